@@ -1,0 +1,95 @@
+import { DomainError, foldForSearch, vietnameseSortKey, type Area } from '@antoan/core';
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import { chunk } from './chunk.js';
+import type { AreaRow, Database } from './schema.js';
+
+export type NewArea = Omit<Area, 'id'>;
+
+export function toArea(row: AreaRow): Area {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    level: row.level,
+    parentId: row.parent_id,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+  };
+}
+
+/** The areas that exist on `date` (ISO), in Vietnamese alphabetical order. */
+export async function listAreasOn(db: Kysely<Database>, date: string): Promise<Area[]> {
+  const rows = await db
+    .selectFrom('areas')
+    .selectAll()
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .orderBy('sort_key')
+    .orderBy('id')
+    .execute();
+  return rows.map(toArea);
+}
+
+export async function findArea(db: Kysely<Database>, id: number): Promise<Area | undefined> {
+  const row = await db.selectFrom('areas').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toArea(row);
+}
+
+export async function getArea(db: Kysely<Database>, id: number): Promise<Area> {
+  const area = await findArea(db, id);
+  if (!area) {
+    throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy địa bàn #${id}`, en: `Area #${id} not found` });
+  }
+  return area;
+}
+
+/**
+ * A subquery of the ids of `rootId` and every area below it that exists on `date` (a recursive CTE:
+ * one round trip, whatever the depth).
+ */
+export function subtreeAreaIds(db: Kysely<Database>, rootId: number, date: string) {
+  return db
+    .withRecursive('subtree(id)', (qb) =>
+      qb
+        .selectFrom('areas')
+        .select('id')
+        .where('id', '=', rootId)
+        .unionAll(
+          qb
+            .selectFrom('areas as child')
+            .innerJoin('subtree', 'subtree.id', 'child.parent_id')
+            .select('child.id')
+            .where('child.valid_from', '<=', date)
+            .where((eb): Expression<SqlBool> => eb.or([eb('child.valid_to', 'is', null), eb('child.valid_to', '>', date)])),
+        ),
+    )
+    .selectFrom('subtree')
+    .select('subtree.id');
+}
+
+/** Inserts areas; `parentId` must reference an existing area. Returns them with their ids. */
+export async function insertAreas(db: Kysely<Database>, areas: readonly NewArea[]): Promise<Area[]> {
+  const result: Area[] = [];
+  for (const part of chunk(areas, 500)) {
+    const rows = await db
+      .insertInto('areas')
+      .values(
+        part.map((a) => ({
+          code: a.code,
+          name: a.name,
+          kind: a.kind,
+          level: a.level,
+          parent_id: a.parentId,
+          valid_from: a.validFrom,
+          valid_to: a.validTo,
+          search_key: foldForSearch(a.name),
+          sort_key: vietnameseSortKey(a.name),
+        })),
+      )
+      .returningAll()
+      .execute();
+    result.push(...rows.map(toArea));
+  }
+  return result;
+}

@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrate.js';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseConfig {
+  /** `postgres://…` selects PostgreSQL; anything else is refused. Absent: the embedded SQLite file. */
+  databaseUrl?: string | undefined;
+  /** Folder of the SQLite file (default: `data/` at the repository root). `:memory:` for a throw-away one. */
+  dataDir?: string | undefined;
+  /** Largest number of pooled PostgreSQL connections (default 10). */
+  poolSize?: number | undefined;
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the data lives, safe to print: the SQLite file path, or the PostgreSQL URL without its password. */
+  location: string;
+  /** Closes the connection pool or file. Safe to call twice. */
+  destroy: () => Promise<void>;
+}
+
+/** `<repository root>/data`, independent of the working directory, so the server and worker share one file. */
+export function defaultDataDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data');
+}
+
+export const SQLITE_FILE_NAME = 'antoan.sqlite';
+
+// PostgreSQL returns bigint (count(*), sum) as strings; our counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+/**
+ * Opens the database: PostgreSQL when `databaseUrl` is a `postgres://` URL, otherwise the embedded SQLite
+ * file (WAL journal, foreign keys enforced, 5 s busy timeout). Opening never runs migrations: call
+ * `migrateToLatest` for that.
+ */
+export function openDatabase(config: DatabaseConfig = {}): DatabaseHandle {
+  if (config.databaseUrl) {
+    if (!isPostgresUrl(config.databaseUrl)) {
+      throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+    }
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    // An idle client that loses its connection must not crash the process.
+    pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
+    return wrap(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', redactUrl(config.databaseUrl));
+  }
+  const dataDir = config.dataDir ?? defaultDataDir();
+  let file: string;
+  if (dataDir === ':memory:') {
+    file = ':memory:';
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    file = path.join(dataDir, SQLITE_FILE_NAME);
+  }
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return wrap(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite', file);
+}
+
+function wrap(db: Kysely<Database>, dialect: DialectName, location: string): DatabaseHandle {
+  let destroyed: Promise<void> | undefined;
+  return {
+    db,
+    dialect,
+    location,
+    destroy: () => (destroyed ??= db.destroy()),
+  };
+}
+
+export interface StartOptions extends DatabaseConfig {
+  log?: (line: string) => void;
+}
+
+/**
+ * Opens the database, prints where the data lives, and migrates it to the latest schema. Used by the
+ * server and the worker at start; either may start first.
+ */
+export async function startDatabase(options: StartOptions = {}): Promise<DatabaseHandle> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const handle = openDatabase(options);
+  log(`[db] ${handle.dialect === 'sqlite' ? 'SQLite file' : 'PostgreSQL'}: ${handle.location}`);
+  try {
+    const { applied } = await migrateToLatest(handle.db);
+    log(applied.length ? `[db] applied migrations: ${applied.join(', ')}` : '[db] schema is up to date');
+  } catch (error) {
+    await handle.destroy();
+    throw error;
+  }
+  return handle;
+}

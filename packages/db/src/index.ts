@@ -1,0 +1,4 @@
+export type * from './schema.js';
+export * from './migrate.js';
+export * from './area.repository.js';
+export * from './unit.repository.js';

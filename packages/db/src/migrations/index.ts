@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './2026-11-26-0001-areas-units.js';
+
+/**
+ * Every migration, by name. Names sort by date; a shipped migration is never edited, only followed by a
+ * new one. A static list (rather than a folder scan) works the same from source and from a bundle.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-26-0001-areas-units': m0001,
+};

@@ -1,0 +1,79 @@
+import { foldForSearch, vietnameseSortKey, type Page, type Unit, type UnitListInput } from '@antoan/core';
+import { sql, type Kysely } from 'kysely';
+import { subtreeAreaIds } from './area.repository.js';
+import { chunk } from './chunk.js';
+import type { Database, UnitRow } from './schema.js';
+
+export type NewUnit = Omit<Unit, 'id'>;
+
+export function toUnit(row: UnitRow): Unit {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    type: row.type,
+    areaId: row.area_id,
+    managingLevel: row.managing_level,
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * A page of units in Vietnamese alphabetical order, filtered by an area's subtree as it was on `date`, by
+ * type, and by a search that ignores case and diacritics (every word of the search must appear in the
+ * name or code).
+ */
+export async function listUnits(
+  db: Kysely<Database>,
+  input: UnitListInput,
+  date: string,
+): Promise<Page<Unit>> {
+  const words = input.search ? foldForSearch(input.search).split(' ').filter(Boolean) : [];
+  let query = db.selectFrom('units');
+  if (input.areaId !== undefined) {
+    query = query.where('units.area_id', 'in', subtreeAreaIds(db, input.areaId, date));
+  }
+  if (input.types && input.types.length > 0) {
+    query = query.where('units.type', 'in', input.types);
+  }
+  for (const word of words) {
+    query = query.where(sql<boolean>`units.search_key like ${`%${escapeLike(word)}%`} escape '\\'`);
+  }
+  const [countRow, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    query
+      .selectAll('units')
+      .orderBy('units.sort_key')
+      .orderBy('units.id')
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
+  ]);
+  return { items: rows.map(toUnit), total: Number(countRow.total), page: input.page, pageSize: input.pageSize };
+}
+
+export async function insertUnits(db: Kysely<Database>, units: readonly NewUnit[]): Promise<Unit[]> {
+  const result: Unit[] = [];
+  for (const part of chunk(units, 500)) {
+    const rows = await db
+      .insertInto('units')
+      .values(
+        part.map((u) => ({
+          code: u.code,
+          name: u.name,
+          type: u.type,
+          area_id: u.areaId,
+          managing_level: u.managingLevel,
+          search_key: foldForSearch(`${u.name} ${u.code}`),
+          sort_key: vietnameseSortKey(u.name),
+        })),
+      )
+      .returningAll()
+      .execute();
+    result.push(...rows.map(toUnit));
+  }
+  return result;
+}
