@@ -1,0 +1,45 @@
+import { describeZodIssues, isDomainError, type DomainErrorCode, type FieldError, type LocalizedText } from '@antoan/core';
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { ZodError } from 'zod';
+
+const CODE_MAP: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID: 'BAD_REQUEST',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+};
+
+/** The one place where a domain error becomes a transport error. */
+export function toTRPCError(error: unknown): TRPCError | undefined {
+  if (isDomainError(error)) {
+    return new TRPCError({ code: CODE_MAP[error.code], message: error.text.en, cause: error });
+  }
+  return undefined;
+}
+
+const INTERNAL_TEXT: LocalizedText = {
+  vi: 'Lỗi hệ thống. Vui lòng thử lại sau.',
+  en: 'Internal error. Please try again later.',
+};
+const BAD_REQUEST_TEXT: LocalizedText = {
+  vi: 'Dữ liệu gửi lên không hợp lệ.',
+  en: 'The input is not valid.',
+};
+
+/** The data added to every error response: the person-facing text in both languages and field errors. */
+export interface ErrorData {
+  text: LocalizedText;
+  fieldErrors: FieldError[] | null;
+}
+
+export function describeError(error: TRPCError): ErrorData {
+  const cause = error.cause;
+  if (cause instanceof ZodError) {
+    return { text: BAD_REQUEST_TEXT, fieldErrors: describeZodIssues(cause.issues) };
+  }
+  if (isDomainError(cause)) return { text: cause.text, fieldErrors: null };
+  if (error.code === 'INTERNAL_SERVER_ERROR') return { text: INTERNAL_TEXT, fieldErrors: null };
+  return { text: { vi: error.message, en: error.message }, fieldErrors: null };
+}
