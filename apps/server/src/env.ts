@@ -1,0 +1,29 @@
+import { databaseEnvShape, emptyAsUndefined, parseEnvironment } from '@antoan/db/env';
+import { z } from 'zod';
+
+// Configuration is read here, once. No other file of the server reads process.env.
+
+const PORT_MESSAGE = 'must be a whole number from 0 to 65535';
+
+export const envSchema = z.object({
+  ...databaseEnvShape,
+  PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: PORT_MESSAGE }).int(PORT_MESSAGE).min(0, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(3000),
+  ),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  STATIC_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  SEED: z.preprocess(emptyAsUndefined, z.enum(['demo', 'none'], { message: 'must be "demo" or "none"' }).default('demo')),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0, 'must be a whole number of milliseconds').default(10_000),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export { EnvError } from '@antoan/db/env';
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseEnvironment(envSchema, source);
+}

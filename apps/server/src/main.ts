@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { startDatabase } from '@antoan/db/client';
+import { seedDemo } from '@antoan/db/seed';
+import { createAppServer, defaultStaticDir } from './app-server.js';
+import { EnvError, parseEnv } from './env.js';
+import { createConsoleLogger } from './logger.js';
+import { closeGracefully } from './shutdown.js';
+
+const log = createConsoleLogger('server');
+
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  const handle = await startDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, log: (line) => log.info(line) });
+  if (env.SEED === 'demo') {
+    const seeded = await seedDemo(handle.db);
+    if (seeded.seeded) log.info(`loaded the demo data: ${seeded.areas} areas, ${seeded.units} units`);
+  }
+  const staticDir = env.STATIC_DIR ?? defaultStaticDir();
+  if (!existsSync(path.join(staticDir, 'index.html'))) {
+    log.error(`the admin SPA is not built (${staticDir}/index.html is missing): run "pnpm build"`);
+  }
+  const server = createAppServer({ db: handle.db, log, staticDir });
+  server.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : env.PORT;
+    const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+    log.info(`listening on http://${host}:${port}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal} received: finishing in-flight requests`);
+    void closeGracefully(server, env.SHUTDOWN_TIMEOUT_MS)
+      .then(() => handle.destroy())
+      .then(() => {
+        log.info('stopped cleanly');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.error('shutdown failed', { error });
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+  } else {
+    log.error('failed to start', { error });
+  }
+  process.exit(1);
+});
