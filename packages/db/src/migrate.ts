@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, SqliteAdapter, type Kysely } from 'kysely';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -14,15 +14,17 @@ function isLockContention(error: unknown): boolean {
 
 /**
  * Brings the schema to the latest migration. Idempotent, and safe when the server and the worker start at
- * the same moment on one database: PostgreSQL serialises migrators with an advisory lock; SQLite has no
- * such lock in Kysely, so a migrator that loses the race (its transaction is rolled back whole) tries
- * again once it sees that the other one made progress.
+ * the same moment on one database. PostgreSQL serialises migrators with an advisory lock. Kysely has no
+ * such lock on SQLite, and the loser of the race can fail in several ways (a stale snapshot, a table or
+ * the lock row that the other process created meanwhile); every migration runs in one transaction that
+ * SQLite rolls back whole, so on SQLite a failed attempt is simply tried again, a few times, with backoff.
  */
-export async function migrateToLatest(db: Kysely<Database>, attempts = 10): Promise<MigrationReport> {
+export async function migrateToLatest(db: Kysely<Database>, attempts = 6): Promise<MigrationReport> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
   });
+  const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   const executedCount = async () => (await migrator.getMigrations()).filter((m) => m.executedAt).length;
   for (let attempt = 1; ; attempt++) {
     const before = await executedCount().catch(() => 0);
@@ -33,7 +35,8 @@ export async function migrateToLatest(db: Kysely<Database>, attempts = 10): Prom
       };
     }
     const someoneElseProgressed = (await executedCount().catch(() => before)) > before;
-    if (attempt >= attempts || !(someoneElseProgressed || isLockContention(result.error))) {
+    const retryable = isSqlite || someoneElseProgressed || isLockContention(result.error);
+    if (attempt >= attempts || !retryable) {
       const failed = result.results?.find((r) => r.status === 'Error');
       throw new Error(`Migration ${failed?.migrationName ?? '(setup)'} failed`, { cause: result.error });
     }
