@@ -8,6 +8,9 @@ import { chromium, type Browser } from 'playwright-core';
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
 export const artefactsDir = fileURLToPath(new URL('../test-results', import.meta.url));
 
+/** The first admin's password, given to the server through ADMIN_PASSWORD. */
+export const ADMIN_PASSWORD = 'mật khẩu quản trị e2e';
+
 export interface RunningServer {
   baseUrl: string;
   stop(): Promise<void>;
@@ -16,7 +19,7 @@ export interface RunningServer {
 /** Starts the real server (apps/server) on a free port with a fresh SQLite file and the demo data. */
 export async function startRealServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'antoan-e2e-'));
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD };
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AreaTree } from './components/AreaTree.js';
 import { ErrorNotice } from './components/ErrorNotice.js';
+import { LoginForm } from './components/LoginForm.js';
 import { UnitTable } from './components/UnitTable.js';
 import { useI18n, type Language } from './i18n.js';
 import { useTRPC, type RouterOutputs } from './trpc.js';
@@ -18,11 +19,47 @@ function findName(nodes: AreaNode[], id: number | undefined): string | undefined
   return undefined;
 }
 
+function LanguageSwitch() {
+  const { t, language, setLanguage } = useI18n();
+  return (
+    <label className="language">
+      <span>{t('language')}</span>
+      <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+        <option value="vi">Tiếng Việt</option>
+        <option value="en">English</option>
+      </select>
+    </label>
+  );
+}
+
 export function App() {
   const trpc = useTRPC();
-  const { t, language, setLanguage, formatDate } = useI18n();
+  const { t } = useI18n();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  if (me.isPending) return <p className="loading">{t('loading')}</p>;
+  if (me.error) return <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    return (
+      <>
+        <div className="login-language">
+          <LanguageSwitch />
+        </div>
+        <LoginForm />
+      </>
+    );
+  }
+  return <Workspace displayName={me.data.displayName} />;
+}
+
+function Workspace({ displayName }: { displayName: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t, formatDate } = useI18n();
   const [areaId, setAreaId] = useState<number | undefined>(undefined);
   const tree = useQuery(trpc.areas.tree.queryOptions({}));
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({ onSettled: () => queryClient.resetQueries() }),
+  );
 
   return (
     <div className="app">
@@ -31,13 +68,13 @@ export function App() {
           <h1>{t('appTitle')}</h1>
           <p>{t('appSubtitle')}</p>
         </div>
-        <label className="language">
-          <span>{t('language')}</span>
-          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-            <option value="vi">Tiếng Việt</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <div className="topbar-actions">
+          <LanguageSwitch />
+          <span className="user-name">{displayName}</span>
+          <button type="button" onClick={() => logout.mutate()}>
+            {t('signOut')}
+          </button>
+        </div>
       </header>
       <main className="layout">
         <nav className="panel areas" aria-labelledby="areas-heading">

@@ -1,5 +1,6 @@
-import type { AppRouter } from '@antoan/api';
-import { QueryClient } from '@tanstack/react-query';
+// The router's declarations (packages/api builds them): the SPA sees the API's types without its Node code.
+import type { AppRouter } from '@antoan/api/types';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -8,18 +9,28 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
+const httpStatusOf = (error: unknown) =>
+  error instanceof TRPCClientError ? ((error.data as { httpStatus?: number } | undefined)?.httpStatus ?? 0) : 0;
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      // An expired session: ask who is signed in again, which shows the login form.
+      onError: (error, query) => {
+        if (httpStatusOf(error) === 401 && query.queryKey[0]?.toString() !== 'auth,me') {
+          void queryClient.invalidateQueries({ queryKey: [['auth', 'me']] });
+        }
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
         // Bad input and missing records will not get better by asking again.
-        retry: (failureCount, error) =>
-          !(error instanceof TRPCClientError && [400, 403, 404].includes((error.data as { httpStatus?: number } | undefined)?.httpStatus ?? 0)) &&
-          failureCount < 2,
+        retry: (failureCount, error) => ![400, 401, 403, 404].includes(httpStatusOf(error)) && failureCount < 2,
       },
     },
   });
+  return queryClient;
 }
 
 export function createClient() {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import path from 'node:path';
-import { appRouter, createContextInner, type Logger } from '@antoan/api';
+import { appRouter, createHttpContext, type Logger } from '@antoan/api';
 import type { Database } from '@antoan/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { sql, type Kysely } from 'kysely';
@@ -12,6 +12,8 @@ export interface AppServerOptions {
   log: Logger;
   /** The built admin SPA (default: apps/admin/dist). */
   staticDir?: string | undefined;
+  /** Mark the session cookie `Secure` (behind HTTPS). */
+  secureCookies?: boolean;
 }
 
 /** The folder of the built admin SPA inside the workspace. */
@@ -37,7 +39,7 @@ export function createAppServer(options: AppServerOptions): http.Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: () => createContextInner({ db, log }),
+    createContext: ({ req, res }) => createHttpContext({ req, res }, { db, log, secureCookies: options.secureCookies ?? false }),
     onError: ({ error, path: procedure }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') log.error(`trpc ${procedure ?? '?'} failed`, { error: error.cause ?? error });
     },
@@ -56,6 +58,11 @@ export function createAppServer(options: AppServerOptions): http.Server {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) {
+      const refusal = refuseCrossSite(req);
+      if (refusal) {
+        sendJson(res, 403, { error: refusal });
+        return;
+      }
       trpc(req, res);
       return;
     }
@@ -75,6 +82,29 @@ export function createAppServer(options: AppServerOptions): http.Server {
     }
     assets(req, res, () => sendJson(res, 404, { error: 'Not found' }));
   });
+}
+
+/**
+ * CSRF defence in depth beside the SameSite=Strict cookie: a mutation (POST) must be JSON and, when the
+ * browser says where it comes from, come from this very origin. HTML forms can do neither.
+ */
+function refuseCrossSite(req: http.IncomingMessage): string | undefined {
+  if (req.method !== 'POST') return undefined;
+  const contentType = req.headers['content-type'] ?? '';
+  if (!contentType.toLowerCase().startsWith('application/json')) return 'Mutations must be sent as application/json';
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== 'null') {
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      return 'Bad Origin header';
+    }
+    if (originHost !== req.headers.host) return 'Cross-origin requests are not allowed';
+  } else if (origin === 'null') {
+    return 'Cross-origin requests are not allowed';
+  }
+  return undefined;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

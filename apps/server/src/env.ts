@@ -14,6 +14,14 @@ export const envSchema = z.object({
   HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
   STATIC_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   SEED: z.preprocess(emptyAsUndefined, z.enum(['demo', 'none'], { message: 'must be "demo" or "none"' }).default('demo')),
+  ADMIN_PASSWORD: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(10, 'must have at least 10 characters').optional(),
+  ),
+  COOKIE_SECURE: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['true', 'false'], { message: 'must be "true" or "false"' }).default('false').transform((v) => v === 'true'),
+  ),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number().int().min(0, 'must be a whole number of milliseconds').default(10_000),

@@ -6,6 +6,19 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const mainFile = fileURLToPath(new URL('./main.ts', import.meta.url));
+const ADMIN_PASSWORD = 'mật khẩu quản trị';
+
+async function signIn(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.get('set-cookie') ?? '';
+  expect(cookie).toMatch(/^antoan_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Expires=/);
+  return cookie.split(';')[0]!;
+}
 
 interface Started {
   child: ChildProcess;
@@ -41,7 +54,7 @@ describe('the server process', () => {
 
   beforeAll(async () => {
     writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>An Toàn</title><div id="root"></div>');
-    server = await startServer({ DATA_DIR: dataDir, STATIC_DIR: staticDir });
+    server = await startServer({ DATA_DIR: dataDir, STATIC_DIR: staticDir, ADMIN_PASSWORD: ADMIN_PASSWORD });
   }, 30_000);
   afterAll(() => {
     server.child.kill('SIGKILL');
@@ -60,9 +73,31 @@ describe('the server process', () => {
     expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
   });
 
+  it('creates the first admin with the password from ADMIN_PASSWORD and asks anonymous callers to sign in', async () => {
+    expect(server.output()).toContain('created the first user "admin" with the password from ADMIN_PASSWORD');
+    expect(server.output()).not.toContain(ADMIN_PASSWORD);
+    const input = encodeURIComponent(JSON.stringify({}));
+    const res = await fetch(`${server.baseUrl}/trpc/units.list?input=${input}`);
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses cross-site and non-JSON mutations', async () => {
+    const body = JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD });
+    const form = await fetch(`${server.baseUrl}/trpc/auth.login`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body });
+    expect(form.status).toBe(403);
+    const crossSite = await fetch(`${server.baseUrl}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      body,
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get('set-cookie')).toBeNull();
+  });
+
   it('serves the API and the SPA on one origin, with the SPA as fallback for client routes', async () => {
+    const cookie = await signIn(server.baseUrl);
     const input = encodeURIComponent(JSON.stringify({ search: 'quang thuy' }));
-    const api = await fetch(`${server.baseUrl}/trpc/units.list?input=${input}`);
+    const api = await fetch(`${server.baseUrl}/trpc/units.list?input=${input}`, { headers: { Cookie: cookie } });
     expect(api.status).toBe(200);
     const body = (await api.json()) as { result: { data: { items: Array<{ name: string }> } } };
     expect(body.result.data.items.map((u) => u.name)).toEqual(['Xã Quảng Thủy']);
@@ -77,8 +112,9 @@ describe('the server process', () => {
   });
 
   it('answers bad input with 400 and field errors, never 500', async () => {
+    const cookie = await signIn(server.baseUrl);
     const input = encodeURIComponent(JSON.stringify({ page: -1, types: ['XYZ'] }));
-    const res = await fetch(`${server.baseUrl}/trpc/units.list?input=${input}`);
+    const res = await fetch(`${server.baseUrl}/trpc/units.list?input=${input}`, { headers: { Cookie: cookie } });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { data: { fieldErrors: Array<{ path: string }> } } };
     expect(body.error.data.fieldErrors.map((e) => e.path).sort()).toEqual(['page', 'types.0']);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startDatabase } from '@antoan/db/client';
 import { seedDemo } from '@antoan/db/seed';
+import { ensureFirstAdmin } from '@antoan/api';
 import { createAppServer, defaultStaticDir } from './app-server.js';
 import { EnvError, parseEnv } from './env.js';
 import { createConsoleLogger } from './logger.js';
@@ -16,11 +17,18 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(handle.db);
     if (seeded.seeded) log.info(`loaded the demo data: ${seeded.areas} areas, ${seeded.units} units`);
   }
+  const admin = await ensureFirstAdmin(handle.db, { password: env.ADMIN_PASSWORD, now: new Date() });
+  if (admin?.password) {
+    log.info(`created the first user "${admin.username}" with the password: ${admin.password}`);
+    log.info('this password is printed once: sign in and change it (or set ADMIN_PASSWORD before the first start)');
+  } else if (admin) {
+    log.info(`created the first user "${admin.username}" with the password from ADMIN_PASSWORD`);
+  }
   const staticDir = env.STATIC_DIR ?? defaultStaticDir();
   if (!existsSync(path.join(staticDir, 'index.html'))) {
     log.error(`the admin SPA is not built (${staticDir}/index.html is missing): run "pnpm build"`);
   }
-  const server = createAppServer({ db: handle.db, log, staticDir });
+  const server = createAppServer({ db: handle.db, log, staticDir, secureCookies: env.COOKIE_SECURE });
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;

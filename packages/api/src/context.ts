@@ -1,4 +1,6 @@
-import type { Database } from '@antoan/db';
+import { createHash } from 'node:crypto';
+import type { User } from '@antoan/core';
+import { findSessionUser, type Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
 
 export interface Logger {
@@ -6,20 +8,92 @@ export interface Logger {
   error(message: string, details?: Record<string, unknown>): void;
 }
 
+/** Sets (token and expiry) or clears (null) the session cookie of the response. */
+export type SessionCookieWriter = (token: string | null, expires?: Date) => void;
+
 /** What every procedure receives. Built without an HTTP request, so tests call procedures directly. */
 export interface Context {
   db: Kysely<Database>;
   /** The clock, injected: procedures never read `Date.now()` themselves. */
   now: () => Date;
   log: Logger;
+  /** The signed-in user, or null. */
+  user: User | null;
+  /** The stored id (hash) of the caller's session, or null. */
+  sessionId: string | null;
+  setSessionCookie: SessionCookieWriter;
 }
 
 export const silentLogger: Logger = { info: () => undefined, error: () => undefined };
+
+export const SESSION_COOKIE = 'antoan_session';
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+/** Sessions are stored under the SHA-256 of their token: the table alone gives no working cookie. */
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
 
 export function createContextInner(options: {
   db: Kysely<Database>;
   now?: () => Date;
   log?: Logger;
+  user?: User | null;
+  sessionId?: string | null;
+  setSessionCookie?: SessionCookieWriter;
 }): Context {
-  return { db: options.db, now: options.now ?? (() => new Date()), log: options.log ?? silentLogger };
+  return {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    log: options.log ?? silentLogger,
+    user: options.user ?? null,
+    sessionId: options.sessionId ?? null,
+    setSessionCookie: options.setSessionCookie ?? (() => undefined),
+  };
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
+  }
+  return undefined;
+}
+
+export interface HttpContextOptions {
+  db: Kysely<Database>;
+  log: Logger;
+  /** Adds `Secure` to the cookie (set it when the site is served over HTTPS). */
+  secureCookies: boolean;
+  now?: () => Date;
+}
+
+/** The context of an HTTP request: the session from the cookie, and a writer for the response's cookie. */
+export async function createHttpContext(
+  { req, res }: { req: { headers: Record<string, string | string[] | undefined> }; res: { appendHeader(name: string, value: string): unknown } },
+  options: HttpContextOptions,
+): Promise<Context> {
+  const now = options.now ?? (() => new Date());
+  const cookieHeader = req.headers.cookie;
+  const token = readCookie(Array.isArray(cookieHeader) ? cookieHeader.join(';') : cookieHeader, SESSION_COOKIE);
+  const sessionId = token ? sessionIdOf(token) : null;
+  const user = sessionId ? ((await findSessionUser(options.db, sessionId, now())) ?? null) : null;
+  const secure = options.secureCookies ? '; Secure' : '';
+  return createContextInner({
+    db: options.db,
+    log: options.log,
+    now,
+    user,
+    sessionId: user ? sessionId : null,
+    setSessionCookie: (value, expires) => {
+      const attributes = `Path=/; HttpOnly; SameSite=Strict${secure}`;
+      res.appendHeader(
+        'Set-Cookie',
+        value === null
+          ? `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`
+          : `${SESSION_COOKIE}=${encodeURIComponent(value)}; ${attributes}; Expires=${(expires ?? new Date(now().getTime() + SESSION_TTL_MS)).toUTCString()}`,
+      );
+    },
+  });
 }

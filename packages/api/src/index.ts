@@ -1,3 +1,14 @@
 export { appRouter, createCaller, type AppRouter } from './root.js';
-export { createContextInner, silentLogger, type Context, type Logger } from './context.js';
+export {
+  createContextInner,
+  createHttpContext,
+  silentLogger,
+  SESSION_COOKIE,
+  type Context,
+  type HttpContextOptions,
+  type Logger,
+} from './context.js';
+export { ensureFirstAdmin } from './auth.js';
+export { hashPassword } from './password.js';
 export type { ErrorData } from './errors.js';
+export type { Access, Meta } from './trpc.js';

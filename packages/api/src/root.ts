@@ -1,8 +1,14 @@
+import { auditRouter } from './router/audit.router.js';
 import { areasRouter } from './router/areas.router.js';
+import { authRouter } from './router/auth.router.js';
 import { unitsRouter } from './router/units.router.js';
+import { usersRouter } from './router/users.router.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  audit: auditRouter,
   areas: areasRouter,
   units: unitsRouter,
 });

@@ -1,25 +1,42 @@
-import { initTRPC } from '@trpc/server';
+import { DomainError, type Role, type User } from '@antoan/core';
+import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.js';
 import { describeError, toTRPCError } from './errors.js';
 
-const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
-    const data = describeError(error);
-    const isInternal = error.code === 'INTERNAL_SERVER_ERROR';
-    return {
-      ...shape,
-      // Users never see a stack or an internal message.
-      message: isInternal ? data.text.en : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        text: data.text,
-        fieldErrors: data.fieldErrors,
-      },
-    };
-  },
-});
+/**
+ * Who may call a procedure. Every procedure declares it (`.meta({ access })`); one without is refused,
+ * and the authorization matrix test fails.
+ * - `'public'`: anyone, signed in or not (logging in);
+ * - `'authenticated'`: any signed-in user (their own profile, logging out);
+ * - a list of roles: signed-in users with one of them. Scope (which areas and units) is checked inside.
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export interface Meta {
+  access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const data = describeError(error);
+      const isInternal = error.code === 'INTERNAL_SERVER_ERROR';
+      return {
+        ...shape,
+        // Users never see a stack or an internal message.
+        message: isInternal ? data.text.en : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          text: data.text,
+          fieldErrors: data.fieldErrors,
+        },
+      };
+    },
+  });
 
 /** Turns domain errors into transport errors and logs the unexpected ones with their cause. */
 const errorMapping = t.middleware(async ({ ctx, path, next }) => {
@@ -34,6 +51,39 @@ const errorMapping = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
+const SIGN_IN_REQUIRED = { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' };
+const NOT_ALLOWED = {
+  vi: 'Vai trò của bạn không được phép thực hiện thao tác này.',
+  en: 'Your role does not allow this action.',
+};
+
+/** Checks the procedure's declared access before its input is even parsed. */
+const accessControl = t.middleware(({ ctx, meta, path, next }) => {
+  const access = meta?.access;
+  if (!access) {
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `procedure ${path} declares no access rule` });
+  }
+  if (access === 'public') return next();
+  if (!ctx.user) throw new DomainError('UNAUTHORIZED', SIGN_IN_REQUIRED);
+  if (access !== 'authenticated' && !access.includes(ctx.user.role)) throw new DomainError('FORBIDDEN', NOT_ALLOWED);
+  return next();
+});
+
+const requireUser = t.middleware(({ ctx, next }) => {
+  if (!ctx.user) throw new DomainError('UNAUTHORIZED', SIGN_IN_REQUIRED);
+  return next({ ctx: { user: ctx.user satisfies User } });
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(errorMapping);
+/** For procedures open to anyone (declare `.meta({ access: 'public' })`). */
+export const publicProcedure = t.procedure.use(errorMapping).use(accessControl);
+/** For procedures of signed-in users: `ctx.user` is set. */
+export const protectedProcedure = publicProcedure.use(requireUser);
+
+/** Role sets used across routers. */
+export const ALL_ROLES = ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'] as const satisfies readonly Role[];
+export const OFFICERS = ['admin', 'province_officer', 'commune_officer'] as const satisfies readonly Role[];
+export const ENTRY_ROLES = ['admin', 'province_officer', 'commune_officer', 'unit_reporter'] as const satisfies readonly Role[];
+export const SENIOR_ROLES = ['admin', 'province_officer'] as const satisfies readonly Role[];
+export const ADMIN_ONLY = ['admin'] as const satisfies readonly Role[];

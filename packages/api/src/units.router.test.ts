@@ -1,69 +1,64 @@
-import type { DatabaseHandle } from '@antoan/db/client';
-import { seedDemo } from '@antoan/db/seed';
-import { createTestDatabase } from '@antoan/db/testing';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContextInner } from './context.js';
-import type { ErrorData } from './errors.js';
-import { appRouter, createCaller } from './root.js';
-import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
+import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
 
-let handle: DatabaseHandle;
-let caller: ReturnType<typeof createCaller>;
+let env: ApiTestEnvironment;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  await seedDemo(handle.db);
-  caller = createCaller(createContextInner({ db: handle.db, now: () => new Date('2021-12-31T03:00:00Z') }));
+  env = await createApiTestEnvironment();
 });
-afterAll(() => handle.destroy());
-
-/** Calls a procedure that must fail and returns the error and the shape the client would receive. */
-async function failure(call: () => Promise<unknown>) {
-  const error = await call().then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const trpcError = error as TRPCError;
-  const shape = getErrorShape({
-    config: appRouter._def._config,
-    error: trpcError,
-    type: 'query',
-    path: 'units.list',
-    input: undefined,
-    ctx: undefined,
-  });
-  return { code: trpcError.code, data: shape.data as unknown as ErrorData & { httpStatus: number } };
-}
+afterAll(() => env.destroy());
 
 describe('areas.tree', () => {
-  it('returns Ba Đồn town under Quảng Bình with its 16 communes and wards', async () => {
-    const { date, roots } = await caller.areas.tree({});
+  it('returns Ba Đồn town under Quảng Bình with its 16 communes and wards for the admin', async () => {
+    const { date, roots } = await env.callerFor('admin').areas.tree({});
     expect(date).toBe('2021-12-31');
     expect(roots[0]?.name).toBe('Quảng Bình');
     expect(roots[0]?.children[0]?.children).toHaveLength(16);
+  });
+
+  it('shows a commune officer only their commune', async () => {
+    const { roots } = await env.callerFor('commune_officer').areas.tree({});
+    expect(roots.map((r) => r.name)).toEqual(['Quảng Thủy']);
+  });
+
+  it('asks an anonymous caller to sign in', async () => {
+    const { code, data } = await failure(() => env.callerFor('anonymous').areas.tree({}));
+    expect(code).toBe('UNAUTHORIZED');
+    expect(data.text.vi).toBe('Vui lòng đăng nhập.');
   });
 });
 
 describe('units.list', () => {
   it('finds Quảng Thủy from "quang thuy"', async () => {
-    const page = await caller.units.list({ search: 'quang thuy' });
+    const page = await env.callerFor('admin').units.list({ search: 'quang thuy' });
     expect(page.items.map((u) => u.name)).toEqual(['Xã Quảng Thủy']);
     expect(page).toMatchObject({ page: 1, pageSize: 50, total: 1 });
   });
 
   it('lists the units of an area subtree', async () => {
-    const { roots } = await caller.areas.tree({});
-    const town = roots[0]!.children[0]!;
-    const page = await caller.units.list({ areaId: town.id, types: ['XA'], pageSize: 100 });
+    const page = await env.callerFor('viewer').units.list({ areaId: env.areaId('QB-BD'), types: ['XA'], pageSize: 100 });
     expect(page.total).toBe(16);
   });
 
+  it('keeps a commune officer inside their commune', async () => {
+    const own = await env.callerFor('commune_officer').units.list({});
+    expect(own.items.map((u) => u.name).sort()).toEqual(['Thôn Thượng Thủy', 'Xã Quảng Thủy']);
+    const { code, data } = await failure(() => env.callerFor('commune_officer').units.list({ areaId: env.areaId('QB-BD-QVAN') }));
+    expect(code).toBe('FORBIDDEN');
+    expect(data.text.en).toBe('This data is outside the area assigned to you.');
+    const other = await failure(() => env.callerFor('commune_officer').units.get({ unitId: env.unitId('KDC-QB-BD-QVAN-VANPHU') }));
+    expect(other.code).toBe('FORBIDDEN');
+  });
+
+  it('shows a unit reporter only their own unit', async () => {
+    const page = await env.callerFor('unit_reporter').units.list({});
+    expect(page.items.map((u) => u.name)).toEqual(['Thôn Thượng Thủy']);
+    const { code } = await failure(() => env.callerFor('unit_reporter').units.get({ unitId: env.unitId('XA-QB-BD-QTHUY') }));
+    expect(code).toBe('FORBIDDEN');
+  });
+
   it('answers NOT_FOUND for an unknown area', async () => {
-    const { code, data } = await failure(() => caller.units.list({ areaId: 999_999 }));
+    const { code, data } = await failure(() => env.callerFor('admin').units.list({ areaId: 999_999 }));
     expect(code).toBe('NOT_FOUND');
     expect(data.text.vi).toContain('Không tìm thấy địa bàn');
   });
@@ -77,7 +72,7 @@ describe('units.list', () => {
     ['an unknown field', { pageNumber: 2 }, ''],
     ['an impossible date', { date: '2021-02-30' }, 'date'],
   ])('answers BAD_REQUEST with field errors for %s', async (_name, input, path) => {
-    const { code, data } = await failure(() => caller.units.list(input as never));
+    const { code, data } = await failure(() => env.callerFor('admin').units.list(input as never));
     expect(code).toBe('BAD_REQUEST');
     expect(data.httpStatus).toBe(400);
     expect(data.fieldErrors?.map((e) => e.path)).toContain(path);

@@ -10,3 +10,5 @@ export * from './unit.schema.js';
 export * from './collation.js';
 export * from './area-tree.js';
 export * from './validation.js';
+export * from './roles.js';
+export * from './user.schema.js';

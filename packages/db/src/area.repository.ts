@@ -93,3 +93,29 @@ export async function insertAreas(db: Kysely<Database>, areas: readonly NewArea[
   }
   return result;
 }
+
+/**
+ * Tells whether `areaId` is `rootId` or lies below it, following parent links whatever their dates (a
+ * scope granted on an area covers its history too). One recursive query up the tree.
+ */
+export async function isAreaWithin(db: Kysely<Database>, areaId: number, rootId: number): Promise<boolean> {
+  if (areaId === rootId) return true;
+  const row = await db
+    .withRecursive('ancestors(id, parent_id)', (qb) =>
+      qb
+        .selectFrom('areas')
+        .select(['id', 'parent_id'])
+        .where('id', '=', areaId)
+        .unionAll(
+          qb
+            .selectFrom('areas as parent')
+            .innerJoin('ancestors', 'ancestors.parent_id', 'parent.id')
+            .select(['parent.id', 'parent.parent_id']),
+        ),
+    )
+    .selectFrom('ancestors')
+    .select('ancestors.id')
+    .where('ancestors.id', '=', rootId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,5 +1,5 @@
 import type { AreaKind, AreaLevel, ManagingLevel, UnitType } from '@antoan/core';
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The tables as Kysely sees them. Column names are snake_case; repositories map rows to core's camelCase
@@ -9,7 +9,22 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 export interface Database {
   areas: AreaTable;
   units: UnitTable;
+  area_lineage: AreaLineageTable;
+  users: UserTable;
+  sessions: SessionTable;
+  assessments: AssessmentTable;
+  assessment_answers: AssessmentAnswerTable;
+  incidents: IncidentTable;
+  grading_sheets: GradingSheetTable;
+  grading_scores: GradingScoreTable;
+  quarterly_reports: QuarterlyReportTable;
+  models: ModelTable;
+  awards: AwardTable;
+  audit_log: AuditLogTable;
 }
+
+/** 0 or 1: flags are integers on both dialects (see migration 0002). */
+export type Flag = ColumnType<number, number | undefined, number>;
 
 /** The dated administrative tree: `valid_from` inclusive, `valid_to` exclusive, `NULL` while it exists. */
 export interface AreaTable {
@@ -38,6 +53,166 @@ export interface UnitTable {
   search_key: string;
   /** `vietnameseSortKey(name)`: binary order is Vietnamese alphabetical order. */
   sort_key: string;
+  is_armed_forces: Flag;
+  enterprise_size: string | null;
+  school_level: string | null;
+}
+
+export interface AreaLineageTable {
+  id: Generated<number>;
+  predecessor_id: number;
+  successor_id: number;
+  event: 'merge' | 'split' | 'rename';
+  effective_date: string;
+  note: string | null;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  area_id: number | null;
+  unit_id: number | null;
+  email: string | null;
+  is_disabled: Flag;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token: a leaked table does not give working cookies. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AssessmentTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  catalogue_id: string;
+  status: string;
+  version: Generated<number>;
+  is_locked: Flag;
+  registered_at: string;
+  registered_by: number | null;
+  self_assessed_at: string | null;
+  self_assessed_by: number | null;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  appraised_at: string | null;
+  appraised_by: number | null;
+  appraisal_note: string | null;
+  decided_at: string | null;
+  decided_by: number | null;
+  decision_number: string | null;
+  decision_date: string | null;
+  decision_authority: string | null;
+  certificate_number: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+  revoke_reason: string | null;
+  revoke_document: string | null;
+}
+
+export interface AssessmentAnswerTable {
+  assessment_id: number;
+  criterion_code: string;
+  /** JSON text. */
+  value: string;
+  evidence_note: string | null;
+  /** JSON array of URLs. */
+  evidence_links: ColumnType<string, string | undefined, string>;
+}
+
+export interface IncidentTable {
+  id: Generated<number>;
+  unit_id: number;
+  occurred_on: string;
+  criterion_code: string;
+  item: string | null;
+  description: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface GradingSheetTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  template_id: string;
+  version: Generated<number>;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface GradingScoreTable {
+  sheet_id: number;
+  item_code: string;
+  self_score: number | null;
+  verified_score: number | null;
+  note: string | null;
+}
+
+export interface QuarterlyReportTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  quarter: number;
+  crimes: number;
+  social_evils: number;
+  fires_explosions_accidents: number;
+  propaganda_sessions: number;
+  people_reached: number;
+  tip_offs: number;
+  new_models: number;
+  meetings: number;
+  notes: string | null;
+  submitted_at: string;
+  submitted_by: number | null;
+}
+
+export interface ModelTable {
+  id: Generated<number>;
+  name: string;
+  category: string;
+  area_id: number;
+  host_unit_id: number | null;
+  started_on: string;
+  stopped_on: string | null;
+  sites: number;
+  teams: number;
+  is_advanced_example: Flag;
+  search_key: string;
+}
+
+export interface AwardTable {
+  id: Generated<number>;
+  kind: string;
+  recipient_kind: 'collective' | 'individual';
+  area_id: number;
+  unit_id: number | null;
+  recipient_name: string;
+  issuer: string;
+  year: number;
+  decision_number: string;
+  decision_date: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  /** JSON of the record before the change (null on create). */
+  before: string | null;
+  /** JSON of the record after the change (null on delete). */
+  after: string | null;
 }
 
 export type AreaRow = Selectable<AreaTable>;

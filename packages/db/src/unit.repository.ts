@@ -1,4 +1,4 @@
-import { foldForSearch, vietnameseSortKey, type Page, type Unit, type UnitListInput } from '@antoan/core';
+import { DomainError, foldForSearch, vietnameseSortKey, type Page, type Unit, type UnitListInput } from '@antoan/core';
 import { sql, type Kysely } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
@@ -30,9 +30,11 @@ export async function listUnits(
   db: Kysely<Database>,
   input: UnitListInput,
   date: string,
+  restrictTo?: { unitId: number },
 ): Promise<Page<Unit>> {
   const words = input.search ? foldForSearch(input.search).split(' ').filter(Boolean) : [];
   let query = db.selectFrom('units');
+  if (restrictTo) query = query.where('units.id', '=', restrictTo.unitId);
   if (input.areaId !== undefined) {
     query = query.where('units.area_id', 'in', subtreeAreaIds(db, input.areaId, date));
   }
@@ -76,4 +78,15 @@ export async function insertUnits(db: Kysely<Database>, units: readonly NewUnit[
     result.push(...rows.map(toUnit));
   }
   return result;
+}
+
+export async function findUnit(db: Kysely<Database>, id: number): Promise<Unit | undefined> {
+  const row = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUnit(row);
+}
+
+export async function getUnit(db: Kysely<Database>, id: number): Promise<Unit> {
+  const unit = await findUnit(db, id);
+  if (!unit) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy đơn vị #${id}`, en: `Unit #${id} not found` });
+  return unit;
 }

@@ -1,13 +1,24 @@
 import { unitListInputSchema } from '@antoan/core';
-import { getArea, listUnits } from '@antoan/db';
-import { publicProcedure, router } from '../trpc.js';
+import { listUnits } from '@antoan/db';
+import { z } from 'zod';
+import { ALL_ROLES, protectedProcedure, router } from '../trpc.js';
 import { vietnamToday } from '../time.js';
+import { getUnitInScope, listAreaFor } from '../scope.js';
 
 export const unitsRouter = router({
-  /** A page of units, within an area's subtree (as it was on `date`), of some types, matching a search. */
-  list: publicProcedure.input(unitListInputSchema).query(async ({ ctx, input }) => {
-    const date = input.date ?? vietnamToday(ctx.now());
-    if (input.areaId !== undefined) await getArea(ctx.db, input.areaId);
-    return listUnits(ctx.db, input, date);
-  }),
+  /** A page of units within the user's scope (or a subtree of it, as it was on `date`), by type and search. */
+  list: protectedProcedure
+    .meta({ access: ALL_ROLES })
+    .input(unitListInputSchema)
+    .query(async ({ ctx, input }) => {
+      const date = input.date ?? vietnamToday(ctx.now());
+      const areaId = await listAreaFor(ctx, input.areaId);
+      const onlyOwnUnit = ctx.user.role === 'unit_reporter' ? { unitId: ctx.user.unitId ?? -1 } : undefined;
+      return listUnits(ctx.db, { ...input, areaId }, date, onlyOwnUnit);
+    }),
+
+  get: protectedProcedure
+    .meta({ access: ALL_ROLES })
+    .input(z.object({ unitId: z.number().int().positive() }).strict())
+    .query(({ ctx, input }) => getUnitInScope(ctx, input.unitId)),
 });

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-26-0001-areas-units.js';
+import * as m0002 from './2026-11-26-0002-domain.js';
 
 /**
  * Every migration, by name. Names sort by date; a shipped migration is never edited, only followed by a
@@ -7,4 +8,5 @@ import * as m0001 from './2026-11-26-0001-areas-units.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-26-0001-areas-units': m0001,
+  '2026-11-26-0002-domain': m0002,
 };

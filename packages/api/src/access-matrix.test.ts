@@ -1,0 +1,75 @@
+import { ROLES, type Role } from '@antoan/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from './root.js';
+import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
+import type { Access, Meta } from './trpc.js';
+
+/**
+ * The authorization matrix, written out by hand: who may call what. A procedure added to the router and
+ * not to this table fails the first test; a procedure whose declared access differs fails the second; the
+ * third calls every procedure as every role and checks the server enforces it.
+ */
+const MATRIX: Record<string, Access> = {
+  'auth.login': 'public',
+  'auth.logout': 'authenticated',
+  'auth.me': 'public',
+  'auth.changePassword': 'authenticated',
+  'users.list': ['admin'],
+  'users.create': ['admin'],
+  'users.setDisabled': ['admin'],
+  'audit.list': ['admin', 'province_officer'],
+  'areas.tree': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'units.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'units.get': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+};
+
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>;
+
+let env: ApiTestEnvironment;
+beforeAll(async () => {
+  env = await createApiTestEnvironment();
+});
+afterAll(() => env.destroy());
+
+function callByPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
+  let target = caller as Record<string, unknown>;
+  const parts = path.split('.');
+  for (const part of parts.slice(0, -1)) target = target[part] as Record<string, unknown>;
+  const fn = target[parts.at(-1)!] as (input: unknown) => Promise<unknown>;
+  return fn(input);
+}
+
+function allows(access: Access, role: Role | 'anonymous'): boolean {
+  if (access === 'public') return true;
+  if (role === 'anonymous') return false;
+  return access === 'authenticated' || access.includes(role);
+}
+
+describe('the authorization matrix', () => {
+  it('lists every procedure of the router, and only those', () => {
+    expect(Object.keys(procedures).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it.each(Object.keys(procedures))('%s declares the access of the matrix', (path) => {
+    expect(procedures[path]!._def.meta?.access).toEqual(MATRIX[path]);
+  });
+
+  const cases = Object.keys(MATRIX).flatMap((path) =>
+    [...ROLES, 'anonymous' as const].map((role) => [path, role] as const),
+  );
+  it.each(cases)('%s as %s', async (path, role) => {
+    // A probe input that no schema accepts: an allowed caller gets past the access check and is stopped
+    // by validation (or, for procedures without input, succeeds); a refused one never reaches validation.
+    const probe = { __probe__: true };
+    const outcome = await callByPath(env.callerFor(role), path, probe).then(
+      () => 'ok' as const,
+      async () => (await failure(() => callByPath(env.callerFor(role), path, probe))).code,
+    );
+    if (allows(MATRIX[path]!, role)) {
+      expect(outcome).not.toBe('FORBIDDEN');
+      expect(outcome).not.toBe('UNAUTHORIZED');
+    } else {
+      expect(outcome).toBe(role === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN');
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import { listAudit } from '@antoan/db';
+import { z } from 'zod';
+import { protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
+
+export const auditRouter = router({
+  /** The newest audit records first (page with `beforeId`), optionally of one entity. */
+  list: protectedProcedure
+    .meta({ access: SENIOR_ROLES })
+    .input(
+      z
+        .object({
+          entity: z.string().max(50).optional(),
+          entityId: z.string().max(50).optional(),
+          beforeId: z.number().int().positive().optional(),
+          limit: z.number().int().min(1).max(200).default(50),
+        })
+        .strict(),
+    )
+    .query(({ ctx, input }) => listAudit(ctx.db, input)),
+});

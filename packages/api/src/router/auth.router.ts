@@ -1,0 +1,59 @@
+import { changePasswordInputSchema, DomainError, loginInputSchema } from '@antoan/core';
+import { deleteSession, deleteUserSessions, findCredentials, insertSession, updatePasswordHash, writeAudit } from '@antoan/db';
+import { authenticate } from '../auth.js';
+import { SESSION_TTL_MS, sessionIdOf } from '../context.js';
+import { hashPassword, randomToken, verifyPassword } from '../password.js';
+import { protectedProcedure, publicProcedure, router } from '../trpc.js';
+
+const WRONG_CREDENTIALS = {
+  vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  en: 'Wrong username or password.',
+};
+
+export const authRouter = router({
+  /** Signs in: a new session (a fresh token, so a planted cookie is never reused) in an httpOnly cookie. */
+  login: publicProcedure
+    .meta({ access: 'public' })
+    .input(loginInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const user = await authenticate(ctx.db, input.username, input.password);
+      if (!user) throw new DomainError('UNAUTHORIZED', WRONG_CREDENTIALS);
+      if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
+      const token = randomToken();
+      const now = ctx.now();
+      const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+      await insertSession(ctx.db, { id: sessionIdOf(token), userId: user.id, createdAt: now, expiresAt });
+      ctx.setSessionCookie(token, expiresAt);
+      return user;
+    }),
+
+  logout: publicProcedure
+    .meta({ access: 'authenticated' })
+    .mutation(async ({ ctx }) => {
+      if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
+      ctx.setSessionCookie(null);
+      return { ok: true as const };
+    }),
+
+  /** The signed-in user, or null (the SPA asks this first to decide whether to show the login form). */
+  me: publicProcedure.meta({ access: 'public' }).query(({ ctx }) => ctx.user),
+
+  /** Changes one's own password; every other session of the user ends. */
+  changePassword: protectedProcedure
+    .meta({ access: 'authenticated' })
+    .input(changePasswordInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const credentials = await findCredentials(ctx.db, ctx.user.username);
+      if (!credentials || !(await verifyPassword(input.currentPassword, credentials.passwordHash))) {
+        throw new DomainError('INVALID', { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' });
+      }
+      const hash = await hashPassword(input.newPassword);
+      const now = ctx.now();
+      await ctx.db.transaction().execute(async (trx) => {
+        await updatePasswordHash(trx, ctx.user.id, hash, now);
+        await deleteUserSessions(trx, ctx.user.id, ctx.sessionId ?? undefined);
+        await writeAudit(trx, { userId: ctx.user.id, action: 'password.change', entity: 'user', entityId: ctx.user.id, before: null, after: null, at: now });
+      });
+      return { ok: true as const };
+    }),
+});

@@ -1,0 +1,85 @@
+import type { Role, User } from '@antoan/core';
+import { insertUser, listAreasOn, listUnits } from '@antoan/db';
+import type { DatabaseHandle } from '@antoan/db/client';
+import { seedDemo } from '@antoan/db/seed';
+import { createTestDatabase } from '@antoan/db/testing';
+import { createContextInner } from './context.js';
+import { hashPassword } from './password.js';
+import { appRouter, createCaller } from './root.js';
+import type { ErrorData } from './errors.js';
+import { TRPCError } from '@trpc/server';
+import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
+
+export const TEST_PASSWORD = 'mật khẩu thử nghiệm';
+
+export interface ApiTestEnvironment {
+  handle: DatabaseHandle;
+  users: Record<Role, User>;
+  /** Area ids of the demo by name ('Quảng Bình', 'Ba Đồn' is the town, 'Quảng Thủy', …) and by code. */
+  areaId: (code: string) => number;
+  unitId: (code: string) => number;
+  callerFor: (role: Role | 'anonymous', now?: Date) => ReturnType<typeof createCaller>;
+  destroy: () => Promise<void>;
+}
+
+/**
+ * A real database (SQLite in memory, or PostgreSQL when DATABASE_URL is set) with the demo data and one
+ * user per role: the admin; a province officer of Quảng Bình; a commune officer of Quảng Thủy; the reporter
+ * of Thôn Thượng Thủy (in Quảng Thủy); a viewer of Ba Đồn town.
+ */
+export async function createApiTestEnvironment(): Promise<ApiTestEnvironment> {
+  const handle = await createTestDatabase();
+  await seedDemo(handle.db);
+  const areas = await listAreasOn(handle.db, '2021-12-31');
+  const areaId = (code: string) => {
+    const area = areas.find((a) => a.code === code);
+    if (!area) throw new Error(`no area ${code}`);
+    return area.id;
+  };
+  const units = (await listUnits(handle.db, { page: 1, pageSize: 500 }, '2021-12-31')).items;
+  const unitId = (code: string) => {
+    const unit = units.find((u) => u.code === code);
+    if (!unit) throw new Error(`no unit ${code}`);
+    return unit.id;
+  };
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const now = new Date('2021-06-01T00:00:00Z');
+  const make = (username: string, role: Role, area: string | null, unit: string | null) =>
+    insertUser(
+      handle.db,
+      { username, displayName: username, passwordHash, role, areaId: area ? areaId(area) : null, unitId: unit ? unitId(unit) : null, email: null },
+      now,
+    );
+  const users: Record<Role, User> = {
+    admin: await make('admin', 'admin', null, null),
+    province_officer: await make('tinh', 'province_officer', 'QB', null),
+    commune_officer: await make('xa.quangthuy', 'commune_officer', 'QB-BD-QTHUY', null),
+    unit_reporter: await make('thon.thuongthuy', 'unit_reporter', 'QB-BD-QTHUY', 'KDC-QB-BD-QTHUY-01'),
+    viewer: await make('xem.badon', 'viewer', 'QB-BD', null),
+  };
+  return {
+    handle,
+    users,
+    areaId,
+    unitId,
+    callerFor: (role, at = new Date('2021-12-31T03:00:00Z')) =>
+      createCaller(createContextInner({ db: handle.db, now: () => at, user: role === 'anonymous' ? null : users[role] })),
+    destroy: () => handle.destroy(),
+  };
+}
+
+/**
+ * Runs a call that must fail; returns the error code and the error data exactly as a client receives it
+ * (through the router's error formatter). Throws when the call succeeds or fails with a non-tRPC error.
+ */
+export async function failure(call: () => Promise<unknown>): Promise<{ code: TRPCError['code']; data: ErrorData & { httpStatus: number } }> {
+  let error: unknown;
+  try {
+    await call();
+  } catch (e) {
+    error = e;
+  }
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
+  const shape = getErrorShape({ config: appRouter._def._config, error, type: 'query', path: 'test', input: undefined, ctx: undefined });
+  return { code: error.code, data: shape.data as unknown as ErrorData & { httpStatus: number } };
+}

@@ -1,0 +1,84 @@
+import type { ManagingLevel } from './units.js';
+
+/**
+ * The roles of the system's users, from widest to narrowest:
+ *
+ * | role               | Vietnamese                 | may                                                           |
+ * |--------------------|----------------------------|---------------------------------------------------------------|
+ * | `admin`            | Quản trị hệ thống          | everything, everywhere; manage users; unlock recognised data  |
+ * | `province_officer` | Cán bộ Công an tỉnh/huyện  | run the cycle for their area's subtree; recognise; unlock     |
+ * | `commune_officer`  | Cán bộ Công an xã          | enter and appraise the units of their commune                 |
+ * | `unit_reporter`    | Người báo cáo của đơn vị   | file their own unit's registration, self-assessment, reports  |
+ * | `viewer`           | Người xem                  | read their area's data, change nothing                        |
+ *
+ * @example
+ * ```ts
+ * ROLES.includes('viewer'); // true
+ * ```
+ */
+export const ROLES = ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'] as const;
+
+/** One of {@link ROLES}. @example `const r: Role = 'commune_officer';` */
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Role names in both languages.
+ *
+ * @example
+ * ```ts
+ * ROLE_LABELS.commune_officer.vi; // 'Cán bộ Công an xã'
+ * ```
+ */
+export const ROLE_LABELS: Readonly<Record<Role, Readonly<{ vi: string; en: string }>>> = {
+  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  province_officer: { vi: 'Cán bộ Công an tỉnh/huyện', en: 'Province/district officer' },
+  commune_officer: { vi: 'Cán bộ Công an xã', en: 'Commune officer' },
+  unit_reporter: { vi: 'Người báo cáo của đơn vị', en: 'Unit reporter' },
+  viewer: { vi: 'Người xem', en: 'Viewer' },
+};
+
+/**
+ * A user of the system. `areaId` is the root of the subtree the user may see (null for an admin: all);
+ * `unitId` is the one unit a `unit_reporter` reports for.
+ *
+ * @example
+ * ```ts
+ * const officer: User = {
+ *   id: 2, username: 'ca.quangthuy', displayName: 'Công an xã Quảng Thủy', role: 'commune_officer',
+ *   areaId: 15, unitId: null, email: null, isDisabled: false,
+ * };
+ * ```
+ */
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  areaId: number | null;
+  unitId: number | null;
+  email: string | null;
+  isDisabled: boolean;
+}
+
+/**
+ * Which managing levels a role may recognise units of (issue the recognition decision for): the commune
+ * People's Committee recognises its villages and its own agencies, enterprises and schools; the district
+ * and province levels recognise communes and the units they manage. Who signs is recorded on the decision.
+ *
+ * @example
+ * ```ts
+ * recognisableLevels('commune_officer'); // ['commune']
+ * recognisableLevels('viewer'); // []
+ * ```
+ */
+export function recognisableLevels(role: Role): readonly ManagingLevel[] {
+  switch (role) {
+    case 'admin':
+    case 'province_officer':
+      return ['commune', 'district', 'province'];
+    case 'commune_officer':
+      return ['commune'];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface AuditEntry {
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | number;
+  before: unknown;
+  after: unknown;
+  at: Date;
+}
+
+export interface AuditRecord {
+  id: number;
+  at: string;
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Records a change. Call it with the transaction that makes the change, so both commit or neither. */
+export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: entry.at.toISOString(),
+      user_id: entry.userId,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: String(entry.entityId),
+      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export async function listAudit(
+  db: Kysely<Database>,
+  filter: { entity?: string | undefined; entityId?: string | undefined; limit: number; beforeId?: number | undefined },
+): Promise<AuditRecord[]> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (filter.entity) query = query.where('entity', '=', filter.entity);
+  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+  const rows = await query.orderBy('id', 'desc').limit(filter.limit).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    userId: row.user_id,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+  }));
+}

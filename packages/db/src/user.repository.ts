@@ -1,0 +1,135 @@
+import { DomainError, type Role, type User } from '@antoan/core';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, UserTable } from './schema.js';
+
+export function toUser(row: Selectable<UserTable>): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    areaId: row.area_id,
+    unitId: row.unit_id,
+    email: row.email,
+    isDisabled: row.is_disabled === 1,
+  };
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  areaId: number | null;
+  unitId: number | null;
+  email: string | null;
+}
+
+export async function findUserById(db: Kysely<Database>, id: number): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function getUser(db: Kysely<Database>, id: number): Promise<User> {
+  const user = await findUserById(db, id);
+  if (!user) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy người dùng #${id}`, en: `User #${id} not found` });
+  return user;
+}
+
+/** The user and the stored password hash, for logging in. */
+export async function findCredentials(
+  db: Kysely<Database>,
+  username: string,
+): Promise<{ user: User; passwordHash: string } | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  return row && { user: toUser(row), passwordHash: row.password_hash };
+}
+
+export async function insertUser(db: Kysely<Database>, user: NewUser, now: Date): Promise<User> {
+  const existing = await db.selectFrom('users').select('id').where('username', '=', user.username).executeTakeFirst();
+  if (existing) {
+    throw new DomainError('CONFLICT', {
+      vi: `Tên đăng nhập "${user.username}" đã có người dùng`,
+      en: `The username "${user.username}" is taken`,
+    });
+  }
+  const row = await db
+    .insertInto('users')
+    .values({
+      username: user.username,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      role: user.role,
+      area_id: user.areaId,
+      unit_id: user.unitId,
+      email: user.email,
+      created_at: now.toISOString(),
+      password_changed_at: now.toISOString(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toUser(row);
+}
+
+export async function listUsers(db: Kysely<Database>): Promise<User[]> {
+  const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
+  return rows.map(toUser);
+}
+
+export async function countUsers(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function updatePasswordHash(db: Kysely<Database>, userId: number, passwordHash: string, now: Date) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: now.toISOString() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function setUserDisabled(db: Kysely<Database>, userId: number, isDisabled: boolean) {
+  await db.updateTable('users').set({ is_disabled: isDisabled ? 1 : 0 }).where('id', '=', userId).execute();
+}
+
+// ── Sessions ─────────────────────────────────────────────────────────────────────────────────────────
+
+export async function insertSession(
+  db: Kysely<Database>,
+  session: { id: string; userId: number; createdAt: Date; expiresAt: Date },
+) {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      created_at: session.createdAt.toISOString(),
+      expires_at: session.expiresAt.toISOString(),
+    })
+    .execute();
+}
+
+/** The user of a live session (not expired, user not disabled). */
+export async function findSessionUser(db: Kysely<Database>, sessionId: string, now: Date): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', now.toISOString())
+    .where('users.is_disabled', '=', 0)
+    .executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function deleteSession(db: Kysely<Database>, sessionId: string) {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user, except `keep` (the one that changed the password). */
+export async function deleteUserSessions(db: Kysely<Database>, userId: number, keep?: string) {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keep) query = query.where('id', '!=', keep);
+  await query.execute();
+}
