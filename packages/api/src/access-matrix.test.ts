@@ -21,6 +21,17 @@ const MATRIX: Record<string, Access> = {
   'areas.tree': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'units.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'units.get': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'incidents.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'incidents.create': ['admin', 'province_officer', 'commune_officer'],
+  'incidents.delete': ['admin', 'province_officer', 'commune_officer'],
+  'reports.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'reports.submit': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
+  'models.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'models.create': ['admin', 'province_officer', 'commune_officer'],
+  'models.update': ['admin', 'province_officer', 'commune_officer'],
+  'awards.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'awards.create': ['admin', 'province_officer'],
+  'awards.delete': ['admin', 'province_officer'],
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>;

@@ -1,6 +1,7 @@
 import { auditRouter } from './router/audit.router.js';
 import { areasRouter } from './router/areas.router.js';
 import { authRouter } from './router/auth.router.js';
+import { awardsRouter, incidentsRouter, modelsRouter, reportsRouter } from './router/records.router.js';
 import { unitsRouter } from './router/units.router.js';
 import { usersRouter } from './router/users.router.js';
 import { createCallerFactory, router } from './trpc.js';
@@ -11,6 +12,10 @@ export const appRouter = router({
   audit: auditRouter,
   areas: areasRouter,
   units: unitsRouter,
+  incidents: incidentsRouter,
+  reports: reportsRouter,
+  models: modelsRouter,
+  awards: awardsRouter,
 });
 
 export type AppRouter = typeof appRouter;

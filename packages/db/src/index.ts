@@ -4,3 +4,4 @@ export * from './area.repository.js';
 export * from './unit.repository.js';
 export * from './user.repository.js';
 export * from './audit.repository.js';
+export * from './records.repository.js';

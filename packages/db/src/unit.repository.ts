@@ -1,5 +1,6 @@
 import { DomainError, foldForSearch, vietnameseSortKey, type Page, type Unit, type UnitListInput } from '@antoan/core';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { containsWord, searchWords } from './search.js';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
 import type { Database, UnitRow } from './schema.js';
@@ -17,10 +18,6 @@ export function toUnit(row: UnitRow): Unit {
   };
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
-
 /**
  * A page of units in Vietnamese alphabetical order, filtered by an area's subtree as it was on `date`, by
  * type, and by a search that ignores case and diacritics (every word of the search must appear in the
@@ -32,7 +29,7 @@ export async function listUnits(
   date: string,
   restrictTo?: { unitId: number },
 ): Promise<Page<Unit>> {
-  const words = input.search ? foldForSearch(input.search).split(' ').filter(Boolean) : [];
+  const words = searchWords(input.search);
   let query = db.selectFrom('units');
   if (restrictTo) query = query.where('units.id', '=', restrictTo.unitId);
   if (input.areaId !== undefined) {
@@ -42,7 +39,7 @@ export async function listUnits(
     query = query.where('units.type', 'in', input.types);
   }
   for (const word of words) {
-    query = query.where(sql<boolean>`units.search_key like ${`%${escapeLike(word)}%`} escape '\\'`);
+    query = query.where(containsWord('units.search_key', word));
   }
   const [countRow, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
@@ -89,4 +86,11 @@ export async function getUnit(db: Kysely<Database>, id: number): Promise<Unit> {
   const unit = await findUnit(db, id);
   if (!unit) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy đơn vị #${id}`, en: `Unit #${id} not found` });
   return unit;
+}
+
+/** Ids of the units in an area's subtree as it was on `date` (all units when `areaId` is undefined). */
+export async function listUnitIdsInArea(db: Kysely<Database>, areaId: number | undefined, date: string): Promise<number[]> {
+  let query = db.selectFrom('units').select('id');
+  if (areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, areaId, date));
+  return (await query.execute()).map((r) => r.id);
 }

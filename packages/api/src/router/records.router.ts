@@ -1,0 +1,180 @@
+import {
+  awardInputSchema,
+  incidentInputSchema,
+  isoDateSchema,
+  modelInputSchema,
+  quarterlyReportInputSchema,
+  yearSchema,
+} from '@antoan/core';
+import {
+  deleteAward,
+  deleteIncident,
+  getAward,
+  getIncident,
+  getModel,
+  insertAward,
+  insertIncident,
+  insertModel,
+  listAwards,
+  listIncidents,
+  listModels,
+  listQuarterlyReports,
+  listUnitIdsInArea,
+  updateModel,
+  upsertQuarterlyReport,
+  writeAudit,
+} from '@antoan/db';
+import { z } from 'zod';
+import { assertAreaInScope, getUnitInScope, listAreaFor } from '../scope.js';
+import { vietnamToday } from '../time.js';
+import { ALL_ROLES, ENTRY_ROLES, OFFICERS, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
+
+const id = z.number().int().positive();
+
+/** The units whose records a list may show: the reporter's own unit, or the units of the scoped area. */
+async function unitIdsInScope(
+  ctx: Parameters<typeof listAreaFor>[0],
+  input: { areaId?: number | undefined; unitId?: number | undefined },
+  date: string,
+): Promise<number[]> {
+  if (input.unitId !== undefined) return [(await getUnitInScope(ctx, input.unitId)).id];
+  if (ctx.user.role === 'unit_reporter') return ctx.user.unitId ? [ctx.user.unitId] : [];
+  return listUnitIdsInArea(ctx.db, await listAreaFor(ctx, input.areaId), date);
+}
+
+export const incidentsRouter = router({
+  list: protectedProcedure
+    .meta({ access: ALL_ROLES })
+    .input(z.object({ areaId: id.optional(), unitId: id.optional(), from: isoDateSchema, to: isoDateSchema }).strict())
+    .query(async ({ ctx, input }) => {
+      const unitIds = await unitIdsInScope(ctx, input, input.to);
+      return listIncidents(ctx.db, { unitIds, from: input.from, to: input.to });
+    }),
+
+  create: protectedProcedure
+    .meta({ access: OFFICERS })
+    .input(incidentInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      await getUnitInScope(ctx, input.unitId);
+      const now = ctx.now();
+      return ctx.db.transaction().execute(async (trx) => {
+        const incident = await insertIncident(trx, input, ctx.user.id, now);
+        await writeAudit(trx, { userId: ctx.user.id, action: 'incident.create', entity: 'incident', entityId: incident.id, before: null, after: incident, at: now });
+        return incident;
+      });
+    }),
+
+  delete: protectedProcedure
+    .meta({ access: OFFICERS })
+    .input(z.object({ incidentId: id }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const incident = await getIncident(ctx.db, input.incidentId);
+      await getUnitInScope(ctx, incident.unitId);
+      const now = ctx.now();
+      await ctx.db.transaction().execute(async (trx) => {
+        await deleteIncident(trx, incident.id);
+        await writeAudit(trx, { userId: ctx.user.id, action: 'incident.delete', entity: 'incident', entityId: incident.id, before: incident, after: null, at: now });
+      });
+      return { ok: true as const };
+    }),
+});
+
+export const reportsRouter = router({
+  list: protectedProcedure
+    .meta({ access: ALL_ROLES })
+    .input(z.object({ areaId: id.optional(), unitId: id.optional(), year: yearSchema }).strict())
+    .query(async ({ ctx, input }) => {
+      const unitIds = await unitIdsInScope(ctx, input, `${input.year}-12-31`);
+      return listQuarterlyReports(ctx.db, { unitIds, years: [input.year] });
+    }),
+
+  /** Files (or files again) a unit's quarterly report. */
+  submit: protectedProcedure
+    .meta({ access: ENTRY_ROLES })
+    .input(quarterlyReportInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      await getUnitInScope(ctx, input.unitId);
+      const now = ctx.now();
+      return ctx.db.transaction().execute(async (trx) => {
+        const { report, previous } = await upsertQuarterlyReport(trx, input, ctx.user.id, now);
+        await writeAudit(trx, { userId: ctx.user.id, action: 'report.submit', entity: 'quarterly_report', entityId: report.id, before: previous ?? null, after: report, at: now });
+        return report;
+      });
+    }),
+});
+
+export const modelsRouter = router({
+  list: protectedProcedure
+    .meta({ access: ALL_ROLES })
+    .input(z.object({ areaId: id.optional(), search: z.string().max(200).optional() }).strict())
+    .query(async ({ ctx, input }) =>
+      listModels(ctx.db, { areaId: await listAreaFor(ctx, input.areaId), date: vietnamToday(ctx.now()), search: input.search }),
+    ),
+
+  create: protectedProcedure
+    .meta({ access: OFFICERS })
+    .input(modelInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      await assertAreaInScope(ctx, input.areaId);
+      if (input.hostUnitId !== null) await getUnitInScope(ctx, input.hostUnitId);
+      const now = ctx.now();
+      return ctx.db.transaction().execute(async (trx) => {
+        const model = await insertModel(trx, input);
+        await writeAudit(trx, { userId: ctx.user.id, action: 'model.create', entity: 'model', entityId: model.id, before: null, after: model, at: now });
+        return model;
+      });
+    }),
+
+  update: protectedProcedure
+    .meta({ access: OFFICERS })
+    .input(z.object({ modelId: id, model: modelInputSchema }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const before = await getModel(ctx.db, input.modelId);
+      await assertAreaInScope(ctx, before.areaId);
+      await assertAreaInScope(ctx, input.model.areaId);
+      if (input.model.hostUnitId !== null) await getUnitInScope(ctx, input.model.hostUnitId);
+      const now = ctx.now();
+      return ctx.db.transaction().execute(async (trx) => {
+        const model = await updateModel(trx, input.modelId, input.model);
+        await writeAudit(trx, { userId: ctx.user.id, action: 'model.update', entity: 'model', entityId: model.id, before, after: model, at: now });
+        return model;
+      });
+    }),
+});
+
+export const awardsRouter = router({
+  list: protectedProcedure
+    .meta({ access: ALL_ROLES })
+    .input(z.object({ areaId: id.optional(), year: yearSchema.optional() }).strict())
+    .query(async ({ ctx, input }) =>
+      listAwards(ctx.db, { areaId: await listAreaFor(ctx, input.areaId), date: vietnamToday(ctx.now()), year: input.year }),
+    ),
+
+  create: protectedProcedure
+    .meta({ access: SENIOR_ROLES })
+    .input(awardInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      await assertAreaInScope(ctx, input.areaId);
+      if (input.unitId !== null) await getUnitInScope(ctx, input.unitId);
+      const now = ctx.now();
+      return ctx.db.transaction().execute(async (trx) => {
+        const award = await insertAward(trx, input);
+        await writeAudit(trx, { userId: ctx.user.id, action: 'award.create', entity: 'award', entityId: award.id, before: null, after: award, at: now });
+        return award;
+      });
+    }),
+
+  delete: protectedProcedure
+    .meta({ access: SENIOR_ROLES })
+    .input(z.object({ awardId: id }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const award = await getAward(ctx.db, input.awardId);
+      await assertAreaInScope(ctx, award.areaId);
+      const now = ctx.now();
+      await ctx.db.transaction().execute(async (trx) => {
+        await deleteAward(trx, award.id);
+        await writeAudit(trx, { userId: ctx.user.id, action: 'award.delete', entity: 'award', entityId: award.id, before: award, after: null, at: now });
+      });
+      return { ok: true as const };
+    }),
+});
