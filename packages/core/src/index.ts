@@ -12,3 +12,4 @@ export * from './area-tree.js';
 export * from './validation.js';
 export * from './roles.js';
 export * from './user.schema.js';
+export * from './records.schema.js';
