@@ -13,3 +13,4 @@ export * from './validation.js';
 export * from './roles.js';
 export * from './user.schema.js';
 export * from './records.schema.js';
+export * from './cycle.js';
