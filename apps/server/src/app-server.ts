@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import path from 'node:path';
-import { appRouter, createHttpContext, type Logger } from '@antoan/api';
+import { appRouter, createHttpContext, SummaryCache, type Logger } from '@antoan/api';
 import type { Database } from '@antoan/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { sql, type Kysely } from 'kysely';
@@ -36,10 +36,11 @@ const SECURITY_HEADERS: Record<string, string> = {
  */
 export function createAppServer(options: AppServerOptions): http.Server {
   const { db, log } = options;
+  const summaries = new SummaryCache();
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: ({ req, res }) => createHttpContext({ req, res }, { db, log, secureCookies: options.secureCookies ?? false }),
+    createContext: ({ req, res }) => createHttpContext({ req, res }, { db, log, secureCookies: options.secureCookies ?? false, summaries }),
     onError: ({ error, path: procedure }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') log.error(`trpc ${procedure ?? '?'} failed`, { error: error.cause ?? error });
     },

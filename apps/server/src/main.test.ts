@@ -96,7 +96,7 @@ describe('the server process', () => {
 
   it('serves the API and the SPA on one origin, with the SPA as fallback for client routes', async () => {
     const cookie = await signIn(server.baseUrl);
-    const input = encodeURIComponent(JSON.stringify({ search: 'quang thuy' }));
+    const input = encodeURIComponent(JSON.stringify({ search: 'xa quang thuy' }));
     const api = await fetch(`${server.baseUrl}/trpc/units.list?input=${input}`, { headers: { Cookie: cookie } });
     expect(api.status).toBe(200);
     const body = (await api.json()) as { result: { data: { items: Array<{ name: string }> } } };

@@ -19,6 +19,7 @@ const MATRIX: Record<string, Access> = {
   'users.setDisabled': ['admin'],
   'audit.list': ['admin', 'province_officer'],
   'areas.tree': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'areas.history': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'units.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'units.get': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'incidents.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
@@ -32,6 +33,14 @@ const MATRIX: Record<string, Access> = {
   'awards.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'awards.create': ['admin', 'province_officer'],
   'awards.delete': ['admin', 'province_officer'],
+  'assessments.get': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'assessments.register': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
+  'assessments.saveAnswers': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
+  'assessments.transition': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
+  'assessments.setLocked': ['admin', 'province_officer'],
+  'grading.get': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'grading.saveScores': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
+  'stats.summary': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>;

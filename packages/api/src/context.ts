@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { User } from '@antoan/core';
 import { findSessionUser, type Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
+import { SummaryCache } from './summary-cache.js';
 
 export interface Logger {
   info(message: string, details?: Record<string, unknown>): void;
@@ -22,6 +23,8 @@ export interface Context {
   /** The stored id (hash) of the caller's session, or null. */
   sessionId: string | null;
   setSessionCookie: SessionCookieWriter;
+  /** Summaries already computed for the current version of the data (shared by the requests of a server). */
+  summaries: SummaryCache;
 }
 
 export const silentLogger: Logger = { info: () => undefined, error: () => undefined };
@@ -41,6 +44,7 @@ export function createContextInner(options: {
   user?: User | null;
   sessionId?: string | null;
   setSessionCookie?: SessionCookieWriter;
+  summaries?: SummaryCache;
 }): Context {
   return {
     db: options.db,
@@ -49,6 +53,7 @@ export function createContextInner(options: {
     user: options.user ?? null,
     sessionId: options.sessionId ?? null,
     setSessionCookie: options.setSessionCookie ?? (() => undefined),
+    summaries: options.summaries ?? new SummaryCache(),
   };
 }
 
@@ -67,6 +72,7 @@ export interface HttpContextOptions {
   /** Adds `Secure` to the cookie (set it when the site is served over HTTPS). */
   secureCookies: boolean;
   now?: () => Date;
+  summaries: SummaryCache;
 }
 
 /** The context of an HTTP request: the session from the cookie, and a writer for the response's cookie. */
@@ -85,6 +91,7 @@ export async function createHttpContext(
     log: options.log,
     now,
     user,
+    summaries: options.summaries,
     sessionId: user ? sessionId : null,
     setSessionCookie: (value, expires) => {
       const attributes = `Path=/; HttpOnly; SameSite=Strict${secure}`;

@@ -12,3 +12,4 @@ export { ensureFirstAdmin } from './auth.js';
 export { hashPassword } from './password.js';
 export type { ErrorData } from './errors.js';
 export type { Access, Meta } from './trpc.js';
+export { SummaryCache } from './summary-cache.js';

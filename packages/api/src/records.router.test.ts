@@ -12,7 +12,7 @@ const counts = { crimes: 1, socialEvils: 0, firesExplosionsAccidents: 0, propaga
 describe('incidents', () => {
   it('are recorded by the commune officer for their villages, audited, and listed by window', async () => {
     const officer = env.callerFor('commune_officer');
-    const village = env.unitId('KDC-QB-BD-QTHUY-01');
+    const village = env.unitId('KDC-QB-BD-QTHUY-1');
     const incident = await officer.incidents.create({
       unitId: village,
       occurredOn: '2021-10-31',
@@ -31,11 +31,11 @@ describe('incidents', () => {
 
   it('cannot be recorded for another commune, nor by a viewer', async () => {
     const other = await failure(() =>
-      env.callerFor('commune_officer').incidents.create({ unitId: env.unitId('KDC-QB-BD-QVAN-VANPHU'), occurredOn: '2021-05-01', criterionCode: 'KDC-3', item: 'a', description: 'x' }),
+      env.callerFor('commune_officer').incidents.create({ unitId: env.unitId('KDC-QB-BD-QVAN-1'), occurredOn: '2021-05-01', criterionCode: 'KDC-3', item: 'a', description: 'x' }),
     );
     expect(other.code).toBe('FORBIDDEN');
     const viewer = await failure(() =>
-      env.callerFor('viewer').incidents.create({ unitId: env.unitId('KDC-QB-BD-QTHUY-01'), occurredOn: '2021-05-01', criterionCode: 'KDC-3', item: 'a', description: 'x' }),
+      env.callerFor('viewer').incidents.create({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), occurredOn: '2021-05-01', criterionCode: 'KDC-3', item: 'a', description: 'x' }),
     );
     expect(viewer.code).toBe('FORBIDDEN');
   });
@@ -44,7 +44,7 @@ describe('incidents', () => {
 describe('quarterly reports', () => {
   it('are filed by the reporter for their own unit, and filing again replaces the counts', async () => {
     const reporter = env.callerFor('unit_reporter');
-    const unitId = env.unitId('KDC-QB-BD-QTHUY-01');
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-1');
     await reporter.reports.submit({ unitId, year: 2021, quarter: 2, counts, notes: 'Quý ổn định' });
     const second = await reporter.reports.submit({ unitId, year: 2021, quarter: 2, counts: { ...counts, crimes: 0 }, notes: null });
     const reports = await reporter.reports.list({ year: 2021 });
@@ -59,7 +59,7 @@ describe('quarterly reports', () => {
     const other = await failure(() => reporter.reports.submit({ unitId: env.unitId('XA-QB-BD-QTHUY'), year: 2021, quarter: 1, counts, notes: null }));
     expect(other.code).toBe('FORBIDDEN');
     const bad = await failure(() =>
-      reporter.reports.submit({ unitId: env.unitId('KDC-QB-BD-QTHUY-01'), year: 2021, quarter: 5, counts: { ...counts, crimes: -1 }, notes: null }),
+      reporter.reports.submit({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2021, quarter: 5, counts: { ...counts, crimes: -1 }, notes: null }),
     );
     expect(bad.code).toBe('BAD_REQUEST');
     expect(bad.data.fieldErrors?.map((e) => e.path).sort()).toEqual(['counts.crimes', 'quarter']);

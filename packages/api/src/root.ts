@@ -1,4 +1,7 @@
+import { assessmentsRouter } from './router/assessments.router.js';
 import { auditRouter } from './router/audit.router.js';
+import { gradingRouter } from './router/grading.router.js';
+import { statsRouter } from './router/stats.router.js';
 import { areasRouter } from './router/areas.router.js';
 import { authRouter } from './router/auth.router.js';
 import { awardsRouter, incidentsRouter, modelsRouter, reportsRouter } from './router/records.router.js';
@@ -16,6 +19,9 @@ export const appRouter = router({
   reports: reportsRouter,
   models: modelsRouter,
   awards: awardsRouter,
+  assessments: assessmentsRouter,
+  grading: gradingRouter,
+  stats: statsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -23,20 +23,23 @@ export interface ApiTestEnvironment {
 }
 
 /**
- * A real database (SQLite in memory, or PostgreSQL when DATABASE_URL is set) with the demo data and one
- * user per role: the admin; a province officer of Quảng Bình; a commune officer of Quảng Thủy; the reporter
- * of Thôn Thượng Thủy (in Quảng Thủy); a viewer of Ba Đồn town.
+ * A real database (SQLite in memory, or PostgreSQL when DATABASE_URL is set) with the demo's tree and units
+ * (and, with `withHistory`, its 2020–2022 answers, reports, models and awards) and one user per role: the admin; a province officer of Quảng Bình; a commune officer of Quảng Thủy; the reporter
+ * of Thôn 1 (in Quảng Thủy); a viewer of Ba Đồn town.
  */
-export async function createApiTestEnvironment(): Promise<ApiTestEnvironment> {
+export async function createApiTestEnvironment(options: { withHistory?: boolean } = {}): Promise<ApiTestEnvironment> {
   const handle = await createTestDatabase();
-  await seedDemo(handle.db);
+  await seedDemo(handle.db, { withHistory: options.withHistory ?? false });
   const areas = await listAreasOn(handle.db, '2021-12-31');
   const areaId = (code: string) => {
     const area = areas.find((a) => a.code === code);
     if (!area) throw new Error(`no area ${code}`);
     return area.id;
   };
-  const units = (await listUnits(handle.db, { page: 1, pageSize: 500 }, '2021-12-31')).items;
+  const units = [
+    ...(await listUnits(handle.db, { page: 1, pageSize: 500 }, '2021-12-31')).items,
+    ...(await listUnits(handle.db, { page: 2, pageSize: 500 }, '2021-12-31')).items,
+  ];
   const unitId = (code: string) => {
     const unit = units.find((u) => u.code === code);
     if (!unit) throw new Error(`no unit ${code}`);
@@ -54,7 +57,7 @@ export async function createApiTestEnvironment(): Promise<ApiTestEnvironment> {
     admin: await make('admin', 'admin', null, null),
     province_officer: await make('tinh', 'province_officer', 'QB', null),
     commune_officer: await make('xa.quangthuy', 'commune_officer', 'QB-BD-QTHUY', null),
-    unit_reporter: await make('thon.thuongthuy', 'unit_reporter', 'QB-BD-QTHUY', 'KDC-QB-BD-QTHUY-01'),
+    unit_reporter: await make('thon.thuongthuy', 'unit_reporter', 'QB-BD-QTHUY', 'KDC-QB-BD-QTHUY-1'),
     viewer: await make('xem.badon', 'viewer', 'QB-BD', null),
   };
   return {

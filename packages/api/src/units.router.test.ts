@@ -1,3 +1,4 @@
+import { insertAreas, insertLineage } from '@antoan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
 
@@ -28,11 +29,37 @@ describe('areas.tree', () => {
   });
 });
 
+describe('areas.history', () => {
+  it('shows what a merged commune came from, and keeps 2021 reportable as it was', async () => {
+    const town = env.areaId('QB-BD');
+    await env.handle.db.updateTable('areas').set({ valid_to: '2025-07-01' }).where('code', 'in', ['QB-BD-QTHUY', 'QB-BD-QVAN']).execute();
+    const [merged] = await insertAreas(env.handle.db, [
+      { code: 'QB-BD-MERGED', name: 'Xã Quảng Thủy Văn', kind: 'xa', level: 'commune', parentId: town, validFrom: '2025-07-01', validTo: null },
+    ]);
+    for (const code of ['QB-BD-QTHUY', 'QB-BD-QVAN']) {
+      await insertLineage(env.handle.db, { predecessorId: env.areaId(code), successorId: merged!.id, event: 'merge', effectiveDate: '2025-07-01', note: null });
+    }
+    const history = await env.callerFor('admin').areas.history({ areaId: merged!.id });
+    expect(history.predecessors.map((p) => p.other.name).sort()).toEqual(['Quảng Thủy', 'Quảng Văn']);
+    const tree2021 = await env.callerFor('admin').areas.tree({ date: '2021-12-31' });
+    const tree2026 = await env.callerFor('admin').areas.tree({ date: '2026-01-01' });
+    const names = (t: typeof tree2021) => t.roots[0]!.children[0]!.children.map((c) => c.name);
+    expect(names(tree2021)).toContain('Quảng Thủy');
+    expect(names(tree2021)).not.toContain('Xã Quảng Thủy Văn');
+    expect(names(tree2026)).toContain('Xã Quảng Thủy Văn');
+    expect(names(tree2026)).not.toContain('Quảng Thủy');
+    await env.handle.db.deleteFrom('area_lineage').execute();
+    await env.handle.db.updateTable('areas').set({ valid_to: null }).where('code', 'in', ['QB-BD-QTHUY', 'QB-BD-QVAN']).execute();
+  });
+});
+
 describe('units.list', () => {
   it('finds Quảng Thủy from "quang thuy"', async () => {
-    const page = await env.callerFor('admin').units.list({ search: 'quang thuy' });
+    const page = await env.callerFor('admin').units.list({ search: 'xa quang thuy' });
     expect(page.items.map((u) => u.name)).toEqual(['Xã Quảng Thủy']);
     expect(page).toMatchObject({ page: 1, pageSize: 50, total: 1 });
+    const schools = await env.callerFor('admin').units.list({ search: 'THCS quang thuy', types: ['CSGD'] });
+    expect(schools.items.map((u) => u.name)).toEqual(['Trường THCS Quảng Thủy', 'Trường THCS số 2 Quảng Thủy', 'Trường Tiểu học và THCS Quảng Thủy']);
   });
 
   it('lists the units of an area subtree', async () => {
@@ -41,18 +68,19 @@ describe('units.list', () => {
   });
 
   it('keeps a commune officer inside their commune', async () => {
-    const own = await env.callerFor('commune_officer').units.list({});
-    expect(own.items.map((u) => u.name).sort()).toEqual(['Thôn Thượng Thủy', 'Xã Quảng Thủy']);
+    const own = await env.callerFor('commune_officer').units.list({ pageSize: 500 });
+    expect(own.items.map((u) => u.name)).toEqual(expect.arrayContaining(['Thôn 1', 'Thôn 6', 'Xã Quảng Thủy']));
+    expect(new Set(own.items.map((u) => u.areaId))).toEqual(new Set([env.areaId('QB-BD-QTHUY')]));
     const { code, data } = await failure(() => env.callerFor('commune_officer').units.list({ areaId: env.areaId('QB-BD-QVAN') }));
     expect(code).toBe('FORBIDDEN');
     expect(data.text.en).toBe('This data is outside the area assigned to you.');
-    const other = await failure(() => env.callerFor('commune_officer').units.get({ unitId: env.unitId('KDC-QB-BD-QVAN-VANPHU') }));
+    const other = await failure(() => env.callerFor('commune_officer').units.get({ unitId: env.unitId('KDC-QB-BD-QVAN-1') }));
     expect(other.code).toBe('FORBIDDEN');
   });
 
   it('shows a unit reporter only their own unit', async () => {
     const page = await env.callerFor('unit_reporter').units.list({});
-    expect(page.items.map((u) => u.name)).toEqual(['Thôn Thượng Thủy']);
+    expect(page.items.map((u) => u.code)).toEqual(['KDC-QB-BD-QTHUY-1']);
     const { code } = await failure(() => env.callerFor('unit_reporter').units.get({ unitId: env.unitId('XA-QB-BD-QTHUY') }));
     expect(code).toBe('FORBIDDEN');
   });

@@ -119,3 +119,40 @@ export async function isAreaWithin(db: Kysely<Database>, areaId: number, rootId:
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** A merge, split or rename between two areas of the dated tree. */
+export interface AreaLineage {
+  id: number;
+  predecessorId: number;
+  successorId: number;
+  event: 'merge' | 'split' | 'rename';
+  effectiveDate: string;
+  note: string | null;
+}
+
+export async function insertLineage(db: Kysely<Database>, lineage: Omit<AreaLineage, 'id'>): Promise<AreaLineage> {
+  const row = await db
+    .insertInto('area_lineage')
+    .values({
+      predecessor_id: lineage.predecessorId,
+      successor_id: lineage.successorId,
+      event: lineage.event,
+      effective_date: lineage.effectiveDate,
+      note: lineage.note,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { id: row.id, predecessorId: row.predecessor_id, successorId: row.successor_id, event: row.event, effectiveDate: row.effective_date, note: row.note };
+}
+
+/** The predecessors and successors of an area (merges, splits, renames), oldest first. */
+export async function listLineage(db: Kysely<Database>, areaId: number): Promise<AreaLineage[]> {
+  const rows = await db
+    .selectFrom('area_lineage')
+    .selectAll()
+    .where((eb) => eb.or([eb('predecessor_id', '=', areaId), eb('successor_id', '=', areaId)]))
+    .orderBy('effective_date')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, predecessorId: row.predecessor_id, successorId: row.successor_id, event: row.event, effectiveDate: row.effective_date, note: row.note }));
+}

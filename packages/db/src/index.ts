@@ -5,3 +5,8 @@ export * from './unit.repository.js';
 export * from './user.repository.js';
 export * from './audit.repository.js';
 export * from './records.repository.js';
+export * from './assessment.repository.js';
+export * from './evaluation.loader.js';
+export * from './grading.repository.js';
+export * from './statistics.repository.js';
+export * from './evaluation.js';

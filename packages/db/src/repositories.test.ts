@@ -12,8 +12,8 @@ const idOf = (name: string) => areas.find((a) => a.name === name)!.id;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  const report = await seedDemo(handle.db);
-  expect(report).toMatchObject({ seeded: true, areas: 18 });
+  const report = await seedDemo(handle.db, { withHistory: false });
+  expect(report).toMatchObject({ seeded: true, areas: 18, units: 213 });
   areas = await listAreasOn(handle.db, '2021-12-31');
 });
 afterAll(() => handle.destroy());
@@ -21,7 +21,7 @@ afterAll(() => handle.destroy());
 describe('the demo seed', () => {
   it('runs once: a second call changes nothing', async () => {
     const before = await handle.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(await seedDemo(handle.db)).toEqual({ seeded: false, areas: 0, units: 0 });
+    expect(await seedDemo(handle.db)).toEqual({ seeded: false, areas: 0, units: 0, assessments: 0, reports: 0 });
     const after = await handle.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
@@ -39,12 +39,12 @@ describe('the demo seed', () => {
 describe('listUnits', () => {
   const base = { page: 1, pageSize: 50 };
 
-  it('finds "Quảng Thủy" when searching "quang thuy" and "Đơn Sa" when searching "don sa"', async () => {
-    const thuy = await listUnits(handle.db, { ...base, search: 'quang thuy' }, '2021-12-31');
+  it('finds "Xã Quảng Thủy" from "xa quang thuy" and "Tổ dân phố Đơn Sa" from "TO DAN PHO DON SA"', async () => {
+    const thuy = await listUnits(handle.db, { ...base, search: 'xa quang thuy' }, '2021-12-31');
     expect(thuy.items.map((u) => u.name)).toEqual(['Xã Quảng Thủy']);
-    const donSa = await listUnits(handle.db, { ...base, search: 'DON SA' }, '2021-12-31');
+    const donSa = await listUnits(handle.db, { ...base, search: 'TO DAN PHO DON SA' }, '2021-12-31');
     expect(donSa.items.map((u) => u.name)).toEqual(['Tổ dân phố Đơn Sa']);
-    const nfd = await listUnits(handle.db, { ...base, search: 'Đơn Sa'.normalize('NFD') }, '2021-12-31');
+    const nfd = await listUnits(handle.db, { ...base, search: 'Tổ dân phố Đơn Sa'.normalize('NFD') }, '2021-12-31');
     expect(nfd.total).toBe(1);
   });
 
@@ -55,15 +55,16 @@ describe('listUnits', () => {
 
   it('filters by an area subtree and by type, and pages', async () => {
     const town = await listUnits(handle.db, { ...base, areaId: idOf('Quảng Bình') }, '2021-12-31');
-    expect(town.total).toBe(20);
-    const commune = await listUnits(handle.db, { ...base, areaId: areas.find((a) => a.code === 'QB-BD-QPHUC')!.id }, '2021-12-31');
-    expect(commune.items.map((u) => u.type).sort()).toEqual(['KDC', 'XA']);
+    expect(town.total).toBe(213);
+    const commune = await listUnits(handle.db, { ...base, areaId: areas.find((a) => a.code === 'QB-BD-QPHUC')!.id, types: ['KDC', 'XA'] }, '2021-12-31');
+    expect(commune.items.map((u) => u.name)).toEqual(['Phường Quảng Phúc', 'Tổ dân phố 2', 'Tổ dân phố 3', 'Tổ dân phố 4', 'Tổ dân phố 5', 'Tổ dân phố 6', 'Tổ dân phố 7', 'Tổ dân phố Đơn Sa']);
     const villages = await listUnits(handle.db, { ...base, types: ['KDC'] }, '2021-12-31');
-    expect(villages.total).toBe(3);
+    expect(villages.total).toBe(95);
     const page2 = await listUnits(handle.db, { page: 2, pageSize: 15, types: ['XA'] }, '2021-12-31');
     expect(page2).toMatchObject({ total: 16, page: 2, pageSize: 15 });
     expect(page2.items).toHaveLength(1);
     expect(page2.items[0]!.name).toBe('Xã Quảng Văn');
+    expect(page2.items[0]!.code).toBe('XA-QB-BD-QVAN');
   });
 
   it('reads the subtree as it was on the date (dated tree)', async () => {
@@ -79,10 +80,11 @@ describe('listUnits', () => {
       { code: 'T-U1', name: 'Thôn Cũ', type: 'KDC', areaId: oldCommune!.id, managingLevel: 'commune' },
       { code: 'T-U2', name: 'Thôn Mới', type: 'KDC', areaId: newCommune!.id, managingLevel: 'commune' },
     ]);
-    const in2021 = await listUnits(handle.db, { ...base, areaId: province.id, search: 'thon' }, '2021-12-31');
+    const in2021 = await listUnits(handle.db, { ...base, areaId: province.id, search: 'thon cu' }, '2021-12-31');
     expect(in2021.items.map((u) => u.name)).toContain('Thôn Cũ');
     expect(in2021.items.map((u) => u.name)).not.toContain('Thôn Mới');
-    const in2026 = await listUnits(handle.db, { ...base, areaId: province.id, search: 'thon' }, '2026-01-01');
+    const in2026 = await listUnits(handle.db, { ...base, areaId: province.id, search: 'thon moi' }, '2026-01-01');
+    expect(in2026.total).toBe(1);
     expect(in2026.items.map((u) => u.name)).toContain('Thôn Mới');
     expect(in2026.items.map((u) => u.name)).not.toContain('Thôn Cũ');
     expect((await listAreasOn(handle.db, '2026-01-01')).map((a) => a.name)).not.toContain('Huyện Cũ');

@@ -1,8 +1,8 @@
-import { areaTreeInputSchema, buildAreaTree } from '@antoan/core';
-import { listAreasOn } from '@antoan/db';
+import { areaTreeInputSchema, buildAreaTree, vietnamDate } from '@antoan/core';
+import { getArea, listAreasOn, listLineage } from '@antoan/db';
+import { z } from 'zod';
 import { ALL_ROLES, protectedProcedure, router } from '../trpc.js';
-import { vietnamToday } from '../time.js';
-import { scopeRootOf } from '../scope.js';
+import { assertAreaInScope, scopeRootOf } from '../scope.js';
 
 export const areasRouter = router({
   /** The administrative tree as it was on a date (default: today in Vietnam), cut to the user's scope. */
@@ -10,7 +10,7 @@ export const areasRouter = router({
     .meta({ access: ALL_ROLES })
     .input(areaTreeInputSchema)
     .query(async ({ ctx, input }) => {
-      const date = input.date ?? vietnamToday(ctx.now());
+      const date = input.date ?? vietnamDate(ctx.now());
       const roots = buildAreaTree(await listAreasOn(ctx.db, date), date);
       const root = scopeRootOf(ctx.user);
       if (root === null) return { date, roots };
@@ -23,5 +23,23 @@ export const areasRouter = router({
         stack.push(...node.children);
       }
       return { date, roots: [] };
+    }),
+
+  /** An area with its history: the areas it came from and those it became (merges, splits, renames). */
+  history: protectedProcedure
+    .meta({ access: ALL_ROLES })
+    .input(z.object({ areaId: z.number().int().positive() }).strict())
+    .query(async ({ ctx, input }) => {
+      await assertAreaInScope(ctx, input.areaId);
+      const area = await getArea(ctx.db, input.areaId);
+      const lineage = await listLineage(ctx.db, area.id);
+      const related = await Promise.all(
+        lineage.map(async (l) => ({ ...l, other: await getArea(ctx.db, l.predecessorId === area.id ? l.successorId : l.predecessorId) })),
+      );
+      return {
+        area,
+        predecessors: related.filter((l) => l.successorId === area.id),
+        successors: related.filter((l) => l.predecessorId === area.id),
+      };
     }),
 });

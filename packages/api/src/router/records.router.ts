@@ -5,6 +5,7 @@ import {
   modelInputSchema,
   quarterlyReportInputSchema,
   yearSchema,
+  vietnamDate,
 } from '@antoan/core';
 import {
   deleteAward,
@@ -26,7 +27,6 @@ import {
 } from '@antoan/db';
 import { z } from 'zod';
 import { assertAreaInScope, getUnitInScope, listAreaFor } from '../scope.js';
-import { vietnamToday } from '../time.js';
 import { ALL_ROLES, ENTRY_ROLES, OFFICERS, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
 
 const id = z.number().int().positive();
@@ -108,7 +108,7 @@ export const modelsRouter = router({
     .meta({ access: ALL_ROLES })
     .input(z.object({ areaId: id.optional(), search: z.string().max(200).optional() }).strict())
     .query(async ({ ctx, input }) =>
-      listModels(ctx.db, { areaId: await listAreaFor(ctx, input.areaId), date: vietnamToday(ctx.now()), search: input.search }),
+      listModels(ctx.db, { areaId: await listAreaFor(ctx, input.areaId), date: vietnamDate(ctx.now()), search: input.search }),
     ),
 
   create: protectedProcedure
@@ -147,7 +147,7 @@ export const awardsRouter = router({
     .meta({ access: ALL_ROLES })
     .input(z.object({ areaId: id.optional(), year: yearSchema.optional() }).strict())
     .query(async ({ ctx, input }) =>
-      listAwards(ctx.db, { areaId: await listAreaFor(ctx, input.areaId), date: vietnamToday(ctx.now()), year: input.year }),
+      listAwards(ctx.db, { areaId: await listAreaFor(ctx, input.areaId), date: vietnamDate(ctx.now()), year: input.year }),
     ),
 
   create: protectedProcedure

@@ -1,8 +1,7 @@
-import { unitListInputSchema } from '@antoan/core';
+import { unitListInputSchema, vietnamDate } from '@antoan/core';
 import { listUnits } from '@antoan/db';
 import { z } from 'zod';
 import { ALL_ROLES, protectedProcedure, router } from '../trpc.js';
-import { vietnamToday } from '../time.js';
 import { getUnitInScope, listAreaFor } from '../scope.js';
 
 export const unitsRouter = router({
@@ -11,7 +10,7 @@ export const unitsRouter = router({
     .meta({ access: ALL_ROLES })
     .input(unitListInputSchema)
     .query(async ({ ctx, input }) => {
-      const date = input.date ?? vietnamToday(ctx.now());
+      const date = input.date ?? vietnamDate(ctx.now());
       const areaId = await listAreaFor(ctx, input.areaId);
       const onlyOwnUnit = ctx.user.role === 'unit_reporter' ? { unitId: ctx.user.unitId ?? -1 } : undefined;
       return listUnits(ctx.db, { ...input, areaId }, date, onlyOwnUnit);

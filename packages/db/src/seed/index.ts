@@ -1,65 +1,322 @@
-import { AREA_KIND_LEVEL } from '@antoan/core';
+import {
+  addDays,
+  AREA_KIND_LEVEL,
+  foldForSearch,
+  criteriaForType,
+  evaluateArea,
+  findSheetTemplateForType,
+  quarterPeriod,
+  TT124_2021,
+  type Catalogue,
+  type CriterionAnswer,
+  type Quarter,
+  type UnitType,
+} from '@antoan/core';
 import type { Kysely } from 'kysely';
 import { insertAreas } from '../area.repository.js';
+import { chunk } from '../chunk.js';
+import { listAssessedUnitsByIds, loadEvaluationInputs } from '../evaluation.loader.js';
 import type { Database } from '../schema.js';
 import { insertUnits, type NewUnit } from '../unit.repository.js';
-import { BA_DON_COMMUNES, BA_DON_PROVINCE, BA_DON_TOWN } from './ba-don.js';
+import {
+  BA_DON_COMMUNES,
+  BA_DON_PROVINCE,
+  BA_DON_TOWN,
+  DEMO_AWARD_ISSUERS,
+  DEMO_FAILURES,
+  demoInstitutions,
+  demoModels,
+  demoNumber,
+  NAMED_VILLAGES,
+} from './ba-don.js';
 
 export interface SeedReport {
   seeded: boolean;
   areas: number;
   units: number;
+  assessments: number;
+  reports: number;
 }
+
+export interface SeedOptions {
+  /**
+   * Also load the years 2020–2022: per-criterion answers, incidents, quarterly reports, decisions, models,
+   * awards and grading sheets (default). Without it: the tree and the units only.
+   */
+  withHistory?: boolean;
+}
+
+/** The years of the demo, all assessed with the 124/2021 catalogue (2020 and 2021 were assessed under 23/2012 in reality). */
+export const DEMO_YEARS = [2020, 2021, 2022] as const;
+export const DEMO_CATALOGUE: Catalogue = TT124_2021;
+
+const villageCode = (communeCode: string, index: number) => `KDC-${communeCode}-${index}`;
 
 /**
- * Loads the demo: Ba Đồn town with its 16 communes and wards, each commune as an assessed unit, and a few
- * of the villages and agencies named in the seed article. Runs in one transaction and only on an empty
- * database, so a second call changes nothing.
+ * Loads the demo: Ba Đồn town (Quảng Bình) with its 16 communes and wards, 95 villages and residential
+ * groups, 22 agencies, 22 enterprises and 58 schools, and for 2020–2022 the per-criterion answers,
+ * incidents and quarterly reports from which the engine computes the article's figures for 2021 (15/16,
+ * 92/95, 22/22, 22/22, 58/58), the decisions that follow them, 21 models (4 new in 2021) and the awards.
+ * One transaction, and only on an empty database: a second call changes nothing.
  */
-export async function seedDemo(db: Kysely<Database>): Promise<SeedReport> {
+export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedReport> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('areas').select('id').limit(1).executeTakeFirst();
-    if (existing) return { seeded: false, areas: 0, units: 0 };
+    if (existing) return { seeded: false, areas: 0, units: 0, assessments: 0, reports: 0 };
 
-    const [province] = await insertAreas(trx, [
-      { ...BA_DON_PROVINCE, level: AREA_KIND_LEVEL[BA_DON_PROVINCE.kind], parentId: null, validTo: null },
-    ]);
-    const [town] = await insertAreas(trx, [
-      { ...BA_DON_TOWN, level: AREA_KIND_LEVEL[BA_DON_TOWN.kind], parentId: province!.id, validTo: null },
-    ]);
+    const [province] = await insertAreas(trx, [{ ...BA_DON_PROVINCE, level: AREA_KIND_LEVEL[BA_DON_PROVINCE.kind], parentId: null, validTo: null }]);
+    const [town] = await insertAreas(trx, [{ ...BA_DON_TOWN, level: AREA_KIND_LEVEL[BA_DON_TOWN.kind], parentId: province!.id, validTo: null }]);
     const communes = await insertAreas(
       trx,
-      BA_DON_COMMUNES.map((c) => ({
-        ...c,
-        level: AREA_KIND_LEVEL[c.kind],
-        parentId: town!.id,
-        validFrom: BA_DON_TOWN.validFrom,
-        validTo: null,
-      })),
+      BA_DON_COMMUNES.map(({ code, name, kind }) => ({ code, name, kind, level: AREA_KIND_LEVEL[kind], parentId: town!.id, validFrom: BA_DON_TOWN.validFrom, validTo: null })),
     );
-    const byCode = new Map(communes.map((c) => [c.code, c]));
-    const at = (code: string) => byCode.get(code)!.id;
+    const areaOf = new Map(communes.map((c) => [c.code, c.id]));
 
-    const units: NewUnit[] = communes.map((c) => ({
-      code: `XA-${c.code}`,
-      name: `${c.kind === 'phuong' ? 'Phường' : 'Xã'} ${c.name}`,
-      type: 'XA',
-      areaId: c.id,
-      managingLevel: 'district',
-    }));
-    units.push(
-      { code: 'KDC-QB-BD-QPHUC-DONSA', name: 'Tổ dân phố Đơn Sa', type: 'KDC', areaId: at('QB-BD-QPHUC'), managingLevel: 'commune' },
-      { code: 'KDC-QB-BD-QVAN-VANPHU', name: 'Thôn Văn Phú', type: 'KDC', areaId: at('QB-BD-QVAN'), managingLevel: 'commune' },
-      { code: 'KDC-QB-BD-QTHUY-01', name: 'Thôn Thượng Thủy', type: 'KDC', areaId: at('QB-BD-QTHUY'), managingLevel: 'commune' },
-      {
-        code: 'CQ-QB-BVBQB',
-        name: 'Bệnh viện Đa khoa khu vực Bắc Quảng Bình',
-        type: 'CQ',
-        areaId: at('QB-BD-BADON'),
-        managingLevel: 'province',
-      },
-    );
+    const units: NewUnit[] = [];
+    const people = new Map<string, number>();
+    for (const commune of BA_DON_COMMUNES) {
+      units.push({ code: `XA-${commune.code}`, name: `${commune.kind === 'phuong' ? 'Phường' : 'Xã'} ${commune.name}`, type: 'XA', areaId: areaOf.get(commune.code)!, managingLevel: 'district' });
+      for (let i = 1; i <= commune.villages; i++) {
+        const named = NAMED_VILLAGES[commune.code];
+        const name = named?.index === i ? named.name : `${commune.kind === 'phuong' ? 'Tổ dân phố' : 'Thôn'} ${i}`;
+        const code = villageCode(commune.code, i);
+        units.push({ code, name, type: 'KDC', areaId: areaOf.get(commune.code)!, managingLevel: 'commune' });
+        people.set(code, demoNumber(code.length * 31 + i * 7 + commune.villages, 120, 420));
+      }
+    }
+    const institutions = demoInstitutions();
+    for (const spec of institutions) {
+      units.push({ code: spec.code, name: spec.name, type: spec.type, areaId: areaOf.get(spec.communeCode)!, managingLevel: spec.managingLevel });
+      people.set(spec.code, spec.people);
+    }
     const inserted = await insertUnits(trx, units);
-    return { seeded: true, areas: 2 + communes.length, units: inserted.length };
+    for (const spec of institutions) {
+      if (spec.enterpriseSize || spec.schoolLevel) {
+        await trx
+          .updateTable('units')
+          .set({ enterprise_size: spec.enterpriseSize ?? null, school_level: spec.schoolLevel ?? null })
+          .where('code', '=', spec.code)
+          .execute();
+      }
+    }
+    const idOf = new Map(inserted.map((u) => [u.code, u.id]));
+    const base = { areas: 2 + communes.length, units: inserted.length };
+    if (options.withHistory === false) return { seeded: true, ...base, assessments: 0, reports: 0 };
+
+    const reports = await seedReports(trx, inserted.map((u) => ({ id: u.id, code: u.code, type: u.type })));
+    let assessments = 0;
+    for (const year of DEMO_YEARS) {
+      assessments += await seedYear(trx, year, inserted, people, areaOf);
+    }
+    await seedModelsAndAwards(trx, areaOf, idOf, town!.id);
+    return { seeded: true, ...base, assessments, reports };
   });
 }
+
+/** Answers that meet every answerable criterion of the unit's type: all checks yes, ratios full. */
+function fullAnswers(type: UnitType, denominator: number): Record<string, CriterionAnswer> {
+  const answers: Record<string, CriterionAnswer> = {};
+  for (const criterion of criteriaForType(DEMO_CATALOGUE, type)) {
+    if (criterion.kind === 'requirement') {
+      answers[criterion.code] = { checks: Object.fromEntries(criterion.checklist.map((i) => [i.key, true])) };
+    } else if (criterion.kind === 'ratio') {
+      answers[criterion.code] = { checks: Object.fromEntries(criterion.checklist.map((i) => [i.key, true])), numerator: denominator, denominator };
+    }
+  }
+  return answers;
+}
+
+async function seedYear(
+  db: Kysely<Database>,
+  year: number,
+  units: readonly { id: number; code: string; type: UnitType; areaId: number }[],
+  people: Map<string, number>,
+  areaOf: ReadonlyMap<string, number>,
+): Promise<number> {
+  const failures = new Map((DEMO_FAILURES[year] ?? []).map((f) => [villageCode(f.village, f.index), f.how]));
+  const registeredAt = `${year}-03-${String(10 + (year % 10)).padStart(2, '0')}T02:00:00.000Z`;
+  const rows = await db
+    .insertInto('assessments')
+    .values(units.map((u) => ({ unit_id: u.id, year, catalogue_id: DEMO_CATALOGUE.id, status: 'registered', registered_at: registeredAt, registered_by: null })))
+    .returning(['id', 'unit_id'])
+    .execute();
+  const assessmentOf = new Map(rows.map((r) => [r.unit_id, r.id]));
+
+  const answerRows: { assessment_id: number; criterion_code: string; value: string; evidence_note: string | null; evidence_links: string }[] = [];
+  for (const unit of units) {
+    const answers = fullAnswers(unit.type, people.get(unit.code) ?? 100);
+    const how = failures.get(unit.code);
+    if (how === 'pledges' && answers['KDC-1']) answers['KDC-1'] = { ...answers['KDC-1'], numerator: (answers['KDC-1'].denominator ?? 190) - 2 };
+    if (how === 'forces' && answers['KDC-5']) answers['KDC-5'] = { checks: { ...answers['KDC-5'].checks, forces: false } };
+    for (const [code, answer] of Object.entries(answers)) {
+      answerRows.push({
+        assessment_id: assessmentOf.get(unit.id)!,
+        criterion_code: code,
+        value: JSON.stringify(answer),
+        evidence_note: code.endsWith('-1') ? `Nghị quyết, kế hoạch và bản đăng ký quý I/${year}` : null,
+        evidence_links: '[]',
+      });
+    }
+    if (how === 'dispute') {
+      await db
+        .insertInto('incidents')
+        .values({ unit_id: unit.id, occurred_on: `${year}-08-12`, criterion_code: 'KDC-3', item: 'e', description: 'Tranh chấp đất đai giữa các hộ dân kéo dài, phức tạp', created_at: `${year}-08-13T03:00:00.000Z`, created_by: null })
+        .execute();
+    }
+    if (how === 'crimes') {
+      // Three more offences in Q2 than in any quarter the year before: KDC-4 (containment) fails.
+      await db.updateTable('quarterly_reports').set((eb) => ({ crimes: eb('crimes', '+', 3) })).where('unit_id', '=', unit.id).where('year', '=', year).where('quarter', '=', 2).execute();
+    }
+  }
+  for (const part of chunk(answerRows, 300)) await db.insertInto('assessment_answers').values(part).execute();
+
+  // The decisions follow the results the engine computes from those answers, incidents and reports.
+  const assessed = await listAssessedUnitsByIds(db, units.map((u) => u.id));
+  const evaluations = evaluateArea(await loadEvaluationInputs(db, assessed, year, { areaId: undefined, date: `${year}-12-31` }), { catalogue: DEMO_CATALOGUE });
+  const codeOf = new Map(units.map((u) => [u.id, u.code]));
+  const assessedById = new Map(assessed.map((u) => [u.id, u]));
+  for (const evaluation of evaluations) {
+    const unit = assessedById.get(evaluation.unitId)!;
+    const met = evaluation.result === 'DAT';
+    const authority = unit.managingLevel === 'commune' ? `UBND ${communeTitle(unit.areaId, areaOf)}` : unit.managingLevel === 'province' ? 'UBND tỉnh Quảng Bình' : 'UBND thị xã Ba Đồn';
+    await db
+      .updateTable('assessments')
+      .set({
+        status: met ? 'recognised' : 'not_recognised',
+        is_locked: met ? 1 : 0,
+        self_assessed_at: `${year}-10-05T02:00:00.000Z`,
+        submitted_at: `${year}-11-10T02:00:00.000Z`,
+        appraised_at: `${year}-11-25T02:00:00.000Z`,
+        appraisal_note: met ? null : evaluation.summary.vi,
+        decided_at: `${year}-12-20T02:00:00.000Z`,
+        decision_number: `${(evaluation.unitId % 97) + 1}/QĐ-${unit.managingLevel === 'commune' ? 'UBND' : 'UBND-TX'}`,
+        decision_date: `${year}-12-20`,
+        decision_authority: authority,
+        certificate_number: met ? `GCN-${year}-${codeOf.get(unit.id)}` : null,
+        version: 5,
+      })
+      .where('unit_id', '=', unit.id)
+      .where('year', '=', year)
+      .execute();
+  }
+
+  // Grading sheets of the communes: self scores near the maximum, verified a little lower.
+  const xaTemplate = findSheetTemplateForType('XA');
+  if (xaTemplate) {
+    for (const unit of units.filter((u) => u.type === 'XA')) {
+      const sheet = await db
+        .insertInto('grading_sheets')
+        .values({ unit_id: unit.id, year, template_id: xaTemplate.id, updated_at: `${year}-11-28T02:00:00.000Z`, updated_by: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const items = xaTemplate.groups.flatMap((g) => g.items);
+      await db
+        .insertInto('grading_scores')
+        .values(
+          items.map((item, i) => {
+            const share = demoNumber(unit.id * 13 + i + year, 70, 100) / 100;
+            return { sheet_id: sheet.id, item_code: item.code, self_score: item.maxPoints, verified_score: Math.round(item.maxPoints * share * 2) / 2, note: null };
+          }),
+        )
+        .execute();
+    }
+  }
+  return rows.length;
+}
+
+/** 'xã Quảng Thủy' / 'phường Ba Đồn' for the commune whose area is `areaId`. */
+function communeTitle(areaId: number, areaOf: ReadonlyMap<string, number>): string {
+  const spec = BA_DON_COMMUNES.find((c) => areaOf.get(c.code) === areaId);
+  return spec ? `${spec.kind === 'phuong' ? 'phường' : 'xã'} ${spec.name}` : 'xã';
+}
+
+/** Quarterly reports Q4 2019 – Q4 2022, mostly on time; a few late, and three missing for Q4 2022. */
+async function seedReports(db: Kysely<Database>, units: readonly { id: number; code: string; type: UnitType }[]): Promise<number> {
+  const quarters: { year: number; quarter: Quarter }[] = [{ year: 2019, quarter: 4 }];
+  for (const year of DEMO_YEARS) for (const quarter of [1, 2, 3, 4] as Quarter[]) quarters.push({ year, quarter });
+  const rows = [];
+  for (const [u, unit] of units.entries()) {
+    for (const [q, { year, quarter }] of quarters.entries()) {
+      if (year === 2022 && quarter === 4 && u % 71 === 5) continue;
+      const period = quarterPeriod(year, quarter);
+      const late = (u + q) % 37 === 0;
+      const day = late ? addDays(period.dueDate, 4) : addDays(period.dueDate, -2);
+      const seed = unit.id * 17 + q;
+      rows.push({
+        unit_id: unit.id,
+        year,
+        quarter,
+        crimes: unit.type === 'KDC' || unit.type === 'XA' ? demoNumber(unit.id, 0, 1) : 0,
+        social_evils: unit.type === 'KDC' ? demoNumber(unit.id + 1, 0, 1) : 0,
+        fires_explosions_accidents: 0,
+        propaganda_sessions: demoNumber(seed, 1, 6),
+        people_reached: demoNumber(seed + 3, 40, 600),
+        tip_offs: demoNumber(seed + 5, 0, 3),
+        new_models: 0,
+        meetings: demoNumber(seed + 7, 1, 4),
+        notes: null,
+        submitted_at: `${day}T02:00:00.000Z`,
+        submitted_by: null,
+      });
+    }
+  }
+  for (const part of chunk(rows, 200)) await db.insertInto('quarterly_reports').values(part).execute();
+  return rows.length;
+}
+
+async function seedModelsAndAwards(db: Kysely<Database>, areaOf: Map<string, number>, idOf: Map<string, number>, townId: number) {
+  await db
+    .insertInto('models')
+    .values(
+      demoModels().map((m) => ({
+        name: m.name,
+        category: m.category,
+        area_id: m.communeCode ? areaOf.get(m.communeCode)! : townId,
+        host_unit_id: m.hostUnitCode ? (idOf.get(m.hostUnitCode) ?? null) : null,
+        started_on: m.startedOn,
+        stopped_on: m.stoppedOn,
+        sites: m.sites,
+        teams: m.teams,
+        is_advanced_example: m.isAdvancedExample ? 1 : 0,
+        search_key: foldForSearch(m.name),
+      })),
+    )
+    .execute();
+  const awards = [
+    ...['QB-BD-QTHUY', 'QB-BD-QPHUC', 'QB-BD-QVAN', 'QB-BD-BADON'].map((code, i) => ({
+      kind: 'giay_khen',
+      recipient_kind: 'collective' as const,
+      area_id: areaOf.get(code)!,
+      unit_id: idOf.get(`XA-${code}`) ?? null,
+      recipient_name: `Công an ${BA_DON_COMMUNES.find((c) => c.code === code)!.kind === 'phuong' ? 'phường' : 'xã'} ${BA_DON_COMMUNES.find((c) => c.code === code)!.name}`,
+      issuer: DEMO_AWARD_ISSUERS.police,
+      year: 2021,
+      decision_number: `${410 + i}/QĐ-CAT-PV01`,
+      decision_date: '2022-03-30',
+    })),
+    ...['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'].map((name, i) => ({
+      kind: 'giay_khen',
+      recipient_kind: 'individual' as const,
+      area_id: townId,
+      unit_id: null,
+      recipient_name: name,
+      issuer: DEMO_AWARD_ISSUERS.police,
+      year: 2021,
+      decision_number: `${420 + i}/QĐ-CAT-PV01`,
+      decision_date: '2022-03-30',
+    })),
+    ...['QB-BD-QTHO', 'QB-BD-QLOC', 'QB-BD-QTRUNG', 'QB-BD-QHOA', 'QB-BD-QSON'].map((code, i) => ({
+      kind: 'giay_khen',
+      recipient_kind: 'collective' as const,
+      area_id: areaOf.get(code)!,
+      unit_id: idOf.get(`XA-${code}`) ?? null,
+      recipient_name: `Ban Chỉ đạo phong trào ${BA_DON_COMMUNES.find((c) => c.code === code)!.name}`,
+      issuer: DEMO_AWARD_ISSUERS.town,
+      year: 2021,
+      decision_number: `${150 + i}/QĐ-UBND`,
+      decision_date: '2022-04-04',
+    })),
+  ];
+  await db.insertInto('awards').values(awards).execute();
+}
+export * from './national.js';

@@ -1,0 +1,155 @@
+// pnpm bench: the figures of issue 7 on the national dataset, printed as one table.
+// BENCH_DATA_DIR (default /tmp/antoan-national) holds the dataset; it is generated when missing
+// (BENCH_SCALE, default 1 = the whole country). Nothing here asserts: it measures and prints.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCaller, createContextInner } from '@antoan/api';
+import { evaluateArea, findSheetTemplateForType, gradeSheet, TT124_2021 } from '@antoan/core';
+import { listAssessedUnits, loadEvaluationInputs, migrateToLatest, subtreeAreaIds } from '@antoan/db';
+import { openDatabase } from '@antoan/db/client';
+import { seedNational } from '@antoan/db/seed';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+
+const dataDir = process.env.BENCH_DATA_DIR ?? '/tmp/antoan-national';
+const scale = Number(process.env.BENCH_SCALE ?? '1');
+const YEAR = 2025;
+const rows: [string, string, string][] = [];
+const record = (what: string, figure: string, target = '') => {
+  rows.push([what, figure, target]);
+  console.error(`  ${what}: ${figure}`);
+};
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await fn();
+  return [performance.now() - start, value];
+}
+
+// ── The dataset ──────────────────────────────────────────────────────────────────────────────────────
+const handle = openDatabase({ dataDir });
+if (!existsSync(path.join(dataDir, 'antoan.sqlite')) || !(await handle.db.selectFrom('areas').select('id').limit(1).executeTakeFirst().catch(() => undefined))) {
+  await migrateToLatest(handle.db);
+  console.error(`generating the national dataset (scale ${scale}) in ${dataDir} …`);
+  const [took, report] = await time(() => seedNational(handle.db, { scale }));
+  record('seed:national (SQLite)', `${(took / 1000).toFixed(1)} s for ${report.units.toLocaleString('en')} units, ${report.reports.toLocaleString('en')} reports`, '< 180 s');
+}
+const db = handle.db;
+const counts = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+console.error(`dataset: ${Number(counts.n).toLocaleString('en')} units in ${dataDir}`);
+
+// ── Core throughput ──────────────────────────────────────────────────────────────────────────────────
+const allUnits = await listAssessedUnits(db, undefined, `${YEAR}-12-31`);
+const [loadTook, inputs] = await time(() => loadEvaluationInputs(db, allUnits, YEAR, { areaId: undefined, date: `${YEAR}-12-31` }));
+record('load the engine inputs of the whole country (SQL + JSON)', ms(loadTook));
+const evalRuns: number[] = [];
+for (let i = 0; i < 3; i++) evalRuns.push((await time(() => evaluateArea(inputs, { catalogue: TT124_2021 })))[0]);
+record(`core evaluateArea, ${allUnits.length.toLocaleString('en')} units bottom-up (best of 3)`, `${ms(Math.min(...evalRuns))} = ${Math.round(allUnits.length / (Math.min(...evalRuns) / 1000)).toLocaleString('en')} units/s`, '< 1 s');
+const template = findSheetTemplateForType('KDC')!;
+const scores = Object.fromEntries(template.groups.flatMap((g) => g.items).map((item) => [item.code, { self: item.maxPoints, verified: item.maxPoints * 0.9 }]));
+const [gradeTook] = await time(() => {
+  for (let i = 0; i < 100_000; i++) gradeSheet(template, { scores, incidents: [], standardMet: i % 10 !== 0 }, { detail: false });
+});
+record('core gradeSheet, 100,000 sheets', `${ms(gradeTook)} = ${Math.round(100_000 / (gradeTook / 1000)).toLocaleString('en')} sheets/s`, '< 1 s');
+
+// ── stats.summary beside the SQL floor ───────────────────────────────────────────────────────────────
+const admin = { id: 1, username: 'bench', displayName: 'bench', role: 'admin' as const, areaId: null, unitId: null, email: null, isDisabled: false };
+const caller = createCaller(createContextInner({ db, user: admin, now: () => new Date('2026-11-27T03:00:00Z') }));
+const province = await db.selectFrom('areas').select('id').where('level', '=', 'province').orderBy('id').executeTakeFirstOrThrow();
+const commune = await db.selectFrom('areas').select('id').where('level', '=', 'commune').orderBy('id').executeTakeFirstOrThrow();
+
+/** The floor: one hand-written aggregate of the same figures' raw material (units, registrations, decisions per type). */
+async function floor(areaId: number | undefined) {
+  return db
+    .selectFrom('units')
+    .leftJoin('assessments', (join) => join.onRef('assessments.unit_id', '=', 'units.id').on('assessments.year', '=', YEAR))
+    .select([
+      'units.type',
+      (eb) => eb.fn.countAll<number>().as('total'),
+      (eb) => eb.fn.count<number>('assessments.id').as('registered'),
+      sql<number>`sum(case when assessments.status = 'recognised' then 1 else 0 end)`.as('recognised'),
+    ])
+    .$if(areaId !== undefined, (qb) => qb.where('units.area_id', 'in', subtreeAreaIds(db, areaId!, `${YEAR}-12-31`)))
+    .groupBy('units.type')
+    .execute();
+}
+
+for (const [label, areaId, runs, target] of [
+  ['one commune', commune.id, 30, ''],
+  ['one province', province.id, 8, '≤ 50 ms'],
+  ['the whole country', undefined, 3, '≤ 300 ms p95, ≤ 2× floor'],
+] as const) {
+  const summary: number[] = [];
+  const sqlFloor: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    summary.push((await time(() => caller.stats.summary({ areaId, year: YEAR })))[0]);
+    sqlFloor.push((await time(() => floor(areaId)))[0]);
+  }
+  const p50 = percentile(summary, 50);
+  const floorP50 = percentile(sqlFloor, 50);
+  record(
+    `stats.summary, ${label} (${runs} runs)`,
+    `p50 ${ms(p50)}, p95 ${ms(percentile(summary, 95))}; SQL floor p50 ${ms(floorP50)}, p95 ${ms(percentile(sqlFloor, 95))}; ratio ${(p50 / floorP50).toFixed(1)}×`,
+    target,
+  );
+}
+await handle.destroy();
+
+// ── HTTP throughput and memory of the real server ────────────────────────────────────────────────────
+const serverMain = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const password = 'mật khẩu đo hiệu năng';
+const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', DATA_DIR: dataDir, SEED: 'none', ADMIN_PASSWORD: password },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+let output = '';
+const baseUrl = await new Promise<string>((resolve, reject) => {
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    const match = /listening on (http:\/\/\S+)/.exec(output);
+    if (match) resolve(match[1]!);
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  child.on('exit', () => reject(new Error(`server exited: ${output}`)));
+});
+/** The server process's memory from /proc: VmRSS now and VmHWM (the peak), in MB. */
+function rss(): { rss: number; peak: number } {
+  const text = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+const login = await fetch(`${baseUrl}/trpc/auth.login`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ username: 'admin', password }),
+});
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+const url = `${baseUrl}/trpc/stats.summary?input=${encodeURIComponent(JSON.stringify({ areaId: commune.id, year: YEAR }))}`;
+await fetch(url, { headers: { cookie } });
+const idle = rss();
+const result = await autocannon({ url, connections: 50, duration: 15, headers: { cookie } });
+const after = rss();
+record(
+  "HTTP GET a commune's stats.summary, 50 connections, 15 s",
+  `${Math.round(result.requests.average).toLocaleString('en')} req/s, p99 ${result.latency.p99} ms, ${result.errors} errors, ${result.non2xx} non-2xx`,
+  '≥ 1,500 req/s',
+);
+await fetch(`${baseUrl}/trpc/stats.summary?input=${encodeURIComponent(JSON.stringify({ year: YEAR }))}`, { headers: { cookie } });
+const afterCountry = rss();
+record('server RSS: idle / after the commune load / peak after a country summary', `${idle.rss.toFixed(0)} / ${after.rss.toFixed(0)} / ${afterCountry.peak.toFixed(0)} MB`, '≤ 300 MB');
+child.kill('SIGTERM');
+await new Promise((resolve) => child.on('exit', resolve));
+
+// ── The table ────────────────────────────────────────────────────────────────────────────────────────
+const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
+console.log(`\n| measure${' '.repeat(width[0]! - 7)} | figure${' '.repeat(width[1]! - 6)} | target |`);
+console.log(`|${'-'.repeat(width[0]! + 2)}|${'-'.repeat(width[1]! + 2)}|--------|`);
+for (const [what, figure, target] of rows) console.log(`| ${what.padEnd(width[0]!)} | ${figure.padEnd(width[1]!)} | ${target} |`);

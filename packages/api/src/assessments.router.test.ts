@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
+
+let env: ApiTestEnvironment;
+beforeAll(async () => {
+  env = await createApiTestEnvironment();
+});
+afterAll(() => env.destroy());
+
+const fullVillageAnswers = {
+  'KDC-1': { answer: { checks: { resolution: true, registration: true }, numerator: 212, denominator: 212 }, evidence: { note: 'Nghị quyết 05-NQ/CB', links: ['https://example.org/nq05.pdf'] } },
+  'KDC-2': { answer: { checks: { 'carried-out': true } }, evidence: { note: null, links: [] } },
+  'KDC-5': { answer: { checks: { forces: true, models: true } }, evidence: { note: null, links: [] } },
+};
+
+describe('the recognition cycle through the API', () => {
+  it('takes a village from registration to recognition, each step by the role allowed to take it', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-1');
+    const reporter = env.callerFor('unit_reporter');
+    const officer = env.callerFor('commune_officer');
+
+    let record = await reporter.assessments.register({ unitId, year: 2022 });
+    expect(record).toMatchObject({ status: 'registered', catalogueId: 'tt124-2021', version: 1 });
+    record = await reporter.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers });
+    expect(record.answers['KDC-1']?.evidence.links).toEqual(['https://example.org/nq05.pdf']);
+    record = await reporter.assessments.transition({ unitId, year: 2022, version: record.version, action: 'selfAssess' });
+    record = await reporter.assessments.transition({ unitId, year: 2022, version: record.version, action: 'submit' });
+    expect(record.submitted?.by).toBe(env.users.unit_reporter.id);
+
+    const cannot = await failure(() => reporter.assessments.transition({ unitId, year: 2022, version: record.version, action: 'appraise' }));
+    expect(cannot.code).toBe('FORBIDDEN');
+
+    const file = await officer.assessments.get({ unitId, year: 2022 });
+    expect(file.actions).toEqual(['return', 'appraise']);
+    record = await officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'appraise', note: 'Hồ sơ đầy đủ' });
+    const noDecision = await failure(() => officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'recognise' }));
+    expect(noDecision.code).toBe('BAD_REQUEST');
+    expect(noDecision.data.fieldErrors?.[0]?.path).toBe('decision');
+    record = await officer.assessments.transition({
+      unitId,
+      year: 2022,
+      version: record.version,
+      action: 'recognise',
+      decision: { number: '45/QĐ-UBND', date: '2022-12-20', authority: 'UBND xã Quảng Thủy', certificateNumber: 'GCN-45' },
+    });
+    expect(record).toMatchObject({ status: 'recognised', isLocked: true, decided: { number: '45/QĐ-UBND', authority: 'UBND xã Quảng Thủy', by: env.users.commune_officer.id } });
+
+    const locked = await failure(() => officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers }));
+    expect(locked.code).toBe('CONFLICT');
+    expect(locked.data.text.vi).toContain('bị khóa');
+    const audit = await env.callerFor('admin').audit.list({ entity: 'assessment', entityId: String(record.id) });
+    expect(audit.map((a) => a.action).reverse()).toEqual([
+      'assessment.register', 'assessment.answers', 'assessment.selfAssess', 'assessment.submit', 'assessment.appraise', 'assessment.recognise',
+    ]);
+  });
+
+  it('explains an invalid transition in words', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-2');
+    const officer = env.callerFor('commune_officer');
+    const record = await officer.assessments.register({ unitId, year: 2022 });
+    const { code, data } = await failure(() =>
+      officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'recognise', decision: { number: '1', date: '2022-12-20', authority: 'UBND' } }),
+    );
+    expect(code).toBe('CONFLICT');
+    expect(data.text).toEqual({ vi: 'Không thể công nhận: hồ sơ đang ở trạng thái "Đã đăng ký".', en: 'Cannot recognise: the file is "Registered".' });
+  });
+
+  it('refuses a stale version instead of overwriting a concurrent edit', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-3');
+    const officer = env.callerFor('commune_officer');
+    const record = await officer.assessments.register({ unitId, year: 2022 });
+    const [first, second] = await Promise.allSettled([
+      officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-2': fullVillageAnswers['KDC-2'] } }),
+      officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-5': fullVillageAnswers['KDC-5'] } }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual(['fulfilled', 'rejected']);
+    const stale = await failure(() => officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: {} }));
+    expect(stale.code).toBe('CONFLICT');
+    const stored = await officer.assessments.get({ unitId, year: 2022 });
+    expect(Object.keys(stored.record!.answers)).toHaveLength(1);
+    expect(stored.record!.version).toBe(2);
+  });
+
+  it('refuses wrong answers with the reason and writes nothing', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-4');
+    const officer = env.callerFor('commune_officer');
+    const record = await officer.assessments.register({ unitId, year: 2022 });
+    const wrong = await failure(() =>
+      officer.assessments.saveAnswers({
+        unitId,
+        year: 2022,
+        version: record.version,
+        answers: { 'KDC-1': { answer: { checks: { resolution: true }, numerator: 300, denominator: 200 }, evidence: { note: null, links: [] } }, 'KDC-2': fullVillageAnswers['KDC-2'] },
+      }),
+    );
+    expect(wrong.code).toBe('BAD_REQUEST');
+    expect(wrong.data.text.vi).toContain('Tử số (300) lớn hơn mẫu số (200)');
+    const badLink = await failure(() =>
+      officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-2': { answer: { checks: {} }, evidence: { note: null, links: ['javascript:alert(1)'] } } } }),
+    );
+    expect(badLink.code).toBe('BAD_REQUEST');
+    const stored = await officer.assessments.get({ unitId, year: 2022 });
+    expect(stored.record).toMatchObject({ version: 1, answers: {} });
+  });
+
+  it('refuses to register an excluded unit, saying why', async () => {
+    await env.handle.db.updateTable('units').set({ school_level: 'primary' }).where('id', '=', env.unitId('CSGD-BD-THCS2-13')).execute();
+    const { code, data } = await failure(() => env.callerFor('province_officer').assessments.register({ unitId: env.unitId('CSGD-BD-THCS2-13'), year: 2022 }));
+    expect(code).toBe('BAD_REQUEST');
+    expect(data.text.vi).toContain('không thể đăng ký');
+  });
+
+  it('computes the result from the answers: a village with a disqualifying incident is not met', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-5');
+    const officer = env.callerFor('commune_officer');
+    const record = await officer.assessments.register({ unitId, year: 2022 });
+    await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers });
+    for (const [year, quarter] of [[2020, 4], [2021, 1], [2021, 2], [2021, 3], [2021, 4], [2022, 1], [2022, 2], [2022, 3]] as const) {
+      await officer.reports.submit({ unitId, year, quarter, counts: { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0, propagandaSessions: 1, peopleReached: 50, tipOffs: 0, newModels: 0, meetings: 1 }, notes: null });
+    }
+    expect((await officer.assessments.get({ unitId, year: 2022 })).evaluation.result).toBe('DAT');
+    await officer.incidents.create({ unitId, occurredOn: '2022-10-31', criterionCode: 'KDC-3', item: 'e', description: 'Tranh chấp kéo dài' });
+    const after = await officer.assessments.get({ unitId, year: 2022 });
+    expect(after.evaluation.result).toBe('CHUA_DAT');
+    expect(after.incidents).toHaveLength(1);
+    // 1 November belongs to the next year's window.
+    await officer.incidents.create({ unitId, occurredOn: '2022-11-01', criterionCode: 'KDC-3', item: 'e', description: 'Vụ khác' });
+    expect((await officer.assessments.get({ unitId, year: 2022 })).incidents).toHaveLength(1);
+  });
+});
+
+describe('grading', () => {
+  it('saves scores with a version check and computes the grade live', async () => {
+    const unitId = env.unitId('XA-QB-BD-QTHUY');
+    const officer = env.callerFor('province_officer');
+    const empty = await officer.grading.get({ unitId, year: 2022 });
+    expect(empty.sheet).toBeNull();
+    expect(empty.result.total).toBe(0);
+    const items = empty.template.groups.flatMap((g) => g.items);
+    const scores = Object.fromEntries(items.map((i) => [i.code, { self: i.maxPoints, verified: i.maxPoints }]));
+    const saved = await officer.grading.saveScores({ unitId, year: 2022, templateId: empty.template.id, version: null, scores });
+    const graded = await officer.grading.get({ unitId, year: 2022 });
+    expect(graded.result.itemsTotal).toBe(100);
+    const stale = await failure(() => officer.grading.saveScores({ unitId, year: 2022, templateId: empty.template.id, version: null, scores }));
+    expect(stale.code).toBe('CONFLICT');
+    expect(saved.version).toBe(1);
+    const village = await env.callerFor('unit_reporter').grading.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2022 });
+    const firstItem = village.template.groups[0]!.items[0]!.code;
+    const reporterVerified = await failure(() =>
+      env.callerFor('unit_reporter').grading.saveScores({ unitId: village.unit.id, year: 2022, templateId: village.template.id, version: null, scores: { [firstItem]: { self: 1, verified: 1 } } }),
+    );
+    expect(reporterVerified.code).toBe('FORBIDDEN');
+    expect(reporterVerified.data.text.en).toBe('Verified scores are given by the level above.');
+    const selfOnly = await env.callerFor('unit_reporter').grading.saveScores({ unitId: village.unit.id, year: 2022, templateId: village.template.id, version: null, scores: { [firstItem]: { self: 1 } } });
+    expect(selfOnly.scores[firstItem]).toEqual({ self: 1, verified: null });
+  });
+});

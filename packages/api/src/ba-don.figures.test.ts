@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiTestEnvironment, type ApiTestEnvironment } from './testing.js';
+
+// The first acceptance test: the demo's per-criterion answers, incidents and reports, evaluated by core's
+// engine, give the figures of the 2022 article for Ba Đồn in 2021.
+
+let env: ApiTestEnvironment;
+beforeAll(async () => {
+  env = await createApiTestEnvironment({ withHistory: true });
+}, 60_000);
+afterAll(() => env.destroy());
+
+const figures = (summary: { units: { byType: Record<string, { recognitionRate: { text: string } | null }> } }) =>
+  Object.fromEntries(Object.entries(summary.units.byType).map(([type, s]) => [type, s.recognitionRate?.text]));
+
+describe('Ba Đồn, 2021', () => {
+  it('reproduces 15/16 communes, 92/95 villages, 22/22 agencies, 22/22 enterprises, 58/58 schools', async () => {
+    const summary = await env.callerFor('viewer').stats.summary({ areaId: env.areaId('QB-BD'), year: 2021 });
+    expect(figures(summary)).toEqual({ XA: '15/16', KDC: '92/95', CQ: '22/22', DN: '22/22', CSGD: '58/58' });
+    expect(summary.catalogue.id).toBe('tt124-2021');
+  });
+
+  it('counts 21 models operating and 4 new in 2021, and the awards of the police director and the town chairman', async () => {
+    const summary = await env.callerFor('admin').stats.summary({ areaId: env.areaId('QB-BD'), year: 2021 });
+    expect(summary.models).toMatchObject({ operating: 21, newInYear: 4 });
+    expect(summary.awards.byIssuer.map((i) => i.issuer).sort()).toEqual(['Chủ tịch UBND thị xã Ba Đồn', 'Giám đốc Công an tỉnh Quảng Bình']);
+    expect(summary.awards.total).toBe(12);
+    expect(summary.grades.total).toBe(16);
+    expect(summary.reports.expected).toBe(4 * 213);
+  });
+
+  it('explains the failures through the engine: the dispute in Quảng Tiên fails the village and the commune', async () => {
+    const village = await env.callerFor('admin').assessments.get({ unitId: env.unitId('KDC-QB-BD-QTIEN-3'), year: 2021 });
+    expect(village.evaluation.result).toBe('CHUA_DAT');
+    expect(village.evaluation.criteria.find((c) => c.code === 'KDC-3')?.outcome).toBe('not_met');
+    expect(village.incidents.map((i) => i.occurredOn)).toEqual(['2021-08-12']);
+    const commune = await env.callerFor('admin').assessments.get({ unitId: env.unitId('XA-QB-BD-QTIEN'), year: 2021 });
+    expect(commune.evaluation.result).toBe('CHUA_DAT');
+    expect(commune.evaluation.criteria.filter((c) => c.outcome !== 'met').map((c) => c.code)).toEqual(['XA-2']);
+  });
+
+  it('changes the figure when one answer changes (after an audited unlock)', async () => {
+    const officer = env.callerFor('province_officer');
+    const unitId = env.unitId('KDC-QB-BD-QHAI-1');
+    const before = await officer.assessments.get({ unitId, year: 2021 });
+    expect(before.record?.isLocked).toBe(true);
+    const unlocked = await officer.assessments.setLocked({ unitId, year: 2021, version: before.record!.version, isLocked: false, reason: 'Sửa số hộ cam kết theo biên bản' });
+    const answer = before.record!.answers['KDC-1']!;
+    await officer.assessments.saveAnswers({
+      unitId,
+      year: 2021,
+      version: unlocked.version,
+      answers: { 'KDC-1': { answer: { ...(answer.answer as object), numerator: 1 }, evidence: answer.evidence } },
+    });
+    const summary = await officer.stats.summary({ areaId: env.areaId('QB-BD'), year: 2021 });
+    expect(figures(summary)).toMatchObject({ KDC: '91/95', XA: '15/16' });
+    const audit = await env.callerFor('admin').audit.list({ entity: 'assessment', entityId: String(before.record!.id) });
+    expect(audit.map((a) => a.action)).toEqual(['assessment.answers', 'assessment.unlock']);
+  });
+});

@@ -1,0 +1,167 @@
+import { DomainError, type AssessmentRecord, type CycleStatus, type Evidence } from '@antoan/core';
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import { chunk } from './chunk.js';
+import type { AssessmentAnswerTable, AssessmentTable, Database } from './schema.js';
+
+type StoredStatus = AssessmentRecord['status'];
+
+const step = (at: string | null, by: number | null) => (at === null ? null : { at, by });
+
+function toRecord(row: Selectable<AssessmentTable>, answers: Selectable<AssessmentAnswerTable>[]): AssessmentRecord {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    year: row.year,
+    catalogueId: row.catalogue_id,
+    status: row.status as StoredStatus,
+    version: row.version,
+    isLocked: row.is_locked === 1,
+    registered: { at: row.registered_at, by: row.registered_by },
+    selfAssessed: step(row.self_assessed_at, row.self_assessed_by),
+    submitted: step(row.submitted_at, row.submitted_by),
+    appraised: row.appraised_at === null ? null : { at: row.appraised_at, by: row.appraised_by, note: row.appraisal_note },
+    decided:
+      row.decided_at === null
+        ? null
+        : {
+            at: row.decided_at,
+            by: row.decided_by,
+            number: row.decision_number ?? '',
+            date: row.decision_date ?? '',
+            authority: row.decision_authority ?? '',
+            certificateNumber: row.certificate_number,
+          },
+    revoked:
+      row.revoked_at === null
+        ? null
+        : { at: row.revoked_at, by: row.revoked_by, reason: row.revoke_reason ?? '', document: row.revoke_document ?? '' },
+    answers: Object.fromEntries(
+      answers.map((a) => [
+        a.criterion_code,
+        { answer: JSON.parse(a.value) as unknown, evidence: { note: a.evidence_note, links: JSON.parse(a.evidence_links) as string[] } },
+      ]),
+    ),
+  };
+}
+
+export async function findAssessment(db: Kysely<Database>, unitId: number, year: number): Promise<AssessmentRecord | undefined> {
+  const row = await db.selectFrom('assessments').selectAll().where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
+  if (!row) return undefined;
+  const answers = await db.selectFrom('assessment_answers').selectAll().where('assessment_id', '=', row.id).execute();
+  return toRecord(row, answers);
+}
+
+export async function getAssessmentById(db: Kysely<Database>, id: number): Promise<AssessmentRecord> {
+  const row = await db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ #${id}`, en: `Assessment #${id} not found` });
+  const answers = await db.selectFrom('assessment_answers').selectAll().where('assessment_id', '=', row.id).execute();
+  return toRecord(row, answers);
+}
+
+/** The year's assessments of many units, with their answers, in two queries per 500 units. */
+export async function listAssessments(db: Kysely<Database>, unitIds: readonly number[], year: number): Promise<AssessmentRecord[]> {
+  const result: AssessmentRecord[] = [];
+  for (const part of chunk(unitIds, 500)) {
+    const rows = await db.selectFrom('assessments').selectAll().where('year', '=', year).where('unit_id', 'in', part).execute();
+    if (rows.length === 0) continue;
+    const answers = await db
+      .selectFrom('assessment_answers')
+      .selectAll()
+      .where('assessment_id', 'in', rows.map((r) => r.id))
+      .execute();
+    const byAssessment = new Map<number, Selectable<AssessmentAnswerTable>[]>();
+    for (const a of answers) {
+      const list = byAssessment.get(a.assessment_id);
+      if (list) list.push(a);
+      else byAssessment.set(a.assessment_id, [a]);
+    }
+    for (const row of rows) result.push(toRecord(row, byAssessment.get(row.id) ?? []));
+  }
+  return result;
+}
+
+export async function insertAssessment(
+  db: Kysely<Database>,
+  input: { unitId: number; year: number; catalogueId: string; by: number | null; now: Date },
+): Promise<AssessmentRecord> {
+  const existing = await db.selectFrom('assessments').select('id').where('unit_id', '=', input.unitId).where('year', '=', input.year).executeTakeFirst();
+  if (existing) {
+    throw new DomainError('CONFLICT', { vi: `Đơn vị đã đăng ký năm ${input.year}.`, en: `The unit is already registered for ${input.year}.` });
+  }
+  const row = await db
+    .insertInto('assessments')
+    .values({
+      unit_id: input.unitId,
+      year: input.year,
+      catalogue_id: input.catalogueId,
+      status: 'registered',
+      registered_at: input.now.toISOString(),
+      registered_by: input.by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toRecord(row, []);
+}
+
+const STALE = {
+  vi: 'Hồ sơ vừa được người khác thay đổi. Tải lại để xem bản mới nhất rồi nhập lại thay đổi của bạn.',
+  en: 'Someone else changed this file meanwhile. Reload to see the latest version, then make your change again.',
+};
+
+/**
+ * Bumps the version if it is still `expectedVersion` and applies `patch`; otherwise CONFLICT (a concurrent
+ * edit is never silently overwritten). Call inside the transaction of the change.
+ */
+export async function updateAssessment(
+  db: Kysely<Database>,
+  id: number,
+  expectedVersion: number,
+  patch: Omit<Updateable<AssessmentTable>, 'id' | 'version'>,
+): Promise<void> {
+  const result = await db
+    .updateTable('assessments')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new DomainError('CONFLICT', STALE);
+}
+
+/** Replaces the answers of the given criteria (others stay). Call with the version bump, in one transaction. */
+export async function upsertAnswers(
+  db: Kysely<Database>,
+  assessmentId: number,
+  answers: Readonly<Record<string, { answer: unknown; evidence: Evidence }>>,
+): Promise<void> {
+  const codes = Object.keys(answers);
+  if (codes.length === 0) return;
+  await db.deleteFrom('assessment_answers').where('assessment_id', '=', assessmentId).where('criterion_code', 'in', codes).execute();
+  for (const part of chunk(codes, 200)) {
+    await db
+      .insertInto('assessment_answers')
+      .values(
+        part.map((code) => ({
+          assessment_id: assessmentId,
+          criterion_code: code,
+          value: JSON.stringify(answers[code]!.answer),
+          evidence_note: answers[code]!.evidence.note,
+          evidence_links: JSON.stringify(answers[code]!.evidence.links),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The stored status of each unit's assessment in a year (units without one are not registered). */
+export async function listAssessmentStatuses(
+  db: Kysely<Database>,
+  unitIds: readonly number[],
+  year: number,
+): Promise<Map<number, CycleStatus>> {
+  const result = new Map<number, CycleStatus>();
+  for (const part of chunk(unitIds, 500)) {
+    const rows = await db.selectFrom('assessments').select(['unit_id', 'status']).where('year', '=', year).where('unit_id', 'in', part).execute();
+    for (const row of rows) result.set(row.unit_id, row.status as CycleStatus);
+  }
+  return result;
+}

@@ -1,0 +1,141 @@
+import {
+  windowCountsFromReports,
+  type AssessedUnit,
+  type CriterionAnswer,
+  type ReportCountsRecord,
+  type EnterpriseSize,
+  type SchoolLevel,
+  type UnitEvaluationInput,
+} from '@antoan/core';
+import type { Kysely, Selectable } from 'kysely';
+import { subtreeAreaIds } from './area.repository.js';
+import { chunk } from './chunk.js';
+import type { Database, UnitTable } from './schema.js';
+
+// Loads what the recognition engine needs to evaluate units for a year: the units with their eligibility
+// attributes, their assessments' answers, the incidents around the year's windows, and the quarterly
+// reports of this window and the previous one. No result is stored: callers run core's evaluateArea.
+
+export function toAssessedUnit(row: Selectable<UnitTable>): AssessedUnit {
+  return {
+    id: row.id,
+    type: row.type,
+    areaId: row.area_id,
+    managingLevel: row.managing_level,
+    name: row.name,
+    isArmedForces: row.is_armed_forces === 1,
+    enterpriseSize: row.enterprise_size as EnterpriseSize | null,
+    schoolLevel: row.school_level as SchoolLevel | null,
+  };
+}
+
+/** The units in an area's subtree as it was on `date` (every unit when `areaId` is undefined). */
+export async function listAssessedUnits(db: Kysely<Database>, areaId: number | undefined, date: string): Promise<AssessedUnit[]> {
+  let query = db.selectFrom('units').selectAll();
+  if (areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, areaId, date));
+  return (await query.orderBy('id').execute()).map(toAssessedUnit);
+}
+
+/** Units by id, with their eligibility attributes. */
+export async function listAssessedUnitsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<AssessedUnit[]> {
+  const result: AssessedUnit[] = [];
+  for (const part of chunk(ids, 500)) {
+    result.push(...(await db.selectFrom('units').selectAll().where('id', 'in', part).execute()).map(toAssessedUnit));
+  }
+  return result;
+}
+
+/** Which units to load: those of an area's subtree as it was on `date`, or (areaId undefined) all. */
+export interface UnitScope {
+  areaId: number | undefined;
+  date: string;
+}
+
+/** The ids of the units in scope, as a subquery (one round trip whatever the size). */
+export function unitsInScope(db: Kysely<Database>, scope: UnitScope) {
+  let query = db.selectFrom('units').select('units.id');
+  if (scope.areaId !== undefined) query = query.where('units.area_id', 'in', subtreeAreaIds(db, scope.areaId, scope.date));
+  return query;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The engine's inputs for the units of a scope in `year`, in a fixed number of queries (each filtered by
+ * the scope as a subquery, never by long id lists): assessments and their answers; incidents from
+ * 1 November of the year before (the earliest window start) to 15 November of the year (the latest window
+ * end), which the engine narrows to each unit's own window; quarterly reports of the years year−2 … year,
+ * which feed the comparison of this window's counts with the previous window's.
+ */
+export async function loadEvaluationInputs(
+  db: Kysely<Database>,
+  units: readonly AssessedUnit[],
+  year: number,
+  scope: UnitScope,
+): Promise<UnitEvaluationInput[]> {
+  const inScope = () => unitsInScope(db, scope);
+  // The whole country needs no filter, and SQLite plans a plain scan better without one.
+  const scoped = scope.areaId !== undefined;
+  const [assessmentRows, answerRows, incidentRows, reportRows] = await Promise.all([
+    db.selectFrom('assessments').select(['id', 'unit_id']).where('year', '=', year).$if(scoped, (qb) => qb.where('unit_id', 'in', inScope())).execute(),
+    db
+      .selectFrom('assessment_answers')
+      .innerJoin('assessments', 'assessments.id', 'assessment_answers.assessment_id')
+      .select(['assessments.unit_id', 'assessment_answers.criterion_code', 'assessment_answers.value'])
+      .where('assessments.year', '=', year)
+      .$if(scoped, (qb) => qb.where('assessments.unit_id', 'in', inScope()))
+      .execute(),
+    db
+      .selectFrom('incidents')
+      .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
+      .where('occurred_on', '>=', `${year - 1}-11-01`)
+      .where('occurred_on', '<=', `${year}-11-15`)
+      .$if(scoped, (qb) => qb.where('unit_id', 'in', inScope()))
+      .execute(),
+    db
+      .selectFrom('quarterly_reports')
+      .select(['unit_id', 'year', 'quarter', 'crimes', 'social_evils', 'fires_explosions_accidents', 'propaganda_sessions', 'people_reached', 'tip_offs', 'new_models', 'meetings'])
+      .where('year', '>=', year - 2)
+      .where('year', '<=', year)
+      .$if(scoped, (qb) => qb.where('unit_id', 'in', inScope()))
+      .execute(),
+  ]);
+  const registered = new Set(assessmentRows.map((r) => r.unit_id));
+  const answers = new Map<number, Record<string, CriterionAnswer>>();
+  for (const row of answerRows) {
+    const own = answers.get(row.unit_id) ?? {};
+    own[row.criterion_code] = JSON.parse(row.value) as CriterionAnswer;
+    answers.set(row.unit_id, own);
+  }
+  const incidents = new Map<number, { criterionCode: string; item: string | null; occurredOn: string }[]>();
+  for (const row of incidentRows) push(incidents, row.unit_id, { criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on });
+  const reports = new Map<number, ReportCountsRecord[]>();
+  for (const row of reportRows) {
+    push(reports, row.unit_id, {
+      year: row.year,
+      quarter: row.quarter,
+      counts: {
+        crimes: row.crimes,
+        socialEvils: row.social_evils,
+        firesExplosionsAccidents: row.fires_explosions_accidents,
+        propagandaSessions: row.propaganda_sessions,
+        peopleReached: row.people_reached,
+        tipOffs: row.tip_offs,
+        newModels: row.new_models,
+        meetings: row.meetings,
+      },
+    });
+  }
+  return units.map((unit) => ({
+    unit,
+    year,
+    registered: registered.has(unit.id),
+    answers: answers.get(unit.id) ?? {},
+    incidents: incidents.get(unit.id) ?? [],
+    counts: windowCountsFromReports(reports.get(unit.id) ?? [], year),
+  }));
+}

@@ -1,0 +1,137 @@
+import {
+  computeStatistics,
+  DEFAULT_REPORTING_SETTINGS,
+  evaluateArea,
+  findCatalogue,
+  getCatalogueForYear,
+  getSheetTemplate,
+  gradeSheet,
+  incidentsInWindow,
+  quarterPeriod,
+  type AssessedUnit,
+  type Catalogue,
+  type Grade,
+  type Quarter,
+  type UnitEvaluation,
+  type UnitType,
+} from '@antoan/core';
+import { listGradingSheetsInScope } from './grading.repository.js';
+import { listAwards } from './records.repository.js';
+import { aggregateModelFigures } from './statistics.repository.js';
+import type { Kysely } from 'kysely';
+import { listAssessedUnits, loadEvaluationInputs, unitsInScope, type UnitScope } from './evaluation.loader.js';
+import type { Database } from './schema.js';
+
+/**
+ * The catalogue a year is evaluated with: the one most of the year's stored assessments name (a year may
+ * be assessed with a later catalogue, as the demo assesses 2021 with 124/2021 and says so), else the one
+ * in force that year.
+ */
+export async function catalogueOfYear(db: Kysely<Database>, year: number, scope?: UnitScope): Promise<Catalogue> {
+  let query = db
+    .selectFrom('assessments')
+    .select(['catalogue_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('year', '=', year)
+    .groupBy('catalogue_id')
+    .orderBy('n', 'desc');
+  if (scope?.areaId !== undefined) query = query.where('unit_id', 'in', unitsInScope(db, scope));
+  const top = await query.executeTakeFirst();
+  return (top && findCatalogue(top.catalogue_id)) ?? getCatalogueForYear(year);
+}
+
+export interface AreaEvaluation {
+  catalogue: Catalogue;
+  units: AssessedUnit[];
+  evaluations: Map<number, UnitEvaluation>;
+}
+
+/**
+ * Evaluates every unit of an area's subtree (as it was at the end of `year`) bottom-up with core's engine:
+ * villages, agencies, enterprises and schools first, then each commune from its managed units' results.
+ */
+export async function evaluateAreaYear(db: Kysely<Database>, areaId: number | undefined, year: number): Promise<AreaEvaluation> {
+  const scope: UnitScope = { areaId, date: `${year}-12-31` };
+  const [units, catalogue] = await Promise.all([listAssessedUnits(db, areaId, scope.date), catalogueOfYear(db, year, scope)]);
+  const inputs = await loadEvaluationInputs(db, units, year, scope);
+  const evaluations = new Map(evaluateArea(inputs, { catalogue }).map((e) => [e.unitId, e]));
+  return { catalogue, units, evaluations };
+}
+
+/**
+ * The seed article's table for an area (as it was that year) and a year: per unit type the units that met
+ * the standard over the eligible ones (computed now by core's engine from the stored answers, incidents and
+ * reports), models operating and new (one SQL aggregate), awards by kind and issuer, the grade
+ * distribution, and quarterly-report completeness for the quarters already due on `today`. Used by the
+ * API's stats.summary and by the worker's snapshots.
+ */
+export async function computeAreaSummary(db: Kysely<Database>, areaId: number | undefined, year: number, today: string) {
+  const { catalogue, units, evaluations } = await evaluateAreaYear(db, areaId, year);
+  const scope: UnitScope = { areaId, date: `${year}-12-31` };
+  const typeOf = new Map<number, UnitType>(units.map((u) => [u.id, u.type]));
+
+  const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
+  const models = await aggregateModelFigures(db, { areaId, year, asOf });
+
+  const grades: { unitType: UnitType; grade: Grade }[] = [];
+  const sheets = await listGradingSheetsInScope(db, scope, year);
+  if (sheets.length > 0) {
+    const incidents = new Map<number, { criterionCode: string; item: string | null; occurredOn: string }[]>();
+    const rows = await db
+      .selectFrom('incidents')
+      .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
+      .where('occurred_on', '>=', `${year - 1}-11-01`)
+      .where('occurred_on', '<=', `${year}-11-15`)
+      .$if(areaId !== undefined, (qb) => qb.where('unit_id', 'in', unitsInScope(db, scope)))
+      .execute();
+    for (const row of rows) {
+      const list = incidents.get(row.unit_id) ?? [];
+      list.push({ criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on });
+      incidents.set(row.unit_id, list);
+    }
+    for (const sheet of sheets) {
+      const evaluation = evaluations.get(sheet.unitId);
+      if (!evaluation) continue;
+      const own = incidentsInWindow(incidents.get(sheet.unitId) ?? [], evaluation.unitType, year);
+      const result = gradeSheet(getSheetTemplate(sheet.templateId), { scores: sheet.scores, incidents: own, standardMet: evaluation.result === 'DAT' }, { detail: false });
+      grades.push({ unitType: typeOf.get(sheet.unitId)!, grade: result.grade });
+    }
+  }
+
+  const dueQuarters = ([1, 2, 3, 4] as Quarter[])
+    .map((quarter) => ({ year, quarter }))
+    .filter((q) => quarterPeriod(q.year, q.quarter, DEFAULT_REPORTING_SETTINGS).dueDate < today);
+  const reportingUnits = [...evaluations.values()].filter((e) => e.result !== 'EXCLUDED').map((e) => ({ unitId: e.unitId }));
+  const reports =
+    dueQuarters.length > 0
+      ? (
+          await db
+            .selectFrom('quarterly_reports')
+            .select(['unit_id', 'year', 'quarter', 'submitted_at'])
+            .where('year', '=', year)
+            .$if(areaId !== undefined, (qb) => qb.where('unit_id', 'in', unitsInScope(db, scope)))
+            .execute()
+        ).map((r) => ({ unitId: r.unit_id, year: r.year, quarter: r.quarter, submittedAt: r.submitted_at }))
+      : [];
+
+  const statistics = computeStatistics({
+    year,
+    units: [...evaluations.values()].map((e) => ({ unitId: e.unitId, unitType: e.unitType, result: e.result })),
+    awards: await listAwards(db, { areaId, date: `${year}-12-31`, year }),
+    grades,
+    reports: { units: reportingUnits, quarters: dueQuarters, reports },
+  });
+  const completeness = statistics.reports!;
+  return {
+    areaId: areaId ?? null,
+    year,
+    catalogue: { id: catalogue.id, title: catalogue.title },
+    units: statistics.units!,
+    models,
+    awards: statistics.awards!,
+    grades: statistics.grades!,
+    reports: { ...completeness, missing: completeness.missing.slice(0, 200), missingCount: completeness.missing.length },
+  };
+}
+
+/** What {@link computeAreaSummary} returns. */
+export type AreaSummary = Awaited<ReturnType<typeof computeAreaSummary>>;
