@@ -1,4 +1,4 @@
-import { DomainError, type AssessmentRecord, type CycleStatus, type Evidence } from '@antoan/core';
+import { DomainError, type AssessmentRecord, type Evidence } from '@antoan/core';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { chunk } from './chunk.js';
 import type { AssessmentAnswerTable, AssessmentTable, Database } from './schema.js';
@@ -49,35 +49,6 @@ export async function findAssessment(db: Kysely<Database>, unitId: number, year:
   if (!row) return undefined;
   const answers = await db.selectFrom('assessment_answers').selectAll().where('assessment_id', '=', row.id).execute();
   return toRecord(row, answers);
-}
-
-export async function getAssessmentById(db: Kysely<Database>, id: number): Promise<AssessmentRecord> {
-  const row = await db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ #${id}`, en: `Assessment #${id} not found` });
-  const answers = await db.selectFrom('assessment_answers').selectAll().where('assessment_id', '=', row.id).execute();
-  return toRecord(row, answers);
-}
-
-/** The year's assessments of many units, with their answers, in two queries per 500 units. */
-export async function listAssessments(db: Kysely<Database>, unitIds: readonly number[], year: number): Promise<AssessmentRecord[]> {
-  const result: AssessmentRecord[] = [];
-  for (const part of chunk(unitIds, 500)) {
-    const rows = await db.selectFrom('assessments').selectAll().where('year', '=', year).where('unit_id', 'in', part).execute();
-    if (rows.length === 0) continue;
-    const answers = await db
-      .selectFrom('assessment_answers')
-      .selectAll()
-      .where('assessment_id', 'in', rows.map((r) => r.id))
-      .execute();
-    const byAssessment = new Map<number, Selectable<AssessmentAnswerTable>[]>();
-    for (const a of answers) {
-      const list = byAssessment.get(a.assessment_id);
-      if (list) list.push(a);
-      else byAssessment.set(a.assessment_id, [a]);
-    }
-    for (const row of rows) result.push(toRecord(row, byAssessment.get(row.id) ?? []));
-  }
-  return result;
 }
 
 export async function insertAssessment(
@@ -152,16 +123,3 @@ export async function upsertAnswers(
   }
 }
 
-/** The stored status of each unit's assessment in a year (units without one are not registered). */
-export async function listAssessmentStatuses(
-  db: Kysely<Database>,
-  unitIds: readonly number[],
-  year: number,
-): Promise<Map<number, CycleStatus>> {
-  const result = new Map<number, CycleStatus>();
-  for (const part of chunk(unitIds, 500)) {
-    const rows = await db.selectFrom('assessments').select(['unit_id', 'status']).where('year', '=', year).where('unit_id', 'in', part).execute();
-    for (const row of rows) result.set(row.unit_id, row.status as CycleStatus);
-  }
-  return result;
-}

@@ -10,6 +10,7 @@ import {
 import type { Kysely, Selectable } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
+import { toQuarterlyCounts } from './records.repository.js';
 import type { Database, UnitTable } from './schema.js';
 
 // Loads what the recognition engine needs to evaluate units for a year: the units with their eligibility
@@ -115,20 +116,7 @@ export async function loadEvaluationInputs(
   for (const row of incidentRows) push(incidents, row.unit_id, { criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on });
   const reports = new Map<number, ReportCountsRecord[]>();
   for (const row of reportRows) {
-    push(reports, row.unit_id, {
-      year: row.year,
-      quarter: row.quarter,
-      counts: {
-        crimes: row.crimes,
-        socialEvils: row.social_evils,
-        firesExplosionsAccidents: row.fires_explosions_accidents,
-        propagandaSessions: row.propaganda_sessions,
-        peopleReached: row.people_reached,
-        tipOffs: row.tip_offs,
-        newModels: row.new_models,
-        meetings: row.meetings,
-      },
-    });
+    push(reports, row.unit_id, { year: row.year, quarter: row.quarter, counts: toQuarterlyCounts(row) });
   }
   return units.map((unit) => ({
     unit,

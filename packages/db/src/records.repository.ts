@@ -8,6 +8,7 @@ import {
   type IncidentInput,
   type ModelInput,
   type MovementModelRecord,
+  type QuarterlyCounts,
   type QuarterlyReport,
   type QuarterlyReportInput,
 } from '@antoan/core';
@@ -75,22 +76,32 @@ export async function deleteIncident(db: Kysely<Database>, id: number): Promise<
   await db.deleteFrom('incidents').where('id', '=', id).execute();
 }
 
+/** The counts columns of a quarterly report row, as core's counts. */
+export function toQuarterlyCounts(
+  row: Pick<
+    Selectable<QuarterlyReportTable>,
+    'crimes' | 'social_evils' | 'fires_explosions_accidents' | 'propaganda_sessions' | 'people_reached' | 'tip_offs' | 'new_models' | 'meetings'
+  >,
+): QuarterlyCounts {
+  return {
+    crimes: row.crimes,
+    socialEvils: row.social_evils,
+    firesExplosionsAccidents: row.fires_explosions_accidents,
+    propagandaSessions: row.propaganda_sessions,
+    peopleReached: row.people_reached,
+    tipOffs: row.tip_offs,
+    newModels: row.new_models,
+    meetings: row.meetings,
+  };
+}
+
 export function toQuarterlyReport(row: Selectable<QuarterlyReportTable>): QuarterlyReport {
   return {
     id: row.id,
     unitId: row.unit_id,
     year: row.year,
     quarter: row.quarter,
-    counts: {
-      crimes: row.crimes,
-      socialEvils: row.social_evils,
-      firesExplosionsAccidents: row.fires_explosions_accidents,
-      propagandaSessions: row.propaganda_sessions,
-      peopleReached: row.people_reached,
-      tipOffs: row.tip_offs,
-      newModels: row.new_models,
-      meetings: row.meetings,
-    },
+    counts: toQuarterlyCounts(row),
     notes: row.notes,
     submittedAt: row.submitted_at,
   };

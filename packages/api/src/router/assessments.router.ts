@@ -1,5 +1,6 @@
 import {
   applyCycleAction,
+  bilingual,
   assertEligible,
   availableCycleActions,
   criteriaForType,
@@ -76,10 +77,10 @@ const transitionInput = z
   .strict()
   .superRefine((input, ctx) => {
     if ((input.action === 'recognise' || input.action === 'reject') && !input.decision) {
-      ctx.addIssue({ code: 'custom', path: ['decision'], message: 'Cần số, ngày, cơ quan ban hành quyết định / The decision number, date and authority are required' });
+      ctx.addIssue({ code: 'custom', path: ['decision'], message: bilingual('Cần số, ngày, cơ quan ban hành quyết định', 'The decision number, date and authority are required') });
     }
     if (input.action === 'revoke' && !input.revocation) {
-      ctx.addIssue({ code: 'custom', path: ['revocation'], message: 'Cần lý do và văn bản thu hồi / The reason and the revoking document are required' });
+      ctx.addIssue({ code: 'custom', path: ['revocation'], message: bilingual('Cần lý do và văn bản thu hồi', 'The reason and the revoking document are required') });
     }
   });
 
