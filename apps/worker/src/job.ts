@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 
 export interface JobContext {
   db: Kysely<Database>;
-  /** The time the run was scheduled for (node-cron's tick), not read from the clock by the job. */
+  /** The time of the run (the worker's clock at the tick), not read from the clock by the job. */
   now: Date;
   log: (line: string) => void;
 }

@@ -35,3 +35,4 @@ export * from './movement/movement-model.js';
 export * from './movement/award.js';
 export * from './statistics/rate.js';
 export * from './statistics/statistics.js';
+export * from './reminders/index.js';

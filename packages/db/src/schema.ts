@@ -21,6 +21,11 @@ export interface Database {
   models: ModelTable;
   awards: AwardTable;
   audit_log: AuditLogTable;
+  job_runs: JobRunTable;
+  notifications: NotificationTable;
+  mail_outbox: MailOutboxTable;
+  stat_snapshots: StatSnapshotTable;
+  snapshot_requests: SnapshotRequestTable;
 }
 
 /** 0 or 1: flags are integers on both dialects (see migration 0002). */
@@ -213,6 +218,90 @@ export interface AuditLogTable {
   before: string | null;
   /** JSON of the record after the change (null on delete). */
   after: string | null;
+}
+
+/** One run of a scheduled job for one period (migration 0003): the claim, the lease and the outcome. */
+export interface JobRunTable {
+  id: Generated<number>;
+  job: string;
+  period_key: string;
+  status: 'running' | 'done' | 'failed';
+  owner: string;
+  lease_until: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  started_at: string;
+  finished_at: string | null;
+  /** JSON. */
+  summary: string | null;
+  last_error: string | null;
+}
+
+/** An in-app notification (a reminder digest), in both languages; `dedupe_key` is unique. */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title_vi: string;
+  title_en: string;
+  body_vi: string;
+  body_en: string;
+  /** JSON. */
+  data: ColumnType<string, string | undefined, string>;
+  dedupe_key: string;
+  job_run_id: number | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A mail to send (or, without SMTP, to log): status, attempts and the next attempt stay visible. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  notification_id: number | null;
+  dedupe_key: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'logged';
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  created_at: string;
+  sent_at: string | null;
+  message_id: string | null;
+}
+
+/** Frozen statistics of a scope (`all` or `area:<id>`) for a period; unique per (scope, period). */
+export interface StatSnapshotTable {
+  id: Generated<number>;
+  scope_key: string;
+  area_id: number | null;
+  period_key: string;
+  year: number;
+  as_of: string;
+  area_name: string | null;
+  area_parent_id: number | null;
+  /** JSON arrays. */
+  member_area_ids: string;
+  member_unit_ids: string;
+  unit_count: number;
+  /** JSON. */
+  statistics: string;
+  job_run_id: number | null;
+  created_at: string;
+}
+
+/** A snapshot asked for by an administrator, taken by the worker. */
+export interface SnapshotRequestTable {
+  id: Generated<number>;
+  period_key: string;
+  requested_by: number | null;
+  requested_at: string;
+  status: 'pending' | 'done' | 'failed';
+  processed_at: string | null;
+  job_run_id: number | null;
+  error: string | null;
 }
 
 export type AreaRow = Selectable<AreaTable>;

@@ -1,0 +1,3 @@
+// The reminders of the yearly cycle (issue 6): when they go out, who hears about what, the digests' text.
+export * from './reminder-schedule.js';
+export * from './reminder-plan.js';

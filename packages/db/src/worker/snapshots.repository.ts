@@ -1,0 +1,290 @@
+import { DomainError, isIsoDate, vietnamDate, type Quarter } from '@antoan/core';
+import type { Kysely, Selectable } from 'kysely';
+import { chunk } from '../chunk.js';
+import type { AreaSummary } from '../evaluation.js';
+import type { Database, StatSnapshotTable } from '../schema.js';
+import { computeAreaSummaries } from './area-summaries.js';
+import { claimJobRun, failJobRun, finishJobRun, findJobRun, type JobRun } from './job-runs.repository.js';
+
+// Statistics snapshots: the figures of every area and of the whole set for a period, with each area's
+// membership frozen as it was, written in ONE transaction under the run's fence. Rows are unique per
+// (scope, period) and inserted with ON CONFLICT DO NOTHING: a rerun changes nothing.
+
+/** The job name of snapshots in `job_runs`. */
+export const SNAPSHOT_JOB = 'snapshot';
+
+/**
+ * A snapshot period: a quarter (`2022-Q4`, taken as of the quarter's last calendar day) or a day
+ * (`2022-11-05`, on demand).
+ */
+export interface SnapshotPeriod {
+  key: string;
+  year: number;
+  quarter: Quarter | null;
+  /** The day the figures are taken on (Vietnam date). */
+  asOf: string;
+}
+
+const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'] as const;
+
+/** The period of a calendar quarter: `2022-Q4`, as of 31 December 2022. */
+export function quarterSnapshotPeriod(year: number, quarter: Quarter): SnapshotPeriod {
+  return { key: `${year}-Q${quarter}`, year, quarter, asOf: `${year}-${QUARTER_END[quarter - 1]}` };
+}
+
+/** Parses `2022-Q4` or `2022-11-05`; throws `DomainError('INVALID')` otherwise. */
+export function parseSnapshotPeriod(key: string): SnapshotPeriod {
+  const text: string = String(key);
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (quarter) return quarterSnapshotPeriod(Number(quarter[1]), Number(quarter[2]) as Quarter);
+  if (!isIsoDate(key)) {
+    throw new DomainError('INVALID', {
+      vi: `Kỳ chụp số liệu không hợp lệ: ${text}; cần dạng 2022-Q4 hoặc 2022-11-05`,
+      en: `Invalid snapshot period: ${text}; expected 2022-Q4 or 2022-11-05`,
+    });
+  }
+  return { key, year: Number(key.slice(0, 4)), quarter: null, asOf: key };
+}
+
+/**
+ * The quarters whose snapshot is due at `now`: those that ended (in Vietnam time) before today, the latest
+ * `count` of them, oldest first. A quarter is due from 00:00 on the day after its last day.
+ */
+export function dueSnapshotPeriods(now: Date, count: number): SnapshotPeriod[] {
+  const today = vietnamDate(now);
+  let year = Number(today.slice(0, 4));
+  let quarter = Math.ceil(Number(today.slice(5, 7)) / 3) - 1; // the last quarter that has ended
+  const out: SnapshotPeriod[] = [];
+  while (out.length < count) {
+    if (quarter === 0) {
+      year--;
+      quarter = 4;
+    }
+    out.unshift(quarterSnapshotPeriod(year, quarter as Quarter));
+    quarter--;
+  }
+  return out;
+}
+
+/** Refuses a period that is not over yet on `now` (a snapshot of it would freeze half a quarter). */
+export function assertSnapshotPeriodOver(period: SnapshotPeriod, now: Date): void {
+  const today = vietnamDate(now);
+  const over = period.quarter === null ? period.asOf <= today : period.asOf < today;
+  if (!over) {
+    throw new DomainError('INVALID', {
+      vi: `Kỳ ${period.key} chưa kết thúc (hôm nay ${today}); không thể chụp số liệu`,
+      en: `Period ${period.key} is not over yet (today is ${today}); cannot take its snapshot`,
+    });
+  }
+}
+
+export interface StatSnapshot {
+  id: number;
+  scopeKey: string;
+  areaId: number | null;
+  periodKey: string;
+  year: number;
+  asOf: string;
+  areaName: string | null;
+  areaParentId: number | null;
+  memberAreaIds: number[];
+  memberUnitIds: number[];
+  unitCount: number;
+  statistics: AreaSummary;
+  jobRunId: number | null;
+  createdAt: string;
+}
+
+export function toStatSnapshot(row: Selectable<StatSnapshotTable>): StatSnapshot {
+  return {
+    id: row.id,
+    scopeKey: row.scope_key,
+    areaId: row.area_id,
+    periodKey: row.period_key,
+    year: row.year,
+    asOf: row.as_of,
+    areaName: row.area_name,
+    areaParentId: row.area_parent_id,
+    memberAreaIds: JSON.parse(row.member_area_ids) as number[],
+    memberUnitIds: JSON.parse(row.member_unit_ids) as number[],
+    unitCount: row.unit_count,
+    statistics: JSON.parse(row.statistics) as AreaSummary,
+    jobRunId: row.job_run_id,
+    createdAt: row.created_at,
+  };
+}
+
+export interface TakeSnapshotOptions {
+  /** `2022-Q4` or `2022-11-05`. */
+  periodKey: string;
+  now: Date;
+  /** Who claims the run (default: a one-off owner name). */
+  owner?: string;
+  leaseMs?: number;
+  /** Rows per INSERT (default 100). */
+  batchSize?: number;
+  /** Test hook: called inside the transaction after each batch of rows; a throw rolls everything back. */
+  afterBatch?: (written: number) => void | Promise<void>;
+}
+
+export type TakeSnapshotResult =
+  | { status: 'done'; run: JobRun; scopes: number; inserted: number; ms: number }
+  | { status: 'skipped'; reason: 'done' | 'busy'; run: JobRun | undefined };
+
+/**
+ * Takes the snapshot of a period now, exactly once: claims the run (job `snapshot`, the period key), computes
+ * the figures of every area and of the whole set, and writes them in ONE transaction that begins with the
+ * run's fence. Returns `skipped` when the period is done or another worker holds it. A failure (or a throw of
+ * `afterBatch`) leaves no row of the period and marks the run failed, to be tried again. This is what the API
+ * calls for an administrator's on-demand snapshot when it wants it synchronously (it takes seconds on a
+ * national dataset); {@link requestSnapshot} queues one for the worker instead.
+ */
+export async function takeSnapshot(db: Kysely<Database>, options: TakeSnapshotOptions): Promise<TakeSnapshotResult> {
+  const period = parseSnapshotPeriod(options.periodKey);
+  assertSnapshotPeriodOver(period, options.now);
+  const owner = options.owner ?? `on-demand:${options.now.getTime()}:${Math.random().toString(36).slice(2, 10)}`;
+  const claimOptions = { job: SNAPSHOT_JOB, periodKey: period.key, owner, now: options.now, ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }) };
+  const run = await claimJobRun(db, claimOptions);
+  if (!run) {
+    const existing = await findJobRun(db, SNAPSHOT_JOB, period.key);
+    return { status: 'skipped', reason: existing?.status === 'done' ? 'done' : 'busy', run: existing };
+  }
+  const started = performance.now();
+  try {
+    const scopes = await computeAreaSummaries(db, { year: period.year, today: period.asOf, membershipDate: period.asOf });
+    const createdAt = options.now.toISOString();
+    let inserted = 0;
+    await db.transaction().execute(async (trx) => {
+      await finishJobRun(trx, run, options.now, { periodKey: period.key, asOf: period.asOf, scopes: scopes.length });
+      let written = 0;
+      for (const part of chunk(scopes, options.batchSize ?? 100)) {
+        const rows = await trx
+          .insertInto('stat_snapshots')
+          .values(
+            part.map((s) => ({
+              scope_key: s.scopeKey,
+              area_id: s.areaId,
+              period_key: period.key,
+              year: period.year,
+              as_of: period.asOf,
+              area_name: s.areaName,
+              area_parent_id: s.parentId,
+              member_area_ids: JSON.stringify(s.areaIds),
+              member_unit_ids: JSON.stringify(s.unitIds),
+              unit_count: s.unitIds.length,
+              statistics: JSON.stringify(s.summary),
+              job_run_id: run.id,
+              created_at: createdAt,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['scope_key', 'period_key']).doNothing())
+          .returning('id')
+          .execute();
+        inserted += rows.length;
+        written += part.length;
+        await options.afterBatch?.(written);
+      }
+      const ms = Math.round(performance.now() - started);
+      await trx
+        .updateTable('job_runs')
+        .set({ summary: JSON.stringify({ periodKey: period.key, asOf: period.asOf, scopes: scopes.length, inserted, ms }) })
+        .where('id', '=', run.id)
+        .execute();
+    });
+    const finished = (await findJobRun(db, SNAPSHOT_JOB, period.key)) ?? { ...run, status: 'done' as const };
+    return { status: 'done', run: finished, scopes: scopes.length, inserted, ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    await failJobRun(db, run, options.now, error);
+    throw error;
+  }
+}
+
+/** The snapshots of a period (every scope), or of one scope over periods. */
+export async function listSnapshots(
+  db: Kysely<Database>,
+  filter: { periodKey?: string; areaId?: number | null; limit?: number },
+): Promise<StatSnapshot[]> {
+  let query = db.selectFrom('stat_snapshots').selectAll();
+  if (filter.periodKey !== undefined) query = query.where('period_key', '=', filter.periodKey);
+  if (filter.areaId === null) query = query.where('scope_key', '=', 'all');
+  else if (filter.areaId !== undefined) query = query.where('area_id', '=', filter.areaId);
+  const rows = await query.orderBy('period_key').orderBy('scope_key').limit(filter.limit ?? 10_000).execute();
+  return rows.map(toStatSnapshot);
+}
+
+export async function countSnapshots(db: Kysely<Database>, periodKey: string): Promise<number> {
+  const row = await db
+    .selectFrom('stat_snapshots')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('period_key', '=', periodKey)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// ── On-demand requests ───────────────────────────────────────────────────────────────────────────────
+
+export interface SnapshotRequest {
+  id: number;
+  periodKey: string;
+  requestedBy: number | null;
+  requestedAt: string;
+  status: 'pending' | 'done' | 'failed';
+  processedAt: string | null;
+  jobRunId: number | null;
+  error: string | null;
+}
+
+function toRequest(row: Selectable<Database['snapshot_requests']>): SnapshotRequest {
+  return {
+    id: row.id,
+    periodKey: row.period_key,
+    requestedBy: row.requested_by,
+    requestedAt: row.requested_at,
+    status: row.status,
+    processedAt: row.processed_at,
+    jobRunId: row.job_run_id,
+    error: row.error,
+  };
+}
+
+/**
+ * Asks the worker for a snapshot of a period (`2022-Q3`, or a day such as `2022-11-05`): the API's entry for an
+ * administrator. Validates the period (it must be over), and returns the pending request for it if there is
+ * one already. The worker takes it on its next tick; the result is the run of job `snapshot` for the period.
+ */
+export async function requestSnapshot(
+  db: Kysely<Database>,
+  input: { periodKey: string; requestedBy: number | null; now: Date },
+): Promise<SnapshotRequest> {
+  const period = parseSnapshotPeriod(input.periodKey);
+  assertSnapshotPeriodOver(period, input.now);
+  const pending = await db.selectFrom('snapshot_requests').selectAll().where('period_key', '=', period.key).where('status', '=', 'pending').executeTakeFirst();
+  if (pending) return toRequest(pending);
+  const row = await db
+    .insertInto('snapshot_requests')
+    .values({ period_key: period.key, requested_by: input.requestedBy, requested_at: input.now.toISOString(), status: 'pending' })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toRequest(row);
+}
+
+export async function listSnapshotRequests(db: Kysely<Database>, filter: { status?: SnapshotRequest['status']; limit?: number } = {}): Promise<SnapshotRequest[]> {
+  let query = db.selectFrom('snapshot_requests').selectAll();
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const rows = await query.orderBy('requested_at').orderBy('id').limit(filter.limit ?? 100).execute();
+  return rows.map(toRequest);
+}
+
+/** Closes a request (only a pending one): done with the run, or failed with the error. */
+export async function settleSnapshotRequest(
+  db: Kysely<Database>,
+  id: number,
+  outcome: { status: 'done' | 'failed'; jobRunId: number | null; error?: string | null; now: Date },
+): Promise<void> {
+  await db
+    .updateTable('snapshot_requests')
+    .set({ status: outcome.status, job_run_id: outcome.jobRunId, error: outcome.error ?? null, processed_at: outcome.now.toISOString() })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+}
