@@ -41,6 +41,11 @@ const MATRIX: Record<string, Access> = {
   'grading.get': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'grading.saveScores': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
   'stats.summary': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'inbox.list': 'authenticated',
+  'inbox.markRead': 'authenticated',
+  'outbox.list': ['admin'],
+  'snapshots.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'snapshots.request': ['admin', 'province_officer'],
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>;

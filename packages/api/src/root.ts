@@ -1,6 +1,7 @@
 import { assessmentsRouter } from './router/assessments.router.js';
 import { auditRouter } from './router/audit.router.js';
 import { gradingRouter } from './router/grading.router.js';
+import { inboxRouter, outboxRouter, snapshotsRouter } from './router/inbox.router.js';
 import { statsRouter } from './router/stats.router.js';
 import { areasRouter } from './router/areas.router.js';
 import { authRouter } from './router/auth.router.js';
@@ -22,6 +23,9 @@ export const appRouter = router({
   assessments: assessmentsRouter,
   grading: gradingRouter,
   stats: statsRouter,
+  inbox: inboxRouter,
+  outbox: outboxRouter,
+  snapshots: snapshotsRouter,
 });
 
 export type AppRouter = typeof appRouter;
