@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startDatabase } from '@antoan/db/client';
-import { seedDemo } from '@antoan/db/seed';
+import { seedDemo, seedDemoSnapshots } from '@antoan/db/seed';
 import { ensureFirstAdmin } from '@antoan/api';
 import { createAppServer, defaultStaticDir } from './app-server.js';
 import { EnvError, parseEnv } from './env.js';
@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const handle = await startDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, log: (line) => log.info(line) });
   if (env.SEED === 'demo') {
     const seeded = await seedDemo(handle.db);
-    if (seeded.seeded) log.info(`loaded the demo data: ${seeded.areas} areas, ${seeded.units} units`);
+    if (seeded.seeded) {
+      log.info(`loaded the demo data: ${seeded.areas} areas, ${seeded.units} units`);
+      log.info(`froze ${await seedDemoSnapshots(handle.db, new Date())} quarterly snapshots of the demo years`);
+    }
   }
   const admin = await ensureFirstAdmin(handle.db, { password: env.ADMIN_PASSWORD, now: new Date() });
   if (admin?.password) {
