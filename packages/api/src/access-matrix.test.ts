@@ -17,7 +17,7 @@ const MATRIX: Record<string, Access> = {
   'users.list': ['admin'],
   'users.create': ['admin'],
   'users.setDisabled': ['admin'],
-  'audit.list': ['admin', 'province_officer'],
+  'audit.list': ['admin'],
   'areas.tree': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'areas.history': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'units.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],

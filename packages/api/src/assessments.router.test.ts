@@ -13,6 +13,15 @@ const fullVillageAnswers = {
   'KDC-5': { answer: { checks: { forces: true, models: true } }, evidence: { note: null, links: [] } },
 };
 
+const quietQuarter = { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0, propagandaSessions: 1, peopleReached: 50, tipOffs: 0, newModels: 0, meetings: 1 };
+
+/** The reports of the 2022 window and the one before it (Q4 of the year before and Q1–Q3): KDC-4 needs both. */
+async function fileReports(unitId: number) {
+  for (const [year, quarter] of [[2020, 4], [2021, 1], [2021, 2], [2021, 3], [2021, 4], [2022, 1], [2022, 2], [2022, 3]] as const) {
+    await env.callerFor('commune_officer').reports.submit({ unitId, year, quarter, counts: quietQuarter, notes: null });
+  }
+}
+
 describe('the recognition cycle through the API', () => {
   it('takes a village from registration to recognition, each step by the role allowed to take it', async () => {
     const unitId = env.unitId('KDC-QB-BD-QTHUY-1');
@@ -33,21 +42,26 @@ describe('the recognition cycle through the API', () => {
     const file = await officer.assessments.get({ unitId, year: 2022 });
     expect(file.actions).toEqual(['return', 'appraise']);
     record = await officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'appraise', note: 'Hồ sơ đầy đủ' });
+    const decision = { number: '45/QĐ-UBND', date: '2022-12-20', authority: 'UBND xã Quảng Thủy', certificateNumber: 'GCN-45' };
+    const notMet = await failure(() => officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'recognise', decision }));
+    expect(notMet.code).toBe('CONFLICT');
+    expect(notMet.data.text.en).toContain('does not meet the standard');
+    await fileReports(unitId);
     const noDecision = await failure(() => officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'recognise' }));
     expect(noDecision.code).toBe('BAD_REQUEST');
     expect(noDecision.data.fieldErrors?.[0]?.path).toBe('decision');
-    record = await officer.assessments.transition({
-      unitId,
-      year: 2022,
-      version: record.version,
-      action: 'recognise',
-      decision: { number: '45/QĐ-UBND', date: '2022-12-20', authority: 'UBND xã Quảng Thủy', certificateNumber: 'GCN-45' },
-    });
+    record = await officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'recognise', decision });
     expect(record).toMatchObject({ status: 'recognised', isLocked: true, decided: { number: '45/QĐ-UBND', authority: 'UBND xã Quảng Thủy', by: env.users.commune_officer.id } });
 
     const locked = await failure(() => officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers }));
     expect(locked.code).toBe('CONFLICT');
     expect(locked.data.text.vi).toContain('bị khóa');
+    // Nor can the data behind it change: an incident in its window, a report of its window.
+    const incident = await failure(() => officer.incidents.create({ unitId, occurredOn: '2022-05-01', criterionCode: 'KDC-3', item: 'e', description: 'x' }));
+    expect(incident.code).toBe('CONFLICT');
+    const report = await failure(() => officer.reports.submit({ unitId, year: 2022, quarter: 2, counts: { ...quietQuarter, crimes: 9 }, notes: null }));
+    expect(report.code).toBe('CONFLICT');
+    expect((await officer.assessments.get({ unitId, year: 2022 })).evaluation.result).toBe('DAT');
     const audit = await env.callerFor('admin').audit.list({ entity: 'assessment', entityId: String(record.id) });
     expect(audit.map((a) => a.action).reverse()).toEqual([
       'assessment.register', 'assessment.answers', 'assessment.selfAssess', 'assessment.submit', 'assessment.appraise', 'assessment.recognise',
@@ -115,9 +129,7 @@ describe('the recognition cycle through the API', () => {
     const officer = env.callerFor('commune_officer');
     const record = await officer.assessments.register({ unitId, year: 2022 });
     await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers });
-    for (const [year, quarter] of [[2020, 4], [2021, 1], [2021, 2], [2021, 3], [2021, 4], [2022, 1], [2022, 2], [2022, 3]] as const) {
-      await officer.reports.submit({ unitId, year, quarter, counts: { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0, propagandaSessions: 1, peopleReached: 50, tipOffs: 0, newModels: 0, meetings: 1 }, notes: null });
-    }
+    await fileReports(unitId);
     expect((await officer.assessments.get({ unitId, year: 2022 })).evaluation.result).toBe('DAT');
     await officer.incidents.create({ unitId, occurredOn: '2022-10-31', criterionCode: 'KDC-3', item: 'e', description: 'Tranh chấp kéo dài' });
     const after = await officer.assessments.get({ unitId, year: 2022 });
@@ -144,14 +156,18 @@ describe('grading', () => {
     const stale = await failure(() => officer.grading.saveScores({ unitId, year: 2022, templateId: empty.template.id, version: null, scores }));
     expect(stale.code).toBe('CONFLICT');
     expect(saved.version).toBe(1);
-    const village = await env.callerFor('unit_reporter').grading.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2022 });
+    const village = await env.callerFor('unit_reporter').grading.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2023 });
     const firstItem = village.template.groups[0]!.items[0]!.code;
     const reporterVerified = await failure(() =>
-      env.callerFor('unit_reporter').grading.saveScores({ unitId: village.unit.id, year: 2022, templateId: village.template.id, version: null, scores: { [firstItem]: { self: 1, verified: 1 } } }),
+      env.callerFor('unit_reporter').grading.saveScores({ unitId: village.unit.id, year: 2023, templateId: village.template.id, version: null, scores: { [firstItem]: { self: 1, verified: 1 } } }),
     );
     expect(reporterVerified.code).toBe('FORBIDDEN');
     expect(reporterVerified.data.text.en).toBe('Verified scores are given by the level above.');
-    const selfOnly = await env.callerFor('unit_reporter').grading.saveScores({ unitId: village.unit.id, year: 2022, templateId: village.template.id, version: null, scores: { [firstItem]: { self: 1 } } });
+    const selfOnly = await env.callerFor('unit_reporter').grading.saveScores({ unitId: village.unit.id, year: 2023, templateId: village.template.id, version: null, scores: { [firstItem]: { self: 1 } } });
     expect(selfOnly.scores[firstItem]).toEqual({ self: 1, verified: null });
+    // The officer verifies; the reporter then corrects the self score: the verified score stays.
+    const verified = await env.callerFor('commune_officer').grading.saveScores({ unitId: village.unit.id, year: 2023, templateId: village.template.id, version: selfOnly.version, scores: { [firstItem]: { verified: 0.5 } } });
+    const corrected = await env.callerFor('unit_reporter').grading.saveScores({ unitId: village.unit.id, year: 2023, templateId: village.template.id, version: verified.version, scores: { [firstItem]: { self: 2 } } });
+    expect(corrected.scores[firstItem]).toEqual({ self: 2, verified: 0.5 });
   });
 });

@@ -1,4 +1,4 @@
-import { describeZodIssues, isDomainError, type DomainErrorCode, type FieldError, type LocalizedText } from '@antoan/core';
+import { describeZodIssues, DomainError, isDomainError, type DomainErrorCode, type FieldError, type LocalizedText } from '@antoan/core';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
@@ -11,10 +11,24 @@ const CODE_MAP: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAUTHORIZED: 'UNAUTHORIZED',
 };
 
-/** The one place where a domain error becomes a transport error. */
+const DUPLICATE: LocalizedText = {
+  vi: 'Bản ghi này vừa được tạo bởi một thao tác khác. Tải lại để xem.',
+  en: 'This record was just created by another action. Reload to see it.',
+};
+
+/** A unique constraint refused a write: two people did the same thing at once (PostgreSQL 23505, SQLite). */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** The one place where a domain error (or a concurrent duplicate) becomes a transport error. */
 export function toTRPCError(error: unknown): TRPCError | undefined {
   if (isDomainError(error)) {
     return new TRPCError({ code: CODE_MAP[error.code], message: error.text.en, cause: error });
+  }
+  if (isUniqueViolation(error)) {
+    return new TRPCError({ code: 'CONFLICT', message: DUPLICATE.en, cause: new DomainError('CONFLICT', DUPLICATE, { cause: error }) });
   }
   return undefined;
 }

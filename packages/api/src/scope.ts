@@ -19,9 +19,13 @@ function outOfScope(): DomainError {
   return new DomainError('FORBIDDEN', OUT_OF_SCOPE);
 }
 
-/** The root of the user's subtree: null means everywhere (admin). */
+/**
+ * The root of the user's subtree: null means everywhere (admin), 'none' no area at all — a unit reporter
+ * sees their own unit only, never the figures of their commune.
+ */
 export function scopeRootOf(user: User): number | null | 'none' {
   if (user.role === 'admin') return null;
+  if (user.role === 'unit_reporter') return 'none';
   return user.areaId ?? 'none';
 }
 

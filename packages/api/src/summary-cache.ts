@@ -1,11 +1,12 @@
-import { computeAreaSummary, type AreaSummary, type Database } from '@antoan/db';
+import { computeAreaSummary, readDataVersion, type AreaSummary, type Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
 
 /**
  * Summaries are computed by the engine from the stored data, which is slow for big areas. Every change to
- * that data writes an audit record in the same transaction, so the newest audit id is a version of the
- * whole data set: a cached summary is served only while that version (and the day) is unchanged. No
- * result is stored in the database, and nothing stale is ever served, also with several server processes.
+ * that data writes an audit record in the same transaction, which bumps the data version (a one-row
+ * counter, ordered by commit): a cached summary is served only while that version (and the day) is
+ * unchanged. No result is stored in the database; writes outside the application (a seed script, manual
+ * SQL) are not seen until the next audited change or a restart.
  * Bounded (least recently used entries go first).
  */
 export class SummaryCache {
@@ -14,8 +15,7 @@ export class SummaryCache {
   constructor(private readonly maxEntries = 200) {}
 
   async get(db: Kysely<Database>, areaId: number | undefined, year: number, today: string): Promise<AreaSummary> {
-    const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('version')).executeTakeFirst();
-    const version = Number(row?.version ?? 0);
+    const version = await readDataVersion(db);
     const key = `${areaId ?? '*'}|${year}|${today}`;
     const hit = this.#entries.get(key);
     if (hit && hit.version === version) {
@@ -24,8 +24,10 @@ export class SummaryCache {
       return hit.summary;
     }
     const summary = computeAreaSummary(db, areaId, year, today);
-    this.#entries.set(key, { version, summary });
-    summary.catch(() => this.#entries.delete(key));
+    const entry = { version, summary };
+    this.#entries.set(key, entry);
+    // A failed computation is forgotten (unless a newer one replaced it meanwhile).
+    summary.catch(() => this.#entries.get(key) === entry && this.#entries.delete(key));
     while (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
     return summary;
   }

@@ -6,6 +6,7 @@ import { createTestDatabase } from '@antoan/db/testing';
 import { createContextInner } from './context.js';
 import { hashPassword } from './password.js';
 import { appRouter, createCaller } from './root.js';
+import { SummaryCache } from './summary-cache.js';
 import type { ErrorData } from './errors.js';
 import { TRPCError } from '@trpc/server';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
@@ -60,13 +61,15 @@ export async function createApiTestEnvironment(options: { withHistory?: boolean 
     unit_reporter: await make('thon.thuongthuy', 'unit_reporter', 'QB-BD-QTHUY', 'KDC-QB-BD-QTHUY-1'),
     viewer: await make('xem.badon', 'viewer', 'QB-BD', null),
   };
+  // One summary cache for the environment, as a server has: tests see cached figures, so a stale cache fails them.
+  const summaries = new SummaryCache();
   return {
     handle,
     users,
     areaId,
     unitId,
     callerFor: (role, at = new Date('2021-12-31T03:00:00Z')) =>
-      createCaller(createContextInner({ db: handle.db, now: () => at, user: role === 'anonymous' ? null : users[role] })),
+      createCaller(createContextInner({ db: handle.db, now: () => at, user: role === 'anonymous' ? null : users[role], summaries })),
     destroy: () => handle.destroy(),
   };
 }

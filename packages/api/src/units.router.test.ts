@@ -78,6 +78,16 @@ describe('units.list', () => {
     expect(other.code).toBe('FORBIDDEN');
   });
 
+  it('gives a unit reporter no area figures: not the commune summary, models, awards or tree', async () => {
+    const reporter = env.callerFor('unit_reporter');
+    expect((await failure(() => reporter.stats.summary({ year: 2021 }))).code).toBe('FORBIDDEN');
+    expect((await failure(() => reporter.stats.summary({ areaId: env.areaId('QB-BD-QTHUY'), year: 2021 }))).code).toBe('FORBIDDEN');
+    expect((await failure(() => reporter.models.list({}))).code).toBe('FORBIDDEN');
+    expect((await failure(() => reporter.awards.list({}))).code).toBe('FORBIDDEN');
+    expect((await reporter.areas.tree({})).roots).toEqual([]);
+    expect((await reporter.assessments.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2021 })).unit.code).toBe('KDC-QB-BD-QTHUY-1');
+  });
+
   it('shows a unit reporter only their own unit', async () => {
     const page = await env.callerFor('unit_reporter').units.list({});
     expect(page.items.map((u) => u.code)).toEqual(['KDC-QB-BD-QTHUY-1']);

@@ -123,3 +123,9 @@ export async function upsertAnswers(
   }
 }
 
+
+/** Whether the unit's file for the year is recognised and locked (a light query, no answers). */
+export async function isAssessmentLocked(db: Kysely<Database>, unitId: number, year: number): Promise<boolean> {
+  const row = await db.selectFrom('assessments').select('is_locked').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
+  return row?.is_locked === 1;
+}

@@ -22,8 +22,12 @@ export interface AuditRecord {
   after: unknown;
 }
 
-/** Records a change. Call it with the transaction that makes the change, so both commit or neither. */
+/**
+ * Records a change and bumps the data version. Call it with the transaction that makes the change, so all
+ * commit or none.
+ */
 export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await db.updateTable('data_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute();
   await db
     .insertInto('audit_log')
     .values({
@@ -57,4 +61,10 @@ export async function listAudit(
     before: row.before === null ? null : (JSON.parse(row.before) as unknown),
     after: row.after === null ? null : (JSON.parse(row.after) as unknown),
   }));
+}
+
+/** The number of audited changes committed so far: cached results computed at this version are current. */
+export async function readDataVersion(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst();
+  return Number(row?.version ?? 0);
 }

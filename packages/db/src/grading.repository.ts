@@ -83,11 +83,27 @@ export async function saveGradingScores(
   }
   const codes = Object.keys(input.scores);
   if (codes.length === 0) return;
+  // Only the scores given change: a reporter's self score keeps the officer's verified score, and back.
+  const stored = new Map(
+    (await db.selectFrom('grading_scores').selectAll().where('sheet_id', '=', sheetId).where('item_code', 'in', codes).execute()).map((r) => [r.item_code, r]),
+  );
   await db.deleteFrom('grading_scores').where('sheet_id', '=', sheetId).where('item_code', 'in', codes).execute();
   for (const part of chunk(codes, 200)) {
     await db
       .insertInto('grading_scores')
-      .values(part.map((code) => ({ sheet_id: sheetId, item_code: code, self_score: input.scores[code]!.self ?? null, verified_score: input.scores[code]!.verified ?? null, note: null })))
+      .values(
+        part.map((code) => {
+          const given = input.scores[code]!;
+          const before = stored.get(code);
+          return {
+            sheet_id: sheetId,
+            item_code: code,
+            self_score: given.self !== undefined ? given.self : (before?.self_score ?? null),
+            verified_score: given.verified !== undefined ? given.verified : (before?.verified_score ?? null),
+            note: before?.note ?? null,
+          };
+        }),
+      )
       .execute();
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '@antoan/core';
 import type { Kysely, Selectable } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
+import { chunk } from './chunk.js';
 import { containsWord, searchWords } from './search.js';
 import type { AwardTable, Database, IncidentTable, ModelTable, QuarterlyReportTable } from './schema.js';
 
@@ -53,17 +54,18 @@ export async function listIncidents(
   db: Kysely<Database>,
   filter: { unitIds: readonly number[]; from: string; to: string },
 ): Promise<Incident[]> {
-  if (filter.unitIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('incidents')
-    .selectAll()
-    .where('unit_id', 'in', filter.unitIds)
-    .where('occurred_on', '>=', filter.from)
-    .where('occurred_on', '<=', filter.to)
-    .orderBy('occurred_on')
-    .orderBy('id')
-    .execute();
-  return rows.map(toIncident);
+  const result: Incident[] = [];
+  for (const part of chunk(filter.unitIds, 1000)) {
+    const rows = await db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('unit_id', 'in', part)
+      .where('occurred_on', '>=', filter.from)
+      .where('occurred_on', '<=', filter.to)
+      .execute();
+    result.push(...rows.map(toIncident));
+  }
+  return result.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.id - b.id));
 }
 
 export async function getIncident(db: Kysely<Database>, id: number): Promise<Incident> {
@@ -148,17 +150,13 @@ export async function listQuarterlyReports(
   db: Kysely<Database>,
   filter: { unitIds: readonly number[]; years: readonly number[] },
 ): Promise<QuarterlyReport[]> {
-  if (filter.unitIds.length === 0 || filter.years.length === 0) return [];
-  const rows = await db
-    .selectFrom('quarterly_reports')
-    .selectAll()
-    .where('unit_id', 'in', filter.unitIds)
-    .where('year', 'in', filter.years)
-    .orderBy('year')
-    .orderBy('quarter')
-    .orderBy('unit_id')
-    .execute();
-  return rows.map(toQuarterlyReport);
+  if (filter.years.length === 0) return [];
+  const result: QuarterlyReport[] = [];
+  for (const part of chunk(filter.unitIds, 1000)) {
+    const rows = await db.selectFrom('quarterly_reports').selectAll().where('unit_id', 'in', part).where('year', 'in', filter.years).execute();
+    result.push(...rows.map(toQuarterlyReport));
+  }
+  return result.sort((a, b) => a.year - b.year || a.quarter - b.quarter || a.unitId - b.unitId);
 }
 
 export function toModel(row: Selectable<ModelTable>): MovementModelRecord {

@@ -21,6 +21,7 @@ export interface Database {
   models: ModelTable;
   awards: AwardTable;
   audit_log: AuditLogTable;
+  data_version: DataVersionTable;
   job_runs: JobRunTable;
   notifications: NotificationTable;
   mail_outbox: MailOutboxTable;
@@ -310,3 +311,9 @@ export type AreaUpdate = Updateable<AreaTable>;
 export type UnitRow = Selectable<UnitTable>;
 export type NewUnitRow = Insertable<UnitTable>;
 export type UnitUpdate = Updateable<UnitTable>;
+
+/** One row (id 1): the number of audited changes so far. */
+export interface DataVersionTable {
+  id: number;
+  version: number;
+}

@@ -30,16 +30,13 @@ import {
 } from '@antoan/db';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { LOCKED } from '../locks.js';
 import { getUnitInScope } from '../scope.js';
 import { ALL_ROLES, ENTRY_ROLES, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
 
 const unitYear = { unitId: z.number().int().positive(), year: yearSchema };
 const version = z.number().int().positive();
 
-const LOCKED = {
-  vi: 'Hồ sơ đã được công nhận nên bị khóa. Cần mở khóa (có ghi nhật ký) trước khi sửa.',
-  en: 'The file is recognised and therefore locked. It must be unlocked (an audited act) before any change.',
-};
 const NOT_REGISTERED = {
   vi: 'Đơn vị chưa đăng ký năm này.',
   en: 'The unit has not registered for this year.',
@@ -119,6 +116,12 @@ export const assessmentsRouter = router({
     .input(z.object({ ...unitYear, catalogueId: z.string().max(50).optional() }).strict())
     .mutation(async ({ ctx, input }) => {
       const unit = await getUnitInScope(ctx, input.unitId);
+      if (input.catalogueId !== undefined && ctx.user.role !== 'admin') {
+        throw new DomainError('FORBIDDEN', {
+          vi: 'Chỉ quản trị hệ thống được chọn danh mục tiêu chí khác danh mục đang có hiệu lực.',
+          en: 'Only an administrator may choose a catalogue other than the one in force.',
+        });
+      }
       const catalogue = input.catalogueId ? findCatalogue(input.catalogueId) : getCatalogueForYear(input.year);
       if (!catalogue) {
         throw new DomainError('INVALID', { vi: `Không có danh mục tiêu chí ${input.catalogueId}`, en: `No catalogue ${input.catalogueId}` });
@@ -181,6 +184,16 @@ export const assessmentsRouter = router({
       assertVersion(record, input.version);
       if (record.isLocked && input.action !== 'revoke') throw new DomainError('CONFLICT', LOCKED);
       const next = applyCycleAction(record.status, input.action, ctx.user.role, unit.managingLevel);
+      if (input.action === 'recognise') {
+        // A decision follows the standard: the engine must find the unit Đạt on the stored data.
+        const evaluation = (await evaluateAreaYear(ctx.db, unit.areaId, input.year)).evaluations.get(unit.id);
+        if (evaluation?.result !== 'DAT') {
+          throw new DomainError('CONFLICT', {
+            vi: `Không thể công nhận: theo dữ liệu đã nhập, đơn vị chưa đạt (${evaluation?.summary.vi ?? 'không đánh giá được'}).`,
+            en: `Cannot recognise: on the data entered, the unit does not meet the standard (${evaluation?.summary.en ?? 'not evaluated'}).`,
+          });
+        }
+      }
       const now = ctx.now();
       const at = now.toISOString();
       const by = ctx.user.id;

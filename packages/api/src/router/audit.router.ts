@@ -1,11 +1,14 @@
 import { listAudit } from '@antoan/db';
 import { z } from 'zod';
-import { protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
+import { ADMIN_ONLY, protectedProcedure, router } from '../trpc.js';
 
 export const auditRouter = router({
-  /** The newest audit records first (page with `beforeId`), optionally of one entity. */
+  /**
+   * The newest audit records first (page with `beforeId`), optionally of one entity. Admin only: records
+   * hold the before and after of any area's data (and users' e-mail addresses).
+   */
   list: protectedProcedure
-    .meta({ access: SENIOR_ROLES })
+    .meta({ access: ADMIN_ONLY })
     .input(
       z
         .object({

@@ -9,6 +9,7 @@ import {
 } from '@antoan/core';
 import { evaluateAreaYear, findGradingSheet, listIncidents, saveGradingScores, writeAudit } from '@antoan/db';
 import { z } from 'zod';
+import { assertYearOpen } from '../locks.js';
 import { getUnitInScope } from '../scope.js';
 import { ALL_ROLES, OFFICERS, protectedProcedure, router } from '../trpc.js';
 
@@ -55,6 +56,7 @@ export const gradingRouter = router({
       if (ctx.user.role === 'unit_reporter' && Object.values(input.scores).some((s) => s.verified !== undefined && s.verified !== null)) {
         throw new DomainError('FORBIDDEN', { vi: 'Điểm thẩm định do cấp trên chấm.', en: 'Verified scores are given by the level above.' });
       }
+      await assertYearOpen(ctx.db, unit.id, input.year);
       const before = (await findGradingSheet(ctx.db, unit.id, input.year)) ?? null;
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {

@@ -4,6 +4,7 @@ import {
   isoDateSchema,
   modelInputSchema,
   quarterlyReportInputSchema,
+  windowYearOf,
   yearSchema,
   vietnamDate,
 } from '@antoan/core';
@@ -26,6 +27,7 @@ import {
   writeAudit,
 } from '@antoan/db';
 import { z } from 'zod';
+import { assertYearOpen } from '../locks.js';
 import { assertAreaInScope, getUnitInScope, listAreaFor } from '../scope.js';
 import { ALL_ROLES, ENTRY_ROLES, OFFICERS, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
 
@@ -55,7 +57,8 @@ export const incidentsRouter = router({
     .meta({ access: OFFICERS })
     .input(incidentInputSchema)
     .mutation(async ({ ctx, input }) => {
-      await getUnitInScope(ctx, input.unitId);
+      const unit = await getUnitInScope(ctx, input.unitId);
+      await assertYearOpen(ctx.db, unit.id, windowYearOf(unit.type, input.occurredOn));
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const incident = await insertIncident(trx, input, ctx.user.id, now);
@@ -69,7 +72,8 @@ export const incidentsRouter = router({
     .input(z.object({ incidentId: id }).strict())
     .mutation(async ({ ctx, input }) => {
       const incident = await getIncident(ctx.db, input.incidentId);
-      await getUnitInScope(ctx, incident.unitId);
+      const unit = await getUnitInScope(ctx, incident.unitId);
+      await assertYearOpen(ctx.db, unit.id, windowYearOf(unit.type, incident.occurredOn));
       const now = ctx.now();
       await ctx.db.transaction().execute(async (trx) => {
         await deleteIncident(trx, incident.id);
@@ -94,6 +98,8 @@ export const reportsRouter = router({
     .input(quarterlyReportInputSchema)
     .mutation(async ({ ctx, input }) => {
       await getUnitInScope(ctx, input.unitId);
+      // Q4 is counted in the next year's window (core's comparisonQuarters), Q1–Q3 in the year's own.
+      await assertYearOpen(ctx.db, input.unitId, input.quarter === 4 ? input.year + 1 : input.year);
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const { report, previous } = await upsertQuarterlyReport(trx, input, ctx.user.id, now);

@@ -11,9 +11,10 @@ export const unitsRouter = router({
     .input(unitListInputSchema)
     .query(async ({ ctx, input }) => {
       const date = input.date ?? vietnamDate(ctx.now());
-      const areaId = await listAreaFor(ctx, input.areaId);
-      const onlyOwnUnit = ctx.user.role === 'unit_reporter' ? { unitId: ctx.user.unitId ?? -1 } : undefined;
-      return listUnits(ctx.db, { ...input, areaId }, date, onlyOwnUnit);
+      if (ctx.user.role === 'unit_reporter') {
+        return listUnits(ctx.db, { ...input, areaId: undefined }, date, { unitId: ctx.user.unitId ?? -1 });
+      }
+      return listUnits(ctx.db, { ...input, areaId: await listAreaFor(ctx, input.areaId) }, date);
     }),
 
   get: protectedProcedure
