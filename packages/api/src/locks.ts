@@ -1,5 +1,5 @@
 import { DomainError, type LocalizedText } from '@antoan/core';
-import { isAssessmentLocked, type Database } from '@antoan/db';
+import { findAssessmentState, type Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
 
 export const LOCKED: LocalizedText = {
@@ -13,5 +13,5 @@ export const LOCKED: LocalizedText = {
  * audited unlock.
  */
 export async function assertYearOpen(db: Kysely<Database>, unitId: number, year: number): Promise<void> {
-  if (await isAssessmentLocked(db, unitId, year)) throw new DomainError('CONFLICT', LOCKED);
+  if ((await findAssessmentState(db, unitId, year))?.isLocked) throw new DomainError('CONFLICT', LOCKED);
 }

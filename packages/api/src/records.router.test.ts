@@ -29,6 +29,17 @@ describe('incidents', () => {
     expect(audit.map((a) => a.action)).toEqual(['incident.create']);
   });
 
+  it('must name a disqualifying criterion of the unit type and one of its items', async () => {
+    const officer = env.callerFor('commune_officer');
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-2');
+    const notDisqualifying = await failure(() => officer.incidents.create({ unitId, occurredOn: '2021-05-01', criterionCode: 'KDC-2', item: null, description: 'x' }));
+    expect(notDisqualifying.data.text.en).toBe('KDC-2 is not a disqualifying criterion for KDC in catalogue tt23-2012.');
+    const otherType = await failure(() => officer.incidents.create({ unitId, occurredOn: '2021-05-01', criterionCode: 'CQDN-3', item: 'a', description: 'x' }));
+    expect(otherType.code).toBe('BAD_REQUEST');
+    const noItem = await failure(() => officer.incidents.create({ unitId, occurredOn: '2021-05-01', criterionCode: 'KDC-3', item: null, description: 'x' }));
+    expect(noItem.data.text.vi).toMatch(/^Chọn một mục của KDC-3: a, b, c, d, đ, e, g/);
+  });
+
   it('cannot be recorded for another commune, nor by a viewer', async () => {
     const other = await failure(() =>
       env.callerFor('commune_officer').incidents.create({ unitId: env.unitId('KDC-QB-BD-QVAN-1'), occurredOn: '2021-05-01', criterionCode: 'KDC-3', item: 'a', description: 'x' }),

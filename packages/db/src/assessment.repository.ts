@@ -124,8 +124,12 @@ export async function upsertAnswers(
 }
 
 
-/** Whether the unit's file for the year is recognised and locked (a light query, no answers). */
-export async function isAssessmentLocked(db: Kysely<Database>, unitId: number, year: number): Promise<boolean> {
-  const row = await db.selectFrom('assessments').select('is_locked').where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
-  return row?.is_locked === 1;
+/** The catalogue and the lock of a unit's file for a year, without its answers (undefined: not registered). */
+export async function findAssessmentState(
+  db: Kysely<Database>,
+  unitId: number,
+  year: number,
+): Promise<{ catalogueId: string; isLocked: boolean } | undefined> {
+  const row = await db.selectFrom('assessments').select(['catalogue_id', 'is_locked']).where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
+  return row && { catalogueId: row.catalogue_id, isLocked: row.is_locked === 1 };
 }

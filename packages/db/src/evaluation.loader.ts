@@ -6,6 +6,7 @@ import {
   type EnterpriseSize,
   type SchoolLevel,
   type UnitEvaluationInput,
+  yearEvaluationSpan,
 } from '@antoan/core';
 import type { Kysely, Selectable } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
@@ -93,8 +94,8 @@ export async function loadEvaluationInputs(
     db
       .selectFrom('incidents')
       .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
-      .where('occurred_on', '>=', `${year - 1}-11-01`)
-      .where('occurred_on', '<=', `${year}-11-15`)
+      .where('occurred_on', '>=', yearEvaluationSpan(year).from)
+      .where('occurred_on', '<=', yearEvaluationSpan(year).to)
       .$if(scoped, (qb) => qb.where('unit_id', 'in', inScope()))
       .execute(),
     db

@@ -14,6 +14,7 @@ import {
   type Quarter,
   type UnitEvaluation,
   type UnitType,
+  yearEvaluationSpan,
 } from '@antoan/core';
 import { listGradingSheetsInScope } from './grading.repository.js';
 import { listAwards } from './records.repository.js';
@@ -79,8 +80,8 @@ export async function computeAreaSummary(db: Kysely<Database>, areaId: number | 
     const rows = await db
       .selectFrom('incidents')
       .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
-      .where('occurred_on', '>=', `${year - 1}-11-01`)
-      .where('occurred_on', '<=', `${year}-11-15`)
+      .where('occurred_on', '>=', yearEvaluationSpan(year).from)
+      .where('occurred_on', '<=', yearEvaluationSpan(year).to)
       .$if(areaId !== undefined, (qb) => qb.where('unit_id', 'in', unitsInScope(db, scope)))
       .execute();
     for (const row of rows) {

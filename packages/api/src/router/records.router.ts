@@ -5,12 +5,19 @@ import {
   modelInputSchema,
   quarterlyReportInputSchema,
   windowYearOf,
+  criteriaForType,
+  DomainError,
+  findCatalogue,
+  getCatalogueForYear,
+  type Catalogue,
+  type UnitType,
   yearSchema,
   vietnamDate,
 } from '@antoan/core';
 import {
   deleteAward,
   deleteIncident,
+  findAssessmentState,
   getAward,
   getIncident,
   getModel,
@@ -32,6 +39,26 @@ import { assertAreaInScope, getUnitInScope, listAreaFor } from '../scope.js';
 import { ALL_ROLES, ENTRY_ROLES, OFFICERS, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
 
 const id = z.number().int().positive();
+
+/**
+ * An incident must name a disqualifying criterion of the unit's type (and one of its lettered items, when
+ * it has any), or the engine would never count it.
+ */
+function assertDisqualifyingItem(catalogue: Catalogue, type: UnitType, code: string, item: string | null): void {
+  const criterion = criteriaForType(catalogue, type).find((c) => c.code === code);
+  if (!criterion || criterion.kind !== 'disqualifying') {
+    throw new DomainError('INVALID', {
+      vi: `${code} không phải tiêu chí loại trừ của loại ${type} trong danh mục ${catalogue.id}.`,
+      en: `${code} is not a disqualifying criterion for ${type} in catalogue ${catalogue.id}.`,
+    });
+  }
+  if (criterion.items.length > 0 && (item === null || !criterion.items.some((i) => i.letter === item))) {
+    throw new DomainError('INVALID', {
+      vi: `Chọn một mục của ${code}: ${criterion.items.map((i) => i.letter).join(', ')}.`,
+      en: `Choose an item of ${code}: ${criterion.items.map((i) => i.letter).join(', ')}.`,
+    });
+  }
+}
 
 /** The units whose records a list may show: the reporter's own unit, or the units of the scoped area. */
 async function unitIdsInScope(
@@ -58,7 +85,12 @@ export const incidentsRouter = router({
     .input(incidentInputSchema)
     .mutation(async ({ ctx, input }) => {
       const unit = await getUnitInScope(ctx, input.unitId);
-      await assertYearOpen(ctx.db, unit.id, windowYearOf(unit.type, input.occurredOn));
+      const year = windowYearOf(unit.type, input.occurredOn);
+      await assertYearOpen(ctx.db, unit.id, year);
+      // The catalogue the unit is assessed with that year, else the one in force.
+      const state = await findAssessmentState(ctx.db, unit.id, year);
+      const catalogue = (state && findCatalogue(state.catalogueId)) ?? getCatalogueForYear(year);
+      assertDisqualifyingItem(catalogue, unit.type, input.criterionCode, input.item);
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const incident = await insertIncident(trx, input, ctx.user.id, now);

@@ -14,6 +14,7 @@ import {
   quarterPeriod,
   upcomingDeadlines,
   windowYearOf,
+  yearEvaluationSpan,
 } from './periods.js';
 
 describe('evaluationWindow', () => {
@@ -232,5 +233,12 @@ describe('deadline calendar', () => {
       '2022-12-31',
       '2023-03-20',
     ]);
+  });
+});
+
+describe('yearEvaluationSpan', () => {
+  it('spans the village window start and the others’ window end', () => {
+    expect(yearEvaluationSpan(2021)).toEqual({ from: '2020-11-01', to: '2021-11-15' });
+    expect(yearEvaluationSpan(2025)).toEqual({ from: '2024-11-01', to: '2025-11-15' });
   });
 });

@@ -80,6 +80,23 @@ export function evaluationWindow(type: UnitType, year: number): EvaluationWindow
 }
 
 /**
+ * The dates every unit type's window of a year lies within: from the earliest start to the latest end
+ * (for loading the incidents of a year once, before the engine keeps each unit's own window).
+ *
+ * @example
+ * ```ts
+ * yearEvaluationSpan(2021); // { from: '2020-11-01', to: '2021-11-15' }
+ * ```
+ */
+export function yearEvaluationSpan(year: number): DateRange {
+  const windows = UNIT_TYPES.map((type) => evaluationWindow(type, year));
+  return {
+    from: windows.reduce((min, w) => (w.from < min ? w.from : min), windows[0]!.from),
+    to: windows.reduce((max, w) => (w.to > max ? w.to : max), windows[0]!.to),
+  };
+}
+
+/**
  * The year whose evaluation window (for this unit type) holds an ISO date.
  *
  * @example

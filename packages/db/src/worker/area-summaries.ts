@@ -26,6 +26,7 @@ import {
   type UnitEvaluation,
   type UnitEvaluationInput,
   type UnitType,
+  yearEvaluationSpan,
 } from '@antoan/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { listAreasOn } from '../area.repository.js';
@@ -142,8 +143,8 @@ export async function computeAreaSummaries(db: Kysely<Database>, options: AreaSu
     const rows = await db
       .selectFrom('incidents')
       .select(['unit_id', 'occurred_on', 'criterion_code', 'item'])
-      .where('occurred_on', '>=', `${year - 1}-11-01`)
-      .where('occurred_on', '<=', `${year}-11-15`)
+      .where('occurred_on', '>=', yearEvaluationSpan(year).from)
+      .where('occurred_on', '<=', yearEvaluationSpan(year).to)
       .execute();
     for (const row of rows) {
       if (!graded.has(row.unit_id)) continue;
@@ -293,8 +294,8 @@ async function loadWholeSetInputs(db: Kysely<Database>, units: readonly Assessed
     db
       .selectFrom('incidents')
       .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
-      .where('occurred_on', '>=', `${year - 1}-11-01`)
-      .where('occurred_on', '<=', `${year}-11-15`)
+      .where('occurred_on', '>=', yearEvaluationSpan(year).from)
+      .where('occurred_on', '<=', yearEvaluationSpan(year).to)
       .execute(),
     sql<Record<string, number>>`select unit_id, ${sql.join([...sums('cur', current), ...sums('prev', previous)])}
       from quarterly_reports where ${current} or ${previous} group by unit_id`.execute(db),
