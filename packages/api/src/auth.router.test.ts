@@ -84,6 +84,25 @@ describe('signing in and out', () => {
   });
 });
 
+describe('lockout', () => {
+  it('locks an account after 5 wrong passwords in a row, says until when, and refuses even the right password meanwhile', async () => {
+    const at = new Date('2022-03-01T02:00:00Z');
+    const caller = () => createCaller(createContextInner({ db: env.handle.db, now: () => at }));
+    for (let i = 0; i < 5; i++) {
+      const wrong = await failure(() => caller().auth.login({ username: 'xa.quangthuy', password: `sai ${i} lần nữa` }));
+      expect(wrong.data.text.vi).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    }
+    const locked = await failure(() => caller().auth.login({ username: 'xa.quangthuy', password: TEST_PASSWORD }));
+    expect(locked.code).toBe('UNAUTHORIZED');
+    expect(locked.data.text.vi).toBe('Tài khoản tạm bị khóa vì đăng nhập sai 5 lần liên tiếp. Thử lại sau 09:15 01/03/2022.');
+    // After the lock, the right password works and clears the count.
+    const later = createCaller(createContextInner({ db: env.handle.db, now: () => new Date('2022-03-01T02:16:00Z') }));
+    expect(await later.auth.login({ username: 'xa.quangthuy', password: TEST_PASSWORD })).toMatchObject({ username: 'xa.quangthuy' });
+    const row = await env.handle.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', 'xa.quangthuy').executeTakeFirstOrThrow();
+    expect(row).toEqual({ failed_logins: 0, locked_until: null });
+  });
+});
+
 describe('users', () => {
   it('lets the admin create a commune officer, audited, and refuses a taken username', async () => {
     const admin = env.callerFor('admin');

@@ -1,5 +1,5 @@
 import type { User } from '@antoan/core';
-import { countUsers, findCredentials, insertUser, type Database } from '@antoan/db';
+import { clearFailedLogins, countUsers, findCredentials, insertUser, recordFailedLogin, type Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
 import { hashPassword, randomToken, verifyPassword } from './password.js';
 
@@ -7,15 +7,33 @@ import { hashPassword, randomToken, verifyPassword } from './password.js';
 // as long as a wrong password (no user enumeration by timing).
 let dummyHash: Promise<string> | undefined;
 
-/** The user for a username and password, or undefined; disabled users cannot sign in. */
-export async function authenticate(db: Kysely<Database>, username: string, password: string): Promise<User | undefined> {
+/** After this many wrong passwords in a row, an account is locked for LOCK_MINUTES. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export type AuthenticationResult = { ok: true; user: User } | { ok: false; lockedUntil?: Date };
+
+/**
+ * Checks a username and password. Disabled users cannot sign in; a locked account is refused without
+ * checking the password (so guessing stops), and the lock is set after MAX_FAILED_LOGINS failures.
+ */
+export async function authenticate(db: Kysely<Database>, username: string, password: string, now: Date): Promise<AuthenticationResult> {
   const credentials = await findCredentials(db, username);
   if (!credentials) {
     await verifyPassword(password, await (dummyHash ??= hashPassword(randomToken())));
-    return undefined;
+    return { ok: false };
+  }
+  if (credentials.lockedUntil && credentials.lockedUntil > now.toISOString()) {
+    return { ok: false, lockedUntil: new Date(credentials.lockedUntil) };
   }
   const ok = await verifyPassword(password, credentials.passwordHash);
-  return ok && !credentials.user.isDisabled ? credentials.user : undefined;
+  if (!ok) {
+    await recordFailedLogin(db, credentials.user.id, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+    return { ok: false };
+  }
+  if (credentials.user.isDisabled) return { ok: false };
+  if (credentials.failedLogins > 0) await clearFailedLogins(db, credentials.user.id);
+  return { ok: true, user: credentials.user };
 }
 
 /**

@@ -85,6 +85,9 @@ export interface UserTable {
   is_disabled: Flag;
   created_at: string;
   password_changed_at: string;
+  failed_logins: Generated<number>;
+  /** ISO timestamp until which sign-in is refused after repeated failures, or null. */
+  locked_until: string | null;
 }
 
 export interface SessionTable {

@@ -36,13 +36,30 @@ export async function getUser(db: Kysely<Database>, id: number): Promise<User> {
   return user;
 }
 
-/** The user and the stored password hash, for logging in. */
+/** The user, the stored password hash and the lockout state, for logging in. */
 export async function findCredentials(
   db: Kysely<Database>,
   username: string,
-): Promise<{ user: User; passwordHash: string } | undefined> {
+): Promise<{ user: User; passwordHash: string; failedLogins: number; lockedUntil: string | null } | undefined> {
   const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  return row && { user: toUser(row), passwordHash: row.password_hash };
+  return row && { user: toUser(row), passwordHash: row.password_hash, failedLogins: row.failed_logins, lockedUntil: row.locked_until };
+}
+
+/** Counts a failed sign-in; from `limit` failures on, the account is locked until `lockUntil`. */
+export async function recordFailedLogin(db: Kysely<Database>, userId: number, limit: number, lockUntil: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      failed_logins: eb('failed_logins', '+', 1),
+      locked_until: eb.case().when('failed_logins', '>=', limit - 1).then(lockUntil.toISOString()).else(eb.ref('locked_until')).end(),
+    }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Clears the failures after a successful sign-in (or an unlock by an admin). */
+export async function clearFailedLogins(db: Kysely<Database>, userId: number): Promise<void> {
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
 }
 
 export async function insertUser(db: Kysely<Database>, user: NewUser, now: Date): Promise<User> {

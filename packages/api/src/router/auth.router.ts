@@ -1,9 +1,15 @@
 import { changePasswordInputSchema, DomainError, loginInputSchema } from '@antoan/core';
 import { deleteSession, deleteUserSessions, findCredentials, insertSession, updatePasswordHash, writeAudit } from '@antoan/db';
-import { authenticate } from '../auth.js';
+import { authenticate, MAX_FAILED_LOGINS } from '../auth.js';
 import { SESSION_TTL_MS, sessionIdOf } from '../context.js';
 import { hashPassword, randomToken, verifyPassword } from '../password.js';
 import { protectedProcedure, publicProcedure, router } from '../trpc.js';
+
+/** 'HH:mm dd/mm/yyyy' in Vietnam (UTC+7, no daylight saving). */
+function formatVietnamTime(at: Date): string {
+  const local = new Date(at.getTime() + 7 * 3_600_000).toISOString();
+  return `${local.slice(11, 16)} ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
+}
 
 const WRONG_CREDENTIALS = {
   vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
@@ -16,11 +22,19 @@ export const authRouter = router({
     .meta({ access: 'public' })
     .input(loginInputSchema)
     .mutation(async ({ ctx, input }) => {
-      const user = await authenticate(ctx.db, input.username, input.password);
-      if (!user) throw new DomainError('UNAUTHORIZED', WRONG_CREDENTIALS);
+      const now = ctx.now();
+      const result = await authenticate(ctx.db, input.username, input.password, now);
+      if (!result.ok && result.lockedUntil) {
+        const until = formatVietnamTime(result.lockedUntil);
+        throw new DomainError('UNAUTHORIZED', {
+          vi: `Tài khoản tạm bị khóa vì đăng nhập sai ${MAX_FAILED_LOGINS} lần liên tiếp. Thử lại sau ${until}.`,
+          en: `The account is locked for a while after ${MAX_FAILED_LOGINS} wrong passwords in a row. Try again after ${until}.`,
+        });
+      }
+      if (!result.ok) throw new DomainError('UNAUTHORIZED', WRONG_CREDENTIALS);
+      const user = result.user;
       if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
       const token = randomToken();
-      const now = ctx.now();
       const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
       await insertSession(ctx.db, { id: sessionIdOf(token), userId: user.id, createdAt: now, expiresAt });
       ctx.setSessionCookie(token, expiresAt);
