@@ -155,6 +155,20 @@ record('server RSS: idle / after the commune load / peak after a country summary
 child.kill('SIGTERM');
 await new Promise((resolve) => child.on('exit', resolve));
 
+// ── The worker's jobs (apps/worker's own benchmark, run as a child process; its summary lines join the table) ──
+if (process.env.BENCH_SKIP_WORKER !== '1') {
+  console.error('running the worker benchmark (reminders, snapshot) …');
+  const workerDir = fileURLToPath(new URL('../../worker', import.meta.url));
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'bench/worker.bench.ts'], { cwd: workerDir, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  worker.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await new Promise((resolve) => worker.on('exit', resolve));
+  for (const line of text.split('\n')) {
+    const match = /^\s+(OK|SLOW)\s+(.+?)\s+([\d.]+) s$/.exec(line);
+    if (match) record(`worker: ${match[2]}`, `${match[3]} s`, '< 10 s');
+  }
+}
+
 // ── The table ────────────────────────────────────────────────────────────────────────────────────────
 const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
 console.log(`\n| measure${' '.repeat(width[0]! - 7)} | figure${' '.repeat(width[1]! - 6)} | target |`);
