@@ -116,5 +116,12 @@ describe('models and awards', () => {
     expect((await env.callerFor('viewer').awards.list({ year: 2021 })).map((a) => a.id)).toEqual([award.id]);
     expect(await env.callerFor('viewer').awards.list({ year: 2020 })).toEqual([]);
     expect((await failure(() => env.callerFor('commune_officer').awards.delete({ awardId: award.id }))).code).toBe('FORBIDDEN');
+    const elsewhere = await failure(() =>
+      env.callerFor('province_officer').awards.create({
+        kind: 'bang_khen', recipientKind: 'collective', areaId: env.areaId('QB-BD-QVAN'), unitId: env.unitId('XA-QB-BD-QTHUY'),
+        recipientName: 'x', issuer: 'y', year: 2021, decisionNumber: '1', decisionDate: '2022-01-01',
+      }),
+    );
+    expect(elsewhere.data.text.en).toBe('The unit Xã Quảng Thủy is not in the chosen area.');
   });
 });

@@ -156,3 +156,17 @@ export async function listLineage(db: Kysely<Database>, areaId: number): Promise
     .execute();
   return rows.map((row) => ({ id: row.id, predecessorId: row.predecessor_id, successorId: row.successor_id, event: row.event, effectiveDate: row.effective_date, note: row.note }));
 }
+
+/** The areas of a subtree (the root and what lies below it) that exist on `date`, in Vietnamese order. */
+export async function listSubtreeAreasOn(db: Kysely<Database>, rootId: number, date: string): Promise<Area[]> {
+  const rows = await db
+    .selectFrom('areas')
+    .selectAll()
+    .where('id', 'in', subtreeAreaIds(db, rootId, date))
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .orderBy('sort_key')
+    .orderBy('id')
+    .execute();
+  return rows.map(toArea);
+}

@@ -1,5 +1,5 @@
 import { areaTreeInputSchema, buildAreaTree, vietnamDate } from '@antoan/core';
-import { getArea, listAreasOn, listLineage } from '@antoan/db';
+import { getArea, listAreasOn, listLineage, listSubtreeAreasOn } from '@antoan/db';
 import { z } from 'zod';
 import { ALL_ROLES, protectedProcedure, router } from '../trpc.js';
 import { assertAreaInScope, scopeRootOf } from '../scope.js';
@@ -11,18 +11,12 @@ export const areasRouter = router({
     .input(areaTreeInputSchema)
     .query(async ({ ctx, input }) => {
       const date = input.date ?? vietnamDate(ctx.now());
-      const roots = buildAreaTree(await listAreasOn(ctx.db, date), date);
       const root = scopeRootOf(ctx.user);
-      if (root === null) return { date, roots };
+      if (root === null) return { date, roots: buildAreaTree(await listAreasOn(ctx.db, date), date) };
       if (root === 'none') return { date, roots: [] };
-      // The user's own area and what lies below it; iterative search (no recursion).
-      const stack = [...roots];
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (node.id === root) return { date, roots: [node] };
-        stack.push(...node.children);
-      }
-      return { date, roots: [] };
+      // Only the user's own area and what lies below it is read.
+      const areas = await listSubtreeAreasOn(ctx.db, root, date);
+      return { date, roots: buildAreaTree(areas, date).filter((node) => node.id === root) };
     }),
 
   /** An area with its history: the areas it came from and those it became (merges, splits, renames). */

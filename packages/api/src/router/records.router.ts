@@ -22,6 +22,7 @@ import {
   getIncident,
   getModel,
   insertAward,
+  isAreaWithin,
   insertIncident,
   insertModel,
   listAwards,
@@ -57,6 +58,14 @@ function assertDisqualifyingItem(catalogue: Catalogue, type: UnitType, code: str
       vi: `Chọn một mục của ${code}: ${criterion.items.map((i) => i.letter).join(', ')}.`,
       en: `Choose an item of ${code}: ${criterion.items.map((i) => i.letter).join(', ')}.`,
     });
+  }
+}
+
+/** A model's host or an award's recipient must be a unit of the area it is filed under (and in scope). */
+async function assertUnitInArea(ctx: Parameters<typeof getUnitInScope>[0], unitId: number, areaId: number): Promise<void> {
+  const unit = await getUnitInScope(ctx, unitId);
+  if (!(await isAreaWithin(ctx.db, unit.areaId, areaId))) {
+    throw new DomainError('INVALID', { vi: `Đơn vị ${unit.name} không thuộc địa bàn đã chọn.`, en: `The unit ${unit.name} is not in the chosen area.` });
   }
 }
 
@@ -154,7 +163,7 @@ export const modelsRouter = router({
     .input(modelInputSchema)
     .mutation(async ({ ctx, input }) => {
       await assertAreaInScope(ctx, input.areaId);
-      if (input.hostUnitId !== null) await getUnitInScope(ctx, input.hostUnitId);
+      if (input.hostUnitId !== null) await assertUnitInArea(ctx, input.hostUnitId, input.areaId);
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const model = await insertModel(trx, input);
@@ -170,7 +179,7 @@ export const modelsRouter = router({
       const before = await getModel(ctx.db, input.modelId);
       await assertAreaInScope(ctx, before.areaId);
       await assertAreaInScope(ctx, input.model.areaId);
-      if (input.model.hostUnitId !== null) await getUnitInScope(ctx, input.model.hostUnitId);
+      if (input.model.hostUnitId !== null) await assertUnitInArea(ctx, input.model.hostUnitId, input.model.areaId);
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const model = await updateModel(trx, input.modelId, input.model);
@@ -193,7 +202,7 @@ export const awardsRouter = router({
     .input(awardInputSchema)
     .mutation(async ({ ctx, input }) => {
       await assertAreaInScope(ctx, input.areaId);
-      if (input.unitId !== null) await getUnitInScope(ctx, input.unitId);
+      if (input.unitId !== null) await assertUnitInArea(ctx, input.unitId, input.areaId);
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const award = await insertAward(trx, input);
