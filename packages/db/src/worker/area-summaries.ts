@@ -14,7 +14,6 @@ import {
   type AwardRecord,
   type Catalogue,
   type CriterionAnswer,
-  type EnterpriseSize,
   type Grade,
   type MovementModelRecord,
   type Quarter,
@@ -22,7 +21,6 @@ import {
   type QuarterlyReport,
   type QuarterRef,
   type ReportCounts,
-  type SchoolLevel,
   type UnitEvaluation,
   type UnitEvaluationInput,
   type UnitType,
@@ -31,7 +29,7 @@ import {
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { listAreasOn } from '../area.repository.js';
 import { catalogueOfYear, type AreaSummary } from '../evaluation.js';
-import type { UnitScope } from '../evaluation.loader.js';
+import { listAssessedUnits, type UnitScope } from '../evaluation.loader.js';
 import { listGradingSheetsInScope } from '../grading.repository.js';
 import { listAwards, listModels } from '../records.repository.js';
 import type { Database } from '../schema.js';
@@ -121,7 +119,7 @@ export async function computeAreaSummaries(db: Kysely<Database>, options: AreaSu
   // units were assessed with different catalogues.)
   const wholeSet: UnitScope = { areaId: undefined, date: membershipDate };
   const catalogue = await catalogueOfYear(db, year);
-  const units = await listAllUnits(db);
+  const units = await listAssessedUnits(db, undefined, membershipDate);
   const inputs = await loadWholeSetInputs(db, units, year, catalogue);
   phase('load units and evaluation inputs');
   const evaluations = evaluateArea(inputs, { catalogue });
@@ -243,24 +241,6 @@ const METRIC_COLUMNS: Readonly<Record<QuarterlyMetric, string>> = {
   meetings: 'meetings',
 };
 
-/** Every unit with what the engine reads (the same as listAssessedUnits for the whole set, fewer columns). */
-async function listAllUnits(db: Kysely<Database>): Promise<AssessedUnit[]> {
-  const rows = await db
-    .selectFrom('units')
-    .select(['id', 'type', 'area_id', 'managing_level', 'name', 'is_armed_forces', 'enterprise_size', 'school_level'])
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    type: row.type,
-    areaId: row.area_id,
-    managingLevel: row.managing_level,
-    name: row.name,
-    isArmedForces: row.is_armed_forces === 1,
-    enterpriseSize: row.enterprise_size as EnterpriseSize | null,
-    schoolLevel: row.school_level as SchoolLevel | null,
-  }));
-}
 
 /**
  * The engine's inputs for every unit of the database, in four whole-table queries. The same inputs as
