@@ -59,6 +59,45 @@ export async function evaluateAreaYear(db: Kysely<Database>, areaId: number | un
 }
 
 /**
+ * Grades the year's 100-point sheets of a scope's units: each sheet once, with the incidents of its unit's
+ * own window as deductions and its computed result for the "must meet the standard" precondition. Used by
+ * the area summary and the worker's snapshots.
+ */
+export async function gradeSheetsOfScope(
+  db: Kysely<Database>,
+  scope: UnitScope,
+  year: number,
+  evaluations: ReadonlyMap<number, UnitEvaluation>,
+): Promise<{ unitId: number; unitType: UnitType; grade: Grade }[]> {
+  const sheets = await listGradingSheetsInScope(db, scope, year);
+  if (sheets.length === 0) return [];
+  const graded = new Set(sheets.map((s) => s.unitId));
+  const incidents = new Map<number, { criterionCode: string; item: string | null; occurredOn: string }[]>();
+  const rows = await db
+    .selectFrom('incidents')
+    .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
+    .where('occurred_on', '>=', yearEvaluationSpan(year).from)
+    .where('occurred_on', '<=', yearEvaluationSpan(year).to)
+    .$if(scope.areaId !== undefined, (qb) => qb.where('unit_id', 'in', unitsInScope(db, scope)))
+    .execute();
+  for (const row of rows) {
+    if (!graded.has(row.unit_id)) continue;
+    const list = incidents.get(row.unit_id) ?? [];
+    list.push({ criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on });
+    incidents.set(row.unit_id, list);
+  }
+  const grades: { unitId: number; unitType: UnitType; grade: Grade }[] = [];
+  for (const sheet of sheets) {
+    const evaluation = evaluations.get(sheet.unitId);
+    if (!evaluation) continue;
+    const own = incidentsInWindow(incidents.get(sheet.unitId) ?? [], evaluation.unitType, year);
+    const result = gradeSheet(getSheetTemplate(sheet.templateId), { scores: sheet.scores, incidents: own, standardMet: evaluation.result === 'DAT' }, { detail: false });
+    grades.push({ unitId: sheet.unitId, unitType: evaluation.unitType, grade: result.grade });
+  }
+  return grades;
+}
+
+/**
  * The seed article's table for an area (as it was that year) and a year: per unit type the units that met
  * the standard over the eligible ones (computed now by core's engine from the stored answers, incidents and
  * reports), models operating and new (one SQL aggregate), awards by kind and issuer, the grade
@@ -66,37 +105,13 @@ export async function evaluateAreaYear(db: Kysely<Database>, areaId: number | un
  * API's stats.summary and by the worker's snapshots.
  */
 export async function computeAreaSummary(db: Kysely<Database>, areaId: number | undefined, year: number, today: string) {
-  const { catalogue, units, evaluations } = await evaluateAreaYear(db, areaId, year);
+  const { catalogue, evaluations } = await evaluateAreaYear(db, areaId, year);
   const scope: UnitScope = { areaId, date: `${year}-12-31` };
-  const typeOf = new Map<number, UnitType>(units.map((u) => [u.id, u.type]));
 
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
   const models = await aggregateModelFigures(db, { areaId, year, asOf });
 
-  const grades: { unitType: UnitType; grade: Grade }[] = [];
-  const sheets = await listGradingSheetsInScope(db, scope, year);
-  if (sheets.length > 0) {
-    const incidents = new Map<number, { criterionCode: string; item: string | null; occurredOn: string }[]>();
-    const rows = await db
-      .selectFrom('incidents')
-      .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
-      .where('occurred_on', '>=', yearEvaluationSpan(year).from)
-      .where('occurred_on', '<=', yearEvaluationSpan(year).to)
-      .$if(areaId !== undefined, (qb) => qb.where('unit_id', 'in', unitsInScope(db, scope)))
-      .execute();
-    for (const row of rows) {
-      const list = incidents.get(row.unit_id) ?? [];
-      list.push({ criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on });
-      incidents.set(row.unit_id, list);
-    }
-    for (const sheet of sheets) {
-      const evaluation = evaluations.get(sheet.unitId);
-      if (!evaluation) continue;
-      const own = incidentsInWindow(incidents.get(sheet.unitId) ?? [], evaluation.unitType, year);
-      const result = gradeSheet(getSheetTemplate(sheet.templateId), { scores: sheet.scores, incidents: own, standardMet: evaluation.result === 'DAT' }, { detail: false });
-      grades.push({ unitType: typeOf.get(sheet.unitId)!, grade: result.grade });
-    }
-  }
+  const grades = (await gradeSheetsOfScope(db, scope, year, evaluations)).map(({ unitType, grade }) => ({ unitType, grade }));
 
   const dueQuarters = ([1, 2, 3, 4] as Quarter[])
     .map((quarter) => ({ year, quarter }))

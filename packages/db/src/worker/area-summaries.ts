@@ -4,9 +4,6 @@ import {
   computeStatistics,
   DEFAULT_REPORTING_SETTINGS,
   evaluateArea,
-  getSheetTemplate,
-  gradeSheet,
-  incidentsInWindow,
   quarterPeriod,
   QUARTERLY_METRICS,
   toVietnamDate,
@@ -28,9 +25,8 @@ import {
 } from '@antoan/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { listAreasOn } from '../area.repository.js';
-import { catalogueOfYear, type AreaSummary } from '../evaluation.js';
+import { catalogueOfYear, gradeSheetsOfScope, type AreaSummary } from '../evaluation.js';
 import { listAssessedUnits, type UnitScope } from '../evaluation.loader.js';
-import { listGradingSheetsInScope } from '../grading.repository.js';
 import { listAwards, listModels } from '../records.repository.js';
 import type { Database } from '../schema.js';
 
@@ -133,31 +129,9 @@ export async function computeAreaSummaries(db: Kysely<Database>, options: AreaSu
   for (const award of await listAwards(db, { date: membershipDate, year })) each(award.areaId, (b) => b.awards.push(award));
 
   phase('load models and awards');
-  // Grades: each sheet graded once with the incidents of its unit's window.
-  const sheets = await listGradingSheetsInScope(db, wholeSet, year);
-  const incidents = new Map<number, { occurredOn: string; criterionCode: string; item: string | null }[]>();
-  if (sheets.length > 0) {
-    const graded = new Set(sheets.map((s) => s.unitId));
-    const rows = await db
-      .selectFrom('incidents')
-      .select(['unit_id', 'occurred_on', 'criterion_code', 'item'])
-      .where('occurred_on', '>=', yearEvaluationSpan(year).from)
-      .where('occurred_on', '<=', yearEvaluationSpan(year).to)
-      .execute();
-    for (const row of rows) {
-      if (!graded.has(row.unit_id)) continue;
-      const list = incidents.get(row.unit_id) ?? [];
-      list.push({ occurredOn: row.occurred_on, criterionCode: row.criterion_code, item: row.item });
-      incidents.set(row.unit_id, list);
-    }
-  }
-  for (const sheet of sheets) {
-    const evaluation = evaluationOf.get(sheet.unitId);
-    if (!evaluation) continue;
-    const own = incidentsInWindow(incidents.get(sheet.unitId) ?? [], evaluation.unitType, year);
-    const result = gradeSheet(getSheetTemplate(sheet.templateId), { scores: sheet.scores, incidents: own, standardMet: evaluation.result === 'DAT' }, { detail: false });
-    const grade = { unitType: unitById.get(sheet.unitId)!.type, grade: result.grade };
-    each(unitById.get(sheet.unitId)!.areaId, (b) => b.grades.push(grade));
+  // Grades: each sheet graded once with the incidents of its unit's window (the same function as the API's).
+  for (const { unitId, unitType, grade } of await gradeSheetsOfScope(db, wholeSet, year, evaluationOf)) {
+    each(unitById.get(unitId)!.areaId, (b) => b.grades.push({ unitType, grade }));
   }
 
   phase('grade the sheets');
