@@ -34,6 +34,7 @@ const MATRIX: Record<string, Access> = {
   'awards.create': ['admin', 'province_officer'],
   'awards.delete': ['admin', 'province_officer'],
   'assessments.get': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'assessments.history': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'assessments.register': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
   'assessments.saveAnswers': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
   'assessments.transition': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],

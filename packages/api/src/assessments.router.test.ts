@@ -1,3 +1,4 @@
+import { evaluateUnit, findCatalogue } from '@antoan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
 
@@ -138,6 +139,22 @@ describe('the recognition cycle through the API', () => {
     // 1 November belongs to the next year's window.
     await officer.incidents.create({ unitId, occurredOn: '2022-11-01', criterionCode: 'KDC-3', item: 'e', description: 'Vụ khác' });
     expect((await officer.assessments.get({ unitId, year: 2022 })).incidents).toHaveLength(1);
+  });
+
+  it('gives the engine input so the browser computes the same result with core, and lists the unit history', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-5');
+    const officer = env.callerFor('commune_officer');
+    const file = await officer.assessments.get({ unitId, year: 2022 });
+    const catalogue = findCatalogue(file.record!.catalogueId)!;
+    expect(evaluateUnit(file.evaluationInput, { catalogue })).toEqual(file.evaluation);
+    // Answers changed in the browser: the engine says what the server will say once they are saved.
+    const edited = { ...file.evaluationInput, incidents: [] };
+    expect(evaluateUnit(edited, { catalogue }).result).toBe('DAT');
+
+    const history = await officer.assessments.history({ unitId });
+    expect(history.map((h) => [h.year, h.status, h.result])).toEqual([[2022, 'registered', 'CHUA_DAT']]);
+    const other = await failure(() => officer.assessments.history({ unitId: env.unitId('KDC-QB-BD-QVAN-1') }));
+    expect(other.code).toBe('FORBIDDEN');
   });
 });
 

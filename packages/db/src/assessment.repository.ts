@@ -133,3 +133,20 @@ export async function findAssessmentState(
   const row = await db.selectFrom('assessments').select(['catalogue_id', 'is_locked']).where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
   return row && { catalogueId: row.catalogue_id, isLocked: row.is_locked === 1 };
 }
+
+/** The years a unit has a file for, oldest first, with the cycle state and the decision (a unit page's history). */
+export async function listUnitAssessmentYears(db: Kysely<Database>, unitId: number) {
+  const rows = await db
+    .selectFrom('assessments')
+    .select(['year', 'status', 'catalogue_id', 'is_locked', 'decision_number', 'decision_date', 'decision_authority', 'certificate_number'])
+    .where('unit_id', '=', unitId)
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => ({
+    year: r.year,
+    status: r.status as StoredStatus,
+    catalogueId: r.catalogue_id,
+    isLocked: r.is_locked === 1,
+    decision: r.decision_number === null ? null : { number: r.decision_number, date: r.decision_date ?? '', authority: r.decision_authority ?? '', certificateNumber: r.certificate_number },
+  }));
+}

@@ -13,6 +13,7 @@ import {
   type Grade,
   type Quarter,
   type UnitEvaluation,
+  type UnitEvaluationInput,
   type UnitType,
   yearEvaluationSpan,
 } from '@antoan/core';
@@ -44,6 +45,9 @@ export interface AreaEvaluation {
   catalogue: Catalogue;
   units: AssessedUnit[];
   evaluations: Map<number, UnitEvaluation>;
+  /** What the engine read for each unit (answers, incidents, report counts, managed units): a client can
+   * re-run core's evaluateUnit on it with changed answers and get the same result the server would. */
+  inputs: Map<number, UnitEvaluationInput>;
 }
 
 /**
@@ -55,7 +59,7 @@ export async function evaluateAreaYear(db: Kysely<Database>, areaId: number | un
   const [units, catalogue] = await Promise.all([listAssessedUnits(db, areaId, scope.date), catalogueOfYear(db, year, scope)]);
   const inputs = await loadEvaluationInputs(db, units, year, scope);
   const evaluations = new Map(evaluateArea(inputs, { catalogue }).map((e) => [e.unitId, e]));
-  return { catalogue, units, evaluations };
+  return { catalogue, units, evaluations, inputs: new Map(inputs.map((input) => [input.unit.id, input])) };
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   insertAssessment,
   listAssessedUnitsByIds,
   listIncidents,
+  listUnitAssessmentYears,
   updateAssessment,
   upsertAnswers,
   writeAudit,
@@ -93,7 +94,7 @@ export const assessmentsRouter = router({
     .query(async ({ ctx, input }) => {
       const unit = await getUnitInScope(ctx, input.unitId);
       const record = (await findAssessment(ctx.db, unit.id, input.year)) ?? null;
-      const { catalogue, evaluations } = await evaluateAreaYear(ctx.db, unit.areaId, input.year);
+      const { catalogue, evaluations, inputs } = await evaluateAreaYear(ctx.db, unit.areaId, input.year);
       const evaluation = evaluations.get(unit.id);
       if (!evaluation) throw new Error(`unit ${unit.id} missing from its own area's evaluation`);
       const incidents = await listIncidents(ctx.db, { unitIds: [unit.id], from: evaluation.window.from, to: evaluation.window.to });
@@ -104,10 +105,27 @@ export const assessmentsRouter = router({
         record,
         status,
         evaluation,
+        // What the engine read: the SPA re-runs core's evaluateUnit on it as answers are typed.
+        evaluationInput: inputs.get(unit.id)!,
         incidents,
         actions: record?.isLocked ? [] : availableCycleActions(status, ctx.user.role, unit.managingLevel),
         canUnlock: record?.isLocked === true && (SENIOR_ROLES as readonly string[]).includes(ctx.user.role),
       };
+    }),
+
+  /** A unit's files across the years with the result computed now for each (the unit page's history). */
+  history: protectedProcedure
+    .meta({ access: ALL_ROLES })
+    .input(z.object({ unitId: z.number().int().positive() }).strict())
+    .query(async ({ ctx, input }) => {
+      const unit = await getUnitInScope(ctx, input.unitId);
+      const years = await listUnitAssessmentYears(ctx.db, unit.id);
+      const rows = [];
+      for (const file of years) {
+        const evaluation = (await evaluateAreaYear(ctx.db, unit.areaId, file.year)).evaluations.get(unit.id);
+        rows.push({ ...file, result: evaluation?.result ?? 'NOT_REGISTERED', summary: evaluation?.summary ?? null });
+      }
+      return rows.reverse();
     }),
 
   /** Registers a unit for a year (refused with the reason when the catalogue excludes the unit). */
