@@ -42,6 +42,7 @@ const MATRIX: Record<string, Access> = {
   'grading.get': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'grading.saveScores': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
   'stats.summary': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'stats.years': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'inbox.list': 'authenticated',
   'inbox.markRead': 'authenticated',
   'outbox.list': ['admin'],

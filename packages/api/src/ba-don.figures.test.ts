@@ -20,6 +20,13 @@ describe('Ba Đồn, 2021', () => {
     expect(summary.catalogue.id).toBe('tt124-2021');
   });
 
+  it('offers the years with files and defaults to the newest one up to now', async () => {
+    const viewer = env.callerFor('viewer', new Date('2026-11-26T03:00:00Z'));
+    expect(await viewer.stats.years()).toEqual({ years: [2026, 2022, 2021, 2020], current: 2026, latest: 2022 });
+    const in2021 = await env.callerFor('viewer', new Date('2021-06-01T00:00:00Z')).stats.years();
+    expect(in2021).toEqual({ years: [2022, 2021, 2020], current: 2021, latest: 2021 });
+  });
+
   it('counts 21 models operating and 4 new in 2021, and the awards of the police director and the town chairman', async () => {
     const summary = await env.callerFor('admin').stats.summary({ areaId: env.areaId('QB-BD'), year: 2021 });
     expect(summary.models).toMatchObject({ operating: 21, newInYear: 4 });

@@ -16,4 +16,16 @@ export const statsRouter = router({
       const areaId = await listAreaFor(ctx, input.areaId);
       return ctx.summaries.get(ctx.db, areaId, input.year, vietnamDate(ctx.now()));
     }),
+
+  /**
+   * The years that have files (newest first) and the current year in Vietnam, for the year picker; `latest`
+   * is the newest year with files up to now (the dashboard's default), else the current year.
+   */
+  years: protectedProcedure.meta({ access: ALL_ROLES }).query(async ({ ctx }) => {
+    const current = Number(vietnamDate(ctx.now()).slice(0, 4));
+    const rows = await ctx.db.selectFrom('assessments').select('year').distinct().orderBy('year', 'desc').execute();
+    const withFiles = rows.map((r) => r.year);
+    const years = [...new Set([current, ...withFiles])].sort((a, b) => b - a);
+    return { years, current, latest: withFiles.find((y) => y <= current) ?? current };
+  }),
 });
