@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { recordMessages } from './messages/records.js';
 
 export type Language = 'vi' | 'en';
 
 // Every text of the UI, in both languages. Vietnamese is the default.
-const messages = {
+const baseMessages = {
   appTitle: { vi: 'An Toàn', en: 'An Toàn' },
   appSubtitle: {
     vi: 'Phong trào Toàn dân bảo vệ an ninh Tổ quốc',
@@ -15,6 +16,7 @@ const messages = {
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },
   signingIn: { vi: 'Đang đăng nhập…', en: 'Signing in…' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
+  sessionExpired: { vi: 'Phiên làm việc đã hết hạn. Đăng nhập lại để tiếp tục; nội dung đang nhập vẫn được giữ.', en: 'Your session has expired. Sign in again to continue; what you were typing is kept.' },
   units: { vi: 'Đơn vị', en: 'Units' },
   allUnits: { vi: 'Tất cả đơn vị', en: 'All units' },
   searchUnits: { vi: 'Tìm đơn vị (không cần dấu)', en: 'Search units (accents optional)' },
@@ -22,17 +24,135 @@ const messages = {
   allTypes: { vi: 'Tất cả loại', en: 'All types' },
   name: { vi: 'Tên', en: 'Name' },
   code: { vi: 'Mã', en: 'Code' },
+  area: { vi: 'Địa bàn', en: 'Area' },
   managingLevel: { vi: 'Cấp quản lý', en: 'Managed by' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   noUnits: { vi: 'Không có đơn vị nào phù hợp.', en: 'No units match.' },
   noAreas: { vi: 'Chưa có địa bàn nào.', en: 'No areas yet.' },
-  previous: { vi: 'Trang trước', en: 'Previous page' },
-  next: { vi: 'Trang sau', en: 'Next page' },
-  pageOf: { vi: 'Trang {page}/{pages} · {total} đơn vị', en: 'Page {page} of {pages} · {total} units' },
+  noData: { vi: 'Chưa có dữ liệu.', en: 'No data yet.' },
+  unitsCount: { vi: '{shown}/{total} đơn vị', en: '{shown} of {total} units' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
   retry: { vi: 'Thử lại', en: 'Retry' },
   dismiss: { vi: 'Đóng', en: 'Dismiss' },
+  cancel: { vi: 'Hủy', en: 'Cancel' },
+  save: { vi: 'Lưu', en: 'Save' },
+  saving: { vi: 'Đang lưu…', en: 'Saving…' },
+  saved: { vi: 'Đã lưu.', en: 'Saved.' },
+  add: { vi: 'Thêm', en: 'Add' },
+  delete: { vi: 'Xóa', en: 'Delete' },
+  edit: { vi: 'Sửa', en: 'Edit' },
+  open: { vi: 'Mở', en: 'Open' },
+  yes: { vi: 'Có', en: 'Yes' },
+  no: { vi: 'Không', en: 'No' },
+  error: { vi: 'Lỗi', en: 'Error' },
+  required: { vi: 'Bắt buộc', en: 'Required' },
   treeAsOf: { vi: 'Cây địa bàn ngày {date}', en: 'Area tree as of {date}' },
+  chooseArea: { vi: 'Chọn địa bàn', en: 'Choose an area' },
+  searchAreas: { vi: 'Tìm địa bàn (không cần dấu)', en: 'Search areas (accents optional)' },
+  noAreaMatch: { vi: 'Không có địa bàn nào phù hợp.', en: 'No area matches.' },
+  wholeScope: { vi: 'Toàn bộ phạm vi', en: 'Whole scope' },
+  year: { vi: 'Năm', en: 'Year' },
+  mainNavigation: { vi: 'Điều hướng chính', en: 'Main navigation' },
+  nav_dashboard: { vi: 'Tổng quan', en: 'Dashboard' },
+  nav_units: { vi: 'Đơn vị', en: 'Units' },
+  nav_models: { vi: 'Mô hình', en: 'Models' },
+  nav_awards: { vi: 'Khen thưởng', en: 'Awards' },
+  nav_incidents: { vi: 'Vụ việc', en: 'Incidents' },
+  nav_reports: { vi: 'Báo cáo quý', en: 'Quarterly reports' },
+  nav_inbox: { vi: 'Hộp thư', en: 'Inbox' },
+  nav_import: { vi: 'Nhập, xuất dữ liệu', en: 'Import and export' },
+  openMenu: { vi: 'Mở menu', en: 'Open menu' },
+  // Dashboard
+  dashboardTitle: { vi: 'Tổng quan {area}, năm {year}', en: 'Overview of {area}, {year}' },
+  recognitionTable: { vi: 'Kết quả công nhận “An toàn về an ninh, trật tự”', en: 'Recognition as “Safe in security and order”' },
+  unitType: { vi: 'Loại đơn vị', en: 'Unit type' },
+  recognised: { vi: 'Đạt', en: 'Met' },
+  total: { vi: 'Tổng số', en: 'Total' },
+  rate: { vi: 'Tỷ lệ', en: 'Rate' },
+  excluded: { vi: 'Không xét', en: 'Excluded' },
+  modelsTitle: { vi: 'Mô hình tự quản, tự phòng', en: 'Grassroots security models' },
+  modelsOperating: { vi: 'Đang hoạt động', en: 'Operating' },
+  modelsNew: { vi: 'Xây dựng mới trong năm', en: 'New this year' },
+  modelsAdvanced: { vi: 'Điển hình tiên tiến', en: 'Advanced examples' },
+  awardsTitle: { vi: 'Khen thưởng', en: 'Awards' },
+  reportsTitle: { vi: 'Báo cáo quý đã nộp', en: 'Quarterly reports filed' },
+  reportsMissing: { vi: '{count} báo cáo còn thiếu', en: '{count} reports missing' },
+  gradesTitle: { vi: 'Xếp loại phong trào (thang 100 điểm)', en: 'Movement grades (100-point sheets)' },
+  trendTitle: { vi: 'Xu hướng theo năm và theo quý', en: 'Trend by year and by quarter' },
+  byYear: { vi: 'Theo năm', en: 'By year' },
+  byQuarter: { vi: 'Theo quý', en: 'By quarter' },
+  yoy: { vi: 'So với năm {year}', en: 'Compared with {year}' },
+  noSnapshots: { vi: 'Chưa có bản chụp số liệu nào cho địa bàn này.', en: 'No statistics snapshots for this area yet.' },
+  catalogueUsed: { vi: 'Bộ tiêu chí: {title}', en: 'Criteria: {title}' },
+  // Unit page
+  unitHistory: { vi: 'Lịch sử qua các năm', en: 'History across years' },
+  noHistory: { vi: 'Đơn vị chưa có hồ sơ năm nào.', en: 'The unit has no file for any year yet.' },
+  status: { vi: 'Trạng thái', en: 'Status' },
+  result: { vi: 'Kết quả', en: 'Result' },
+  decision: { vi: 'Quyết định', en: 'Decision' },
+  assessment: { vi: 'Hồ sơ đánh giá', en: 'Assessment' },
+  gradingSheet: { vi: 'Phiếu chấm điểm', en: 'Grading sheet' },
+  openAssessment: { vi: 'Mở hồ sơ năm {year}', en: 'Open the {year} file' },
+  // Assessment
+  assessmentTitle: { vi: 'Hồ sơ {unit} năm {year}', en: '{unit}: {year} file' },
+  liveResult: { vi: 'Kết quả tính theo nội dung đang nhập', en: 'Result computed from what is entered' },
+  unsavedChanges: { vi: 'Có thay đổi chưa lưu', en: 'Unsaved changes' },
+  draftRestored: { vi: 'Đã khôi phục bản nháp chưa lưu.', en: 'An unsaved draft was restored.' },
+  discardDraft: { vi: 'Bỏ bản nháp', en: 'Discard draft' },
+  register: { vi: 'Đăng ký năm {year}', en: 'Register for {year}' },
+  notRegisteredYet: { vi: 'Đơn vị chưa đăng ký xây dựng “An toàn về an ninh, trật tự” năm {year}.', en: 'The unit has not registered for {year}.' },
+  numerator: { vi: 'Tử số', en: 'Numerator' },
+  denominator: { vi: 'Mẫu số', en: 'Denominator' },
+  minimumShare: { vi: 'Tối thiểu {share}%', en: 'At least {share}%' },
+  evidenceNote: { vi: 'Ghi chú minh chứng', en: 'Evidence note' },
+  evidenceLinks: { vi: 'Liên kết minh chứng (mỗi dòng một liên kết)', en: 'Evidence links (one per line)' },
+  computedCriterion: { vi: 'Tiêu chí tính từ dữ liệu (không nhập tay).', en: 'Computed from data (not entered by hand).' },
+  incidentsAgainst: { vi: 'Vụ việc trong kỳ đánh giá ({from} – {to})', en: 'Incidents in the window ({from} – {to})' },
+  noIncidents: { vi: 'Không có vụ việc nào trong kỳ.', en: 'No incidents in the window.' },
+  recordIncident: { vi: 'Ghi nhận vụ việc', en: 'Record an incident' },
+  occurredOn: { vi: 'Ngày xảy ra', en: 'Date' },
+  item: { vi: 'Điểm', en: 'Item' },
+  criterion: { vi: 'Tiêu chí', en: 'Criterion' },
+  description: { vi: 'Mô tả', en: 'Description' },
+  workflow: { vi: 'Quy trình', en: 'Workflow' },
+  noActions: { vi: 'Bạn không có thao tác nào ở trạng thái này.', en: 'No action is open to you in this state.' },
+  locked: { vi: 'Hồ sơ đã công nhận và bị khóa.', en: 'The file is recognised and locked.' },
+  unlock: { vi: 'Mở khóa', en: 'Unlock' },
+  unlockReason: { vi: 'Lý do mở khóa', en: 'Reason for unlocking' },
+  note: { vi: 'Ghi chú', en: 'Note' },
+  decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
+  decisionDate: { vi: 'Ngày quyết định', en: 'Decision date' },
+  decisionAuthority: { vi: 'Cơ quan ban hành', en: 'Issuing authority' },
+  certificateNumber: { vi: 'Số giấy chứng nhận', en: 'Certificate number' },
+  revokeReason: { vi: 'Lý do thu hồi', en: 'Reason' },
+  revokeDocument: { vi: 'Văn bản thu hồi', en: 'Revoking document' },
+  action_register: { vi: 'Đăng ký', en: 'Register' },
+  action_selfAssess: { vi: 'Hoàn thành tự đánh giá', en: 'Complete self-assessment' },
+  action_submit: { vi: 'Nộp hồ sơ', en: 'Submit' },
+  action_return: { vi: 'Trả lại để bổ sung', en: 'Return for changes' },
+  action_appraise: { vi: 'Thẩm định', en: 'Appraise' },
+  action_recognise: { vi: 'Công nhận', en: 'Recognise' },
+  action_reject: { vi: 'Không công nhận', en: 'Reject' },
+  action_revoke: { vi: 'Thu hồi công nhận', en: 'Revoke' },
+  actionDone: { vi: 'Đã cập nhật trạng thái: {status}.', en: 'Status updated: {status}.' },
+  // Grading
+  selfScore: { vi: 'Tự chấm', en: 'Self score' },
+  verifiedScore: { vi: 'Thẩm định', en: 'Verified' },
+  maxScore: { vi: 'Điểm tối đa', en: 'Max' },
+  totalScore: { vi: 'Tổng điểm', en: 'Total' },
+  grade: { vi: 'Xếp loại', en: 'Grade' },
+  deductions: { vi: 'Điểm trừ', en: 'Deductions' },
+  noSheet: { vi: 'Loại đơn vị này không có phiếu chấm điểm.', en: 'This unit type has no grading sheet.' },
+  // Records
+  date: { vi: 'Ngày', en: 'Date' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  chooseUnit: { vi: 'Chọn đơn vị', en: 'Choose a unit' },
+  inbox: { vi: 'Hộp thư', en: 'Inbox' },
+  unreadOnly: { vi: 'Chỉ thư chưa đọc', en: 'Unread only' },
+  markRead: { vi: 'Đánh dấu đã đọc', en: 'Mark as read' },
+  noNotifications: { vi: 'Không có thông báo nào.', en: 'No notifications.' },
+  notFound: { vi: 'Không tìm thấy trang này.', en: 'Page not found.' },
+  backHome: { vi: 'Về trang tổng quan', en: 'Back to the dashboard' },
   level_commune: { vi: 'Xã', en: 'Commune' },
   level_district: { vi: 'Huyện', en: 'District' },
   level_province: { vi: 'Tỉnh', en: 'Province' },
@@ -48,6 +168,8 @@ const messages = {
   'kind_dac-khu': { vi: 'Đặc khu', en: 'Special zone' },
 } as const;
 
+const messages = { ...baseMessages, ...recordMessages };
+
 export type MessageKey = keyof typeof messages;
 
 interface I18n {
@@ -56,7 +178,11 @@ interface I18n {
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   /** dd/mm/yyyy, as Vietnamese administration writes dates. */
   formatDate: (isoDate: string) => string;
+  /** 'HH:mm dd/mm/yyyy' in Vietnam. */
+  formatDateTime: (isoTimestamp: string) => string;
   formatNumber: (value: number) => string;
+  /** A text the domain gives in both languages, in the user's. */
+  l: (text: { vi: string; en: string }) => string;
 }
 
 const I18nContext = createContext<I18n | undefined>(undefined);
@@ -91,10 +217,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) =>
         messages[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`)),
       formatDate: (iso) => {
-        const [y, m, d] = iso.split('-');
+        // A timestamp is shown as the date in Vietnam (UTC+7, no daylight saving).
+        const day = iso.length > 10 ? new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10) : iso;
+        const [y, m, d] = day.split('-');
         return `${d}/${m}/${y}`;
       },
+      formatDateTime: (iso) => {
+        const local = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
+        return `${local.slice(11, 16)} ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
+      },
       formatNumber: (n) => numberFormat.format(n),
+      l: (text) => text[language],
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,22 +1,43 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles.css';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import 'dayjs/locale/vi';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.js';
-import { I18nProvider } from './i18n.js';
+import { I18nProvider, useI18n } from './i18n.js';
+import { router } from './router.js';
+import { theme } from './theme.js';
 import { createClient, createQueryClient, TRPCProvider } from './trpc.js';
-import './styles.css';
+
+function LocalisedApp() {
+  const { language } = useI18n();
+  return (
+    <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
+      <Notifications position="top-right" />
+      <RouterProvider router={router} />
+    </DatesProvider>
+  );
+}
 
 function Root() {
   const [queryClient] = useState(createQueryClient);
   const [trpcClient] = useState(createClient);
   return (
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <I18nProvider>
-          <App />
-        </I18nProvider>
-      </TRPCProvider>
-    </QueryClientProvider>
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          <I18nProvider>
+            <LocalisedApp />
+          </I18nProvider>
+        </TRPCProvider>
+      </QueryClientProvider>
+    </MantineProvider>
   );
 }
 

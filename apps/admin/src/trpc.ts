@@ -1,27 +1,27 @@
 // The router's declarations (packages/api builds them): the SPA sees the API's types without its Node code.
 import type { AppRouter } from '@antoan/api/types';
-import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { httpStatusOf } from './errors.js';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
-
-const httpStatusOf = (error: unknown) =>
-  error instanceof TRPCClientError ? ((error.data as { httpStatus?: number } | undefined)?.httpStatus ?? 0) : 0;
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export function createQueryClient(): QueryClient {
+  // An expired session (401 on any call): ask who is signed in again, which shows the login form. Forms keep
+  // their drafts in sessionStorage, so nothing typed is lost.
+  const onError = (error: unknown, key?: readonly unknown[]) => {
+    if (httpStatusOf(error) === 401 && key?.[0]?.toString() !== 'auth,me') {
+      void queryClient.invalidateQueries({ queryKey: [['auth', 'me']] });
+    }
+  };
   const queryClient: QueryClient = new QueryClient({
-    queryCache: new QueryCache({
-      // An expired session: ask who is signed in again, which shows the login form.
-      onError: (error, query) => {
-        if (httpStatusOf(error) === 401 && query.queryKey[0]?.toString() !== 'auth,me') {
-          void queryClient.invalidateQueries({ queryKey: [['auth', 'me']] });
-        }
-      },
-    }),
+    queryCache: new QueryCache({ onError: (error, query) => onError(error, query.queryKey) }),
+    mutationCache: new MutationCache({ onError: (error) => onError(error) }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -1,0 +1,50 @@
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { errorText } from '../errors.js';
+import { useI18n } from '../i18n.js';
+import { useTRPC } from '../trpc.js';
+import { LoginPage } from './LoginPage.js';
+import { Shell } from './Shell.js';
+
+/**
+ * Who is signed in decides what is shown: the login form, or the workspace. When a session expires the
+ * login form replaces the page; the page's form drafts stay in sessionStorage and come back after sign-in.
+ */
+export function AuthGate() {
+  const trpc = useTRPC();
+  const { t, language } = useI18n();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const wasSignedIn = useRef(false);
+  const [expired, setExpired] = useState(false);
+  useEffect(() => {
+    if (me.data) {
+      wasSignedIn.current = true;
+      setExpired(false);
+    } else if (me.data === null && wasSignedIn.current) {
+      setExpired(true);
+    }
+  }, [me.data]);
+
+  if (me.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('loading')} />
+      </Center>
+    );
+  }
+  if (me.error) {
+    return (
+      <Center h="100vh">
+        <Stack>
+          <Alert color="red" role="alert">
+            {errorText(me.error, language)}
+          </Alert>
+          <Button onClick={() => void me.refetch()}>{t('retry')}</Button>
+        </Stack>
+      </Center>
+    );
+  }
+  if (!me.data) return <LoginPage expired={expired} onSignedOut={() => (wasSignedIn.current = false)} />;
+  return <Shell user={me.data} onSignOut={() => (wasSignedIn.current = false)} />;
+}

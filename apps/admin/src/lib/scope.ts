@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useCallback } from 'react';
+import { useTRPC, type RouterOutputs } from '../trpc.js';
+
+/** The search params every page shares (kept across navigation): the chosen area and year. */
+export interface AppSearch {
+  area?: number;
+  year?: number;
+}
+
+const positiveInt = (value: unknown): number | undefined => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+export function validateAppSearch(search: Record<string, unknown>): AppSearch {
+  const year = positiveInt(search.year);
+  return { area: positiveInt(search.area), year: year !== undefined && year >= 2000 && year <= 2100 ? year : undefined };
+}
+
+/** The chosen area (undefined: the user's whole scope) and year (default: the newest year with files). */
+export function useScope(): {
+  areaId: number | undefined;
+  year: number | undefined;
+  years: number[];
+  setArea: (areaId: number | undefined) => void;
+  setYear: (year: number) => void;
+} {
+  const trpc = useTRPC();
+  const search = useSearch({ strict: false }) as AppSearch;
+  const navigate = useNavigate();
+  const years = useQuery({ ...trpc.stats.years.queryOptions(), staleTime: 5 * 60_000 });
+  const setArea = useCallback(
+    (area: number | undefined) => void navigate({ to: '.', search: (prev: AppSearch) => ({ ...prev, area }) }),
+    [navigate],
+  );
+  const setYear = useCallback((year: number) => void navigate({ to: '.', search: (prev: AppSearch) => ({ ...prev, year }) }), [navigate]);
+  return { areaId: search.area, year: search.year ?? years.data?.latest, years: years.data?.years ?? [], setArea, setYear };
+}
+
+type AreaNode = RouterOutputs['areas']['tree']['roots'][number];
+
+/** The name of an area of the user's tree (undefined while loading or for the whole scope). */
+export function useAreaName(areaId: number | undefined): string | undefined {
+  const trpc = useTRPC();
+  const tree = useQuery({ ...trpc.areas.tree.queryOptions({}), staleTime: 10 * 60_000 });
+  if (areaId === undefined || !tree.data) return undefined;
+  const stack: AreaNode[] = [...tree.data.roots];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.id === areaId) return node.name;
+    stack.push(...node.children);
+  }
+  return undefined;
+}

@@ -1,0 +1,5 @@
+import { PagePlaceholder } from '../layout/PagePlaceholder.js';
+
+export function InboxPage() {
+  return <PagePlaceholder />;
+}

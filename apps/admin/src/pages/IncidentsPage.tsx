@@ -1,0 +1,5 @@
+import { PagePlaceholder } from '../layout/PagePlaceholder.js';
+
+export function IncidentsPage() {
+  return <PagePlaceholder />;
+}
