@@ -36,3 +36,10 @@ export * from './movement/award.js';
 export * from './statistics/rate.js';
 export * from './statistics/statistics.js';
 export * from './reminders/index.js';
+// ── Import and export of spreadsheets (issue 8): cell safety, CSV, the import tables and their plan ──
+export * from './area-labels.js';
+export * from './spreadsheet/cell-text.js';
+export * from './spreadsheet/csv.js';
+export * from './spreadsheet/import-columns.js';
+export * from './spreadsheet/import-rows.js';
+export * from './spreadsheet/import-plan.js';

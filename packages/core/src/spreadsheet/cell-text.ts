@@ -1,0 +1,75 @@
+// Text that goes into or comes out of a spreadsheet: formula-injection escaping for every export, and the
+// normalisation of every imported cell.
+
+/**
+ * The first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (or a DDE
+ * command): `=`, `+`, `-`, `@`, tab, carriage return and line feed, and their full-width forms.
+ *
+ * @example
+ * ```ts
+ * FORMULA_TRIGGERS.includes('='); // true
+ * ```
+ */
+export const FORMULA_TRIGGERS: readonly string[] = [
+  '=',
+  '+',
+  '-',
+  '@',
+  '\t',
+  '\r',
+  '\n',
+  '\uFF1D',
+  '\uFF0B',
+  '\uFF0D',
+  '\uFF20',
+];
+
+/**
+ * Makes a text cell safe to open in a spreadsheet (CSV injection, OWASP): a text that starts with a formula
+ * trigger gets a leading apostrophe, so no formula ever runs. Every XLSX export and every CSV we write
+ * passes its text cells through this one function; numbers and dates are written as numbers and dates.
+ *
+ * @example
+ * ```ts
+ * escapeSpreadsheetText('=HYPERLINK("http://x","y")'); // "'=HYPERLINK(\"http://x\",\"y\")"
+ * escapeSpreadsheetText('-5');                          // "'-5"
+ * escapeSpreadsheetText('Thôn 1');                      // 'Thôn 1'
+ * ```
+ */
+export function escapeSpreadsheetText(text: string): string {
+  if (text.length === 0) return text;
+  return FORMULA_TRIGGERS.includes(text[0]!) ? `'${text}` : text;
+}
+
+/**
+ * The inverse of {@link escapeSpreadsheetText} for an import: a file exported by us and imported again gives
+ * back the original text (an apostrophe followed by a formula trigger is dropped; any other apostrophe stays).
+ *
+ * @example
+ * ```ts
+ * unescapeSpreadsheetText("'=1+1"); // '=1+1'
+ * unescapeSpreadsheetText("'Tổ 1"); // "'Tổ 1"
+ * ```
+ */
+export function unescapeSpreadsheetText(text: string): string {
+  return text.length >= 2 && text[0] === "'" && FORMULA_TRIGGERS.includes(text[1]!) ? text.slice(1) : text;
+}
+
+/**
+ * Normalises an imported text cell: drops byte-order marks, composes Vietnamese diacritics (NFC, so text
+ * typed on a Mac or copied from a PDF in NFD compares equal to what is stored), turns non-breaking and other
+ * Unicode spaces into plain spaces, collapses runs of white space and trims.
+ *
+ * @example
+ * ```ts
+ * normalizeImportText('\uFEFF  Qua\u0309ng   Thu\u0309y ').length; // 10
+ * normalizeImportText('Qua\u0309ng Thu\u0309y') === 'Quảng Thủy';  // true
+ * ```
+ */
+export function normalizeImportText(text: string): string {
+  return text
+    .replace(/\uFEFF/g, '')
+    .normalize('NFC')
+    .replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/gu, ' ')
+    .trim();
+}
