@@ -8,6 +8,7 @@ import { mailOutboxJob } from './jobs/mail-outbox.job.js';
 import { quarterlyReminderJob } from './jobs/quarterly-reminder.job.js';
 import { snapshotJob } from './jobs/snapshot.job.js';
 import { createSmtpMailer } from './mail/mailer.js';
+import { recoverInterruptedRuns } from './recovery.js';
 import { startScheduler } from './scheduler.js';
 
 const log = (line: string) => console.log(line);
@@ -34,6 +35,9 @@ async function main(): Promise<void> {
       retryBaseMs: env.MAIL_RETRY_BASE_SECONDS * 1000,
     }),
   ];
+  // Runs left `running` by a worker that was killed (this one's previous life, or a dead process of this host)
+  // are freed now, so the catch-up below redoes them instead of waiting for their lease to expire.
+  await recoverInterruptedRuns(handle.db, { me: owner, explicitId: env.WORKER_ID !== undefined, now: clock(), log });
   const scheduler = startScheduler(jobs, { db: handle.db, log, clock });
   log('[worker] started');
 

@@ -131,6 +131,38 @@ export async function failJobRun(db: Kysely<Database>, run: Pick<JobRun, 'id' | 
     .execute();
 }
 
+/**
+ * Frees the runs left `running` by workers that are known to be gone (killed before they could finish or record
+ * a failure): each is marked `failed` with the reason, so the next claim takes it at once instead of waiting
+ * for its lease to expire. `isDead` decides from the owner's name (the worker knows, e.g., which process ids of
+ * its own host are alive). Safe even when `isDead` wrongly names a live owner: that owner's fence
+ * ({@link finishJobRun}) then matches no row and its work is rolled back, so a period is still done once.
+ * Returns the runs it freed (with their previous owner).
+ */
+export async function releaseRunsOfDeadOwners(
+  db: Kysely<Database>,
+  options: { isDead: (owner: string) => boolean; now: Date; by: string },
+): Promise<JobRun[]> {
+  const running = await db.selectFrom('job_runs').select(['id', 'owner']).where('status', '=', 'running').execute();
+  const released: JobRun[] = [];
+  for (const run of running.filter((r) => options.isDead(r.owner))) {
+    const row = await db
+      .updateTable('job_runs')
+      .set({
+        status: 'failed',
+        finished_at: options.now.toISOString(),
+        last_error: `interrupted: its worker ${run.owner} is gone (found by ${options.by})`.slice(0, 2000),
+      })
+      .where('id', '=', run.id)
+      .where('owner', '=', run.owner)
+      .where('status', '=', 'running')
+      .returningAll()
+      .executeTakeFirst();
+    if (row) released.push(toJobRun(row));
+  }
+  return released;
+}
+
 /** The period keys of `job` among `periodKeys` that are done. */
 export async function listDonePeriods(db: Kysely<Database>, job: string, periodKeys: readonly string[]): Promise<Set<string>> {
   if (periodKeys.length === 0) return new Set();

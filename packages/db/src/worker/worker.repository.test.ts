@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../client.js';
 import { createTestDatabase } from '../testing.js';
 import { insertUser } from '../user.repository.js';
-import { claimJobRun, failJobRun, finishJobRun, findJobRun, LeaseLostError } from './job-runs.repository.js';
+import { claimJobRun, failJobRun, finishJobRun, findJobRun, LeaseLostError, releaseRunsOfDeadOwners } from './job-runs.repository.js';
 import { countUnreadNotifications, insertNotifications, listNotifications, markNotificationRead } from './notifications.repository.js';
 import { claimMails, enqueueMails, listOutbox } from './outbox.repository.js';
 
@@ -54,6 +54,22 @@ describe('job runs: claim, lease, fence', () => {
     }
     expect(await claimJobRun(db, { job: 'j', periodKey: 'p2', owner: 'W4', now: t(10), maxAttempts: 3 })).toBeUndefined();
     expect(await findJobRun(db, 'j', 'p2')).toMatchObject({ status: 'failed', attempts: 3, lastError: 'boom 3' });
+  });
+
+  it('frees at once the runs of a worker known to be gone, not those of live workers, and fences the owner if it was wrong', async () => {
+    const db = handle.db;
+    const dead = await claimJobRun(db, { job: 'j', periodKey: 'p3', owner: 'dead', now: t(0), leaseMs: 600_000 });
+    await claimJobRun(db, { job: 'j', periodKey: 'p4', owner: 'alive', now: t(0), leaseMs: 600_000 });
+    // Within the lease, nobody may take the dead worker's run…
+    expect(await claimJobRun(db, { job: 'j', periodKey: 'p3', owner: 'N', now: t(1) })).toBeUndefined();
+    const released = await releaseRunsOfDeadOwners(db, { isDead: (owner) => owner === 'dead', now: t(2), by: 'N' });
+    expect(released.map((r) => [r.periodKey, r.status, r.owner])).toEqual([['p3', 'failed', 'dead']]);
+    expect(released[0]!.lastError).toBe('interrupted: its worker dead is gone (found by N)');
+    // …after the release the next claim takes it; the live worker's run is untouched.
+    expect(await claimJobRun(db, { job: 'j', periodKey: 'p3', owner: 'N', now: t(3) })).toMatchObject({ owner: 'N', attempts: 2 });
+    expect(await findJobRun(db, 'j', 'p4')).toMatchObject({ status: 'running', owner: 'alive' });
+    // Had the "dead" worker been alive after all, its fence refuses its late commit.
+    await expect(db.transaction().execute((trx) => finishJobRun(trx, dead!, t(4), {}))).rejects.toBeInstanceOf(LeaseLostError);
   });
 });
 
