@@ -26,7 +26,14 @@ interface Tally {
 }
 
 /** Sends writes from CONCURRENCY loops until the server is killed; returns how many were sent and acknowledged. */
-async function streamUntilKilled(server: ServerProcess, cookie: string, areaIds: number[], round: number, killAtMs: number, tally: Tally) {
+async function streamUntilKilled(
+  server: ServerProcess,
+  cookie: string,
+  areaIds: number[],
+  round: number,
+  killAtMs: number,
+  tally: Tally,
+) {
   let sequence = 0;
   let acknowledgedThisRound = 0;
   let due = false;
@@ -49,7 +56,12 @@ async function streamUntilKilled(server: ServerProcess, cookie: string, areaIds:
         const res = await fetch(`${server.baseUrl}/trpc/models.create`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Origin: server.baseUrl, Cookie: cookie },
-          body: JSON.stringify({ name, category: 'tu-quan', areaId: areaIds[n % areaIds.length], startedOn: '2021-05-01' }),
+          body: JSON.stringify({
+            name,
+            category: 'tu-quan',
+            areaId: areaIds[n % areaIds.length],
+            startedOn: '2021-05-01',
+          }),
         });
         const body = (await res.json()) as { result?: { data?: { id?: number } } };
         const id = body.result?.data?.id;
@@ -77,7 +89,11 @@ async function inspect(dataDir: string) {
   try {
     const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(handle.db);
     const foreignKeys = await sql`pragma foreign_key_check`.execute(handle.db);
-    const models = await handle.db.selectFrom('models').select(['id', 'name']).where('name', 'like', 'crash r%').execute();
+    const models = await handle.db
+      .selectFrom('models')
+      .select(['id', 'name'])
+      .where('name', 'like', 'crash r%')
+      .execute();
     const audits = await handle.db
       .selectFrom('audit_log')
       .select((eb) => ['entity_id', eb.fn.countAll<number>().as('n')])
@@ -100,7 +116,14 @@ describe('the server killed with SIGKILL in the middle of a stream of writes', (
   const dataDir = mkdtempSync(path.join(tmpdir(), 'antoan-crash-'));
   const staticDir = mkdtempSync(path.join(tmpdir(), 'antoan-crash-static-'));
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>An Toàn</title>');
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, STATIC_DIR: staticDir, SEED: 'demo', ADMIN_PASSWORD };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_DIR: dataDir,
+    STATIC_DIR: staticDir,
+    SEED: 'demo',
+    ADMIN_PASSWORD,
+  };
   let server: ServerProcess | undefined;
   afterAll(() => {
     server?.child.kill('SIGKILL');
@@ -111,7 +134,9 @@ describe('the server killed with SIGKILL in the middle of a stream of writes', (
   it(`keeps every acknowledged write and an intact file over ${KILL_AT_MS.length} kills`, async () => {
     server = await startServerProcess(env);
     const handle = openDatabase({ dataDir });
-    const areaIds = (await handle.db.selectFrom('areas').select('id').where('level', '=', 'commune').orderBy('id').execute()).map((a) => a.id);
+    const areaIds = (
+      await handle.db.selectFrom('areas').select('id').where('level', '=', 'commune').orderBy('id').execute()
+    ).map((a) => a.id);
     await handle.destroy();
     expect(areaIds.length).toBeGreaterThan(5);
 
@@ -134,7 +159,8 @@ describe('the server killed with SIGKILL in the middle of a stream of writes', (
       const missing = [...tally.acknowledged].filter(([id, name]) => state.models.get(id) !== name);
       expect(missing).toEqual([]);
       // Each write is one transaction: a model is there with its audit record, or neither is.
-      for (const id of state.models.keys()) expect(state.auditsPerModel.get(id), `audit records of model ${id}`).toBe(1);
+      for (const id of state.models.keys())
+        expect(state.auditsPerModel.get(id), `audit records of model ${id}`).toBe(1);
       const inFlight = tally.inFlight.slice(inFlightBefore);
       const names = new Set(state.models.values());
       const committedUnanswered = inFlight.filter((name) => names.has(name)).length;

@@ -28,15 +28,25 @@ interface WorkerProcess {
 }
 
 function startWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainFile], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => output, exited };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, output: () => string): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  output: () => string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -60,88 +70,111 @@ async function writeLockHeld(db: Kysely<Database>): Promise<boolean> {
 
 // The test is about the SQLite file (integrity, WAL recovery); it always runs on a SQLite file of its own, so the
 // second pass of the suite on PostgreSQL (DATABASE_URL set, see .ci/run) skips it rather than repeat it.
-describe.skipIf(process.env.DATABASE_URL !== undefined)('the worker killed with SIGKILL in the middle of a snapshot', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'antoan-worker-crash-'));
-  const workers: WorkerProcess[] = [];
-  afterAll(() => {
-    for (const worker of workers) worker.child.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+describe.skipIf(process.env.DATABASE_URL !== undefined)(
+  'the worker killed with SIGKILL in the middle of a snapshot',
+  () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'antoan-worker-crash-'));
+    const workers: WorkerProcess[] = [];
+    afterAll(() => {
+      for (const worker of workers) worker.child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    });
 
-  it(`leaves the whole snapshot or none, and the restarted worker completes it (${KILLS.length} kills)`, async () => {
-    const handle = openDatabase({ dataDir });
-    await migrateToLatest(handle.db);
-    await seedNational(handle.db, { scale: 0.05 });
-    const expected = (await computeAreaSummaries(handle.db, { year: 2025, today: '2025-12-31', membershipDate: '2025-12-31' })).map((s) => s.scopeKey).sort();
-    await handle.destroy();
+    it(`leaves the whole snapshot or none, and the restarted worker completes it (${KILLS.length} kills)`, async () => {
+      const handle = openDatabase({ dataDir });
+      await migrateToLatest(handle.db);
+      await seedNational(handle.db, { scale: 0.05 });
+      const expected = (
+        await computeAreaSummaries(handle.db, { year: 2025, today: '2025-12-31', membershipDate: '2025-12-31' })
+      )
+        .map((s) => s.scopeKey)
+        .sort();
+      await handle.destroy();
 
-    const env = {
-      DATA_DIR: dataDir,
-      // 5 January 2026, 09:00 in Vietnam: the snapshot of 2025 Q4 is due (and only it).
-      WORKER_FAKE_NOW: '2026-01-05T09:00:00+07:00',
-      SNAPSHOT_CATCH_UP_QUARTERS: '1',
-      REMINDER_CATCH_UP_DAYS: '0',
-      // Nothing else writes meanwhile, so the write lock after the claim is the snapshot's transaction.
-      MAIL_DISPATCH_CRON: '0 0 1 1 *',
-      HEARTBEAT_CRON: '0 0 1 1 *',
-    };
-    const probe = openDatabase({ dataDir });
-    await sql`pragma busy_timeout = 0`.execute(probe.db);
-    const rounds: string[] = [];
-    try {
-      for (const [round, where] of KILLS.entries()) {
-        const worker = startWorker(env);
-        workers.push(worker);
-        // Each claim of the run adds an attempt: this worker's claim is attempt round + 1.
-        const run = await until(
-          `the claim of attempt ${round + 1}`,
-          async () => {
-            const r = await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD);
-            return r?.status === 'running' && r.attempts === round + 1 ? r : undefined;
-          },
-          30_000,
-          worker.output,
-        );
-        const claimed = performance.now();
-        if (where === 'computing') {
-          await new Promise((resolve) => setTimeout(resolve, 150));
-        } else {
-          await until('the snapshot transaction', async () => ((await writeLockHeld(probe.db)) ? true : undefined), 30_000, worker.output);
+      const env = {
+        DATA_DIR: dataDir,
+        // 5 January 2026, 09:00 in Vietnam: the snapshot of 2025 Q4 is due (and only it).
+        WORKER_FAKE_NOW: '2026-01-05T09:00:00+07:00',
+        SNAPSHOT_CATCH_UP_QUARTERS: '1',
+        REMINDER_CATCH_UP_DAYS: '0',
+        // Nothing else writes meanwhile, so the write lock after the claim is the snapshot's transaction.
+        MAIL_DISPATCH_CRON: '0 0 1 1 *',
+        HEARTBEAT_CRON: '0 0 1 1 *',
+      };
+      const probe = openDatabase({ dataDir });
+      await sql`pragma busy_timeout = 0`.execute(probe.db);
+      const rounds: string[] = [];
+      try {
+        for (const [round, where] of KILLS.entries()) {
+          const worker = startWorker(env);
+          workers.push(worker);
+          // Each claim of the run adds an attempt: this worker's claim is attempt round + 1.
+          const run = await until(
+            `the claim of attempt ${round + 1}`,
+            async () => {
+              const r = await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD);
+              return r?.status === 'running' && r.attempts === round + 1 ? r : undefined;
+            },
+            30_000,
+            worker.output,
+          );
+          const claimed = performance.now();
+          if (where === 'computing') {
+            await new Promise((resolve) => setTimeout(resolve, 150));
+          } else {
+            await until(
+              'the snapshot transaction',
+              async () => ((await writeLockHeld(probe.db)) ? true : undefined),
+              30_000,
+              worker.output,
+            );
+          }
+          worker.child.kill('SIGKILL');
+          const killedAfter = Math.round(performance.now() - claimed);
+          expect(await worker.exited).toEqual({ code: null, signal: 'SIGKILL' });
+
+          const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(probe.db);
+          expect(integrity.rows.map((r) => r.integrity_check)).toEqual(['ok']);
+          const rows = await countSnapshots(probe.db, PERIOD);
+          const after = await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD);
+          // All or nothing: no snapshot rows unless the run committed as done.
+          expect([0, expected.length]).toContain(rows);
+          expect(after?.status).toBe(rows === 0 ? 'running' : 'done');
+          rounds.push(
+            `kill ${round + 1} (${where}, ${killedAfter} ms after the claim): integrity ok, ${rows} of ${expected.length} snapshot rows, run ${after?.status} (owner ${run.owner}, attempt ${after?.attempts})`,
+          );
+          if (rows !== 0) break;
         }
-        worker.child.kill('SIGKILL');
-        const killedAfter = Math.round(performance.now() - claimed);
-        expect(await worker.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
+        const restarted = startWorker(env);
+        workers.push(restarted);
+        await until(
+          'the catch-up',
+          () => Promise.resolve(/catch-up done/.test(restarted.output()) ? true : undefined),
+          30_000,
+          restarted.output,
+        );
+        const run = await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD);
+        expect(run).toMatchObject({ status: 'done', lastError: null });
+        const scopes = await probe.db
+          .selectFrom('stat_snapshots')
+          .select('scope_key')
+          .where('period_key', '=', PERIOD)
+          .execute();
+        expect(scopes.map((s) => s.scope_key).sort()).toEqual(expected);
+        expect(restarted.output()).toMatch(new RegExp(`run snapshot ${PERIOD} of .+ was interrupted`));
         const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(probe.db);
         expect(integrity.rows.map((r) => r.integrity_check)).toEqual(['ok']);
-        const rows = await countSnapshots(probe.db, PERIOD);
-        const after = await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD);
-        // All or nothing: no snapshot rows unless the run committed as done.
-        expect([0, expected.length]).toContain(rows);
-        expect(after?.status).toBe(rows === 0 ? 'running' : 'done');
         rounds.push(
-          `kill ${round + 1} (${where}, ${killedAfter} ms after the claim): integrity ok, ${rows} of ${expected.length} snapshot rows, run ${after?.status} (owner ${run.owner}, attempt ${after?.attempts})`,
+          `restart: run done at attempt ${run?.attempts}, ${scopes.length} of ${expected.length} snapshot rows, integrity ok`,
         );
-        if (rows !== 0) break;
+        console.log(['worker crash safety (snapshot of a 0.05-scale national dataset):', ...rounds].join('\n  '));
+
+        restarted.child.kill('SIGTERM');
+        expect((await restarted.exited).code).toBe(0);
+      } finally {
+        await probe.destroy();
       }
-
-      const restarted = startWorker(env);
-      workers.push(restarted);
-      await until('the catch-up', () => Promise.resolve(/catch-up done/.test(restarted.output()) ? true : undefined), 30_000, restarted.output);
-      const run = await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD);
-      expect(run).toMatchObject({ status: 'done', lastError: null });
-      const scopes = await probe.db.selectFrom('stat_snapshots').select('scope_key').where('period_key', '=', PERIOD).execute();
-      expect(scopes.map((s) => s.scope_key).sort()).toEqual(expected);
-      expect(restarted.output()).toMatch(new RegExp(`run snapshot ${PERIOD} of .+ was interrupted`));
-      const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(probe.db);
-      expect(integrity.rows.map((r) => r.integrity_check)).toEqual(['ok']);
-      rounds.push(`restart: run done at attempt ${run?.attempts}, ${scopes.length} of ${expected.length} snapshot rows, integrity ok`);
-      console.log(['worker crash safety (snapshot of a 0.05-scale national dataset):', ...rounds].join('\n  '));
-
-      restarted.child.kill('SIGTERM');
-      expect((await restarted.exited).code).toBe(0);
-    } finally {
-      await probe.destroy();
-    }
-  }, 120_000);
-});
+    }, 120_000);
+  },
+);

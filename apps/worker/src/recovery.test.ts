@@ -3,7 +3,8 @@ import { deadOwnerCheck, processAlive } from './recovery.js';
 
 describe('which owners of running job runs a starting worker knows to be gone', () => {
   const alive = new Set([100, 200]);
-  const check = (me: string, explicitId: boolean) => deadOwnerCheck({ me, explicitId, host: 'web-1', pid: 200, alive: (pid) => alive.has(pid) });
+  const check = (me: string, explicitId: boolean) =>
+    deadOwnerCheck({ me, explicitId, host: 'web-1', pid: 200, alive: (pid) => alive.has(pid) });
 
   it('a dead process of this host, or this very pid under another name (a restarted container)', () => {
     const isDead = check('web-1:200:abcdef', false);

@@ -52,9 +52,15 @@ export async function recoverInterruptedRuns(
   db: Kysely<Database>,
   options: OwnerCheckOptions & { now: Date; log: (line: string) => void },
 ): Promise<JobRun[]> {
-  const released = await releaseRunsOfDeadOwners(db, { isDead: deadOwnerCheck(options), now: options.now, by: options.me });
+  const released = await releaseRunsOfDeadOwners(db, {
+    isDead: deadOwnerCheck(options),
+    now: options.now,
+    by: options.me,
+  });
   for (const run of released) {
-    options.log(`[worker] run ${run.job} ${run.periodKey} of ${run.owner} was interrupted (its worker is gone): freed, to be done again`);
+    options.log(
+      `[worker] run ${run.job} ${run.periodKey} of ${run.owner} was interrupted (its worker is gone): freed, to be done again`,
+    );
   }
   return released;
 }

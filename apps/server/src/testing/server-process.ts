@@ -15,7 +15,10 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 30_000): Promise<ServerProcess> {
+export function startServerProcess(
+  env: Record<string, string | undefined>,
+  timeoutMs = 30_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
     env: { PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
