@@ -48,6 +48,8 @@ const MATRIX: Record<string, Access> = {
   'outbox.list': ['admin'],
   'snapshots.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'snapshots.request': ['admin', 'province_officer'],
+  'imports.dryRun': ['admin', 'province_officer'],
+  'imports.commit': ['admin', 'province_officer'],
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>;

@@ -13,3 +13,4 @@ export { hashPassword } from './password.js';
 export type { ErrorData } from './errors.js';
 export type { Access, Meta } from './trpc.js';
 export { SummaryCache } from './summary-cache.js';
+export type { ImportPlanRow, ImportResult } from './router/imports.router.js';

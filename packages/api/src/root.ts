@@ -6,6 +6,7 @@ import { statsRouter } from './router/stats.router.js';
 import { areasRouter } from './router/areas.router.js';
 import { authRouter } from './router/auth.router.js';
 import { awardsRouter, incidentsRouter, modelsRouter, reportsRouter } from './router/records.router.js';
+import { importsRouter } from './router/imports.router.js';
 import { unitsRouter } from './router/units.router.js';
 import { usersRouter } from './router/users.router.js';
 import { createCallerFactory, router } from './trpc.js';
@@ -26,6 +27,7 @@ export const appRouter = router({
   inbox: inboxRouter,
   outbox: outboxRouter,
   snapshots: snapshotsRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -68,3 +68,28 @@ export async function readDataVersion(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst();
   return Number(row?.version ?? 0);
 }
+
+/**
+ * Records many changes at once (an import) and bumps the data version once. Call it with the transaction
+ * that makes the changes, so all commit or none.
+ */
+export async function writeAudits(db: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.updateTable('data_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute();
+  for (let i = 0; i < entries.length; i += 500) {
+    await db
+      .insertInto('audit_log')
+      .values(
+        entries.slice(i, i + 500).map((entry) => ({
+          at: entry.at.toISOString(),
+          user_id: entry.userId,
+          action: entry.action,
+          entity: entry.entity,
+          entity_id: String(entry.entityId),
+          before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+          after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+        })),
+      )
+      .execute();
+  }
+}

@@ -10,3 +10,4 @@ export * from './evaluation.loader.js';
 export * from './grading.repository.js';
 export * from './statistics.repository.js';
 export * from './evaluation.js';
+export * from './import.repository.js';

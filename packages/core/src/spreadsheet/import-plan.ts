@@ -180,14 +180,34 @@ export function planImport(tables: readonly ValidatedImportTable[], existing: Im
   const inScope = (areaId: number) => existing.scope === null || existing.scope.has(areaId);
   const areaRows = new Map<string, { sheet: string; row: AreaImportRow }>();
   const unitTables: { sheet: string; rows: UnitImportRow[] }[] = [];
-  for (const table of tables) {
-    plan.errors.push(...table.errors);
-    if (table.table === 'areas')
-      for (const row of table.rows) if (!areaRows.has(row.code)) areaRows.set(row.code, { sheet: table.sheet, row });
-    if (table.table === 'units') unitTables.push({ sheet: table.sheet, rows: table.rows });
-  }
   const fail = (table: ImportTable, sheet: string, row: number, field: string | null, message: LocalizedText) =>
     plan.errors.push({ sheet, row, column: field === null ? null : columnLabel(table, field).vi, field, message });
+  const unitSheets = new Map<string, string>();
+  const twice = (code: string, sheet: string): LocalizedText => ({
+    vi: `Mã "${code}" đã có ở trang "${sheet}".`,
+    en: `The code "${code}" already appears on the sheet "${sheet}".`,
+  });
+  for (const table of tables) {
+    plan.errors.push(...table.errors);
+    if (table.table === 'areas') {
+      for (const row of table.rows) {
+        const other = areaRows.get(row.code);
+        if (other) fail('areas', table.sheet, row.row, 'code', twice(row.code, other.sheet));
+        else areaRows.set(row.code, { sheet: table.sheet, row });
+      }
+    } else {
+      const rows: UnitImportRow[] = [];
+      for (const row of table.rows) {
+        const other = unitSheets.get(row.code);
+        if (other !== undefined) fail('units', table.sheet, row.row, 'code', twice(row.code, other));
+        else {
+          unitSheets.set(row.code, table.sheet);
+          rows.push(row);
+        }
+      }
+      unitTables.push({ sheet: table.sheet, rows });
+    }
+  }
 
   /** The level of an area the file or the database knows, or undefined. */
   const levelOf = (code: string): AreaLevel | undefined => {

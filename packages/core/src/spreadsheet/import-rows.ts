@@ -171,8 +171,8 @@ const text = (max: number) =>
 
 const code = text(64).regex(CODE_PATTERN, {
   message: bilingual(
-    'Mã chỉ gồm chữ không dấu, chữ số và các dấu - _ . / (không có khoảng trắng)',
-    'A code holds only letters without diacritics, digits and - _ . / (no spaces)',
+    'Mã chỉ gồm chữ không dấu, chữ số và các ký tự -_./ (không có khoảng trắng)',
+    'A code holds only letters without diacritics, digits and the characters -_./ (no spaces)',
   ),
 });
 const optionalCode = z.union([z.literal('').transform(() => null), code]);
