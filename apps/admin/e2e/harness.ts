@@ -75,3 +75,29 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
     },
   };
 }
+
+/** A signed-in HTTP client of the real server's tRPC API, for a test's setup (same origin, JSON, cookie). */
+export interface ApiSession {
+  query<T = unknown>(path: string, input?: unknown): Promise<T>;
+  mutate<T = unknown>(path: string, input?: unknown): Promise<T>;
+}
+
+export async function apiSession(baseUrl: string, username: string, password: string): Promise<ApiSession> {
+  let cookie = '';
+  const call = async <T>(method: 'GET' | 'POST', path: string, input: unknown): Promise<T> => {
+    const url = new URL(`/trpc/${path}`, baseUrl);
+    if (method === 'GET' && input !== undefined) url.searchParams.set('input', JSON.stringify(input));
+    const response = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json', origin: baseUrl, cookie },
+      body: method === 'POST' ? JSON.stringify(input ?? null) : undefined,
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0]!;
+    const body = (await response.json()) as { result?: { data: T }; error?: { message: string } };
+    if (!response.ok || !body.result) throw new Error(`${path}: ${response.status} ${JSON.stringify(body.error ?? body)}`);
+    return body.result.data;
+  };
+  await call('POST', 'auth.login', { username, password });
+  return { query: (path, input) => call('GET', path, input), mutate: (path, input) => call('POST', path, input) };
+}

@@ -7,6 +7,8 @@ import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
 import 'dayjs/locale/vi';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,6 +16,9 @@ import { I18nProvider, useI18n } from './i18n.js';
 import { router } from './router.js';
 import { theme } from './theme.js';
 import { createClient, createQueryClient, TRPCProvider } from './trpc.js';
+
+// Dates are typed as dd/mm/yyyy: the date inputs parse with this plugin.
+dayjs.extend(customParseFormat);
 
 function LocalisedApp() {
   const { language } = useI18n();

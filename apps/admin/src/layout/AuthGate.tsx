@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { errorText } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useTRPC } from '../trpc.js';
@@ -15,16 +15,10 @@ export function AuthGate() {
   const trpc = useTRPC();
   const { t, language } = useI18n();
   const me = useQuery(trpc.auth.me.queryOptions());
-  const wasSignedIn = useRef(false);
-  const [expired, setExpired] = useState(false);
-  useEffect(() => {
-    if (me.data) {
-      wasSignedIn.current = true;
-      setExpired(false);
-    } else if (me.data === null && wasSignedIn.current) {
-      setExpired(true);
-    }
-  }, [me.data]);
+  // Signed in earlier in this tab and now not: the session expired (a sign-out clears the mark first).
+  const [signedInBefore, setSignedInBefore] = useState(false);
+  if (me.data && !signedInBefore) setSignedInBefore(true);
+  const expired = signedInBefore && me.data === null;
 
   if (me.isPending) {
     return (
@@ -45,6 +39,6 @@ export function AuthGate() {
       </Center>
     );
   }
-  if (!me.data) return <LoginPage expired={expired} onSignedOut={() => (wasSignedIn.current = false)} />;
-  return <Shell user={me.data} onSignOut={() => (wasSignedIn.current = false)} />;
+  if (!me.data) return <LoginPage expired={expired} />;
+  return <Shell user={me.data} onSignOut={() => setSignedInBefore(false)} />;
 }

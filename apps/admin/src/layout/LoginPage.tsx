@@ -1,8 +1,8 @@
 import { Alert, Button, Center, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { errorText } from '../errors.js';
-import { useI18n, type Language } from '../i18n.js';
+import { useI18n } from '../i18n.js';
 import { useTRPC } from '../trpc.js';
 
 export function LanguageSwitch() {
@@ -12,7 +12,7 @@ export function LanguageSwitch() {
       aria-label={t('language')}
       size="xs"
       value={language}
-      onChange={(value) => setLanguage(value as Language)}
+      onChange={(value) => setLanguage(value)}
       data={[
         { value: 'vi', label: 'Tiếng Việt' },
         { value: 'en', label: 'English' },
@@ -21,14 +21,13 @@ export function LanguageSwitch() {
   );
 }
 
-export function LoginPage({ expired, onSignedOut }: { expired: boolean; onSignedOut: () => void }) {
+export function LoginPage({ expired }: { expired: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { t, language } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
-  useEffect(() => onSignedOut, [onSignedOut]);
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       // Everything cached belongs to the previous session: fetch again as the new user.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 const PREFIX = 'antoan.draft.';
 
@@ -23,13 +23,17 @@ export function useDraft<T>(key: string, base: T): {
   restored: boolean;
   clear: () => void;
 } {
-  const stored = useRef(read<T>(key));
-  const [draft, setDraft] = useState<T | undefined>(stored.current);
-  const [restored] = useState(stored.current !== undefined);
-  useEffect(() => {
-    stored.current = read<T>(key);
-    setDraft(stored.current);
-  }, [key]);
+  const [state, setState] = useState(() => {
+    const draft = read<T>(key);
+    return { key, draft, restored: draft !== undefined };
+  });
+  if (state.key !== key) {
+    const draft = read<T>(key);
+    setState({ key, draft, restored: draft !== undefined });
+  }
+  const draft = state.draft;
+  const restored = state.restored;
+  const setDraft = useCallback((update: (previous: T | undefined) => T | undefined) => setState((s) => ({ ...s, draft: update(s.draft) })), []);
   const value = draft ?? base;
   const set = useCallback(
     (next: T | ((previous: T) => T)) => {
@@ -44,7 +48,7 @@ export function useDraft<T>(key: string, base: T): {
         return value;
       });
     },
-    [key, base],
+    [key, base, setDraft],
   );
   const clear = useCallback(() => {
     try {
@@ -52,7 +56,7 @@ export function useDraft<T>(key: string, base: T): {
     } catch {
       // nothing stored
     }
-    setDraft(undefined);
-  }, [key]);
+    setDraft(() => undefined);
+  }, [key, setDraft]);
   return { value, set, dirty: draft !== undefined, restored: restored && draft !== undefined, clear };
 }

@@ -28,7 +28,7 @@ export function useScope(): {
   setYear: (year: number) => void;
 } {
   const trpc = useTRPC();
-  const search = useSearch({ strict: false }) as AppSearch;
+  const search: AppSearch = useSearch({ strict: false });
   const navigate = useNavigate();
   const years = useQuery({ ...trpc.stats.years.queryOptions(), staleTime: 5 * 60_000 });
   const setArea = useCallback(

@@ -1,5 +1,209 @@
-import { PagePlaceholder } from '../layout/PagePlaceholder.js';
+import {
+  CRITERION_OUTCOME_LABELS,
+  CYCLE_STATUS_LABELS,
+  evaluateUnit,
+  findCatalogue,
+  RECOGNITION_RESULT_LABELS,
+  validateAnswers,
+  type CriterionAnswer,
+  type CriterionResult,
+} from '@antoan/core';
+import { Alert, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { errorText, fieldErrorsOf, notifyError, notifySuccess } from '../errors.js';
+import { useI18n } from '../i18n.js';
+import { useDraft } from '../lib/draft.js';
+import { AnchorLink } from '../lib/links.js';
+import { assessmentRoute } from '../router.js';
+import { useTRPC, type RouterOutputs } from '../trpc.js';
+import { CriterionCard, type AnswerEntry } from './assessment/CriterionCard.js';
+import { ResultBadge } from './assessment/ResultBadge.js';
+import { Workflow } from './assessment/Workflow.js';
 
+type File = RouterOutputs['assessments']['get'];
+
+/** A unit's file for a year: answers and evidence per criterion, the result computed live by core, the cycle. */
 export function AssessmentPage() {
-  return <PagePlaceholder />;
+  const { unitId, year } = assessmentRoute.useParams();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t, l, language } = useI18n();
+  const file = useQuery(trpc.assessments.get.queryOptions({ unitId, year }));
+  const register = useMutation(
+    trpc.assessments.register.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.assessments.pathKey() }),
+      onError: (error) => notifyError(error, language),
+    }),
+  );
+
+  if (file.error) {
+    return (
+      <Alert color="red" role="alert" title={t('error')}>
+        {errorText(file.error, language)}
+      </Alert>
+    );
+  }
+  if (file.isPending) return <Skeleton h={400} aria-busy="true" />;
+  const data = file.data;
+  return (
+    <Stack>
+      <div>
+        <Title order={2}>{t('assessmentTitle', { unit: data.unit.name, year })}</Title>
+        <Group gap="xs">
+          <AnchorLink to="/units/$unitId" params={{ unitId }} size="sm">
+            {data.unit.code}
+          </AnchorLink>
+          <Badge variant="outline" data-testid="cycle-status">
+            {l(CYCLE_STATUS_LABELS[data.status])}
+          </Badge>
+          <Text size="sm" c="dimmed">
+            {t('catalogueUsed', { title: l(data.catalogue.title) })}
+          </Text>
+        </Group>
+      </div>
+      {!hasRecord(data) ? (
+        <Card withBorder>
+          <Text mb="sm">{t('notRegisteredYet', { year })}</Text>
+          {data.actions.includes('register') && (
+            <Button onClick={() => register.mutate({ unitId, year })} loading={register.isPending}>
+              {t('register', { year })}
+            </Button>
+          )}
+        </Card>
+      ) : (
+        <AnswerForm key={`${unitId}-${year}`} file={data} />
+      )}
+    </Stack>
+  );
+}
+
+type Answers = Record<string, AnswerEntry>;
+type RegisteredFile = File & { record: NonNullable<File['record']> };
+const hasRecord = (file: File): file is RegisteredFile => file.record !== null;
+
+function AnswerForm({ file }: { file: RegisteredFile }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t, l, language } = useI18n();
+  const { unit, record } = file;
+  const catalogue = useMemo(() => findCatalogue(record.catalogueId), [record.catalogueId]);
+  const base = useMemo(() => ({ version: record.version, answers: record.answers as Answers }), [record]);
+  const draft = useDraft(`assessment.${unit.id}.${record.year}`, base);
+  const answers = draft.value.answers;
+
+  // The same engine as the server, on what is typed now.
+  const plain = useMemo(() => Object.fromEntries(Object.entries(answers).map(([code, a]) => [code, a.answer])) as Record<string, CriterionAnswer>, [answers]);
+  const live = useMemo(
+    () => (catalogue ? evaluateUnit({ ...file.evaluationInput, answers: plain }, { catalogue }) : file.evaluation),
+    [catalogue, file.evaluationInput, file.evaluation, plain],
+  );
+  const clientErrors = useMemo(() => {
+    const out: Record<string, string> = {};
+    if (catalogue) for (const e of validateAnswers(catalogue, unit.type, plain)) out[e.path] = l(e.message);
+    return out;
+  }, [catalogue, unit.type, plain, l]);
+
+  const save = useMutation(
+    trpc.assessments.saveAnswers.mutationOptions({
+      onSuccess: async () => {
+        draft.clear();
+        notifySuccess(t('saved'));
+        await queryClient.invalidateQueries({ queryKey: trpc.assessments.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
+      },
+      onError: (error) => {
+        if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
+      },
+    }),
+  );
+  const serverErrors = save.error ? fieldErrorsOf(save.error, language) : {};
+  const errors = { ...serverErrors, ...clientErrors };
+  const results = new Map<string, CriterionResult>(live.criteria.map((c) => [c.code, c]));
+  const setEntry = (code: string, entry: AnswerEntry) => draft.set((d) => ({ ...d, answers: { ...d.answers, [code]: entry } }));
+  // The server has the last word (reporters stop editing once they submit); this only hides dead inputs.
+  const canEdit = !record.isLocked && ['registered', 'self_assessed', 'submitted', 'appraised', 'recognised'].includes(record.status);
+  const submit = () => {
+    if (Object.keys(clientErrors).length > 0) return;
+    save.mutate({ unitId: unit.id, year: record.year, version: draft.value.version, answers });
+  };
+
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+          aria-label={t('assessment')}
+        >
+          <Stack>
+            {draft.restored && (
+              <Alert color="blue" role="status" withCloseButton={false}>
+                <Group justify="space-between">
+                  <Text size="sm">{t('draftRestored')}</Text>
+                  <Button size="xs" variant="subtle" onClick={draft.clear}>
+                    {t('discardDraft')}
+                  </Button>
+                </Group>
+              </Alert>
+            )}
+            {file.catalogue.criteria.map((criterion) => (
+              <CriterionCard
+                key={criterion.code}
+                criterion={criterion}
+                result={results.get(criterion.code)}
+                entry={answers[criterion.code]}
+                onChange={(entry) => setEntry(criterion.code, entry)}
+                errors={errors}
+                disabled={!canEdit}
+                incidents={file.incidents}
+                unitId={unit.id}
+                window={live.window}
+              />
+            ))}
+            {canEdit && (
+              <Group className="sticky-actions">
+                <Button type="submit" loading={save.isPending} disabled={!draft.dirty}>
+                  {t('save')}
+                </Button>
+                {draft.dirty && (
+                  <Text size="sm" c="orange.8" role="status">
+                    {t('unsavedChanges')}
+                  </Text>
+                )}
+              </Group>
+            )}
+          </Stack>
+        </form>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Stack className="side-panel">
+          <Card withBorder aria-live="polite" data-testid="live-result">
+            <Text size="sm" c="dimmed">
+              {t('liveResult')}
+            </Text>
+            <Group my="xs">
+              <ResultBadge result={live.result} label={l(RECOGNITION_RESULT_LABELS[live.result])} size="xl" />
+            </Group>
+            <Text size="sm">{l(live.summary)}</Text>
+            <Stack gap={2} mt="xs">
+              {live.criteria.map((c) => (
+                <Group key={c.code} justify="space-between" wrap="nowrap">
+                  <Text size="xs" ff="monospace">
+                    {c.code}
+                  </Text>
+                  <Text size="xs" c={c.outcome === 'met' ? 'teal.8' : c.outcome === 'not_met' ? 'red.8' : 'dimmed'}>
+                    {l(CRITERION_OUTCOME_LABELS[c.outcome])}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+          </Card>
+          <Workflow file={file} dirty={draft.dirty} />
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
 }

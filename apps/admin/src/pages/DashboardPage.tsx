@@ -44,12 +44,12 @@ export function DashboardPage() {
   return (
     <Stack>
       <div>
-        <Title order={2}>{t('dashboardTitle', { area: areaName, year: year! })}</Title>
+        <Title order={2}>{t('dashboardTitle', { area: areaName, year: year })}</Title>
         <Text size="sm" c="dimmed">
           {t('catalogueUsed', { title: l(data.catalogue.title) })}
         </Text>
       </div>
-      <RecognitionTable data={data} previous={previous.data} year={year!} />
+      <RecognitionTable data={data} previous={previous.data} year={year} />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <ModelsCard data={data} />
         <AwardsCard data={data} />

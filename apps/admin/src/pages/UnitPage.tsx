@@ -1,5 +1,113 @@
-import { PagePlaceholder } from '../layout/PagePlaceholder.js';
+import { CYCLE_STATUS_LABELS, RECOGNITION_RESULT_LABELS, UNIT_TYPE_LABELS } from '@antoan/core';
+import { Alert, Badge, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { errorText } from '../errors.js';
+import { useI18n } from '../i18n.js';
+import { ButtonLink, AnchorLink } from '../lib/links.js';
+import { useScope } from '../lib/scope.js';
+import { unitRoute } from '../router.js';
+import { useTRPC } from '../trpc.js';
+import { ResultBadge } from './assessment/ResultBadge.js';
 
+/** A unit: what it is, and its files across the years with the result the engine computes now. */
 export function UnitPage() {
-  return <PagePlaceholder />;
+  const { unitId } = unitRoute.useParams();
+  const trpc = useTRPC();
+  const { t, l, language, formatDate } = useI18n();
+  const { year } = useScope();
+  const unit = useQuery(trpc.units.get.queryOptions({ unitId }));
+  const history = useQuery(trpc.assessments.history.queryOptions({ unitId }));
+
+  if (unit.error) {
+    return (
+      <Alert color="red" role="alert">
+        {errorText(unit.error, language)}
+      </Alert>
+    );
+  }
+  if (unit.isPending) return <Skeleton h={200} />;
+  const u = unit.data;
+  const hasCurrent = history.data?.some((h) => h.year === year);
+  return (
+    <Stack>
+      <div>
+        <Title order={2}>{u.name}</Title>
+        <Group gap="xs">
+          <Badge variant="light">{u.type}</Badge>
+          <Text size="sm">{l(UNIT_TYPE_LABELS[u.type])}</Text>
+          <Text size="sm" c="dimmed" ff="monospace">
+            {u.code}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('managingLevel')}: {t(`level_${u.managingLevel}`)}
+          </Text>
+        </Group>
+      </div>
+      {year !== undefined && (
+        <Group>
+          <ButtonLink to="/units/$unitId/assessment/$year" params={{ unitId, year }}>
+            {t('openAssessment', { year })}
+          </ButtonLink>
+          <ButtonLink variant="default" to="/units/$unitId/grading/$year" params={{ unitId, year }}>
+            {t('gradingSheet')} {year}
+          </ButtonLink>
+          {!hasCurrent && history.data && (
+            <Text size="sm" c="dimmed">
+              {t('notRegisteredYet', { year })}
+            </Text>
+          )}
+        </Group>
+      )}
+      <Card withBorder>
+        <Title order={3} size="h4" mb="sm">
+          {t('unitHistory')}
+        </Title>
+        {history.isPending ? (
+          <Skeleton h={120} />
+        ) : history.error ? (
+          <Alert color="red">{errorText(history.error, language)}</Alert>
+        ) : history.data.length === 0 ? (
+          <Text c="dimmed">{t('noHistory')}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped aria-label={t('unitHistory')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('year')}</Table.Th>
+                  <Table.Th>{t('status')}</Table.Th>
+                  <Table.Th>{t('result')}</Table.Th>
+                  <Table.Th>{t('decision')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {history.data.map((h) => (
+                  <Table.Tr key={h.year}>
+                    <Table.Td fw={600}>{h.year}</Table.Td>
+                    <Table.Td>{l(CYCLE_STATUS_LABELS[h.status])}</Table.Td>
+                    <Table.Td title={h.summary ? l(h.summary) : undefined}>
+                      <ResultBadge result={h.result} label={l(RECOGNITION_RESULT_LABELS[h.result])} />
+                    </Table.Td>
+                    <Table.Td>
+                      {h.decision ? `${h.decision.number} (${formatDate(h.decision.date)}) — ${h.decision.authority}` : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <AnchorLink to="/units/$unitId/assessment/$year" params={{ unitId, year: h.year }}>
+                          {t('assessment')}
+                        </AnchorLink>
+                        <AnchorLink to="/units/$unitId/grading/$year" params={{ unitId, year: h.year }}>
+                          {t('gradingSheet')}
+                        </AnchorLink>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+    </Stack>
+  );
 }

@@ -37,6 +37,8 @@ export function UnitsPage() {
   const total = query.data?.pages[0]?.total ?? 0;
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer's functions change every render by design; nothing memoises them here.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
@@ -66,7 +68,7 @@ export function UnitsPage() {
           placeholder={t('allTypes')}
           clearable
           value={type}
-          onChange={(v) => setType(v as UnitType | null)}
+          onChange={(v) => setType(v)}
           data={UNIT_TYPES.map((code) => ({ value: code, label: `${code} — ${l(UNIT_TYPE_LABELS[code])}` }))}
           w={260}
         />

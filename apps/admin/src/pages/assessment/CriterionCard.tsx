@@ -1,0 +1,327 @@
+import {
+  CRITERION_OUTCOME_LABELS,
+  type Criterion,
+  type CriterionAnswer,
+  type CriterionResult,
+  type EvaluationWindow,
+} from '@antoan/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { fieldErrorsOf, notifyError, notifySuccess } from '../../errors.js';
+import { useI18n } from '../../i18n.js';
+import { useTRPC, type RouterOutputs } from '../../trpc.js';
+
+export interface AnswerEntry {
+  answer: CriterionAnswer;
+  evidence: { note: string | null; links: string[] };
+}
+
+type Incident = RouterOutputs['assessments']['get']['incidents'][number];
+
+const EMPTY: AnswerEntry = { answer: {}, evidence: { note: null, links: [] } };
+const OFFICERS = ['admin', 'province_officer', 'commune_officer'];
+
+interface Props {
+  criterion: Criterion;
+  result: CriterionResult | undefined;
+  entry: AnswerEntry | undefined;
+  onChange: (entry: AnswerEntry) => void;
+  errors: Record<string, string>;
+  disabled: boolean;
+  incidents: Incident[];
+  unitId: number;
+  window: EvaluationWindow;
+}
+
+/** One criterion: its text and explanation, the inputs its kind takes, evidence, and its live outcome. */
+export function CriterionCard({
+  criterion: c,
+  result,
+  entry = EMPTY,
+  onChange,
+  errors,
+  disabled,
+  incidents,
+  unitId,
+  window,
+}: Props) {
+  const { t, l, language } = useI18n();
+  const other = language === 'vi' ? 'en' : 'vi';
+  const path = `answers.${c.code}`;
+  const setAnswer = (answer: CriterionAnswer) => onChange({ ...entry, answer });
+  const setCheck = (key: string, value: boolean) =>
+    setAnswer({ ...entry.answer, checks: { ...entry.answer.checks, [key]: value } });
+  const answerable = c.kind === 'requirement' || c.kind === 'ratio';
+  const outcome = result?.outcome ?? 'missing';
+
+  return (
+    <Card withBorder component="section" aria-labelledby={`criterion-${c.code}`} data-criterion={c.code}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={3} size="h5" id={`criterion-${c.code}`}>
+            {c.code}. {l(c.title)}
+          </Title>
+          <Text size="xs" c="dimmed" lang={other}>
+            {c.title[other]}
+          </Text>
+        </div>
+        <Badge
+          color={outcome === 'met' ? 'teal' : outcome === 'not_met' ? 'red' : 'gray'}
+          variant="light"
+          data-outcome={outcome}
+          style={{ flexShrink: 0 }}
+        >
+          {l(CRITERION_OUTCOME_LABELS[outcome])}
+        </Badge>
+      </Group>
+      <Text size="sm" mt="xs">
+        {l(c.explanation)}
+      </Text>
+      {result && result.reasons.length > 0 && outcome !== 'met' && (
+        <Stack gap={0} mt={4}>
+          {result.reasons.map((r, i) => (
+            <Text key={i} size="xs" c="red.8">
+              {l(r)}
+            </Text>
+          ))}
+        </Stack>
+      )}
+      <Stack gap="xs" mt="sm">
+        {c.kind === 'ratio' && (
+          <Group grow align="flex-start">
+            <NumberInput
+              label={`${t('numerator')}: ${l(c.numerator)}`}
+              min={0}
+              allowDecimal={false}
+              value={entry.answer.numerator ?? ''}
+              onChange={(v) => setAnswer({ ...entry.answer, numerator: typeof v === 'number' ? v : undefined })}
+              error={errors[`${path}.numerator`]}
+              disabled={disabled}
+            />
+            <NumberInput
+              label={`${t('denominator')}: ${l(c.denominator)}`}
+              min={0}
+              allowDecimal={false}
+              value={entry.answer.denominator ?? ''}
+              onChange={(v) => setAnswer({ ...entry.answer, denominator: typeof v === 'number' ? v : undefined })}
+              error={errors[`${path}.denominator`]}
+              description={t('minimumShare', { share: Math.round(c.minimum * 1000) / 10 })}
+              disabled={disabled}
+            />
+          </Group>
+        )}
+        {(c.kind === 'requirement' || c.kind === 'ratio') &&
+          c.checklist.map((item) => (
+            <Checkbox
+              key={item.key}
+              label={l(item.text)}
+              checked={entry.answer.checks?.[item.key] === true}
+              onChange={(e) => setCheck(item.key, e.currentTarget.checked)}
+              error={errors[`${path}.checks.${item.key}`]}
+              disabled={disabled}
+            />
+          ))}
+        {c.kind === 'disqualifying' && (
+          <Disqualifiers
+            criterion={c}
+            incidents={incidents.filter((i) => i.criterionCode === c.code)}
+            unitId={unitId}
+            window={window}
+          />
+        )}
+        {!answerable && c.kind !== 'disqualifying' && (
+          <Text size="xs" c="dimmed">
+            {t('computedCriterion')}
+          </Text>
+        )}
+        {answerable && (
+          <Group grow align="flex-start">
+            <Textarea
+              label={t('evidenceNote')}
+              autosize
+              minRows={1}
+              maxLength={2000}
+              value={entry.evidence.note ?? ''}
+              onChange={(e) =>
+                onChange({ ...entry, evidence: { ...entry.evidence, note: e.currentTarget.value || null } })
+              }
+              disabled={disabled}
+            />
+            <Textarea
+              label={t('evidenceLinks')}
+              autosize
+              minRows={1}
+              value={entry.evidence.links.join('\n')}
+              onChange={(e) =>
+                onChange({
+                  ...entry,
+                  evidence: {
+                    ...entry.evidence,
+                    links: e.currentTarget.value
+                      .split('\n')
+                      .map((s) => s.trim())
+                      .filter(Boolean),
+                  },
+                })
+              }
+              error={Object.entries(errors).find(([key]) => key.startsWith(`${path}.evidence.links`))?.[1]}
+              disabled={disabled}
+            />
+          </Group>
+        )}
+        {errors[path] && (
+          <Text size="sm" c="red.8" role="alert">
+            {errors[path]}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** A disqualifying criterion: its lettered items, the incidents in the window, and recording one. */
+function Disqualifiers({
+  criterion,
+  incidents,
+  unitId,
+  window,
+}: {
+  criterion: Extract<Criterion, { kind: 'disqualifying' }>;
+  incidents: Incident[];
+  unitId: number;
+  window: EvaluationWindow;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t, l, language, formatDate } = useI18n();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const [open, setOpen] = useState(false);
+  const [item, setItem] = useState<string | null>(null);
+  const [date, setDate] = useState<string | null>(null);
+  const [description, setDescription] = useState('');
+  const create = useMutation(
+    trpc.incidents.create.mutationOptions({
+      onSuccess: async () => {
+        notifySuccess(t('saved'));
+        setOpen(false);
+        setItem(null);
+        setDate(null);
+        setDescription('');
+        await queryClient.invalidateQueries({ queryKey: trpc.assessments.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.incidents.pathKey() });
+      },
+      onError: (error) => {
+        if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
+      },
+    }),
+  );
+  const fieldErrors = create.error ? fieldErrorsOf(create.error, language) : {};
+  const canRecord = me.data ? OFFICERS.includes(me.data.role) : false;
+  const letterText = (letter: string | null | undefined) => criterion.items.find((i) => i.letter === letter);
+  return (
+    <Stack gap="xs">
+      <Stack gap={0}>
+        {criterion.items.map((i) => (
+          <Text key={i.letter} size="sm">
+            {i.letter}) {l(i.text)}
+          </Text>
+        ))}
+      </Stack>
+      <Text size="sm" fw={600}>
+        {t('incidentsAgainst', { from: formatDate(window.from), to: formatDate(window.to) })}
+      </Text>
+      {incidents.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('noIncidents')}
+        </Text>
+      ) : (
+        incidents.map((i) => (
+          <Text key={i.id} size="sm" c="red.8" data-testid="incident">
+            {formatDate(i.occurredOn)} — {i.item ? `${i.item}) ` : ''}
+            {i.description} {letterText(i.item) ? `(${l(letterText(i.item)!.text)})` : ''}
+          </Text>
+        ))
+      )}
+      {canRecord && !open && (
+        <Group>
+          <Button variant="light" color="red" size="xs" onClick={() => setOpen(true)}>
+            {t('recordIncident')}
+          </Button>
+        </Group>
+      )}
+      {open && (
+        <Card withBorder bg="red.0" p="sm">
+          <Stack gap="xs">
+            <Group grow align="flex-start">
+              <Select
+                label={t('item')}
+                data={criterion.items.map((i) => ({ value: i.letter, label: `${i.letter}) ${l(i.text)}` }))}
+                value={item}
+                onChange={setItem}
+                error={fieldErrors.item}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <DateInput
+                label={t('occurredOn')}
+                valueFormat="DD/MM/YYYY"
+                value={date}
+                onChange={(v) => setDate(v)}
+                required
+                error={fieldErrors.occurredOn}
+                minDate={window.from}
+                maxDate={window.to}
+              />
+            </Group>
+            <TextInput
+              label={t('description')}
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+              required
+              error={fieldErrors.description}
+              maxLength={2000}
+            />
+            <Group>
+              <Button
+                size="xs"
+                color="red"
+                loading={create.isPending}
+                disabled={!date || !description.trim()}
+                onClick={() =>
+                  date &&
+                  create.mutate({
+                    unitId,
+                    occurredOn: date,
+                    criterionCode: criterion.code,
+                    item,
+                    description: description.trim(),
+                  })
+                }
+              >
+                {t('save')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setOpen(false)}>
+                {t('cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}
