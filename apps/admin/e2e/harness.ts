@@ -16,10 +16,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (apps/server) on a free port with a fresh SQLite file and the demo data. */
-export async function startRealServer(): Promise<RunningServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'antoan-e2e-'));
+/**
+ * Starts the real server (apps/server) on a free port: by default on a fresh SQLite file with the demo data,
+ * or on an existing data folder (kept afterwards) without seeding.
+ */
+export async function startRealServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'antoan-e2e-'));
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD };
+  if (options.dataDir) env.SEED = 'none';
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
@@ -44,7 +48,7 @@ export async function startRealServer(): Promise<RunningServer> {
     async stop() {
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -78,6 +82,8 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
 
 /** A signed-in HTTP client of the real server's tRPC API, for a test's setup (same origin, JSON, cookie). */
 export interface ApiSession {
+  /** The session cookie (`name=value`), to hand to a browser context. */
+  readonly cookie: string;
   query<T = unknown>(path: string, input?: unknown): Promise<T>;
   mutate<T = unknown>(path: string, input?: unknown): Promise<T>;
 }
@@ -99,5 +105,11 @@ export async function apiSession(baseUrl: string, username: string, password: st
     return body.result.data;
   };
   await call('POST', 'auth.login', { username, password });
-  return { query: (path, input) => call('GET', path, input), mutate: (path, input) => call('POST', path, input) };
+  return {
+    get cookie() {
+      return cookie;
+    },
+    query: (path, input) => call('GET', path, input),
+    mutate: (path, input) => call('POST', path, input),
+  };
 }

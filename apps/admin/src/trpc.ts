@@ -1,7 +1,7 @@
 // The router's declarations (packages/api builds them): the SPA sees the API's types without its Node code.
 import type { AppRouter } from '@antoan/api/types';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchStreamLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { httpStatusOf } from './errors.js';
@@ -33,6 +33,18 @@ export function createQueryClient(): QueryClient {
   return queryClient;
 }
 
+/**
+ * Queries go in streamed batches (each answer arrives as soon as it is ready, so a quick figure never waits
+ * for a slow one asked at the same time); mutations one by one, since they may set the session cookie.
+ */
 export function createClient() {
-  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/trpc' })] });
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'query',
+        true: httpBatchStreamLink({ url: '/trpc' }),
+        false: httpLink({ url: '/trpc' }),
+      }),
+    ],
+  });
 }

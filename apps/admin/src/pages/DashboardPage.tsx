@@ -19,7 +19,8 @@ export function DashboardPage() {
   const areaName = useAreaName(areaId) ?? t('wholeScope');
   const enabled = year !== undefined;
   const summary = useQuery({ ...trpc.stats.summary.queryOptions({ areaId, year: year ?? 2000 }), enabled });
-  const previous = useQuery({ ...trpc.stats.summary.queryOptions({ areaId, year: (year ?? 2001) - 1 }), enabled });
+  // The year before (for the comparison column) is asked once this year's figures are on screen.
+  const previous = useQuery({ ...trpc.stats.summary.queryOptions({ areaId, year: (year ?? 2001) - 1 }), enabled: enabled && summary.isSuccess });
 
   if (!enabled || summary.isPending) {
     return (
