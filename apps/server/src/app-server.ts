@@ -6,6 +6,7 @@ import type { Database } from '@antoan/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { sql, type Kysely } from 'kysely';
 import sirv from 'sirv';
+import { createDocumentRoutes, isDocumentPath } from './documents/routes.js';
 
 export interface AppServerOptions {
   db: Kysely<Database>;
@@ -45,10 +46,13 @@ export function createAppServer(options: AppServerOptions): http.Server {
       if (error.code === 'INTERNAL_SERVER_ERROR') log.error(`trpc ${procedure ?? '?'} failed`, { error: error.cause ?? error });
     },
   });
+  // Exports, the import template and the printed report: GET URLs authenticated by the session cookie.
+  const documents = createDocumentRoutes({ db, log, secureCookies: options.secureCookies ?? false, summaries });
   const assets = sirv(options.staticDir ?? defaultStaticDir(), {
     single: true,
     etag: true,
-    gzip: false,
+    gzip: true,
+    brotli: true,
     setHeaders: (res, pathname) => {
       // Vite fingerprints everything under /assets: cache it for a year; never cache index.html.
       res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -75,6 +79,10 @@ export function createAppServer(options: AppServerOptions): http.Server {
           log.error('health check failed', { error });
           sendJson(res, 503, { status: 'error', database: 'unreachable' });
         });
+      return;
+    }
+    if (isDocumentPath(url.split('?')[0]!)) {
+      documents(req, res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -47,16 +47,22 @@ export async function listAssessedUnitsByIds(db: Kysely<Database>, ids: readonly
   return result;
 }
 
-/** Which units to load: those of an area's subtree as it was on `date`, or (areaId undefined) all. */
+/**
+ * Which units to load: those of an area's subtree as it was on `date`, or (areaId undefined) all; with
+ * `areaIds`, only the units attached to those areas (a batch of an export: whole areas, so that a commune is
+ * evaluated with all the units it manages).
+ */
 export interface UnitScope {
   areaId: number | undefined;
   date: string;
+  areaIds?: readonly number[] | undefined;
 }
 
 /** The ids of the units in scope, as a subquery (one round trip whatever the size). */
 export function unitsInScope(db: Kysely<Database>, scope: UnitScope) {
   let query = db.selectFrom('units').select('units.id');
-  if (scope.areaId !== undefined) query = query.where('units.area_id', 'in', subtreeAreaIds(db, scope.areaId, scope.date));
+  if (scope.areaIds !== undefined) query = query.where('units.area_id', 'in', scope.areaIds.length > 0 ? [...scope.areaIds] : [-1]);
+  else if (scope.areaId !== undefined) query = query.where('units.area_id', 'in', subtreeAreaIds(db, scope.areaId, scope.date));
   return query;
 }
 
@@ -81,7 +87,7 @@ export async function loadEvaluationInputs(
 ): Promise<UnitEvaluationInput[]> {
   const inScope = () => unitsInScope(db, scope);
   // The whole country needs no filter, and SQLite plans a plain scan better without one.
-  const scoped = scope.areaId !== undefined;
+  const scoped = scope.areaId !== undefined || scope.areaIds !== undefined;
   const [assessmentRows, answerRows, incidentRows, reportRows] = await Promise.all([
     db.selectFrom('assessments').select(['id', 'unit_id']).where('year', '=', year).$if(scoped, (qb) => qb.where('unit_id', 'in', inScope())).execute(),
     db

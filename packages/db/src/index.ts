@@ -11,3 +11,4 @@ export * from './grading.repository.js';
 export * from './statistics.repository.js';
 export * from './evaluation.js';
 export * from './import.repository.js';
+export * from './export.repository.js';

@@ -1,0 +1,142 @@
+import type http from 'node:http';
+import { createHttpContext, type Logger, type SummaryCache } from '@antoan/api';
+import {
+  buildImportTemplateXlsx,
+  contentDisposition,
+  documentQuerySchema,
+  EXPORT_KINDS,
+  importTemplateCsv,
+  loadAnnualReport,
+  prepareExport,
+  writeXlsx,
+  XLSX_CONTENT_TYPE,
+  type ExportKind,
+} from '@antoan/api/http';
+import { describeZodIssues, isDomainError, type LocalizedText } from '@antoan/core';
+import type { Database } from '@antoan/db';
+import type { Kysely } from 'kysely';
+import { renderAnnualReport } from './annual-report.html.js';
+
+// Downloads and printable pages on plain GET URLs, so the SPA can link to them: the session cookie
+// authenticates (SameSite=Strict: sent on same-site navigations), the API's scope rules apply. Errors before
+// the first byte get an HTTP status and a message in both languages; a failure while a file streams aborts
+// the response (the browser shows a failed download, never a silently truncated file).
+//
+//   GET /export/template.xlsx                    the import template
+//   GET /export/template.csv?table=units|areas   its CSV header (default units)
+//   GET /export/{statistics,units,assessments,models,awards}.xlsx?area=&year=
+//   GET /print/annual-report?area=&year=&lang=vi|en
+
+export interface DocumentRoutesOptions {
+  db: Kysely<Database>;
+  log: Logger;
+  secureCookies: boolean;
+  summaries: SummaryCache;
+}
+
+const STATUS: Record<string, number> = { NOT_FOUND: 404, CONFLICT: 409, INVALID: 400, FORBIDDEN: 403, UNAUTHORIZED: 401 };
+
+const SIGN_IN: LocalizedText = { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' };
+const NOT_FOUND: LocalizedText = { vi: 'Không có trang này.', en: 'Not found.' };
+const BAD_QUERY: LocalizedText = { vi: 'Tham số không hợp lệ.', en: 'The query is not valid.' };
+const INTERNAL: LocalizedText = { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' };
+
+function sendError(res: http.ServerResponse, status: number, code: string, text: LocalizedText, extra: Record<string, unknown> = {}, asText = false): void {
+  res.statusCode = status;
+  res.setHeader('Cache-Control', 'no-store');
+  if (asText) {
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end(`${text.vi}\n${text.en}\n`);
+    return;
+  }
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ error: { code, message: text.en, text, ...extra } }));
+}
+
+/** Tells whether a path is one of these routes (the caller then hands the request over). */
+export function isDocumentPath(pathname: string): boolean {
+  return pathname.startsWith('/export/') || pathname === '/print/annual-report';
+}
+
+export function createDocumentRoutes(options: DocumentRoutesOptions) {
+  const { db, log, summaries } = options;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const isPrint = url.pathname === '/print/annual-report';
+    const fail = (status: number, code: string, text: LocalizedText, extra?: Record<string, unknown>) => sendError(res, status, code, text, extra, isPrint);
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET');
+      return fail(405, 'METHOD_NOT_ALLOWED', { vi: 'Chỉ nhận GET.', en: 'Only GET is allowed.' });
+    }
+    const kindMatch = /^\/export\/([a-z]+)\.(xlsx|csv)$/.exec(url.pathname);
+    const isTemplate = kindMatch?.[1] === 'template';
+    if (!isPrint && !(kindMatch && (isTemplate || (kindMatch[2] === 'xlsx' && (EXPORT_KINDS as readonly string[]).includes(kindMatch[1]!))))) {
+      return fail(404, 'NOT_FOUND', NOT_FOUND);
+    }
+    const ctx = await createHttpContext({ req, res }, { db, log, secureCookies: options.secureCookies, summaries });
+    if (!ctx.user) return fail(401, 'UNAUTHORIZED', SIGN_IN);
+    const user = ctx.user;
+    const signedIn = { ...ctx, user };
+    res.setHeader('Cache-Control', 'no-store');
+
+    try {
+      if (isTemplate) {
+        if (kindMatch[2] === 'xlsx') {
+          const body = await buildImportTemplateXlsx();
+          res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
+          res.setHeader('Content-Disposition', contentDisposition('Mẫu nhập địa bàn và đơn vị.xlsx'));
+          res.end(body);
+        } else {
+          const table = url.searchParams.get('table') ?? 'units';
+          if (table !== 'units' && table !== 'areas') return fail(400, 'BAD_REQUEST', { vi: 'table phải là units hoặc areas.', en: 'table must be units or areas.' });
+          res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+          res.setHeader('Content-Disposition', contentDisposition(table === 'units' ? 'Mẫu nhập đơn vị.csv' : 'Mẫu nhập địa bàn.csv'));
+          res.end(importTemplateCsv(table));
+        }
+        return;
+      }
+      const parsed = documentQuerySchema.safeParse({ area: url.searchParams.get('area') ?? undefined, year: url.searchParams.get('year') ?? undefined });
+      if (!parsed.success) return fail(400, 'BAD_REQUEST', BAD_QUERY, { fieldErrors: describeZodIssues(parsed.error.issues) });
+      const query = parsed.data;
+      if (isPrint) {
+        const lang = url.searchParams.get('lang') ?? 'vi';
+        if (lang !== 'vi' && lang !== 'en') return fail(400, 'BAD_REQUEST', { vi: 'lang phải là vi hoặc en.', en: 'lang must be vi or en.' });
+        const html = renderAnnualReport(await loadAnnualReport(signedIn, query), lang);
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(html);
+        return;
+      }
+      const prepared = await prepareExport(signedIn, kindMatch![1] as ExportKind, query);
+      res.statusCode = 200;
+      res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
+      res.setHeader('Content-Disposition', contentDisposition(prepared.fileName));
+      const started = performance.now();
+      try {
+        await writeXlsx(res, prepared.sheets);
+        res.end();
+        log.info(`export ${url.pathname} by ${user.username}`, { ms: Math.round(performance.now() - started) });
+      } catch (error) {
+        // Headers are sent: the only honest signal left is to abort the transfer.
+        log.error(`export ${url.pathname} failed while streaming`, { error });
+        res.destroy(error instanceof Error ? error : new Error(String(error)));
+      }
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (isDomainError(error)) return fail(STATUS[error.code] ?? 400, error.code, error.text);
+      log.error(`${url.pathname} failed`, { error });
+      return fail(500, 'INTERNAL_SERVER_ERROR', INTERNAL);
+    }
+  }
+
+  return (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    handle(req, res).catch((error: unknown) => {
+      log.error('document route failed', { error });
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL);
+      else res.destroy();
+    });
+  };
+}
