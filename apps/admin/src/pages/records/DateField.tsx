@@ -1,0 +1,42 @@
+import { DateInput, type DateInputProps } from '@mantine/dates';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Reads a typed date as Vietnamese administration writes it, day first: `31/10/2021`, `31.10.2021`,
+ * `31-10-2021` (or ISO `2021-10-31`). Anything else, or a day that does not exist, is not a date yet: the
+ * browser's own parser would read `3/1/2` as 1 March 2002 while the user is still typing.
+ */
+export function parseVietnameseDate(text: string): string | null {
+  const trimmed = text.trim();
+  let d: number, m: number, y: number;
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {
+  /** An ISO date `YYYY-MM-DD`, or null. */
+  value: string | null;
+  onChange: (value: string | null) => void;
+};
+
+/** A date typed or picked as dd/mm/yyyy, kept as an ISO date. */
+export function DateField({ value, onChange, ...rest }: Props) {
+  return (
+    <DateInput
+      valueFormat="DD/MM/YYYY"
+      placeholder="dd/mm/yyyy"
+      dateParser={parseVietnameseDate}
+      value={value}
+      onChange={(next) => onChange(next ? next.slice(0, 10) : null)}
+      popoverProps={{ withinPortal: true }}
+      {...rest}
+    />
+  );
+}
