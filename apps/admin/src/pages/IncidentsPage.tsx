@@ -1,5 +1,421 @@
-import { PagePlaceholder } from '../layout/PagePlaceholder.js';
+import {
+  BUILTIN_CATALOGUES,
+  compareVietnamese,
+  criteriaForType,
+  evaluationWindow,
+  findCatalogue,
+  findCatalogueForYear,
+  findCriterion,
+  foldForSearch,
+  incidentInputSchema,
+  UNIT_TYPE_LABELS,
+  windowYearOf,
+  yearEvaluationSpan,
+  type Catalogue,
+  type DisqualifyingCriterion,
+  type UnitType,
+} from '@antoan/core';
+import { Alert, Badge, Button, Grid, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { fieldErrorsOf, notifyError, notifySuccess } from '../errors.js';
+import { useI18n } from '../i18n.js';
+import { useDraft } from '../lib/draft.js';
+import { AnchorLink } from '../lib/links.js';
+import { useAreaName, useScope } from '../lib/scope.js';
+import { useTRPC, type RouterOutputs } from '../trpc.js';
+import { canUse, OFFICER_ROLES, useRole } from './records/access.js';
+import { ConfirmModal } from './records/ConfirmModal.js';
+import { DateField } from './records/DateField.js';
+import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
+import { UnitSelect, type UnitRow } from './records/UnitSelect.js';
+import { useUnits } from './records/useUnits.js';
+import { schemaErrors } from './records/validate.js';
 
+type Incident = RouterOutputs['incidents']['list'][number];
+
+/** The text of a criterion's item (or of the criterion) as the catalogue of the year words it. */
+function criterionLabel(code: string, item: string | null, year: number, l: (text: { vi: string; en: string }) => string): string {
+  const catalogues = [findCatalogueForYear(year), ...BUILTIN_CATALOGUES].filter((c): c is Catalogue => c !== undefined);
+  for (const catalogue of catalogues) {
+    const criterion = findCriterion(catalogue, code);
+    if (!criterion) continue;
+    if (criterion.kind === 'disqualifying' && item !== null) {
+      const found = criterion.items.find((i) => i.letter === item);
+      if (found) return l(found.text);
+    }
+    if (item === null) return l(criterion.title);
+  }
+  return '';
+}
+
+/**
+ * The incidents of the area in scope over the evaluation windows of the year (16/11 of the year before to
+ * 15/11; 01/11 to 31/10 for residential areas), and a form to record one against a disqualifying
+ * criterion of the unit's catalogue.
+ */
 export function IncidentsPage() {
-  return <PagePlaceholder />;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t, l, language, formatDate, formatNumber } = useI18n();
+  const { areaId, year } = useScope();
+  const areaName = useAreaName(areaId) ?? t('wholeScope');
+  const canEdit = canUse(useRole(), OFFICER_ROLES);
+  const span = year === undefined ? undefined : yearEvaluationSpan(year);
+  const incidents = useQuery({
+    ...trpc.incidents.list.queryOptions({ areaId, from: span?.from ?? '2000-01-01', to: span?.to ?? '2000-01-01' }),
+    enabled: span !== undefined,
+  });
+  const { units } = useUnits(useMemo(() => (incidents.data ?? []).map((i) => i.unitId), [incidents.data]));
+  const [search, setSearch] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<Incident | null>(null);
+  const small = useMediaQuery('(max-width: 48em)');
+  const remove = useMutation(
+    trpc.incidents.delete.mutationOptions({
+      onSuccess: async () => {
+        notifySuccess(t('rec_incidentDeleted'));
+        setDeleting(null);
+        await invalidateAfterIncident(queryClient, trpc);
+      },
+      onError: (error) => notifyError(error, language),
+    }),
+  );
+
+  // Each unit type has its own window: keep the incidents that count toward the year in scope.
+  const inYear = useMemo(
+    () =>
+      (incidents.data ?? []).filter((i) => {
+        const unit = units.get(i.unitId);
+        return year === undefined || !unit || windowYearOf(unit.type, i.occurredOn) === year;
+      }),
+    [incidents.data, units, year],
+  );
+  const rows = useMemo(() => {
+    const folded = foldForSearch(search);
+    if (!folded) return inYear;
+    return inYear.filter((i) => foldForSearch(`${units.get(i.unitId)?.name ?? ''} ${i.criterionCode} ${i.description}`).includes(folded));
+  }, [inYear, search, units]);
+
+  if (year === undefined || span === undefined || incidents.isPending) return <LoadingBlock />;
+  if (incidents.error) return <QueryError error={incidents.error} onRetry={() => void incidents.refetch()} />;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('rec_incidentsTitle', { area: areaName, year })}</Title>
+          <Text size="sm" c="dimmed">
+            {t('rec_incidentsWindows', {
+              year,
+              xaFrom: formatDate(evaluationWindow('XA', year).from),
+              xaTo: formatDate(evaluationWindow('XA', year).to),
+              kdcFrom: formatDate(evaluationWindow('KDC', year).from),
+              kdcTo: formatDate(evaluationWindow('KDC', year).to),
+            })}
+          </Text>
+        </div>
+        {canEdit && <Button onClick={() => setCreating(true)}>{t('recordIncident')}</Button>}
+      </Group>
+      {inYear.length > 0 && (
+        <Group align="flex-end">
+          <TextInput
+            label={t('rec_searchIncidents')}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={340}
+            maw="100%"
+            maxLength={200}
+          />
+          <Text size="sm" c="dimmed" aria-live="polite" mb={8}>
+            {t('rec_shownCount', { shown: formatNumber(rows.length), total: formatNumber(inYear.length) })}
+          </Text>
+        </Group>
+      )}
+      {rows.length === 0 ? (
+        <EmptyText>{inYear.length === 0 ? t('rec_noIncidentsYear', { year }) : t('rec_noMatch')}</EmptyText>
+      ) : (
+        <Table.ScrollContainer minWidth={820}>
+          <Table striped highlightOnHover aria-label={t('nav_incidents')} data-testid="incidents-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('occurredOn')}</Table.Th>
+                <Table.Th>{t('unit')}</Table.Th>
+                <Table.Th>{t('criterion')}</Table.Th>
+                <Table.Th>{t('description')}</Table.Th>
+                {canEdit && <Table.Th aria-label={t('rec_actions')} />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((i) => {
+                const unit = units.get(i.unitId);
+                return (
+                  <Table.Tr key={i.id}>
+                    <Table.Td>{formatDate(i.occurredOn)}</Table.Td>
+                    <Table.Td>
+                      {unit ? (
+                        <>
+                          <AnchorLink to="/units/$unitId" params={{ unitId: unit.id }} size="sm">
+                            {unit.name}
+                          </AnchorLink>
+                          <Text size="xs" c="dimmed">
+                            {l(UNIT_TYPE_LABELS[unit.type])}
+                          </Text>
+                        </>
+                      ) : (
+                        '…'
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color="red" ff="monospace" tt="none">
+                        {i.criterionCode}
+                        {i.item ? ` ${i.item}` : ''}
+                      </Badge>
+                      <Text size="xs">{criterionLabel(i.criterionCode, i.item, year, l)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                        {i.description}
+                      </Text>
+                    </Table.Td>
+                    {canEdit && (
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setDeleting(i)}
+                          aria-label={`${t('delete')}: ${unit?.name ?? ''} ${formatDate(i.occurredOn)}`}
+                        >
+                          {t('delete')}
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t('recordIncident')} size="lg" fullScreen={small}>
+        {creating && <IncidentForm areaId={areaId} year={year} onDone={() => setCreating(false)} />}
+      </Modal>
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t('rec_deleteIncidentTitle')}
+        message={
+          deleting
+            ? t('rec_deleteIncidentMessage', {
+                unit: units.get(deleting.unitId)?.name ?? '',
+                date: formatDate(deleting.occurredOn),
+                code: deleting.criterionCode,
+              })
+            : ''
+        }
+        confirmLabel={t('delete')}
+        loading={remove.isPending}
+        onConfirm={() => deleting && remove.mutate({ incidentId: deleting.id })}
+        onClose={() => setDeleting(null)}
+      />
+    </Stack>
+  );
+}
+
+async function invalidateAfterIncident(queryClient: ReturnType<typeof useQueryClient>, trpc: ReturnType<typeof useTRPC>) {
+  // An incident changes the unit's result (a disqualifying criterion), its grading deductions and the statistics.
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: trpc.incidents.pathKey() }),
+    queryClient.invalidateQueries({ queryKey: trpc.assessments.pathKey() }),
+    queryClient.invalidateQueries({ queryKey: trpc.grading.pathKey() }),
+    queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() }),
+  ]);
+}
+
+interface IncidentValues {
+  unitId: number | null;
+  occurredOn: string | null;
+  criterionCode: string | null;
+  item: string | null;
+  description: string;
+}
+
+const EMPTY: IncidentValues = { unitId: null, occurredOn: null, criterionCode: null, item: null, description: '' };
+
+function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; year: number; onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t, l, language, formatDate } = useI18n();
+  const draft = useDraft<IncidentValues>(`incident.new`, EMPTY);
+  const values = draft.value;
+  const [unit, setUnit] = useState<UnitRow | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const set = <K extends keyof IncidentValues>(key: K, value: IncidentValues[K]) => draft.set((v) => ({ ...v, [key]: value }));
+  // The restored draft names a unit by id: read it for its type.
+  const restoredUnit = useQuery({ ...trpc.units.get.queryOptions({ unitId: values.unitId ?? 0 }), enabled: values.unitId !== null && unit === null });
+  const chosen: { id: number; type: UnitType; name: string } | null = unit ?? restoredUnit.data ?? null;
+
+  // The year the incident counts toward (its window for the unit's type), and the catalogue the server checks
+  // it with: the one of the unit's file that year, else the one in force.
+  const windowYear = chosen && values.occurredOn ? windowYearOf(chosen.type, values.occurredOn) : undefined;
+  const file = useQuery({
+    ...trpc.assessments.get.queryOptions({ unitId: chosen?.id ?? 0, year: windowYear ?? 2000 }),
+    enabled: chosen !== null && windowYear !== undefined,
+    staleTime: 60_000,
+  });
+  const catalogue: Catalogue | undefined =
+    windowYear === undefined
+      ? undefined
+      : file.data
+        ? ((file.data.record ? findCatalogue(file.data.record.catalogueId) : undefined) ?? findCatalogueForYear(windowYear))
+        : file.error
+          ? findCatalogueForYear(windowYear)
+          : undefined;
+  const criteria = catalogue && chosen ? criteriaForType(catalogue, chosen.type).filter((c): c is DisqualifyingCriterion => c.kind === 'disqualifying') : [];
+  const criterion = criteria.find((c) => c.code === values.criterionCode);
+
+  const input = {
+    unitId: values.unitId ?? 0,
+    occurredOn: values.occurredOn ?? '',
+    criterionCode: values.criterionCode ?? '',
+    item: values.item,
+    description: values.description.trim(),
+  };
+  const clientErrors: Record<string, string> = { ...schemaErrors(incidentInputSchema, input, language) };
+  if (values.unitId === null) clientErrors.unitId = t('required');
+  if (values.occurredOn === null) clientErrors.occurredOn = t('required');
+  if (!criterion) clientErrors.criterionCode = t('required');
+  if (criterion && criterion.items.length > 0 && !criterion.items.some((i) => i.letter === values.item)) clientErrors.item = t('required');
+  if (!input.description) clientErrors.description = t('required');
+
+  const create = useMutation(
+    trpc.incidents.create.mutationOptions({
+      onSuccess: async () => {
+        draft.clear();
+        notifySuccess(t('rec_incidentCreated'));
+        onDone();
+        await invalidateAfterIncident(queryClient, trpc);
+      },
+      onError: (error) => {
+        if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
+      },
+    }),
+  );
+  const serverErrors = create.error ? fieldErrorsOf(create.error, language) : {};
+  const errors = submitted ? { ...serverErrors, ...clientErrors } : serverErrors;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(clientErrors).length === 0) create.mutate(input);
+  };
+
+  const criterionOptions = [...criteria].sort((a, b) => compareVietnamese(a.code, b.code)).map((c) => ({ value: c.code, label: `${c.code} — ${l(c.title)}` }));
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('recordIncident')}>
+      <Stack>
+        {draft.restored && (
+          <Alert color="blue" role="status">
+            <Group justify="space-between">
+              <Text size="sm">{t('draftRestored')}</Text>
+              <Button size="xs" variant="subtle" onClick={draft.clear}>
+                {t('discardDraft')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <Grid>
+          <Grid.Col span={{ base: 12, sm: 8 }}>
+            <UnitSelect
+              label={t('unit')}
+              required
+              autoFocus
+              value={values.unitId}
+              areaId={areaId}
+              onChange={(next) => {
+                setUnit(next);
+                draft.set((v) => ({ ...v, unitId: next?.id ?? null, criterionCode: null, item: null }));
+              }}
+              error={errors.unitId}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <DateField label={t('occurredOn')} required value={values.occurredOn} onChange={(v) => set('occurredOn', v)} error={errors.occurredOn} />
+          </Grid.Col>
+        </Grid>
+        {chosen && windowYear !== undefined && (
+          <Text size="sm" c={windowYear === year ? 'dimmed' : 'orange.8'} data-testid="incident-window">
+            {t('rec_countsToward', {
+              year: windowYear,
+              from: formatDate(evaluationWindow(chosen.type, windowYear).from),
+              to: formatDate(evaluationWindow(chosen.type, windowYear).to),
+            })}
+            {catalogue ? ` ${t('catalogueUsed', { title: l(catalogue.title) })}` : ''}
+          </Text>
+        )}
+        {chosen && windowYear !== undefined && catalogue && criteria.length === 0 && (
+          <Alert color="yellow" role="status">
+            {t('rec_noDisqualifying', { type: l(UNIT_TYPE_LABELS[chosen.type]) })}
+          </Alert>
+        )}
+        <Select
+          label={t('rec_disqualifyingCriterion')}
+          description={chosen && windowYear !== undefined ? undefined : t('rec_chooseUnitAndDateFirst')}
+          required
+          disabled={criteria.length === 0}
+          value={criterion ? criterion.code : null}
+          onChange={(code) => draft.set((v) => ({ ...v, criterionCode: code, item: null }))}
+          data={criterionOptions}
+          error={errors.criterionCode}
+          comboboxProps={{ withinPortal: true }}
+        />
+        {criterion && (
+          <>
+            <Text size="xs" c="dimmed">
+              {l(criterion.explanation)}
+            </Text>
+            {criterion.items.length > 0 && (
+              <Select
+                label={t('rec_disqualifyingItem')}
+                required
+                value={values.item}
+                onChange={(letter) => set('item', letter)}
+                data={criterion.items.map((i) => ({ value: i.letter, label: `${i.letter}) ${l(i.text)}` }))}
+                error={errors.item}
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
+          </>
+        )}
+        <Textarea
+          label={t('description')}
+          required
+          autosize
+          minRows={3}
+          maxRows={8}
+          maxLength={2000}
+          value={values.description}
+          onChange={(e) => set('description', e.currentTarget.value)}
+          error={errors.description}
+        />
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => {
+              draft.clear();
+              onDone();
+            }}
+          >
+            {t('cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
 }

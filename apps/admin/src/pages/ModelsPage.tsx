@@ -1,5 +1,413 @@
-import { PagePlaceholder } from '../layout/PagePlaceholder.js';
+import { compareVietnamese, foldForSearch, isModelOperating, modelInputSchema } from '@antoan/core';
+import { Alert, Autocomplete, Badge, Button, Checkbox, Grid, Group, Modal, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { fieldErrorsOf, notifyError, notifySuccess } from '../errors.js';
+import { useI18n } from '../i18n.js';
+import { useDraft } from '../lib/draft.js';
+import { AnchorLink } from '../lib/links.js';
+import { useAreaName, useScope } from '../lib/scope.js';
+import { useTRPC, type RouterOutputs } from '../trpc.js';
+import { canUse, OFFICER_ROLES, useRole } from './records/access.js';
+import { AreaSelect, useAreaOptions } from './records/AreaSelect.js';
+import { DateField } from './records/DateField.js';
+import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
+import { UnitSelect } from './records/UnitSelect.js';
+import { useUnits } from './records/useUnits.js';
+import { schemaErrors, unprefixed } from './records/validate.js';
 
+type Model = RouterOutputs['models']['list'][number];
+
+/** Did the model operate at some time in the year (started by its end, not stopped before its start)? */
+const operatedIn = (m: Model, year: number) => m.startedOn <= `${year}-12-31` && (m.stoppedOn === null || m.stoppedOn > `${year}-01-01`);
+
+/** The movement models of the area in scope: a searchable table, and forms to add or correct one. */
 export function ModelsPage() {
-  return <PagePlaceholder />;
+  const trpc = useTRPC();
+  const { t, formatDate, formatNumber } = useI18n();
+  const { areaId, year } = useScope();
+  const areaName = useAreaName(areaId) ?? t('wholeScope');
+  const canEdit = canUse(useRole(), OFFICER_ROLES);
+  const models = useQuery(trpc.models.list.queryOptions({ areaId }));
+  const [search, setSearch] = useState('');
+  const [onlyYear, setOnlyYear] = useState(true);
+  const [editing, setEditing] = useState<Model | 'new' | null>(null);
+  const { units } = useUnits(useMemo(() => (models.data ?? []).flatMap((m) => (m.hostUnitId === null ? [] : [m.hostUnitId])), [models.data]));
+  const { byId: areas } = useAreaOptions();
+
+  const inYear = useMemo(() => (models.data ?? []).filter((m) => year === undefined || !onlyYear || operatedIn(m, year)), [models.data, onlyYear, year]);
+  const rows = useMemo(() => {
+    const folded = foldForSearch(search);
+    return inYear
+      .filter((m) => {
+        if (!folded) return true;
+        const host = m.hostUnitId === null ? '' : (units.get(m.hostUnitId)?.name ?? '');
+        return foldForSearch(`${m.name} ${m.category} ${host} ${areas.get(m.areaId)?.name ?? ''}`).includes(folded);
+      })
+      .sort((a, b) => compareVietnamese(a.name, b.name));
+  }, [inYear, search, units, areas]);
+  const categories = useMemo(() => [...new Set((models.data ?? []).map((m) => m.category))].sort(compareVietnamese), [models.data]);
+
+  if (year === undefined || models.isPending) return <LoadingBlock />;
+  if (models.error) return <QueryError error={models.error} onRetry={() => void models.refetch()} />;
+
+  const endOfYear = `${year}-12-31`;
+  const operating = models.data.filter((m) => isModelOperating(m, endOfYear));
+  const summary = {
+    operating: operating.length,
+    newInYear: models.data.filter((m) => m.startedOn.startsWith(`${year}-`)).length,
+    sites: operating.reduce((s, m) => s + m.sites, 0),
+    teams: operating.reduce((s, m) => s + m.teams, 0),
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('rec_modelsTitle', { area: areaName, year })}</Title>
+          <Text size="sm" c="dimmed" data-testid="models-summary">
+            {t('rec_modelsSummary', {
+              operating: formatNumber(summary.operating),
+              year,
+              newInYear: formatNumber(summary.newInYear),
+              sites: formatNumber(summary.sites),
+              teams: formatNumber(summary.teams),
+            })}
+          </Text>
+        </div>
+        {canEdit && <Button onClick={() => setEditing('new')}>{t('rec_addModel')}</Button>}
+      </Group>
+      <Group align="flex-end">
+        <TextInput
+          label={t('rec_searchModels')}
+          type="search"
+          value={search}
+          maxLength={200}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={340}
+          maw="100%"
+        />
+        <Switch label={t('rec_onlyOperatingIn', { year })} checked={onlyYear} onChange={(e) => setOnlyYear(e.currentTarget.checked)} mb={8} />
+        <Text size="sm" c="dimmed" aria-live="polite" mb={8}>
+          {t('rec_shownCount', { shown: formatNumber(rows.length), total: formatNumber(inYear.length) })}
+        </Text>
+      </Group>
+      {rows.length === 0 ? (
+        <EmptyText>{inYear.length === 0 ? t('rec_noModels') : t('rec_noMatch')}</EmptyText>
+      ) : (
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped highlightOnHover aria-label={t('nav_models')} data-testid="models-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('name')}</Table.Th>
+                <Table.Th>{t('rec_category')}</Table.Th>
+                <Table.Th>{t('rec_host')}</Table.Th>
+                <Table.Th>{t('rec_startedOn')}</Table.Th>
+                <Table.Th>{t('rec_stoppedOn')}</Table.Th>
+                <Table.Th ta="right">{t('rec_sites')}</Table.Th>
+                <Table.Th ta="right">{t('rec_teams')}</Table.Th>
+                <Table.Th>{t('rec_advancedExample')}</Table.Th>
+                {canEdit && <Table.Th aria-label={t('rec_actions')} />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((m) => {
+                const host = m.hostUnitId === null ? undefined : units.get(m.hostUnitId);
+                return (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {m.name}
+                      </Text>
+                      {m.startedOn.startsWith(`${year}-`) && (
+                        <Badge size="xs" variant="light" color="teal">
+                          {t('rec_newInYear', { year })}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{m.category}</Table.Td>
+                    <Table.Td>
+                      {host ? (
+                        <AnchorLink to="/units/$unitId" params={{ unitId: host.id }} size="sm">
+                          {host.name}
+                        </AnchorLink>
+                      ) : m.hostUnitId !== null ? (
+                        '…'
+                      ) : null}
+                      <Text size="xs" c="dimmed">
+                        {areas.get(m.areaId)?.name ?? ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{formatDate(m.startedOn)}</Table.Td>
+                    <Table.Td>{m.stoppedOn ? formatDate(m.stoppedOn) : '—'}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(m.sites)}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(m.teams)}</Table.Td>
+                    <Table.Td>
+                      {m.isAdvancedExample ? (
+                        <Badge variant="light" color="teal">
+                          {t('yes')}
+                        </Badge>
+                      ) : (
+                        ''
+                      )}
+                    </Table.Td>
+                    {canEdit && (
+                      <Table.Td>
+                        <Button size="xs" variant="subtle" onClick={() => setEditing(m)} aria-label={`${t('edit')}: ${m.name}`}>
+                          {t('edit')}
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ModelModal editing={editing} defaultAreaId={areaId} categories={categories} onClose={() => setEditing(null)} />
+    </Stack>
+  );
+}
+
+interface ModelValues {
+  name: string;
+  category: string;
+  areaId: number | null;
+  hostUnitId: number | null;
+  startedOn: string | null;
+  stoppedOn: string | null;
+  sites: number | string;
+  teams: number | string;
+  isAdvancedExample: boolean;
+}
+
+function ModelModal({
+  editing,
+  defaultAreaId,
+  categories,
+  onClose,
+}: {
+  editing: Model | 'new' | null;
+  defaultAreaId: number | undefined;
+  categories: string[];
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const small = useMediaQuery('(max-width: 48em)');
+  return (
+    <Modal opened={editing !== null} onClose={onClose} title={editing === 'new' ? t('rec_addModel') : t('rec_editModel')} size="lg" fullScreen={small}>
+      {editing !== null && (
+        <ModelForm
+          key={editing === 'new' ? 'new' : editing.id}
+          model={editing === 'new' ? null : editing}
+          defaultAreaId={defaultAreaId}
+          categories={categories}
+          onDone={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function ModelForm({
+  model,
+  defaultAreaId,
+  categories,
+  onDone,
+}: {
+  model: Model | null;
+  defaultAreaId: number | undefined;
+  categories: string[];
+  onDone: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t, language } = useI18n();
+  const base = useMemo<ModelValues>(
+    () =>
+      model
+        ? {
+            name: model.name,
+            category: model.category,
+            areaId: model.areaId,
+            hostUnitId: model.hostUnitId,
+            startedOn: model.startedOn,
+            stoppedOn: model.stoppedOn,
+            sites: model.sites,
+            teams: model.teams,
+            isAdvancedExample: model.isAdvancedExample,
+          }
+        : {
+            name: '',
+            category: '',
+            areaId: defaultAreaId ?? null,
+            hostUnitId: null,
+            startedOn: null,
+            stoppedOn: null,
+            sites: 1,
+            teams: 0,
+            isAdvancedExample: false,
+          },
+    [model, defaultAreaId],
+  );
+  const draft = useDraft<ModelValues>(model ? `model.${model.id}` : 'model.new', base);
+  const values = draft.value;
+  const [submitted, setSubmitted] = useState(false);
+  const set = <K extends keyof ModelValues>(key: K, value: ModelValues[K]) => draft.set((v) => ({ ...v, [key]: value }));
+
+  const input = {
+    name: values.name.trim(),
+    category: values.category.trim(),
+    areaId: values.areaId ?? 0,
+    hostUnitId: values.hostUnitId,
+    startedOn: values.startedOn ?? '',
+    stoppedOn: values.stoppedOn,
+    sites: typeof values.sites === 'number' ? values.sites : NaN,
+    teams: typeof values.teams === 'number' ? values.teams : NaN,
+    isAdvancedExample: values.isAdvancedExample,
+  };
+  const clientErrors: Record<string, string> = { ...schemaErrors(modelInputSchema, input, language) };
+  if (!input.name) clientErrors.name = t('required');
+  if (!input.category) clientErrors.category = t('required');
+  if (values.areaId === null) clientErrors.areaId = t('required');
+  if (values.startedOn === null) clientErrors.startedOn = t('required');
+  if (typeof values.sites !== 'number') clientErrors.sites = t('required');
+  if (typeof values.teams !== 'number') clientErrors.teams = t('required');
+
+  const onSuccess = async () => {
+    draft.clear();
+    notifySuccess(t(model ? 'rec_modelUpdated' : 'rec_modelCreated'));
+    onDone();
+    await queryClient.invalidateQueries({ queryKey: trpc.models.pathKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
+  };
+  const onError = (error: unknown) => {
+    if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
+  };
+  const create = useMutation(trpc.models.create.mutationOptions({ onSuccess, onError }));
+  const update = useMutation(trpc.models.update.mutationOptions({ onSuccess, onError }));
+  const mutation = model ? update : create;
+  const serverErrors = mutation.error ? unprefixed(fieldErrorsOf(mutation.error, language), 'model') : {};
+  const errors = submitted ? { ...serverErrors, ...clientErrors } : serverErrors;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(clientErrors).length > 0) return;
+    if (model) update.mutate({ modelId: model.id, model: input });
+    else create.mutate(input);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={model ? t('rec_editModel') : t('rec_addModel')}>
+      <Stack>
+        {draft.restored && (
+          <Alert color="blue" role="status">
+            <Group justify="space-between">
+              <Text size="sm">{t('draftRestored')}</Text>
+              <Button size="xs" variant="subtle" onClick={draft.clear}>
+                {t('discardDraft')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <TextInput
+          label={t('rec_modelName')}
+          required
+          value={values.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={errors.name}
+          maxLength={300}
+          data-autofocus
+        />
+        <Grid>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Autocomplete
+              label={t('rec_category')}
+              required
+              value={values.category}
+              onChange={(v) => set('category', v)}
+              data={categories}
+              error={errors.category}
+              maxLength={100}
+              comboboxProps={{ withinPortal: true }}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <AreaSelect
+              label={t('area')}
+              required
+              value={values.areaId}
+              onChange={(areaId) => draft.set((v) => ({ ...v, areaId, hostUnitId: areaId === v.areaId ? v.hostUnitId : null }))}
+              error={errors.areaId}
+            />
+          </Grid.Col>
+        </Grid>
+        <UnitSelect
+          label={t('rec_hostUnit')}
+          description={t('rec_hostUnitHint')}
+          value={values.hostUnitId}
+          areaId={values.areaId ?? defaultAreaId}
+          onChange={(unit) => draft.set((v) => ({ ...v, hostUnitId: unit?.id ?? null, areaId: v.areaId ?? unit?.areaId ?? null }))}
+          error={errors.hostUnitId}
+        />
+        <Grid>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <DateField label={t('rec_startedOn')} required value={values.startedOn} onChange={(v) => set('startedOn', v)} error={errors.startedOn} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <DateField
+              label={t('rec_stoppedOn')}
+              description={t('rec_stoppedOnHint')}
+              clearable
+              value={values.stoppedOn}
+              onChange={(v) => set('stoppedOn', v)}
+              error={errors.stoppedOn}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6 }}>
+            <NumberInput
+              label={t('rec_sites')}
+              required
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              value={values.sites}
+              onChange={(v) => set('sites', v)}
+              error={errors.sites}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6 }}>
+            <NumberInput
+              label={t('rec_teams')}
+              required
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              value={values.teams}
+              onChange={(v) => set('teams', v)}
+              error={errors.teams}
+            />
+          </Grid.Col>
+        </Grid>
+        <Checkbox label={t('rec_advancedExample')} checked={values.isAdvancedExample} onChange={(e) => set('isAdvancedExample', e.currentTarget.checked)} />
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => {
+              draft.clear();
+              onDone();
+            }}
+          >
+            {t('cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
 }
