@@ -1,5 +1,400 @@
-import { PagePlaceholder } from '../layout/PagePlaceholder.js';
+import {
+  compareVietnamese,
+  currentQuarter,
+  foldForSearch,
+  QUARTERLY_METRIC_LABELS,
+  QUARTERLY_METRICS,
+  quarterlyReportInputSchema,
+  quarterPeriod,
+  toVietnamDate,
+  type Quarter,
+  type QuarterlyMetric,
+} from '@antoan/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  NumberInput,
+  Pagination,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { fieldErrorsOf, notifyError, notifySuccess } from '../errors.js';
+import { useI18n } from '../i18n.js';
+import { useDraft } from '../lib/draft.js';
+import { AnchorLink } from '../lib/links.js';
+import { useAreaName, useScope } from '../lib/scope.js';
+import { useTRPC, type RouterOutputs } from '../trpc.js';
+import { canUse, ENTRY_ROLES, useRole } from './records/access.js';
+import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
+import { UnitSelect } from './records/UnitSelect.js';
+import { useUnits } from './records/useUnits.js';
+import { schemaErrors } from './records/validate.js';
 
+type Report = RouterOutputs['reports']['list'][number];
+const QUARTERS: Quarter[] = [1, 2, 3, 4];
+const PAGE_SIZE = 50;
+
+interface ReportValues {
+  unitId: number | null;
+  quarter: Quarter;
+  counts: Record<QuarterlyMetric, number | string>;
+  notes: string;
+}
+
+const zeroCounts = () => Object.fromEntries(QUARTERLY_METRICS.map((m) => [m, 0])) as Record<QuarterlyMetric, number>;
+
+/**
+ * Due dates are those of the default reporting settings (the 20th of the quarter's last month): the
+ * province's own settings are not served to the SPA.
+ */
+const isOnTime = (report: Report) => toVietnamDate(report.submittedAt) <= quarterPeriod(report.year, report.quarter).dueDate;
+
+/** Quarterly reports: the entry form (unit, quarter, counts, notes) and the area's reports of the year. */
 export function ReportsPage() {
-  return <PagePlaceholder />;
+  const trpc = useTRPC();
+  const { t } = useI18n();
+  const { areaId, year } = useScope();
+  const areaName = useAreaName(areaId) ?? t('wholeScope');
+  const canSubmit = canUse(useRole(), ENTRY_ROLES);
+  const reports = useQuery({ ...trpc.reports.list.queryOptions({ areaId, year: year ?? 2000 }), enabled: year !== undefined });
+
+  if (year === undefined || reports.isPending) return <LoadingBlock />;
+  if (reports.error) return <QueryError error={reports.error} onRetry={() => void reports.refetch()} />;
+  return (
+    <Stack>
+      <Title order={2}>{t('rec_reportsTitle', { area: areaName, year })}</Title>
+      <ReportsBody key={year} areaId={areaId} year={year} reports={reports.data} canSubmit={canSubmit} />
+    </Stack>
+  );
+}
+
+type Draft = ReturnType<typeof useDraft<ReportValues>>;
+
+function ReportsBody({ areaId, year, reports, canSubmit }: { areaId: number | undefined; year: number; reports: Report[]; canSubmit: boolean }) {
+  const [defaultQuarter] = useState<Quarter>(() => {
+    const now = currentQuarter(new Date());
+    return now.year === year ? now.quarter : 1;
+  });
+  const base = useMemo<ReportValues>(() => ({ unitId: null, quarter: defaultQuarter, counts: zeroCounts(), notes: '' }), [defaultQuarter]);
+  const draft = useDraft<ReportValues>(`report.${year}`, base);
+  const formRef = useRef<HTMLFormElement>(null);
+  // A report picked in the table is loaded into the form (filing again replaces it).
+  const open = (report: Report) => {
+    draft.set({ unitId: report.unitId, quarter: report.quarter as Quarter, counts: { ...report.counts }, notes: report.notes ?? '' });
+    requestAnimationFrame(() => {
+      formRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      formRef.current?.querySelector<HTMLInputElement>('input[data-metric]')?.focus();
+    });
+  };
+  return (
+    <>
+      {canSubmit && <ReportForm areaId={areaId} year={year} reports={reports} draft={draft} formRef={formRef} />}
+      <ReportsTable reports={reports} year={year} onOpen={canSubmit ? open : undefined} />
+    </>
+  );
+}
+
+function ReportForm({
+  areaId,
+  year,
+  reports,
+  draft,
+  formRef,
+}: {
+  areaId: number | undefined;
+  year: number;
+  reports: Report[];
+  draft: Draft;
+  formRef: RefObject<HTMLFormElement | null>;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t, l, language, formatDate, formatDateTime } = useI18n();
+  const values = draft.value;
+  const [submitted, setSubmitted] = useState(false);
+
+  const existing = reports.find((r) => r.unitId === values.unitId && r.quarter === values.quarter);
+  const period = quarterPeriod(year, values.quarter);
+
+  const counts = Object.fromEntries(QUARTERLY_METRICS.map((m) => [m, typeof values.counts[m] === 'number' ? values.counts[m] : NaN])) as Record<
+    QuarterlyMetric,
+    number
+  >;
+  const input = { unitId: values.unitId ?? 0, year, quarter: values.quarter, counts, notes: values.notes.trim() || null };
+  const clientErrors: Record<string, string> = { ...schemaErrors(quarterlyReportInputSchema, input, language) };
+  if (values.unitId === null) clientErrors.unitId = t('required');
+  for (const m of QUARTERLY_METRICS) if (typeof values.counts[m] !== 'number') clientErrors[`counts.${m}`] = t('required');
+
+  const submit = useMutation(
+    trpc.reports.submit.mutationOptions({
+      onSuccess: async () => {
+        draft.clear();
+        setSubmitted(false);
+        notifySuccess(t('rec_reportSubmitted'));
+        // The counts feed KDC-4 (results), the statistics and the reminders.
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.assessments.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.inbox.pathKey() }),
+        ]);
+      },
+      onError: (error) => {
+        if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
+      },
+    }),
+  );
+  const serverErrors = submit.error ? fieldErrorsOf(submit.error, language) : {};
+  const errors = submitted ? { ...serverErrors, ...clientErrors } : serverErrors;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(clientErrors).length === 0) submit.mutate(input);
+  };
+  const setCount = (metric: QuarterlyMetric, value: number | string) => draft.set((v) => ({ ...v, counts: { ...v.counts, [metric]: value } }));
+
+  return (
+    <Card withBorder>
+      <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="report-form-title">
+        <Stack>
+          <Title order={3} size="h4" id="report-form-title">
+            {t('rec_reportFormTitle', { year })}
+          </Title>
+          {draft.restored && (
+            <Alert color="blue" role="status">
+              <Group justify="space-between">
+                <Text size="sm">{t('draftRestored')}</Text>
+                <Button size="xs" variant="subtle" onClick={draft.clear}>
+                  {t('discardDraft')}
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          <Grid>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <UnitSelect
+                label={t('unit')}
+                required
+                value={values.unitId}
+                areaId={areaId}
+                onChange={(unit) => draft.set((v) => ({ ...v, unitId: unit?.id ?? null }))}
+                error={errors.unitId}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Text size="sm" fw={500} mb={4} id="report-quarter-label">
+                {t('rec_quarter')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="report-quarter-label"
+                fullWidth
+                value={String(values.quarter)}
+                onChange={(q) => draft.set((v) => ({ ...v, quarter: Number(q) as Quarter }))}
+                data={QUARTERS.map((q) => ({ value: String(q), label: t('rec_quarterN', { quarter: q }) }))}
+              />
+              <Text size="xs" c="dimmed" mt={4}>
+                {t('rec_quarterPeriod', { from: formatDate(period.from), to: formatDate(period.to), due: formatDate(period.dueDate) })}
+              </Text>
+            </Grid.Col>
+          </Grid>
+          {existing && (
+            <Alert color="yellow" role="status" data-testid="report-exists">
+              <Group justify="space-between">
+                <Text size="sm">{t('rec_reportExists', { date: formatDateTime(existing.submittedAt) })}</Text>
+                <Button size="xs" variant="light" onClick={() => draft.set((v) => ({ ...v, counts: { ...existing.counts }, notes: existing.notes ?? '' }))}>
+                  {t('rec_loadSubmitted')}
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+            {QUARTERLY_METRICS.map((m) => (
+              <NumberInput
+                key={m}
+                label={l(QUARTERLY_METRIC_LABELS[m])}
+                required
+                min={0}
+                max={10_000_000}
+                allowDecimal={false}
+                allowNegative={false}
+                thousandSeparator={language === 'vi' ? '.' : ','}
+                decimalSeparator={language === 'vi' ? ',' : '.'}
+                value={values.counts[m]}
+                onChange={(v) => setCount(m, v)}
+                error={errors[`counts.${m}`]}
+                data-metric={m}
+              />
+            ))}
+          </SimpleGrid>
+          <Textarea
+            label={t('note')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            maxLength={5000}
+            value={values.notes}
+            onChange={(e) => {
+              const notes = e.currentTarget.value;
+              draft.set((v) => ({ ...v, notes }));
+            }}
+            error={errors.notes}
+          />
+          <Group>
+            <Button type="submit" loading={submit.isPending}>
+              {existing ? t('rec_resubmitReport') : t('rec_submitReport')}
+            </Button>
+            {draft.dirty && (
+              <Button variant="subtle" onClick={draft.clear}>
+                {t('rec_clearForm')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function ReportsTable({ reports, year, onOpen }: { reports: Report[]; year: number; onOpen: ((report: Report) => void) | undefined }) {
+  const { t, formatDate, formatNumber } = useI18n();
+  const { units, isPending } = useUnits(useMemo(() => reports.map((r) => r.unitId), [reports]));
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+
+  const byUnit = useMemo(() => {
+    const map = new Map<number, (Report | undefined)[]>();
+    for (const r of reports) {
+      const row = map.get(r.unitId) ?? [undefined, undefined, undefined, undefined];
+      row[r.quarter - 1] = r;
+      map.set(r.unitId, row);
+    }
+    return map;
+  }, [reports]);
+  const rows = useMemo(() => {
+    const folded = foldForSearch(search);
+    return [...byUnit.keys()]
+      .filter((id) => !folded || foldForSearch(`${units.get(id)?.name ?? ''} ${units.get(id)?.code ?? ''}`).includes(folded))
+      .sort((a, b) => compareVietnamese(units.get(a)?.name ?? '\uffff', units.get(b)?.name ?? '\uffff') || a - b);
+  }, [byUnit, units, search]);
+  const late = reports.filter((r) => !isOnTime(r)).length;
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const shown = rows.slice((Math.min(page, pages) - 1) * PAGE_SIZE, Math.min(page, pages) * PAGE_SIZE);
+
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4">
+        {t('rec_reportsOfYear', { year })}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm" data-testid="reports-summary">
+        {t('rec_reportsSummary', {
+          count: formatNumber(reports.length),
+          units: formatNumber(byUnit.size),
+          onTime: formatNumber(reports.length - late),
+          late: formatNumber(late),
+        })}
+      </Text>
+      {reports.length === 0 ? (
+        <EmptyText>{t('rec_noReports', { year })}</EmptyText>
+      ) : (
+        <>
+          <Group align="flex-end" mb="sm">
+            <TextInput
+              label={t('searchUnits')}
+              type="search"
+              value={search}
+              maxLength={200}
+              onChange={(e) => {
+                setSearch(e.currentTarget.value);
+                setPage(1);
+              }}
+              w={320}
+              maw="100%"
+            />
+            {isPending && <Text size="sm">{t('loading')}</Text>}
+          </Group>
+          {rows.length === 0 ? (
+            <EmptyText>{t('rec_noMatch')}</EmptyText>
+          ) : (
+            <Table.ScrollContainer minWidth={760}>
+              <Table striped highlightOnHover aria-label={t('rec_reportsOfYear', { year })} data-testid="reports-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('unit')}</Table.Th>
+                    {QUARTERS.map((q) => (
+                      <Table.Th key={q}>
+                        {t('rec_quarterN', { quarter: q })}
+                        <Text size="xs" c="dimmed" fw={400}>
+                          {t('rec_dueOn', { date: formatDate(quarterPeriod(year, q).dueDate) })}
+                        </Text>
+                      </Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {shown.map((unitId) => {
+                    const unit = units.get(unitId);
+                    return (
+                      <Table.Tr key={unitId}>
+                        <Table.Td>
+                          {unit ? (
+                            <AnchorLink to="/units/$unitId" params={{ unitId }} size="sm">
+                              {unit.name}
+                            </AnchorLink>
+                          ) : (
+                            `#${unitId}`
+                          )}
+                        </Table.Td>
+                        {byUnit.get(unitId)!.map((r, i) => (
+                          <Table.Td key={i}>{r ? <ReportCell report={r} unitName={unit?.name ?? ''} onOpen={onOpen} /> : <Text c="dimmed">—</Text>}</Table.Td>
+                        ))}
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {pages > 1 && <Pagination mt="sm" total={pages} value={Math.min(page, pages)} onChange={setPage} aria-label={t('rec_pages')} />}
+        </>
+      )}
+      <Text size="xs" c="dimmed" mt="sm">
+        {t('rec_dueDateNote')}
+      </Text>
+    </Card>
+  );
+}
+
+function ReportCell({ report, unitName, onOpen }: { report: Report; unitName: string; onOpen: ((report: Report) => void) | undefined }) {
+  const { t, formatDate, formatDateTime } = useI18n();
+  const onTime = isOnTime(report);
+  const content = (
+    <Group gap={6} wrap="nowrap">
+      <Text size="sm">{formatDate(report.submittedAt)}</Text>
+      <Badge size="xs" variant="light" color={onTime ? 'teal' : 'orange'}>
+        {onTime ? t('rec_onTime') : t('rec_late')}
+      </Badge>
+    </Group>
+  );
+  const title = t('rec_submittedAt', { date: formatDateTime(report.submittedAt) });
+  return onOpen ? (
+    <UnstyledButton onClick={() => onOpen(report)} title={title} aria-label={t('rec_openReport', { quarter: report.quarter, unit: unitName })}>
+      {content}
+    </UnstyledButton>
+  ) : (
+    <span title={title}>{content}</span>
+  );
 }
