@@ -49,10 +49,13 @@ const todayVi = () => {
 
 /** Picks a unit in a unit picker by typing (the server's search ignores diacritics). */
 async function pickUnit(label: RegExp, search: string, option: string) {
-  const input = page.getByRole('textbox', { name: label });
+  const input = page.getByRole('combobox', { name: label });
   await input.click();
   await input.fill(search);
-  await page.getByRole('option', { name: new RegExp(option) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(option) })
+    .first()
+    .click();
 }
 
 const rows = (testId: string) => page.getByTestId(testId).locator('tbody tr');
@@ -78,7 +81,7 @@ describe('the record pages on the Ba Đồn demo', () => {
     scope = `?area=${townId}&year=2021`;
   });
 
-  it('lists the models of 2021 as the article counts them, and adds one', async () => {
+  it('lists the models of 2021 as the article counts them, adds one and stops it', async () => {
     await page.goto(`${server.baseUrl}/models${scope}`);
     await page.getByRole('heading', { name: 'Mô hình phong trào — Ba Đồn, năm 2021' }).waitFor();
     await expect.poll(() => page.getByTestId('models-summary').innerText()).toContain('21 mô hình hoạt động cuối năm 2021, 4 mô hình xây dựng mới');
@@ -102,7 +105,23 @@ describe('the record pages on the Ba Đồn demo', () => {
 
     // The search ignores diacritics.
     await page.getByLabel('Tìm mô hình').fill('ben do quang thuy');
-    await expect.poll(() => rows('models-table').allInnerTexts()).toEqual([expect.stringMatching(/Tổ an ninh tự quản bến đò Quảng Thủy[\s\S]*Tự quản[\s\S]*Xã Quảng Thủy[\s\S]*15\/03\/2021/)]);
+    await expect
+      .poll(() => rows('models-table').allInnerTexts())
+      .toEqual([expect.stringMatching(/Tổ an ninh tự quản bến đò Quảng Thủy[\s\S]*Tự quản[\s\S]*Xã Quảng Thủy[\s\S]*15\/03\/2021/)]);
+
+    // Stopping it: a stop date before the start is refused beside the field, a later one is saved.
+    await page.getByRole('button', { name: 'Sửa: Tổ an ninh tự quản bến đò Quảng Thủy' }).click();
+    const edit = page.getByRole('dialog', { name: 'Sửa mô hình' });
+    await edit.getByLabel('Ngày dừng').fill('01/01/2021');
+    await edit.getByLabel('Tên mô hình').press('Enter');
+    await edit.getByText('Ngày dừng phải sau ngày bắt đầu').waitFor();
+    await edit.getByLabel('Ngày dừng').fill('01/12/2021');
+    await edit.getByLabel('Tên mô hình').press('Enter');
+    await edit.waitFor({ state: 'detached' });
+    await expect.poll(() => rows('models-table').allInnerTexts()).toEqual([expect.stringMatching(/15\/03\/2021\s+01\/12\/2021/)]);
+    await expect.poll(() => page.getByTestId('models-summary').innerText()).toContain('21 mô hình hoạt động cuối năm 2021, 5 mô hình xây dựng mới');
+    await page.getByLabel('Tìm mô hình').fill('');
+    await page.screenshot({ path: path.join(artefactsDir, 'models-ba-don-2021.png') });
   });
 
   it('records an award and deletes it after confirmation', async () => {
@@ -112,7 +131,10 @@ describe('the record pages on the Ba Đồn demo', () => {
 
     await page.getByRole('button', { name: 'Thêm khen thưởng' }).click();
     const dialog = page.getByRole('dialog', { name: 'Thêm khen thưởng' });
-    await dialog.getByRole('radio', { name: 'Cá nhân' }).check({ force: true });
+    await dialog
+      .locator('label')
+      .filter({ hasText: /^Cá nhân$/ })
+      .click();
     await dialog.getByLabel('Họ và tên người được khen').fill('Hoàng Văn Kiểm');
     await dialog.getByLabel('Người, cơ quan khen thưởng').fill('Chủ tịch UBND thị xã Ba Đồn');
     await dialog.getByLabel('Số quyết định').fill('999/QĐ-UBND');
@@ -121,7 +143,7 @@ describe('the record pages on the Ba Đồn demo', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => rows('awards-table').count()).toBe(13);
     const row = rows('awards-table').filter({ hasText: 'Hoàng Văn Kiểm' });
-    expect(await row.innerText()).toMatch(/Giấy khen[\s\S]*Cá nhân[\s\S]*Chủ tịch UBND thị xã Ba Đồn[\s\S]*999\/QĐ-UBND[\s\S]*05\/04\/2022/);
+    expect(await row.innerText()).toMatch(/Giấy khen[\s\S]*Cá nhân[\s\S]*Chủ tịch UBND thị xã Ba Đồn[\s\S]*999\/QĐ-UBND[\s\S]*05\/04\/2022/i);
 
     await row.getByRole('button', { name: /^Xóa/ }).click();
     const confirm = page.getByRole('dialog', { name: 'Xóa khen thưởng?' });
@@ -142,15 +164,17 @@ describe('the record pages on the Ba Đồn demo', () => {
     await pickUnit(/^Đơn vị/, 'KDC-QB-BD-QMINH-4', 'KDC-QB-BD-QMINH-4');
     await dialog.getByLabel('Ngày xảy ra').fill('10/05/2021');
     await dialog.getByTestId('incident-window').filter({ hasText: 'năm 2021' }).waitFor();
-    await dialog.getByRole('textbox', { name: /^Tiêu chí loại trừ/ }).click();
+    await dialog.getByRole('combobox', { name: /^Tiêu chí loại trừ/ }).click();
     await page.getByRole('option', { name: /^KDC-3/ }).click();
-    await dialog.getByRole('textbox', { name: /^Điểm \(nội dung\)/ }).click();
+    await dialog.getByRole('combobox', { name: /^Điểm \(nội dung\)/ }).click();
     await page.getByRole('option', { name: /^g\)/ }).click();
     await dialog.getByLabel('Mô tả').fill('Kích động người dân tụ tập gây mất trật tự');
+    await page.screenshot({ path: path.join(artefactsDir, 'incident-form.png') });
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => rows('incidents-table').count()).toBe(2);
-    expect(await rows('incidents-table').nth(1).innerText()).toMatch(/10\/05\/2021[\s\S]*KDC-3 g[\s\S]*Kích động người dân/);
+    // In date order: 10/05 comes before the dispute of 12/08.
+    expect(await rows('incidents-table').first().innerText()).toMatch(/10\/05\/2021[\s\S]*KDC-3 g[\s\S]*Kích động người dân/);
   });
 
   it('files a quarterly report again and shows it as late', async () => {
@@ -159,7 +183,10 @@ describe('the record pages on the Ba Đồn demo', () => {
     await page.getByTestId('reports-table').waitFor();
     // Quảng Tiên was not recognised in 2021: its reports of that year may still be filed again.
     await pickUnit(/^Đơn vị/, 'quang tien', 'Xã Quảng Tiên');
-    await page.getByRole('radio', { name: 'Quý 3' }).check({ force: true });
+    await page
+      .locator('label')
+      .filter({ hasText: /^Quý 3$/ })
+      .click();
     await page.getByTestId('report-exists').waitFor();
     await page.getByLabel('Số vụ phạm tội').fill('2');
     await page.getByLabel('Số buổi tuyên truyền').fill('7');
@@ -170,22 +197,29 @@ describe('the record pages on the Ba Đồn demo', () => {
 
     await page.getByLabel('Tìm đơn vị (không cần dấu)').fill('xa quang tien');
     const row = rows('reports-table').filter({ hasText: 'Xã Quảng Tiên' });
-    await expect.poll(() => row.locator('td').nth(3).innerText()).toMatch(new RegExp(`${todayVi().replace(/\//g, '\\/')}\\s*Muộn`));
+    await expect.poll(() => row.locator('td').nth(3).innerText()).toMatch(new RegExp(`${todayVi().replace(/\//g, '\\/')}\\s*Muộn`, 'i'));
+    await page.screenshot({ path: path.join(artefactsDir, 'reports-ba-don-2021.png'), fullPage: true });
     const unitId = (await api<{ items: { id: number }[] }>('units.list', { search: 'XA-QB-BD-QTIEN', types: ['XA'] })).items[0]!.id;
     const reports = await api<{ quarter: number; counts: Record<string, number>; notes: string | null }[]>('reports.list', { unitId, year: 2021 });
-    expect(reports.find((r) => r.quarter === 3)).toMatchObject({ counts: { crimes: 2, propagandaSessions: 7, peopleReached: 1250 }, notes: 'Báo cáo bổ sung sau kiểm tra' });
+    expect(reports.find((r) => r.quarter === 3)).toMatchObject({
+      counts: { crimes: 2, propagandaSessions: 7, peopleReached: 1250 },
+      notes: 'Báo cáo bổ sung sau kiểm tra',
+    });
   });
 
   it('recomputes a commune’s grading sheet live as scores are typed, and saves it', async () => {
     const unitId = (await api<{ items: { id: number }[] }>('units.list', { search: 'XA-QB-BD-QTIEN', types: ['XA'] })).items[0]!.id;
-    const sheet = await api<{ template: SheetTemplate; result: GradingResult; standardMet: boolean; sheet: { scores: Record<string, ItemScore> } }>('grading.get', { unitId, year: 2021 });
+    const sheet = await api<{ template: SheetTemplate; result: GradingResult; standardMet: boolean; sheet: { scores: Record<string, ItemScore> } }>(
+      'grading.get',
+      { unitId, year: 2021 },
+    );
     await page.goto(`${server.baseUrl}/units/${unitId}/grading/2021${scope}`);
     await page.getByRole('heading', { name: 'Phiếu chấm điểm phong trào: Xã Quảng Tiên, năm 2021' }).waitFor();
     const total = page.getByTestId('grading-total');
     const grade = page.getByTestId('grading-grade');
     const shown = (n: number) => `${String(n).replace('.', ',')}/100`;
     await expect.poll(() => total.innerText()).toBe(shown(sheet.result.total));
-    expect(await page.getByTestId('standard-met').innerText()).toBe(sheet.standardMet ? 'Có' : 'Không');
+    expect(await page.getByTestId('standard-met').textContent()).toBe(sheet.standardMet ? 'Có' : 'Không');
 
     // The same function as the server, on the changed scores.
     const scores = { ...sheet.sheet.scores, 'IV.1': { ...sheet.sheet.scores['IV.1'], verified: 0 }, 'IV.2': { ...sheet.sheet.scores['IV.2'], verified: 3.5 } };
@@ -200,7 +234,10 @@ describe('the record pages on the Ba Đồn demo', () => {
     await page.getByTestId('self-I.1').fill('9');
     await page.getByText('Từ 0 đến 8 điểm').waitFor();
     await page.getByTestId('self-I.1').fill('8');
-    await page.screenshot({ path: path.join(artefactsDir, 'grading-sheet.png'), fullPage: true });
+    // A viewport as tall as the page: the fixed header and the sticky total stay where they belong.
+    await page.setViewportSize({ width: 1280, height: 2100 });
+    await page.screenshot({ path: path.join(artefactsDir, 'grading-sheet.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByTestId('self-I.1').press('Enter');
     await page.getByText('Đã lưu phiếu chấm điểm.').waitFor();
@@ -208,6 +245,19 @@ describe('the record pages on the Ba Đồn demo', () => {
     expect(saved.result.total).toBe(expected.total);
     await page.reload();
     await expect.poll(() => total.innerText()).toBe(shown(expected.total));
+
+    // In English, with the grade's English label.
+    await page
+      .locator('label')
+      .filter({ hasText: /^English$/ })
+      .click();
+    await page.getByRole('heading', { name: 'Movement score sheet: Xã Quảng Tiên, 2021' }).waitFor();
+    expect(await grade.textContent()).toBe({ XUAT_SAC: 'Excellent', KHA: 'Good', TRUNG_BINH: 'Average', YEU: 'Weak' }[expected.grade]);
+    expect(await total.innerText()).toBe(`${expected.total}/100`);
+    await page
+      .locator('label')
+      .filter({ hasText: /^Tiếng Việt$/ })
+      .click();
   });
 
   it('shows the inbox', async () => {
@@ -216,6 +266,7 @@ describe('the record pages on the Ba Đồn demo', () => {
     await page.getByTestId('inbox-unread').waitFor();
     const items = await page.getByTestId('notification').count();
     if (items === 0) await page.getByText('Không có thông báo nào.').waitFor();
+    await page.screenshot({ path: path.join(artefactsDir, 'inbox.png') });
     await page.getByLabel('Chỉ thư chưa đọc').check({ force: true });
     await page.getByTestId('inbox-unread').waitFor();
   });
