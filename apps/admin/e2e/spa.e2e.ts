@@ -1,7 +1,15 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiSession, artefactsDir, launchChromium, startRealServer, type ApiSession, type RunningServer } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  apiSession,
+  artefactsDir,
+  launchChromium,
+  startRealServer,
+  type ApiSession,
+  type RunningServer,
+} from './harness.js';
 
 // The officer's day in real Chromium against the real server and its demo data (Ba Đồn).
 
@@ -27,7 +35,16 @@ const findArea = (nodes: TreeNode[], name: string): TreeNode | undefined => {
   }
   return undefined;
 };
-const quietQuarter = { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0, propagandaSessions: 1, peopleReached: 50, tipOffs: 0, newModels: 0, meetings: 1 };
+const quietQuarter = {
+  crimes: 0,
+  socialEvils: 0,
+  firesExplosionsAccidents: 0,
+  propagandaSessions: 1,
+  peopleReached: 50,
+  tipOffs: 0,
+  newModels: 0,
+  meetings: 1,
+};
 
 beforeAll(async () => {
   server = await startRealServer();
@@ -36,29 +53,51 @@ beforeAll(async () => {
   ids.baDon = findArea(tree.roots, 'Ba Đồn')!.id;
   ids.quangThuy = findArea(tree.roots, 'Quảng Thủy')!.id;
   ids.quangVan = findArea(tree.roots, 'Quảng Văn')!.id;
-  const villages = await admin.query<{ items: { id: number; code: string }[] }>('units.list', { areaId: ids.quangThuy, types: ['KDC'], pageSize: 50 });
+  const villages = await admin.query<{ items: { id: number; code: string }[] }>('units.list', {
+    areaId: ids.quangThuy,
+    types: ['KDC'],
+    pageSize: 50,
+  });
   ids.villageA = villages.items.find((u) => u.code.endsWith('QTHUY-1'))!.id;
   ids.villageB = villages.items.find((u) => u.code.endsWith('QTHUY-2'))!.id;
-  ids.otherVillage = (await admin.query<{ items: { id: number }[] }>('units.list', { areaId: ids.quangVan, types: ['KDC'], pageSize: 1 })).items[0]!.id;
+  ids.otherVillage = (
+    await admin.query<{ items: { id: number }[] }>('units.list', { areaId: ids.quangVan, types: ['KDC'], pageSize: 1 })
+  ).items[0]!.id;
   // Given: the 2023 quarterly reports of two villages, and village B registered with full answers.
   for (const unitId of [ids.villageA, ids.villageB]) {
-    for (const quarter of [1, 2, 3]) await admin.mutate('reports.submit', { unitId, year: 2023, quarter, counts: quietQuarter, notes: null });
+    for (const quarter of [1, 2, 3])
+      await admin.mutate('reports.submit', { unitId, year: 2023, quarter, counts: quietQuarter, notes: null });
   }
-  const registered = await admin.mutate<{ version: number }>('assessments.register', { unitId: ids.villageB, year: 2023 });
+  const registered = await admin.mutate<{ version: number }>('assessments.register', {
+    unitId: ids.villageB,
+    year: 2023,
+  });
   await admin.mutate('assessments.saveAnswers', {
     unitId: ids.villageB,
     year: 2023,
     version: registered.version,
     answers: {
-      'KDC-1': { answer: { checks: { resolution: true, registration: true }, numerator: 180, denominator: 180 }, evidence: { note: null, links: [] } },
+      'KDC-1': {
+        answer: { checks: { resolution: true, registration: true }, numerator: 180, denominator: 180 },
+        evidence: { note: null, links: [] },
+      },
       'KDC-2': { answer: { checks: { 'carried-out': true } }, evidence: { note: null, links: [] } },
       'KDC-5': { answer: { checks: { forces: true, models: true } }, evidence: { note: null, links: [] } },
     },
   });
-  await admin.mutate('users.create', { ...OFFICER, displayName: 'Công an xã Quảng Thủy', role: 'commune_officer', areaId: ids.quangThuy });
+  await admin.mutate('users.create', {
+    ...OFFICER,
+    displayName: 'Công an xã Quảng Thủy',
+    role: 'commune_officer',
+    areaId: ids.quangThuy,
+  });
 
   chromium = await launchChromium();
-  context = await chromium.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  context = await chromium.browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
@@ -110,13 +149,17 @@ describe('the admin SPA in real Chromium', () => {
     await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
     await expect.poll(() => page.getByTestId('units-count').innerText()).toMatch(/\/\s?\d/);
     await page.getByLabel('Tìm đơn vị (không cần dấu)').fill('to dan pho don sa');
-    await expect.poll(() => page.locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining('Tổ dân phố Đơn Sa')]);
+    await expect
+      .poll(() => page.locator('tbody tr').allInnerTexts())
+      .toEqual([expect.stringContaining('Tổ dân phố Đơn Sa')]);
     await page.getByLabel('Tìm đơn vị (không cần dấu)').fill('');
     await page.getByRole('button', { name: /^Địa bàn:/ }).click();
     await page.getByLabel('Tìm địa bàn (không cần dấu)').fill('quang thuy');
     await page.getByRole('option', { name: /Quảng Thủy/ }).click();
     await page.getByRole('heading', { name: 'Đơn vị — Quảng Thủy' }).waitFor();
-    await expect.poll(async () => (await page.locator('tbody tr').allInnerTexts()).filter((r) => r.startsWith('Thôn ')).length).toBe(6);
+    await expect
+      .poll(async () => (await page.locator('tbody tr').allInnerTexts()).filter((r) => r.startsWith('Thôn ')).length)
+      .toBe(6);
     expect(page.url()).toContain(`area=${ids.quangThuy}`);
   });
 
@@ -138,7 +181,10 @@ describe('the admin SPA in real Chromium', () => {
     await expect.poll(() => live.locator('[data-result]').getAttribute('data-result')).toBe('DAT');
     // A numerator above the denominator is refused beside the field, live.
     await kdc1.getByLabel(/^Tử số/).fill('213');
-    await kdc1.getByText(/213.*212|lớn hơn/).first().waitFor();
+    await kdc1
+      .getByText(/213.*212|lớn hơn/)
+      .first()
+      .waitFor();
     await kdc1.getByLabel(/^Tử số/).fill('212');
     await page.getByLabel('Ghi chú minh chứng').first().fill('Nghị quyết họp dân quý I/2023');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
@@ -233,10 +279,40 @@ describe('the admin SPA in real Chromium', () => {
     await own.close();
   });
 
+  it('imports units from a CSV (NFD text, BOM) after a dry run that lists errors by row and column', async () => {
+    await page.goto(`${server.baseUrl}/import?area=${ids.quangThuy}&year=2023`);
+    const fileInput = page.locator('input[type="file"]');
+    const header = 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã địa bàn,Cấp quản lý';
+    const bad = `\uFEFF${header}\nKDC-QB-BD-QTHUY-98,Thôn Lỗi,XYZ,QB-BD-QTHUY,\n`;
+    await fileInput.setInputFiles({ name: 'loi.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+    await page.getByRole('button', { name: 'Chạy thử' }).click();
+    const errorsTable = page.getByRole('alert').filter({ hasText: 'lỗi' });
+    await errorsTable.waitFor();
+    expect(await errorsTable.innerText()).toMatch(/loi.csv\s+2\s+Loại đơn vị|2\s+Loại đơn vị/);
+    expect(await page.getByRole('button', { name: 'Nhập dữ liệu' }).isDisabled()).toBe(true);
+
+    const good = `\uFEFF${header}\nKDC-QB-BD-QTHUY-99,${'Thôn Thử Nghiệm'.normalize('NFD')},KDC,QB-BD-QTHUY,\n`;
+    await fileInput.setInputFiles({ name: 'don-vi.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'utf8') });
+    await page.getByRole('button', { name: 'Chạy thử' }).click();
+    await page.getByText('Không có lỗi.').waitFor();
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    await page.getByText('Đã nhập: 1 tạo mới, 0 cập nhật.').waitFor();
+    const found = await admin.query<{ items: { name: string }[] }>('units.list', {
+      areaId: ids.quangThuy,
+      search: 'thon thu nghiem',
+    });
+    expect(found.items.map((u) => u.name)).toEqual(['Thôn Thử Nghiệm'.normalize('NFC')]);
+    // The same file again changes nothing.
+    await page.getByRole('button', { name: 'Chạy thử' }).click();
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toMatch(/Đơn vị:[\s\S]*Không đổi 1/);
+    expect(await page.getByRole('button', { name: 'Nhập dữ liệu' }).isDisabled()).toBe(true);
+    await page.getByRole('link', { name: 'Báo cáo năm để in (A4)' }).waitFor();
+  });
+
   it('signs out back to the login form with no unexpected console errors', async () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
     // 401 answers (the wrong password, the expired session) are the only console errors expected.
-    expect(errors.filter((e) => !/401|Unauthorized/.test(e))).toEqual([]);
+    expect(errors.filter((e) => !/401|Unauthorized/.test(e)).join('\n')).toBe('');
   });
 });
