@@ -41,6 +41,19 @@ async function api<T>(procedure: string, input: unknown): Promise<T> {
   ) as Promise<T>;
 }
 
+/** A mutation of the API with the browser's session. */
+async function mutate<T>(procedure: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([procedure, input]) => {
+      const response = await fetch(`/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
+      if (!body.result) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
+      return body.result.data;
+    },
+    [procedure, input] as const,
+  ) as Promise<T>;
+}
+
 /** Today in Vietnam as the UI writes it. */
 const todayVi = () => {
   const iso = new Date(Date.now() + 7 * 3_600_000).toISOString();
@@ -269,6 +282,65 @@ describe('the record pages on the Ba Đồn demo', () => {
     await page.screenshot({ path: path.join(artefactsDir, 'inbox.png') });
     await page.getByLabel('Chỉ thư chưa đọc').check({ force: true });
     await page.getByTestId('inbox-unread').waitFor();
+  });
+
+  it('hides what a viewer cannot do, and lets a unit reporter give self scores only', async () => {
+    const commune = (await api<{ items: { id: number; areaId: number }[] }>('units.list', { search: 'XA-QB-BD-QTIEN', types: ['XA'] })).items[0]!;
+    const password = 'mật khẩu thử vai trò';
+    await mutate('users.create', { username: 'xem.badon', displayName: 'Người xem Ba Đồn', password, role: 'viewer', areaId: townId });
+    await mutate('users.create', {
+      username: 'baocao.qtien',
+      displayName: 'Báo cáo Quảng Tiên',
+      password,
+      role: 'unit_reporter',
+      areaId: commune.areaId,
+      unitId: commune.id,
+    });
+    // Tablets: landscape for the viewer, portrait for the reporter.
+    const signIn = async (username: string, viewport: { width: number; height: number }) => {
+      const context = await chromium.browser.newContext({ viewport });
+      const other = await context.newPage();
+      other.on('pageerror', (error) => errors.push(error.message));
+      await other.goto(`${server.baseUrl}/units/${commune.id}/grading/2021${scope}`);
+      await other.getByLabel('Tên đăng nhập').fill(username);
+      await other.getByLabel('Mật khẩu').fill(password);
+      await other.getByLabel('Mật khẩu').press('Enter');
+      await other.getByRole('heading', { name: /^Phiếu chấm điểm phong trào/ }).waitFor();
+      return { other, context };
+    };
+
+    const viewer = await signIn('xem.badon', { width: 1024, height: 768 });
+    expect(await viewer.other.getByTestId('self-I.1').getAttribute('readonly')).not.toBeNull();
+    expect(await viewer.other.getByTestId('verified-I.1').getAttribute('readonly')).not.toBeNull();
+    expect(await viewer.other.getByRole('button', { name: 'Lưu' }).count()).toBe(0);
+    await viewer.other.getByText('Vai trò của bạn chỉ được xem phiếu này.').waitFor();
+    for (const [path, button] of [
+      ['models', 'Thêm mô hình'],
+      ['awards', 'Thêm khen thưởng'],
+      ['incidents', 'Ghi nhận vụ việc'],
+    ] as const) {
+      await viewer.other.goto(`${server.baseUrl}/${path}${scope}`);
+      await viewer.other.getByRole('table').waitFor();
+      expect(await viewer.other.getByRole('button', { name: button }).count()).toBe(0);
+      expect(await viewer.other.getByRole('button', { name: /^(Sửa|Xóa)/ }).count()).toBe(0);
+    }
+    await viewer.other.goto(`${server.baseUrl}/reports${scope}`);
+    await viewer.other.getByTestId('reports-table').waitFor();
+    expect(await viewer.other.getByRole('button', { name: 'Nộp báo cáo' }).count()).toBe(0);
+    await viewer.context.close();
+
+    const before = await api<{ sheet: { scores: Record<string, ItemScore> } }>('grading.get', { unitId: commune.id, year: 2021 });
+    const reporter = await signIn('baocao.qtien', { width: 820, height: 1180 });
+    expect(await reporter.other.getByTestId('self-I.1').getAttribute('readonly')).toBeNull();
+    expect(await reporter.other.getByTestId('verified-I.1').getAttribute('readonly')).not.toBeNull();
+    await reporter.other.getByTestId('self-I.2').fill('5');
+    await reporter.other.screenshot({ path: path.join(artefactsDir, 'grading-sheet-tablet-reporter.png') });
+    await reporter.other.getByRole('button', { name: 'Lưu' }).click();
+    await reporter.other.getByText('Đã lưu phiếu chấm điểm.').waitFor();
+    const saved = await api<{ sheet: { scores: Record<string, ItemScore> } }>('grading.get', { unitId: commune.id, year: 2021 });
+    // The reporter's self score is stored; the officer's verified score stays.
+    expect(saved.sheet.scores['I.2']).toEqual({ self: 5, verified: before.sheet.scores['I.2']!.verified });
+    await reporter.context.close();
   });
 
   it('logged no error in the browser', () => {
