@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from '@antoan/core';
 import { AppShell, Badge, Burger, Button, Group, Select, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useI18n, type MessageKey } from '../i18n.js';
@@ -27,6 +27,8 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
   const queryClient = useQueryClient();
   const { t, l } = useI18n();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // Below the md breakpoint (62em) the navbar is off screen unless opened: it must then leave the Tab order.
+  const narrow = useMediaQuery('(max-width: 61.99em)') ?? false;
   const { year, years, setYear } = useScope();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const unread = useQuery({ ...trpc.inbox.list.queryOptions({ unreadOnly: true, limit: 1 }), refetchInterval: 60_000 });
@@ -41,11 +43,40 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
   );
 
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }}
+      padding="md"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && opened && narrow) {
+          close();
+          document.getElementById('main-menu-burger')?.focus();
+        }
+      }}
+    >
+      <a
+        href="#main-content"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
+        {t('skipToContent')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('openMenu')} />
+            <Burger
+              id="main-menu-burger"
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              size="sm"
+              aria-label={t('openMenu')}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+            />
             <div>
               <Title order={1} size="h4" lh={1.1}>
                 {t('appTitle')}
@@ -75,7 +106,13 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('mainNavigation')}>
+      <AppShell.Navbar
+        p="xs"
+        component="nav"
+        id="main-navigation"
+        aria-label={t('mainNavigation')}
+        inert={narrow && !opened}
+      >
         {NAV.map((item) => (
           <NavLinkLink
             key={item.to}
@@ -93,7 +130,7 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -368,7 +368,17 @@ function ReportsTable({ reports, year, onOpen }: { reports: Report[]; year: numb
               </Table>
             </Table.ScrollContainer>
           )}
-          {pages > 1 && <Pagination mt="sm" total={pages} value={Math.min(page, pages)} onChange={setPage} aria-label={t('rec_pages')} />}
+          {pages > 1 && (
+            <Pagination
+              mt="sm"
+              total={pages}
+              value={Math.min(page, pages)}
+              onChange={setPage}
+              aria-label={t('rec_pages')}
+              getControlProps={(control) => ({ 'aria-label': t(control === 'previous' || control === 'first' ? 'prevPage' : 'nextPage') })}
+              getItemProps={(n) => ({ 'aria-label': t('pageN', { page: n }) })}
+            />
+          )}
         </>
       )}
       <Text size="xs" c="dimmed" mt="sm">

@@ -1,7 +1,7 @@
 import { CYCLE_STATUS_LABELS, RECOGNITION_RESULT_LABELS, UNIT_TYPE_LABELS } from '@antoan/core';
-import { Alert, Badge, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { errorText } from '../errors.js';
+import { errorText, httpStatusOf } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { ButtonLink, AnchorLink } from '../lib/links.js';
 import { useScope } from '../lib/scope.js';
@@ -19,10 +19,22 @@ export function UnitPage() {
   const history = useQuery(trpc.assessments.history.queryOptions({ unitId }));
 
   if (unit.error) {
+    const missing = httpStatusOf(unit.error) === 404;
     return (
-      <Alert color="red" role="alert">
-        {errorText(unit.error, language)}
-      </Alert>
+      <Stack align="flex-start">
+        <Title order={2}>{missing ? t('unitNotFound') : t('error')}</Title>
+        <Alert color="red" role="alert" w="100%">
+          {errorText(unit.error, language)}
+        </Alert>
+        <Group>
+          {!missing && (
+            <Button variant="default" onClick={() => void unit.refetch()}>
+              {t('retry')}
+            </Button>
+          )}
+          <ButtonLink to="/units">{t('backToUnits')}</ButtonLink>
+        </Group>
+      </Stack>
     );
   }
   if (unit.isPending) return <Skeleton h={200} />;

@@ -82,7 +82,7 @@ export function UnitsPage() {
         </Alert>
       )}
       <div ref={scrollRef} className="virtual-scroll" data-testid="units-scroll">
-        <Table stickyHeader highlightOnHover aria-rowcount={total + 1}>
+        <Table stickyHeader highlightOnHover aria-rowcount={total + 1} aria-label={`${t('units')} — ${areaName}`} miw={640}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('name')}</Table.Th>
@@ -106,13 +106,13 @@ export function UnitsPage() {
                       {unit.name}
                     </AnchorLink>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td className="nowrap">
                     <Badge variant="light" size="sm" mr={6}>
                       {unit.type}
                     </Badge>
                     {l(UNIT_TYPE_LABELS[unit.type])}
                   </Table.Td>
-                  <Table.Td ff="monospace" fz="sm">
+                  <Table.Td ff="monospace" fz="sm" className="nowrap">
                     {unit.code}
                   </Table.Td>
                   <Table.Td>{t(`level_${unit.managingLevel}`)}</Table.Td>

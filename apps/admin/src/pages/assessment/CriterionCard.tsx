@@ -60,8 +60,7 @@ export function CriterionCard({
   unitId,
   window,
 }: Props) {
-  const { t, l, language } = useI18n();
-  const other = language === 'vi' ? 'en' : 'vi';
+  const { t, l } = useI18n();
   const path = `answers.${c.code}`;
   const setAnswer = (answer: CriterionAnswer) => onChange({ ...entry, answer });
   const setCheck = (key: string, value: boolean) =>
@@ -76,9 +75,6 @@ export function CriterionCard({
           <Title order={3} size="h5" id={`criterion-${c.code}`}>
             {c.code}. {l(c.title)}
           </Title>
-          <Text size="xs" c="dimmed" lang={other}>
-            {c.title[other]}
-          </Text>
         </div>
         <Badge
           color={outcome === 'met' ? 'teal' : outcome === 'not_met' ? 'red' : 'gray'}
