@@ -56,19 +56,26 @@ export function unescapeSpreadsheetText(text: string): string {
 }
 
 /**
- * Normalises an imported text cell: drops byte-order marks, composes Vietnamese diacritics (NFC, so text
- * typed on a Mac or copied from a PDF in NFD compares equal to what is stored), turns non-breaking and other
- * Unicode spaces into plain spaces, collapses runs of white space and trims.
+ * Normalises an imported text cell: drops byte-order marks and control characters (a NUL would be refused by
+ * PostgreSQL; tabs and line breaks become spaces), replaces half surrogate pairs by U+FFFD, composes
+ * Vietnamese diacritics (NFC, so text typed on a Mac or copied from a PDF in NFD compares equal to what is
+ * stored), turns non-breaking and other Unicode spaces into plain spaces, collapses runs of white space and
+ * trims.
  *
  * @example
  * ```ts
  * normalizeImportText('\uFEFF  Qua\u0309ng   Thu\u0309y ').length; // 10
  * normalizeImportText('Qua\u0309ng Thu\u0309y') === 'Quảng Thủy';  // true
+ * normalizeImportText('Thôn\u00001');                               // 'Thôn1'
  * ```
  */
 export function normalizeImportText(text: string): string {
   return text
     .replace(/\uFEFF/g, '')
+    .replace(/[\t\n\v\f\r]/g, ' ')
+    // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+    .replace(/[\u0000-\u001F\u007F-\u009F]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .normalize('NFC')
     .replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/gu, ' ')
     .trim();

@@ -39,6 +39,13 @@ describe('normalizeImportText', () => {
     expect(normalizeImportText(nfd)).toBe('Quảng Thủy');
     expect(normalizeImportText('Đồng  Hới\n')).toBe('Đồng Hới');
   });
+
+  it('drops control characters that a database would refuse, and mends half surrogate pairs', () => {
+    expect(normalizeImportText('Thôn\u0000 1\u0007')).toBe('Thôn 1');
+    expect(normalizeImportText('a\tb\r\nc')).toBe('a b c');
+    expect(normalizeImportText('x\uD800y')).toBe('x\uFFFDy');
+    expect(normalizeImportText('😀')).toBe('😀');
+  });
 });
 
 describe('parseCsv', () => {
