@@ -49,19 +49,19 @@ export async function listAssessedUnitsByIds(db: Kysely<Database>, ids: readonly
 
 /**
  * Which units to load: those of an area's subtree as it was on `date`, or (areaId undefined) all; with
- * `areaIds`, only the units attached to those areas (a batch of an export: whole areas, so that a commune is
- * evaluated with all the units it manages).
+ * `unitIds`, exactly those units (a batch of an export, given as whole areas so that a commune is evaluated
+ * with every unit it manages), filtered by id so the per-unit indexes serve each query.
  */
 export interface UnitScope {
   areaId: number | undefined;
   date: string;
-  areaIds?: readonly number[] | undefined;
+  unitIds?: readonly number[] | undefined;
 }
 
 /** The ids of the units in scope, as a subquery (one round trip whatever the size). */
 export function unitsInScope(db: Kysely<Database>, scope: UnitScope) {
   let query = db.selectFrom('units').select('units.id');
-  if (scope.areaIds !== undefined) query = query.where('units.area_id', 'in', scope.areaIds.length > 0 ? [...scope.areaIds] : [-1]);
+  if (scope.unitIds !== undefined) query = query.where('units.id', 'in', scope.unitIds.length > 0 ? [...scope.unitIds] : [-1]);
   else if (scope.areaId !== undefined) query = query.where('units.area_id', 'in', subtreeAreaIds(db, scope.areaId, scope.date));
   return query;
 }
@@ -76,8 +76,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * The engine's inputs for the units of a scope in `year`, in a fixed number of queries (each filtered by
  * the scope as a subquery, never by long id lists): assessments and their answers; incidents from
  * 1 November of the year before (the earliest window start) to 15 November of the year (the latest window
- * end), which the engine narrows to each unit's own window; quarterly reports of the years year−2 … year,
- * which feed the comparison of this window's counts with the previous window's.
+ * end), which the engine narrows to each unit's own window; the quarterly reports that feed the comparison
+ * of this window's counts with the previous window's (core's comparisonQuarters of the year and of the year
+ * before: Q4 of year−2, the four quarters of year−1, Q1–Q3 of the year).
  */
 export async function loadEvaluationInputs(
   db: Kysely<Database>,
@@ -85,9 +86,10 @@ export async function loadEvaluationInputs(
   year: number,
   scope: UnitScope,
 ): Promise<UnitEvaluationInput[]> {
-  const inScope = () => unitsInScope(db, scope);
+  // A batch names its units; otherwise the scope is a subquery (one round trip whatever the size).
+  const inScope = () => (scope.unitIds !== undefined ? (scope.unitIds.length > 0 ? [...scope.unitIds] : [-1]) : unitsInScope(db, scope));
   // The whole country needs no filter, and SQLite plans a plain scan better without one.
-  const scoped = scope.areaId !== undefined || scope.areaIds !== undefined;
+  const scoped = scope.areaId !== undefined || scope.unitIds !== undefined;
   const [assessmentRows, answerRows, incidentRows, reportRows] = await Promise.all([
     db.selectFrom('assessments').select(['id', 'unit_id']).where('year', '=', year).$if(scoped, (qb) => qb.where('unit_id', 'in', inScope())).execute(),
     db
@@ -107,8 +109,13 @@ export async function loadEvaluationInputs(
     db
       .selectFrom('quarterly_reports')
       .select(['unit_id', 'year', 'quarter', 'crimes', 'social_evils', 'fires_explosions_accidents', 'propaganda_sessions', 'people_reached', 'tip_offs', 'new_models', 'meetings'])
-      .where('year', '>=', year - 2)
-      .where('year', '<=', year)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('year', '=', year - 2), eb('quarter', '=', 4)]),
+          eb('year', '=', year - 1),
+          eb.and([eb('year', '=', year), eb('quarter', '<=', 3)]),
+        ]),
+      )
       .$if(scoped, (qb) => qb.where('unit_id', 'in', inScope()))
       .execute(),
   ]);

@@ -82,23 +82,14 @@ export async function evaluateUnitBatch(
   states: Map<number, ExportAssessmentState>;
   answers: Map<number, Readonly<Record<string, CriterionAnswer | undefined>>>;
 }> {
-  const scope = { areaId: undefined, date: `${year}-12-31`, areaIds: batch.areaIds };
+  const scope = { areaId: undefined, date: `${year}-12-31`, unitIds: batch.units.map((u) => u.id) };
   const inputs = await loadEvaluationInputs(db, batch.units, year, scope);
   const evaluations = new Map(evaluateArea(inputs, { catalogue }).map((e) => [e.unitId, e]));
   const rows = await db
     .selectFrom('assessments')
-    .innerJoin('units', 'units.id', 'assessments.unit_id')
-    .select([
-      'assessments.unit_id',
-      'assessments.status',
-      'assessments.is_locked',
-      'assessments.decision_number',
-      'assessments.decision_date',
-      'assessments.decision_authority',
-      'assessments.certificate_number',
-    ])
-    .where('assessments.year', '=', year)
-    .where('units.area_id', 'in', batch.areaIds)
+    .select(['unit_id', 'status', 'is_locked', 'decision_number', 'decision_date', 'decision_authority', 'certificate_number'])
+    .where('year', '=', year)
+    .where('unit_id', 'in', scope.unitIds.length > 0 ? scope.unitIds : [-1])
     .execute();
   const states = new Map(
     rows.map((r) => [
@@ -118,13 +109,13 @@ export async function evaluateUnitBatch(
 
 /** The evidence notes of a batch's answers for a year: unit id → criterion code → note. */
 export async function listEvidenceNotes(db: Kysely<Database>, batch: UnitBatch, year: number): Promise<Map<number, Map<string, string>>> {
+  const ids = batch.units.map((u) => u.id);
   const rows = await db
     .selectFrom('assessment_answers')
     .innerJoin('assessments', 'assessments.id', 'assessment_answers.assessment_id')
-    .innerJoin('units', 'units.id', 'assessments.unit_id')
     .select(['assessments.unit_id', 'assessment_answers.criterion_code', 'assessment_answers.evidence_note'])
     .where('assessments.year', '=', year)
-    .where('units.area_id', 'in', batch.areaIds)
+    .where('assessments.unit_id', 'in', ids.length > 0 ? ids : [-1])
     .where('assessment_answers.evidence_note', 'is not', null)
     .execute();
   const notes = new Map<number, Map<string, string>>();

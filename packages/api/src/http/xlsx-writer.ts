@@ -41,28 +41,77 @@ function isoToDate(iso: string): Date {
   return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
 }
 
-function setCell(cell: ExcelJS.Cell, value: ExportCell): void {
-  if (value === null || value === undefined) return;
-  if (typeof value === 'string') {
-    cell.value = escapeSpreadsheetText(value);
-  } else if (typeof value === 'number') {
-    cell.value = value;
-  } else if ('date' in value) {
-    if (value.date === null) return;
-    cell.value = isoToDate(value.date);
-    cell.numFmt = 'dd/mm/yyyy';
-  } else if ('percent' in value) {
-    if (value.percent === null) return;
-    cell.value = value.percent;
-    cell.numFmt = '0.00%';
-  } else {
-    cell.value = escapeSpreadsheetText(value.text);
-    cell.font = { bold: value.bold ?? false, italic: value.italic ?? false, ...(value.size ? { size: value.size } : {}) };
-  }
+/** A cell's value as exceljs takes it (empty text is no cell at all), and the format it needs, if any. */
+function cellValue(value: ExportCell): { value: ExcelJS.CellValue; numFmt?: string; font?: Partial<ExcelJS.Font> } | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string') return { value: escapeSpreadsheetText(value) };
+  if (typeof value === 'number') return { value };
+  if ('date' in value) return value.date === null ? null : { value: isoToDate(value.date), numFmt: 'dd/mm/yyyy' };
+  if ('percent' in value) return value.percent === null ? null : { value: value.percent, numFmt: '0.00%' };
+  return {
+    value: escapeSpreadsheetText(value.text),
+    font: { bold: value.bold ?? false, italic: value.italic ?? false, ...(value.size ? { size: value.size } : {}) },
+  };
 }
 
-/** Waits while the destination asks the writers to slow down (a slow client). */
-async function drained(output: Writable): Promise<void> {
+/**
+ * Cell styles shared by every cell that looks the same: exceljs caches a style's id per style object, so
+ * one object per look (instead of one per cell) spares it serialising a style for each of millions of cells.
+ */
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+function sharedStyle(numFmt: string | undefined, font: Partial<ExcelJS.Font> | undefined): Partial<ExcelJS.Style> {
+  const key = JSON.stringify([numFmt ?? null, font ?? null]);
+  let style = styles.get(key);
+  if (!style) styles.set(key, (style = { ...(numFmt ? { numFmt } : {}), ...(font ? { font } : {}) }));
+  return style;
+}
+
+/** Adds a row: the values in one call (the fast path of exceljs), every cell on a shared style. */
+function addRow(sheet: ExcelJS.Worksheet, cells: readonly ExportCell[]): ExcelJS.Row {
+  const values: ExcelJS.CellValue[] = [];
+  let formatted: { at: number; style: Partial<ExcelJS.Style> }[] | undefined;
+  cells.forEach((cell, i) => {
+    const converted = cellValue(cell);
+    values[i] = converted?.value ?? null;
+    if (converted && (converted.numFmt || converted.font)) (formatted ??= []).push({ at: i + 1, style: sharedStyle(converted.numFmt, converted.font) });
+  });
+  const row = sheet.addRow(values);
+  row.eachCell((cell) => {
+    cell.style = PLAIN_STYLE;
+  });
+  for (const f of formatted ?? []) row.getCell(f.at).style = f.style;
+  return row;
+}
+
+/**
+ * The stream exceljs feeds a worksheet's XML into: its StreamBuf pipes into the zip archiver's PassThrough
+ * without heeding its return value, so nothing slows the rows down when compression falls behind, and the
+ * uncompressed sheet piles up in memory (about 600 bytes a row). We watch that PassThrough ourselves.
+ */
+function zipInputOf(sheet: ExcelJS.Worksheet): ZipInput | undefined {
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
+  const first = (Array.isArray(pipes) ? pipes[0] : undefined) as Partial<ZipInput> | undefined;
+  return first && typeof first.once === 'function' && typeof first._writableState === 'object' ? (first as ZipInput) : undefined;
+}
+
+/** A writable of readable-stream 2 (archiver's), which has no `writableNeedDrain` getter. */
+interface ZipInput {
+  once(event: 'drain', listener: () => void): unknown;
+  destroyed?: boolean;
+  _writableState: { needDrain?: boolean };
+}
+
+/**
+ * Lets the event loop turn (compression runs in zlib callbacks and the response is written by socket
+ * callbacks, none of which run while rows are made from synchronous SQLite reads), then waits while the
+ * zip's input or the destination (a slow client) asks to slow down: memory stays at about one batch.
+ */
+async function drained(output: Writable, zipInput: ZipInput | undefined): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  while (zipInput?._writableState.needDrain && !zipInput.destroyed && !output.destroyed) {
+    await new Promise<void>((resolve) => zipInput.once('drain', resolve));
+  }
   if (output.writableNeedDrain && !output.destroyed) await once(output, 'drain');
 }
 
@@ -71,7 +120,8 @@ async function drained(output: Writable): Promise<void> {
  * if a row source fails (the output then holds a truncated file, which the caller must discard).
  */
 export async function writeXlsx(output: Writable, sheets: readonly ExportSheet[]): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  // Fast compression (level 1): deflate, not the database, would otherwise set the pace of a big export.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   workbook.creator = 'An Toàn';
   for (const spec of sheets) {
     const title = spec.title ?? [];
@@ -92,12 +142,11 @@ export async function writeXlsx(output: Writable, sheets: readonly ExportSheet[]
       cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
     });
     header.commit();
+    const zipInput = zipInputOf(sheet);
     let count = 0;
     for await (const values of spec.rows) {
-      const row = sheet.addRow([]);
-      values.forEach((value, i) => setCell(row.getCell(i + 1), value));
-      row.commit();
-      if (++count % 1000 === 0) await drained(output);
+      addRow(sheet, values).commit();
+      if (++count % 500 === 0) await drained(output, zipInput);
     }
     sheet.commit();
   }
