@@ -1,5 +1,6 @@
-import { DomainError, type Role, type User } from '@antoan/core';
+import { DomainError, findUnstorableText, UNSTORABLE_TEXT_MESSAGE, type Role, type User } from '@antoan/core';
 import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodRealError } from 'zod';
 import type { Context } from './context.js';
 import { describeError, toTRPCError } from './errors.js';
 
@@ -69,6 +70,25 @@ const accessControl = t.middleware(({ ctx, meta, path, next }) => {
   return next();
 });
 
+/**
+ * Refuses, before any schema, an input holding text no database can store as sent: a NUL character
+ * (PostgreSQL refuses it: the call would fail with a 500 there and pass on SQLite) or half of a surrogate pair
+ * (stored as U+FFFD on both). One check at the boundary covers every text field of every procedure, including
+ * those added later, and answers like a schema does: BAD_REQUEST with the field's path.
+ */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  const path = findUnstorableText(await getRawInput());
+  if (path) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'The input contains text that cannot be stored',
+      // A ZodRealError (an Error, like those zod throws): tRPC keeps it as the cause, so the client gets field errors.
+      cause: new ZodRealError([{ code: 'custom', path, message: UNSTORABLE_TEXT_MESSAGE, input: undefined }]),
+    });
+  }
+  return next();
+});
+
 const requireUser = t.middleware(({ ctx, next }) => {
   if (!ctx.user) throw new DomainError('UNAUTHORIZED', SIGN_IN_REQUIRED);
   return next({ ctx: { user: ctx.user satisfies User } });
@@ -77,7 +97,7 @@ const requireUser = t.middleware(({ ctx, next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 /** For procedures open to anyone (declare `.meta({ access: 'public' })`). */
-export const publicProcedure = t.procedure.use(errorMapping).use(accessControl);
+export const publicProcedure = t.procedure.use(errorMapping).use(accessControl).use(storableInput);
 /** For procedures of signed-in users: `ctx.user` is set. */
 export const protectedProcedure = publicProcedure.use(requireUser);
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { isoDateSchema } from './unit.schema.js';
-import { bilingual } from './validation.js';
+import { bilingual, idSchema } from './validation.js';
 
 // Input schemas of the records kept around the yearly assessment: incidents, quarterly reports, movement
 // models and awards. The server validates with them; the SPA's forms use the same schemas.
 
-const id = z.number().int().positive();
+const id = idSchema;
 const count = z.number().int().min(0).max(10_000_000);
 /** A year the system accepts. @example `yearSchema.parse(2021)` */
 export const yearSchema = z.number().int().min(2000).max(2100);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_TYPES } from './units.js';
-import { bilingual } from './validation.js';
+import { bilingual, idSchema } from './validation.js';
 
 /**
  * An ISO calendar date `YYYY-MM-DD` that exists (no 31 February).
@@ -58,7 +58,7 @@ export const MAX_SEARCH_LENGTH = 200;
  */
 export const unitListInputSchema = z
   .object({
-    areaId: z.number().int().positive().optional(),
+    areaId: idSchema.optional(),
     date: isoDateSchema.optional(),
     types: z.array(z.enum(UNIT_TYPES)).max(UNIT_TYPES.length).optional(),
     search: z

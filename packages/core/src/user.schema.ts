@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './roles.js';
-import { bilingual } from './validation.js';
+import { bilingual, idSchema } from './validation.js';
 
 /** Shortest password accepted. @example `MIN_PASSWORD_LENGTH; // 10` */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -68,8 +68,8 @@ export const createUserInputSchema = z
     displayName: z.string().trim().min(1).max(200),
     password: newPassword,
     role: z.enum(ROLES),
-    areaId: z.number().int().positive().nullable().default(null),
-    unitId: z.number().int().positive().nullable().default(null),
+    areaId: idSchema.nullable().default(null),
+    unitId: idSchema.nullable().default(null),
     email: z.email().max(200).nullable().default(null),
   })
   .strict()

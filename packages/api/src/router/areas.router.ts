@@ -1,4 +1,4 @@
-import { areaTreeInputSchema, buildAreaTree, vietnamDate } from '@antoan/core';
+import { areaTreeInputSchema, buildAreaTree, idSchema, vietnamDate } from '@antoan/core';
 import { getArea, listAreasOn, listLineage, listSubtreeAreasOn } from '@antoan/db';
 import { z } from 'zod';
 import { ALL_ROLES, protectedProcedure, router } from '../trpc.js';
@@ -22,7 +22,7 @@ export const areasRouter = router({
   /** An area with its history: the areas it came from and those it became (merges, splits, renames). */
   history: protectedProcedure
     .meta({ access: ALL_ROLES })
-    .input(z.object({ areaId: z.number().int().positive() }).strict())
+    .input(z.object({ areaId: idSchema }).strict())
     .query(async ({ ctx, input }) => {
       await assertAreaInScope(ctx, input.areaId);
       const area = await getArea(ctx.db, input.areaId);

@@ -10,6 +10,7 @@ import {
   evidenceSchema,
   findCatalogue,
   getCatalogueForYear,
+  idSchema,
   recognitionDecisionSchema,
   revocationSchema,
   validateAnswers,
@@ -35,8 +36,9 @@ import { LOCKED } from '../locks.js';
 import { getUnitInScope } from '../scope.js';
 import { ALL_ROLES, ENTRY_ROLES, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
 
-const unitYear = { unitId: z.number().int().positive(), year: yearSchema };
-const version = z.number().int().positive();
+const unitYear = { unitId: idSchema, year: yearSchema };
+/** A file's version (a stored integer, like an id). */
+const version = idSchema;
 
 const NOT_REGISTERED = {
   vi: 'Đơn vị chưa đăng ký năm này.',
@@ -116,7 +118,7 @@ export const assessmentsRouter = router({
   /** A unit's files across the years with the result computed now for each (the unit page's history). */
   history: protectedProcedure
     .meta({ access: ALL_ROLES })
-    .input(z.object({ unitId: z.number().int().positive() }).strict())
+    .input(z.object({ unitId: idSchema }).strict())
     .query(async ({ ctx, input }) => {
       const unit = await getUnitInScope(ctx, input.unitId);
       const years = await listUnitAssessmentYears(ctx.db, unit.id);

@@ -1,3 +1,4 @@
+import { idSchema } from '@antoan/core';
 import { listAudit } from '@antoan/db';
 import { z } from 'zod';
 import { ADMIN_ONLY, protectedProcedure, router } from '../trpc.js';
@@ -14,7 +15,7 @@ export const auditRouter = router({
         .object({
           entity: z.string().max(50).optional(),
           entityId: z.string().max(50).optional(),
-          beforeId: z.number().int().positive().optional(),
+          beforeId: idSchema.optional(),
           limit: z.number().int().min(1).max(200).default(50),
         })
         .strict(),

@@ -4,6 +4,7 @@ import {
   getSheetTemplate,
   gradeSheet,
   gradingScoresInputSchema,
+  idSchema,
   incidentsInWindow,
   yearSchema,
 } from '@antoan/core';
@@ -13,7 +14,7 @@ import { assertYearOpen } from '../locks.js';
 import { getUnitInScope } from '../scope.js';
 import { ALL_ROLES, OFFICERS, protectedProcedure, router } from '../trpc.js';
 
-const unitYear = z.object({ unitId: z.number().int().positive(), year: yearSchema }).strict();
+const unitYear = z.object({ unitId: idSchema, year: yearSchema }).strict();
 
 export const gradingRouter = router({
   /** The unit's 100-point sheet for a year with the grade computed now (never stored). */
@@ -41,7 +42,7 @@ export const gradingRouter = router({
   /** Saves self and verified scores; `version` null creates the sheet. Unit reporters enter self scores only. */
   saveScores: protectedProcedure
     .meta({ access: [...OFFICERS, 'unit_reporter'] })
-    .input(gradingScoresInputSchema.extend({ version: z.number().int().positive().nullable() }))
+    .input(gradingScoresInputSchema.extend({ version: idSchema.nullable() }))
     .mutation(async ({ ctx, input }) => {
       const unit = await getUnitInScope(ctx, input.unitId);
       const template = getSheetTemplate(input.templateId);

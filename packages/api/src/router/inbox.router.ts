@@ -1,4 +1,5 @@
 import { countOutbox, countUnreadNotifications, listNotifications, listOutbox, listSnapshots, markNotificationRead, requestSnapshot } from '@antoan/db/worker';
+import { idSchema } from '@antoan/core';
 import { writeAudit } from '@antoan/db';
 import { z } from 'zod';
 import { assertAreaInScope, scopeRootOf } from '../scope.js';
@@ -16,7 +17,7 @@ export const inboxRouter = router({
 
   markRead: protectedProcedure
     .meta({ access: 'authenticated' })
-    .input(z.object({ notificationId: z.number().int().positive() }).strict())
+    .input(z.object({ notificationId: idSchema }).strict())
     .mutation(async ({ ctx, input }) => ({ changed: await markNotificationRead(ctx.db, ctx.user.id, input.notificationId, ctx.now()) })),
 });
 
@@ -34,7 +35,7 @@ export const snapshotsRouter = router({
   /** Frozen statistics of an area over periods (the trend charts), or of the whole country for an admin. */
   list: protectedProcedure
     .meta({ access: ALL_ROLES })
-    .input(z.object({ areaId: z.number().int().positive().optional(), periodKey: periodKey.optional() }).strict())
+    .input(z.object({ areaId: idSchema.optional(), periodKey: periodKey.optional() }).strict())
     .query(async ({ ctx, input }) => {
       let areaId: number | null;
       if (input.areaId !== undefined) {

@@ -9,6 +9,7 @@ import {
   DomainError,
   findCatalogue,
   getCatalogueForYear,
+  idSchema,
   type Catalogue,
   type UnitType,
   yearSchema,
@@ -39,7 +40,7 @@ import { assertYearOpen } from '../locks.js';
 import { assertAreaInScope, getUnitInScope, listAreaFor } from '../scope.js';
 import { ALL_ROLES, ENTRY_ROLES, OFFICERS, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
 
-const id = z.number().int().positive();
+const id = idSchema;
 
 /**
  * An incident must name a disqualifying criterion of the unit's type (and one of its lettered items, when

@@ -1,4 +1,4 @@
-import { vietnamDate, yearSchema } from '@antoan/core';
+import { idSchema, vietnamDate, yearSchema } from '@antoan/core';
 import { z } from 'zod';
 import { listAreaFor } from '../scope.js';
 import { ALL_ROLES, protectedProcedure, router } from '../trpc.js';
@@ -11,7 +11,7 @@ export const statsRouter = router({
    */
   summary: protectedProcedure
     .meta({ access: ALL_ROLES })
-    .input(z.object({ areaId: z.number().int().positive().optional(), year: yearSchema }).strict())
+    .input(z.object({ areaId: idSchema.optional(), year: yearSchema }).strict())
     .query(async ({ ctx, input }) => {
       const areaId = await listAreaFor(ctx, input.areaId);
       return ctx.summaries.get(ctx.db, areaId, input.year, vietnamDate(ctx.now()));

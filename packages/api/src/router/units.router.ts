@@ -1,4 +1,4 @@
-import { unitListInputSchema, vietnamDate } from '@antoan/core';
+import { idSchema, unitListInputSchema, vietnamDate } from '@antoan/core';
 import { listUnits } from '@antoan/db';
 import { z } from 'zod';
 import { ALL_ROLES, protectedProcedure, router } from '../trpc.js';
@@ -19,6 +19,6 @@ export const unitsRouter = router({
 
   get: protectedProcedure
     .meta({ access: ALL_ROLES })
-    .input(z.object({ unitId: z.number().int().positive() }).strict())
+    .input(z.object({ unitId: idSchema }).strict())
     .query(({ ctx, input }) => getUnitInScope(ctx, input.unitId)),
 });

@@ -1,4 +1,4 @@
-import { createUserInputSchema, DomainError } from '@antoan/core';
+import { createUserInputSchema, DomainError, idSchema } from '@antoan/core';
 import { deleteUserSessions, getUnit, getUser, insertUser, listUsers, setUserDisabled, writeAudit } from '@antoan/db';
 import { z } from 'zod';
 import { hashPassword } from '../password.js';
@@ -33,7 +33,7 @@ export const usersRouter = router({
 
   setDisabled: protectedProcedure
     .meta({ access: ADMIN_ONLY })
-    .input(z.object({ userId: z.number().int().positive(), isDisabled: z.boolean() }).strict())
+    .input(z.object({ userId: idSchema, isDisabled: z.boolean() }).strict())
     .mutation(async ({ ctx, input }) => {
       if (input.userId === ctx.user.id) {
         throw new DomainError('CONFLICT', { vi: 'Không thể tự khóa tài khoản của mình.', en: 'You cannot disable your own account.' });

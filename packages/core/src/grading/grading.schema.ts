@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localizedTextSchema } from '../catalogue/catalogue.schema.js';
 import type { LocalizedText } from '../errors.js';
 import { UNIT_TYPES, type UnitType } from '../units.js';
-import { bilingual } from '../validation.js';
+import { bilingual, idSchema } from '../validation.js';
 import { invalidInputError } from '../zod-error.js';
 
 /**
@@ -355,7 +355,7 @@ export const itemScoreSchema: z.ZodType<ItemScore> = z.strictObject({
  * ```
  */
 export const gradingScoresInputSchema = z.strictObject({
-  unitId: z.number().int().positive(),
+  unitId: idSchema,
   year: z.number().int().min(1900).max(9999),
   templateId: z.string().min(1).max(100),
   scores: z.record(itemCode, itemScoreSchema),

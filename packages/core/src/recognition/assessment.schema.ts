@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { criteriaForType } from '../catalogue/catalogue.js';
 import { CRITERION_CODE_PATTERN, type Catalogue } from '../catalogue/catalogue.schema.js';
 import type { UnitType } from '../units.js';
-import { bilingual, type FieldError } from '../validation.js';
+import { bilingual, idSchema, type FieldError } from '../validation.js';
 
 /**
  * The answer to one criterion, as a unit or its appraiser files it. Which fields matter depends on the
@@ -59,7 +59,7 @@ const criterionCode = z.string().regex(CRITERION_CODE_PATTERN, {
  * ```
  */
 export const assessmentAnswersInputSchema = z.strictObject({
-  unitId: z.number().int().positive(),
+  unitId: idSchema,
   year: z.number().int().min(1900).max(9999),
   answers: z.record(criterionCode, criterionAnswerSchema),
 });
