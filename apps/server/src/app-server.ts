@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import path from 'node:path';
-import { appRouter, createHttpContext, SummaryCache, type Logger } from '@antoan/api';
+import { appRouter, createHttpContext, LoginRateLimiter, SummaryCache, type Logger } from '@antoan/api';
 import type { Database } from '@antoan/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { sql, type Kysely } from 'kysely';
@@ -38,10 +38,12 @@ const SECURITY_HEADERS: Record<string, string> = {
 export function createAppServer(options: AppServerOptions): http.Server {
   const { db, log } = options;
   const summaries = new SummaryCache();
+  // Sign-in attempts per client address (the TCP peer: X-Forwarded-For is not trusted).
+  const loginLimiter = new LoginRateLimiter();
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: ({ req, res }) => createHttpContext({ req, res }, { db, log, secureCookies: options.secureCookies ?? false, summaries }),
+    createContext: ({ req, res }) => createHttpContext({ req, res }, { db, log, secureCookies: options.secureCookies ?? false, summaries, loginLimiter }),
     onError: ({ error, path: procedure }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') log.error(`trpc ${procedure ?? '?'} failed`, { error: error.cause ?? error });
     },

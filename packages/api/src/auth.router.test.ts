@@ -1,6 +1,9 @@
 import { findSessionUser } from '@antoan/db';
+import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContextInner, sessionIdOf } from './context.js';
+import { createContextInner, createHttpContext, sessionIdOf, silentLogger } from './context.js';
+import { clientKey, LoginRateLimiter } from './login-limiter.js';
+import { SummaryCache } from './summary-cache.js';
 import { createCaller } from './root.js';
 import { createApiTestEnvironment, failure, TEST_PASSWORD, type ApiTestEnvironment } from './testing.js';
 
@@ -141,5 +144,107 @@ describe('users', () => {
     expect(await (await b.caller()).auth.me()).toBeNull();
     const { code } = await failure(async () => (await browser().caller()).auth.login({ username: 'xem.badon', password: TEST_PASSWORD }));
     expect(code).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('sign-in limit per client address', () => {
+  // Each attempt hashes a password (scrypt, about 0.1 s): twenty of them need more than the default 5 s.
+  const SLOW = 60_000;
+  const at = new Date('2022-04-01T01:00:00Z');
+
+  /** A caller from a client address, on the server's limiter and on a given clock. */
+  function from(ip: string, limiter: LoginRateLimiter, now: () => Date = () => at) {
+    return createCaller(createContextInner({ db: env.handle.db, now, clientIp: ip, loginLimiter: limiter }));
+  }
+
+  it('refuses the 21st attempt from one address with when to retry, even with a right password; other addresses go on', async () => {
+    const limiter = new LoginRateLimiter();
+    const failedLogins = async () =>
+      (await env.handle.db.selectFrom('users').select('failed_logins').where('username', '=', 'admin').executeTakeFirstOrThrow()).failed_logins;
+    const before = await failedLogins();
+    // Twenty failures spread over usernames (none exists, so no account gets locked on the way).
+    for (let i = 0; i < 20; i++) {
+      const wrong = await failure(() => from('203.0.113.7', limiter).auth.login({ username: `ke.do.${i}`, password: 'đoán thử mà thôi' }));
+      expect(wrong.code).toBe('UNAUTHORIZED');
+    }
+    const refused = await failure(() => from('203.0.113.7', limiter).auth.login({ username: 'admin', password: 'sai mật khẩu rồi' }));
+    expect(refused.code).toBe('TOO_MANY_REQUESTS');
+    // Refused before any password is checked: the account counts no failure (a guesser cannot lock it out).
+    expect(await failedLogins()).toBe(before);
+    expect((await failure(() => from('203.0.113.7', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD }))).code).toBe('TOO_MANY_REQUESTS');
+    expect(refused.data.httpStatus).toBe(429);
+    expect(refused.data.text).toEqual({
+      vi: 'Quá nhiều lần đăng nhập từ địa chỉ này. Thử lại sau 08:15 01/04/2022.',
+      en: 'Too many sign-in attempts from this address. Try again after 08:15 01/04/2022.',
+    });
+    // The refusal checked no password: the account did not count a failure.
+    const row = await env.handle.db.selectFrom('users').select('failed_logins').where('username', '=', 'tinh').executeTakeFirstOrThrow();
+    expect(row.failed_logins).toBe(0);
+
+    expect(await from('198.51.100.20', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD })).toMatchObject({ username: 'admin' });
+    // The same address over IPv4-mapped IPv6 is the same client.
+    expect((await failure(() => from('::ffff:203.0.113.7', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD }))).code).toBe('TOO_MANY_REQUESTS');
+  }, SLOW);
+
+  it('lets the address try again once the window has passed (a sliding window on the injected clock)', async () => {
+    const limiter = new LoginRateLimiter();
+    let now = at;
+    for (let i = 0; i < 20; i++) {
+      now = new Date(at.getTime() + i * 30_000); // one failure every 30 s: 00:00 … 09:30
+      await failure(() => from('203.0.113.8', limiter, () => now).auth.login({ username: `ke.do.${i}`, password: 'đoán thử mà thôi' }));
+    }
+    now = new Date(at.getTime() + 14 * 60_000);
+    const refused = await failure(() => from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD }));
+    expect(refused.data.text.en).toBe('Too many sign-in attempts from this address. Try again after 08:15 01/04/2022.');
+    // 15 minutes after the first failure it leaves the window: one attempt is free again, not twenty.
+    now = new Date(at.getTime() + 15 * 60_000 + 1);
+    expect(await from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD })).toMatchObject({ username: 'admin' });
+    await failure(() => from('203.0.113.8', limiter, () => now).auth.login({ username: 'ke.do', password: 'đoán thử mà thôi' }));
+    expect((await failure(() => from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD }))).code).toBe('TOO_MANY_REQUESTS');
+    // Once every failure has left the window, the address is as new.
+    now = new Date(at.getTime() + 40 * 60_000);
+    expect(await from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD })).toMatchObject({ username: 'admin' });
+  }, SLOW);
+
+  it('does not count successful sign-ins, and counts attempts running in parallel', async () => {
+    const limiter = new LoginRateLimiter({ maxFailures: 3 });
+    for (let i = 0; i < 5; i++) await from('203.0.113.9', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => from('203.0.113.9', limiter).auth.login({ username: `ke.do.${i}`, password: 'đoán thử mà thôi' })),
+    );
+    const codes = outcomes.map((o) => (o.status === 'rejected' && o.reason instanceof TRPCError ? o.reason.code : 'ok'));
+    expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(3);
+  }, SLOW);
+
+  it('keeps its memory bounded: the clients whose last failure is oldest are forgotten first', () => {
+    const limiter = new LoginRateLimiter({ maxClients: 100 });
+    for (let i = 0; i < 1000; i++) limiter.begin(`10.0.${i >> 8}.${i & 255}`, new Date(at.getTime() + i));
+    expect(limiter.size).toBe(100);
+    // Entries that left the window are dropped as new clients arrive.
+    limiter.begin('10.9.9.9', new Date(at.getTime() + 16 * 60_000));
+    expect(limiter.size).toBeLessThan(100);
+  });
+
+  it('takes the address from the TCP peer, not from X-Forwarded-For unless told to', async () => {
+    const req = { headers: { 'x-forwarded-for': '1.2.3.4, 198.51.100.1' }, socket: { remoteAddress: '::ffff:203.0.113.10' } };
+    const res = { appendHeader: () => undefined };
+    const options = { db: env.handle.db, log: silentLogger, secureCookies: false, summaries: new SummaryCache() };
+    expect((await createHttpContext({ req, res }, options)).clientIp).toBe('::ffff:203.0.113.10');
+    expect((await createHttpContext({ req, res }, { ...options, trustForwardedFor: true })).clientIp).toBe('198.51.100.1');
+    expect(clientKey('::ffff:203.0.113.10')).toBe('203.0.113.10');
+    expect(clientKey('2001:db8:1:2:3:4:5:6')).toBe(clientKey('2001:0db8:0001:0002::9'));
+    expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+  });
+
+  it('never writes a password to the log', async () => {
+    const lines: string[] = [];
+    const log = { info: (m: string, d?: Record<string, unknown>) => lines.push(m + JSON.stringify(d ?? {})), error: (m: string, d?: Record<string, unknown>) => lines.push(m + JSON.stringify(d ?? {})) };
+    const limiter = new LoginRateLimiter({ maxFailures: 1 });
+    const caller = () => createCaller(createContextInner({ db: env.handle.db, now: () => at, clientIp: '203.0.113.11', loginLimiter: limiter, log }));
+    await failure(() => caller().auth.login({ username: 'ke.do', password: 'bí mật tuyệt đối 1' }));
+    await failure(() => caller().auth.login({ username: 'admin', password: 'bí mật tuyệt đối 2' }));
+    expect(lines.join('\n')).toContain('sign-in attempts refused');
+    expect(lines.join('\n')).not.toContain('bí mật');
   });
 });

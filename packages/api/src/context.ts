@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { User } from '@antoan/core';
 import { findSessionUser, type Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
+import { LoginRateLimiter } from './login-limiter.js';
 import { SummaryCache } from './summary-cache.js';
 
 export interface Logger {
@@ -25,6 +26,10 @@ export interface Context {
   setSessionCookie: SessionCookieWriter;
   /** Summaries already computed for the current version of the data (shared by the requests of a server). */
   summaries: SummaryCache;
+  /** The address of the client (the TCP peer, see createHttpContext), or null when not called over HTTP. */
+  clientIp: string | null;
+  /** Sign-in attempts per client address (shared by the requests of a server). */
+  loginLimiter: LoginRateLimiter;
 }
 
 export const silentLogger: Logger = { info: () => undefined, error: () => undefined };
@@ -45,6 +50,8 @@ export function createContextInner(options: {
   sessionId?: string | null;
   setSessionCookie?: SessionCookieWriter;
   summaries?: SummaryCache;
+  clientIp?: string | null;
+  loginLimiter?: LoginRateLimiter;
 }): Context {
   return {
     db: options.db,
@@ -54,6 +61,8 @@ export function createContextInner(options: {
     sessionId: options.sessionId ?? null,
     setSessionCookie: options.setSessionCookie ?? (() => undefined),
     summaries: options.summaries ?? new SummaryCache(),
+    clientIp: options.clientIp ?? null,
+    loginLimiter: options.loginLimiter ?? new LoginRateLimiter(),
   };
 }
 
@@ -73,11 +82,39 @@ export interface HttpContextOptions {
   secureCookies: boolean;
   now?: () => Date;
   summaries: SummaryCache;
+  /** The server's sign-in limiter (one per server). Without it, each request gets its own: no limit at all. */
+  loginLimiter?: LoginRateLimiter;
+  /**
+   * Take the client's address from the last entry of `X-Forwarded-For` (the one the proxy in front of this
+   * server appended). Only behind exactly one trusted reverse proxy: otherwise any client can write the
+   * header and pick its own address. Off by default: the address is the TCP peer's.
+   */
+  trustForwardedFor?: boolean;
+}
+
+/** The client's address: the TCP peer, or (only when told to trust a proxy) the last X-Forwarded-For entry. */
+export function clientIpOf(
+  req: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string | undefined } },
+  trustForwardedFor = false,
+): string | null {
+  if (trustForwardedFor) {
+    const header = req.headers['x-forwarded-for'];
+    const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
+    const last = entries.map((part) => part.trim()).filter(Boolean).at(-1);
+    if (last) return last;
+  }
+  return req.socket?.remoteAddress ?? null;
 }
 
 /** The context of an HTTP request: the session from the cookie, and a writer for the response's cookie. */
 export async function createHttpContext(
-  { req, res }: { req: { headers: Record<string, string | string[] | undefined> }; res: { appendHeader(name: string, value: string): unknown } },
+  {
+    req,
+    res,
+  }: {
+    req: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string | undefined } };
+    res: { appendHeader(name: string, value: string): unknown };
+  },
   options: HttpContextOptions,
 ): Promise<Context> {
   const now = options.now ?? (() => new Date());
@@ -92,6 +129,8 @@ export async function createHttpContext(
     now,
     user,
     summaries: options.summaries,
+    clientIp: clientIpOf(req, options.trustForwardedFor),
+    loginLimiter: options.loginLimiter,
     sessionId: user ? sessionId : null,
     setSessionCookie: (value, expires) => {
       const attributes = `Path=/; HttpOnly; SameSite=Strict${secure}`;

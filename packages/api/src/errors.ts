@@ -9,6 +9,8 @@ const CODE_MAP: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   INVALID: 'BAD_REQUEST',
   FORBIDDEN: 'FORBIDDEN',
   UNAUTHORIZED: 'UNAUTHORIZED',
+  // HTTP 429 (tRPC's own status for this code).
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 };
 
 const DUPLICATE: LocalizedText = {

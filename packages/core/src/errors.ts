@@ -1,13 +1,14 @@
 /**
  * The codes of {@link DomainError}. The API layer maps each to one transport error
- * (`NOT_FOUND` → 404, `CONFLICT` → 409, `INVALID` → 400, `FORBIDDEN` → 403, `UNAUTHORIZED` → 401).
+ * (`NOT_FOUND` → 404, `CONFLICT` → 409, `INVALID` → 400, `FORBIDDEN` → 403, `UNAUTHORIZED` → 401,
+ * `TOO_MANY_REQUESTS` → 429: too many attempts, try again later).
  *
  * @example
  * ```ts
  * DOMAIN_ERROR_CODES.includes('CONFLICT'); // true
  * ```
  */
-export const DOMAIN_ERROR_CODES = ['NOT_FOUND', 'CONFLICT', 'INVALID', 'FORBIDDEN', 'UNAUTHORIZED'] as const;
+export const DOMAIN_ERROR_CODES = ['NOT_FOUND', 'CONFLICT', 'INVALID', 'FORBIDDEN', 'UNAUTHORIZED', 'TOO_MANY_REQUESTS'] as const;
 
 /** One of {@link DOMAIN_ERROR_CODES}. @example `const c: DomainErrorCode = 'NOT_FOUND';` */
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

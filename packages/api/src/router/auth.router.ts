@@ -1,13 +1,14 @@
 import { changePasswordInputSchema, DomainError, loginInputSchema } from '@antoan/core';
 import { deleteSession, deleteUserSessions, findCredentials, insertSession, updatePasswordHash, writeAudit } from '@antoan/db';
 import { authenticate, MAX_FAILED_LOGINS } from '../auth.js';
+import { clientKey } from '../login-limiter.js';
 import { SESSION_TTL_MS, sessionIdOf } from '../context.js';
 import { hashPassword, randomToken, verifyPassword } from '../password.js';
 import { protectedProcedure, publicProcedure, router } from '../trpc.js';
 
-/** 'HH:mm dd/mm/yyyy' in Vietnam (UTC+7, no daylight saving). */
+/** 'HH:mm dd/mm/yyyy' in Vietnam (UTC+7, no daylight saving), rounded up to the minute (never too early). */
 function formatVietnamTime(at: Date): string {
-  const local = new Date(at.getTime() + 7 * 3_600_000).toISOString();
+  const local = new Date(Math.ceil(at.getTime() / 60_000) * 60_000 + 7 * 3_600_000).toISOString();
   return `${local.slice(11, 16)} ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
 }
 
@@ -23,7 +24,21 @@ export const authRouter = router({
     .input(loginInputSchema)
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
+      // Per client address, before any password is checked: guessing across many accounts stops too.
+      const attempt = ctx.loginLimiter.begin(ctx.clientIp, now);
+      if (!attempt.allowed) {
+        if (attempt.first) {
+          // Once per blocked spell, with the client and the time only: never the username or the password.
+          ctx.log.info('sign-in attempts refused for a while', { client: clientKey(ctx.clientIp), until: attempt.retryAt.toISOString() });
+        }
+        const until = formatVietnamTime(attempt.retryAt);
+        throw new DomainError('TOO_MANY_REQUESTS', {
+          vi: `Quá nhiều lần đăng nhập từ địa chỉ này. Thử lại sau ${until}.`,
+          en: `Too many sign-in attempts from this address. Try again after ${until}.`,
+        });
+      }
       const result = await authenticate(ctx.db, input.username, input.password, now);
+      if (result.ok) attempt.succeeded();
       if (!result.ok && result.lockedUntil) {
         const until = formatVietnamTime(result.lockedUntil);
         throw new DomainError('UNAUTHORIZED', {
