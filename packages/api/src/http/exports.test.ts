@@ -3,6 +3,7 @@ import { catalogueOfYear, evaluateAreaYear, evaluateUnitBatch, iterateUnitBatche
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, type ApiTestEnvironment } from '../testing.js';
+import { prefetched } from './exports.js';
 import { contentDisposition, writeXlsx, type ExportCell } from './xlsx-writer.js';
 
 let env: ApiTestEnvironment;
@@ -81,6 +82,32 @@ describe('writeXlsx', () => {
     expect(bytes).toBeGreaterThan(300_000);
     expect(beforeLast / bytes).toBeGreaterThan(0.8);
   }, 60_000);
+});
+
+describe('prefetched', () => {
+  it('keeps the order, loads one item ahead, and stops the source when the consumer stops', async () => {
+    const log: string[] = [];
+    let closed = false;
+    async function* source() {
+      try {
+        for (let i = 1; i <= 5; i++) {
+          log.push(`read ${i}`);
+          yield await Promise.resolve(i);
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const out: [number, number][] = [];
+    for await (const [item, loaded] of prefetched(source(), (i) => Promise.resolve(i * 10))) {
+      out.push([item, loaded]);
+      log.push(`use ${item}`);
+      if (item === 3) break;
+    }
+    expect(out).toEqual([[1, 10], [2, 20], [3, 30]]);
+    expect(log).toEqual(['read 1', 'read 2', 'use 1', 'read 3', 'use 2', 'read 4', 'use 3']);
+    expect(closed).toBe(true);
+  });
 });
 
 describe('contentDisposition', () => {

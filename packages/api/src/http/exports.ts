@@ -27,6 +27,7 @@ import {
   listEvidenceNotes,
   listUnitNames,
   type AreaSummary,
+  type UnitBatch,
 } from '@antoan/db';
 import { z } from 'zod';
 import type { Context } from '../context.js';
@@ -104,6 +105,32 @@ export function describeAnswer(answer: CriterionAnswer | undefined): string {
   if (answer.numerator !== undefined || answer.denominator !== undefined) parts.push(`${answer.numerator ?? '?'}/${answer.denominator ?? '?'}`);
   if (answer.note) parts.push(answer.note);
   return parts.join('; ');
+}
+
+/**
+ * Runs `load` on each item of `source`, one item ahead of the consumer: while the rows of a batch are written
+ * (CPU in this process), the next batch is read (on PostgreSQL, work in the database server meanwhile).
+ * At most two batches are held.
+ */
+export async function* prefetched<T, R>(source: AsyncIterable<T>, load: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
+  const iterator = source[Symbol.asyncIterator]();
+  const fetch = async (): Promise<[T, R] | null> => {
+    const next = await iterator.next();
+    return next.done ? null : [next.value, await load(next.value)];
+  };
+  let pending = fetch();
+  try {
+    for (;;) {
+      const current = await pending;
+      if (!current) return;
+      pending = fetch();
+      yield current;
+    }
+  } finally {
+    // The consumer stopped early (an error, a closed connection): the batch in flight is not wanted.
+    pending.catch(() => undefined);
+    await iterator.return?.();
+  }
 }
 
 // ── Statistics ──────────────────────────────────────────────────────────────────────────────────────
@@ -211,8 +238,7 @@ export async function prepareExport(ctx: SignedInContext, kind: ExportKind, quer
     if (kind === 'units') {
       async function* rows(): AsyncGenerator<ExportCell[]> {
         let n = 0;
-        for await (const batch of batches()) {
-          const { evaluations, states } = await evaluateUnitBatch(db, batch, year, catalogue);
+        for await (const [batch, { evaluations, states }] of prefetched(batches(), (b) => evaluateUnitBatch(db, b, year, catalogue))) {
           for (const unit of sortBatch(batch.units)) {
             const evaluation = evaluations.get(unit.id);
             const state = states.get(unit.id);
@@ -265,8 +291,8 @@ export async function prepareExport(ctx: SignedInContext, kind: ExportKind, quer
     }
 
     async function* rows(): AsyncGenerator<ExportCell[]> {
-      for await (const batch of batches()) {
-        const [{ evaluations, answers }, notes] = await Promise.all([evaluateUnitBatch(db, batch, year, catalogue), listEvidenceNotes(db, batch, year)]);
+      const load = (batch: UnitBatch) => Promise.all([evaluateUnitBatch(db, batch, year, catalogue), listEvidenceNotes(db, batch, year)]);
+      for await (const [batch, [{ evaluations, answers }, notes]] of prefetched(batches(), load)) {
         for (const unit of sortBatch(batch.units)) {
           const evaluation = evaluations.get(unit.id);
           if (!evaluation || evaluation.result === 'NOT_REGISTERED' || evaluation.result === 'EXCLUDED') continue;
