@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { appRouter, createHttpContext, LoginRateLimiter, SummaryCache, type Logger } from '@antoan/api';
@@ -13,8 +14,12 @@ export interface AppServerOptions {
   log: Logger;
   /** The built admin SPA (default: apps/admin/dist). */
   staticDir?: string | undefined;
-  /** Mark the session cookie `Secure` (behind HTTPS). */
+  /** Mark the session cookie `Secure` and send Strict-Transport-Security (behind HTTPS). */
   secureCookies?: boolean;
+  /** Take the client's address from X-Forwarded-For (behind a reverse proxy that sets it). */
+  trustProxy?: boolean;
+  /** Largest request body of a tRPC call (default 1 MB; imports get {@link MAX_IMPORT_BODY_BYTES}). */
+  maxBodyBytes?: number;
 }
 
 /** The folder of the built admin SPA inside the workspace. */
@@ -22,6 +27,10 @@ export function defaultStaticDir(): string {
   const require = createRequire(import.meta.url);
   return path.join(path.dirname(require.resolve('@antoan/admin/package.json')), 'dist');
 }
+
+/** An import carries its file base64-encoded: 10 MB of file is about 13.4 MB of JSON. */
+export const MAX_IMPORT_BODY_BYTES = 15 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -40,29 +49,55 @@ export function createAppServer(options: AppServerOptions): http.Server {
   const summaries = new SummaryCache();
   // Sign-in attempts per client address (the TCP peer: X-Forwarded-For is not trusted).
   const loginLimiter = new LoginRateLimiter();
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: '/trpc/',
-    createContext: ({ req, res }) => createHttpContext({ req, res }, { db, log, secureCookies: options.secureCookies ?? false, summaries, loginLimiter }),
-    onError: ({ error, path: procedure }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') log.error(`trpc ${procedure ?? '?'} failed`, { error: error.cause ?? error });
-    },
-  });
+  // Two handlers that differ only in the largest body they read: tRPC reads none by default, so without a
+  // limit an anonymous 100 MB POST would be held in memory before being refused.
+  const trpcHandler = (maxBodySize: number) =>
+    createHTTPHandler({
+      router: appRouter,
+      basePath: '/trpc/',
+      maxBodySize,
+      createContext: ({ req, res }) =>
+        createHttpContext(
+          { req, res },
+          {
+            db,
+            log,
+            secureCookies: options.secureCookies ?? false,
+            summaries,
+            loginLimiter,
+            trustForwardedFor: options.trustProxy ?? false,
+          },
+        ),
+      onError: ({ error, path: procedure }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          log.error(`trpc ${procedure ?? '?'} failed`, { error: error.cause ?? error });
+      },
+    });
+  const trpc = trpcHandler(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const trpcImports = trpcHandler(Math.max(options.maxBodyBytes ?? 0, MAX_IMPORT_BODY_BYTES));
   // Exports, the import template and the printed report: GET URLs authenticated by the session cookie.
   const documents = createDocumentRoutes({ db, log, secureCookies: options.secureCookies ?? false, summaries });
-  const assets = sirv(options.staticDir ?? defaultStaticDir(), {
-    single: true,
-    etag: true,
-    gzip: true,
-    brotli: true,
-    setHeaders: (res, pathname) => {
-      // Vite fingerprints everything under /assets: cache it for a year; never cache index.html.
-      res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
+  const staticDir = options.staticDir ?? defaultStaticDir();
+  const assets: ReturnType<typeof sirv> = existsSync(staticDir)
+    ? sirv(staticDir, {
+        single: true,
+        etag: true,
+        gzip: true,
+        brotli: true,
+        setHeaders: (res, pathname) => {
+          // Vite fingerprints everything under /assets: cache it for a year; never cache index.html.
+          res.setHeader(
+            'Cache-Control',
+            pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      })
+    : // Not built: the API still serves; pages say why they are missing instead of the process failing.
+      (_req, res) => sendJson(res, 503, { error: 'The admin SPA is not built: run "pnpm build".' });
 
   return http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (options.secureCookies) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) {
       const refusal = refuseCrossSite(req);
@@ -70,7 +105,7 @@ export function createAppServer(options: AppServerOptions): http.Server {
         sendJson(res, 403, { error: refusal });
         return;
       }
-      trpc(req, res);
+      (url.startsWith('/trpc/imports.') ? trpcImports : trpc)(req, res);
       return;
     }
     if (url === '/health' || url.startsWith('/health?')) {

@@ -9,18 +9,35 @@ export const envSchema = z.object({
   ...databaseEnvShape,
   PORT: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number({ message: PORT_MESSAGE }).int(PORT_MESSAGE).min(0, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(3000),
+    z.coerce
+      .number({ message: PORT_MESSAGE })
+      .int(PORT_MESSAGE)
+      .min(0, PORT_MESSAGE)
+      .max(65535, PORT_MESSAGE)
+      .default(3000),
   ),
   HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
   STATIC_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
-  SEED: z.preprocess(emptyAsUndefined, z.enum(['demo', 'none'], { message: 'must be "demo" or "none"' }).default('demo')),
-  ADMIN_PASSWORD: z.preprocess(
+  SEED: z.preprocess(
     emptyAsUndefined,
-    z.string().min(10, 'must have at least 10 characters').optional(),
+    z.enum(['demo', 'none'], { message: 'must be "demo" or "none"' }).default('demo'),
   ),
+  ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(10, 'must have at least 10 characters').optional()),
   COOKIE_SECURE: z.preprocess(
     emptyAsUndefined,
-    z.enum(['true', 'false'], { message: 'must be "true" or "false"' }).default('false').transform((v) => v === 'true'),
+    z
+      .enum(['true', 'false'], { message: 'must be "true" or "false"' })
+      .default('false')
+      .transform((v) => v === 'true'),
+  ),
+  // Behind a reverse proxy every client has the proxy's address: trust its X-Forwarded-For for the per-client
+  // sign-in limit (only then, or anyone could claim any address).
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false'], { message: 'must be "true" or "false"' })
+      .default('false')
+      .transform((v) => v === 'true'),
   ),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(
     emptyAsUndefined,

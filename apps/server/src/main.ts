@@ -12,7 +12,11 @@ const log = createConsoleLogger('server');
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
-  const handle = await startDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, log: (line) => log.info(line) });
+  const handle = await startDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    log: (line) => log.info(line),
+  });
   if (env.SEED === 'demo') {
     const seeded = await seedDemo(handle.db);
     if (seeded.seeded) {
@@ -31,7 +35,13 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(staticDir, 'index.html'))) {
     log.error(`the admin SPA is not built (${staticDir}/index.html is missing): run "pnpm build"`);
   }
-  const server = createAppServer({ db: handle.db, log, staticDir, secureCookies: env.COOKIE_SECURE });
+  const server = createAppServer({
+    db: handle.db,
+    log,
+    staticDir,
+    secureCookies: env.COOKIE_SECURE,
+    trustProxy: env.TRUST_PROXY,
+  });
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
