@@ -31,7 +31,7 @@ export interface ImportPlanRow {
 
 /** What `imports.dryRun` and `imports.commit` return. */
 export interface ImportResult {
-  /** True only when `apply` wrote the plan (it never writes a plan with errors). */
+  /** True only when `imports.commit` wrote the plan (it never writes a plan with errors). */
   applied: boolean;
   fileName: string;
   format: ImportFileInput['format'];
