@@ -136,6 +136,45 @@ describe('the admin SPA reviewed with the keyboard and on tablets', () => {
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('a:Mở hồ sơ năm 2021');
     await page.screenshot({ path: path.join(artefactsDir, 'review-desktop-unit.png') });
+
+    // A dialog: every control named (the close button and the calendar's too), Enter submits, Escape closes.
+    await page.goto(`${server.baseUrl}/awards?area=${ids.baDon}&year=2021`);
+    const add = page.getByRole('button', { name: 'Thêm khen thưởng' });
+    await add.click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm khen thưởng' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Đóng' }).waitFor();
+    await dialog.getByLabel(/^Ngày quyết định/).click();
+    await page.getByRole('button', { name: 'Tháng trước' }).waitFor();
+    await page.keyboard.press('Escape'); // closes the calendar only, not the dialog
+    await page.getByRole('button', { name: 'Tháng trước' }).waitFor({ state: 'hidden' });
+    await page.waitForTimeout(300);
+    expect(await dialog.isVisible()).toBe(true);
+    const unnamed = await page.evaluate(() =>
+      Array.from(
+        document.querySelectorAll<HTMLInputElement>(
+          '[role=dialog] button, [role=dialog] input:not([type=hidden]), [role=dialog] textarea',
+        ),
+      )
+        .filter((el) => el.offsetParent !== null && el.getAttribute('aria-hidden') !== 'true' && el.tabIndex >= 0)
+        .filter(
+          (el) =>
+            !(
+              el.getAttribute('aria-label') ||
+              el.getAttribute('aria-labelledby') ||
+              el.labels?.length ||
+              el.textContent?.trim()
+            ),
+        )
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(unnamed).toEqual([]);
+    await dialog.locator('input:not([type=hidden])').first().focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByText('Bắt buộc').first().waitFor(); // submitted: the empty required fields say so
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await add.evaluate((el) => el === document.activeElement)).toBe(true);
     await context.close();
   });
 

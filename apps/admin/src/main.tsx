@@ -10,23 +10,43 @@ import { RouterProvider } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import 'dayjs/locale/vi';
-import { StrictMode, useState } from 'react';
+import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider, useI18n } from './i18n.js';
 import { router } from './router.js';
-import { theme } from './theme.js';
+import { themeFor } from './theme.js';
 import { createClient, createQueryClient, TRPCProvider } from './trpc.js';
 
 // Dates are typed as dd/mm/yyyy: the date inputs parse with this plugin.
 dayjs.extend(customParseFormat);
 
 function LocalisedApp() {
-  const { language } = useI18n();
+  const { t, language } = useI18n();
+  const theme = useMemo(
+    () =>
+      themeFor({
+        close: t('dismiss'),
+        clear: t('clear'),
+        calendar: {
+          previousMonth: t('prevMonth'),
+          nextMonth: t('nextMonth'),
+          previousYear: t('prevYear'),
+          nextYear: t('nextYear'),
+          previousDecade: t('prevDecade'),
+          nextDecade: t('nextDecade'),
+          monthLevelControl: t('chooseMonth'),
+          yearLevelControl: t('chooseYear'),
+        },
+      }),
+    [t],
+  );
   return (
-    <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
-      <Notifications position="top-right" />
-      <RouterProvider router={router} />
-    </DatesProvider>
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
+        <Notifications position="top-right" />
+        <RouterProvider router={router} />
+      </DatesProvider>
+    </MantineProvider>
   );
 }
 
@@ -34,15 +54,13 @@ function Root() {
   const [queryClient] = useState(createQueryClient);
   const [trpcClient] = useState(createClient);
   return (
-    <MantineProvider theme={theme}>
-      <QueryClientProvider client={queryClient}>
-        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          <I18nProvider>
-            <LocalisedApp />
-          </I18nProvider>
-        </TRPCProvider>
-      </QueryClientProvider>
-    </MantineProvider>
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <I18nProvider>
+          <LocalisedApp />
+        </I18nProvider>
+      </TRPCProvider>
+    </QueryClientProvider>
   );
 }
 

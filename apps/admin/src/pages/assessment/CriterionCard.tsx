@@ -19,12 +19,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../errors.js';
 import { useI18n } from '../../i18n.js';
 import { useTRPC, type RouterOutputs } from '../../trpc.js';
+import { DateField } from '../records/DateField.js';
 
 export interface AnswerEntry {
   answer: CriterionAnswer;
@@ -273,9 +273,8 @@ function Disqualifiers({
                 error={fieldErrors.item}
                 comboboxProps={{ withinPortal: true }}
               />
-              <DateInput
+              <DateField
                 label={t('occurredOn')}
-                valueFormat="DD/MM/YYYY"
                 value={date}
                 onChange={(v) => setDate(v)}
                 required

@@ -1,11 +1,11 @@
 import { CYCLE_STATUS_LABELS, type CycleAction } from '@antoan/core';
 import { Button, Card, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../errors.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
 import { useTRPC, type RouterOutputs } from '../../trpc.js';
+import { DateField } from '../records/DateField.js';
 
 type File = RouterOutputs['assessments']['get'];
 
@@ -157,7 +157,7 @@ function ActionForm({ kind, pending, errors, onCancel, onSubmit }: { kind: 'deci
         {kind === 'decision' && (
           <>
             <TextInput label={t('decisionNumber')} required data-autofocus value={values.number} onChange={(e) => set('number')(e.currentTarget.value)} error={err('number', 'decision.number')} placeholder="45/QĐ-UBND" />
-            <DateInput label={t('decisionDate')} required valueFormat="DD/MM/YYYY" value={values.date} onChange={set('date')} error={err('date', 'decision.date')} popoverProps={{ withinPortal: true }} />
+            <DateField label={t('decisionDate')} required value={values.date || null} onChange={set('date')} error={err('date', 'decision.date')} />
             <TextInput label={t('decisionAuthority')} required value={values.authority} onChange={(e) => set('authority')(e.currentTarget.value)} error={err('authority', 'decision.authority')} />
             <TextInput label={t('certificateNumber')} value={values.certificateNumber} onChange={(e) => set('certificateNumber')(e.currentTarget.value)} error={errors['decision.certificateNumber']} />
           </>

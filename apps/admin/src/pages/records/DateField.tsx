@@ -1,4 +1,5 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
+import { useState } from 'react';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -27,15 +28,23 @@ type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'datePa
 };
 
 /** A date typed or picked as dd/mm/yyyy, kept as an ISO date. */
-export function DateField({ value, onChange, ...rest }: Props) {
+export function DateField({ value, onChange, popoverProps, ...rest }: Props) {
+  // While the calendar is open, Escape closes it and not the dialog around the field.
+  const [calendarOpen, setCalendarOpen] = useState(false);
   return (
     <DateInput
+      data-mantine-stop-propagation={calendarOpen ? 'true' : undefined}
       valueFormat="DD/MM/YYYY"
       placeholder="dd/mm/yyyy"
       dateParser={parseVietnameseDate}
       value={value}
       onChange={(next) => onChange(next ? next.slice(0, 10) : null)}
-      popoverProps={{ withinPortal: true }}
+      popoverProps={{
+        withinPortal: true,
+        ...popoverProps,
+        onOpen: () => setCalendarOpen(true),
+        onClose: () => setCalendarOpen(false),
+      }}
       {...rest}
     />
   );
