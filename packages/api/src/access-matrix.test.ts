@@ -22,6 +22,7 @@ const MATRIX: Record<string, Access> = {
   'areas.history': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'units.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'units.get': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'units.byIds': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'incidents.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'incidents.create': ['admin', 'province_officer', 'commune_officer'],
   'incidents.delete': ['admin', 'province_officer', 'commune_officer'],

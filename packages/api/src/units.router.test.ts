@@ -120,3 +120,16 @@ describe('units.list', () => {
     expect(fieldError.message.vi).not.toBe(fieldError.message.en);
   });
 });
+
+describe('units.byIds', () => {
+  it('returns the units asked for that lie in the caller scope, leaving the others out', async () => {
+    const own = env.unitId('KDC-QB-BD-QTHUY-1');
+    const other = env.unitId('KDC-QB-BD-QVAN-1');
+    const asAdmin = await env.callerFor('admin').units.byIds({ unitIds: [own, other, 2_000_000] });
+    expect(asAdmin.map((u) => u.id).sort((a, b) => a - b)).toEqual([own, other].sort((a, b) => a - b));
+    const asOfficer = await env.callerFor('commune_officer').units.byIds({ unitIds: [own, other] });
+    expect(asOfficer.map((u) => u.code)).toEqual(['KDC-QB-BD-QTHUY-1']);
+    const asReporter = await env.callerFor('unit_reporter').units.byIds({ unitIds: [own, env.unitId('KDC-QB-BD-QTHUY-2')] });
+    expect(asReporter.map((u) => u.id)).toEqual([own]);
+  });
+});

@@ -94,3 +94,13 @@ export async function listUnitIdsInArea(db: Kysely<Database>, areaId: number | u
   if (areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, areaId, date));
   return (await query.execute()).map((r) => r.id);
 }
+
+/** The units of these ids that exist (any order; unknown ids are left out). */
+export async function listUnitsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<Unit[]> {
+  const out: Unit[] = [];
+  for (const part of chunk([...new Set(ids)], 500)) {
+    const rows = await db.selectFrom('units').selectAll().where('id', 'in', part).execute();
+    out.push(...rows.map(toUnit));
+  }
+  return out;
+}

@@ -1,28 +1,26 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../trpc.js';
 import type { UnitRow } from './UnitSelect.js';
 
-const CHUNK = 40;
+const CHUNK = 1000;
 const NONE = new Map<number, UnitRow>();
 
 /**
- * The units that records name by id (models' hosts, awards' recipients, reports' and incidents' units).
- * The record lists return ids only, so the names are read with `units.get`, 40 per request (one batched
- * call each), and cached per unit. A unit that cannot be read (deleted, out of scope) is left out.
+ * The units that records name by id (models' hosts, awards' recipients, reports' and incidents' units), read
+ * with `units.byIds` (up to 1,000 per call). A unit that cannot be read (deleted, out of scope) is left out.
  */
 export function useUnits(ids: readonly number[]): { units: Map<number, UnitRow>; isPending: boolean } {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const distinct = [...new Set(ids)].sort((a, b) => a - b);
+  const chunks: number[][] = [];
+  for (let i = 0; i < distinct.length; i += CHUNK) chunks.push(distinct.slice(i, i + CHUNK));
   const query = useQuery({
     queryKey: ['records-units', distinct],
-    queryFn: async () => {
+    queryFn: async ({ client }) => {
       const out = new Map<number, UnitRow>();
-      for (let i = 0; i < distinct.length; i += CHUNK) {
-        const results = await Promise.allSettled(
-          distinct.slice(i, i + CHUNK).map((unitId) => queryClient.fetchQuery({ ...trpc.units.get.queryOptions({ unitId }), staleTime: 5 * 60_000 })),
-        );
-        for (const r of results) if (r.status === 'fulfilled') out.set(r.value.id, r.value);
+      for (const unitIds of chunks) {
+        const units = await client.fetchQuery({ ...trpc.units.byIds.queryOptions({ unitIds }), staleTime: 5 * 60_000 });
+        for (const unit of units) out.set(unit.id, unit);
       }
       return out;
     },
