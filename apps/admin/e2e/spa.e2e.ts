@@ -103,6 +103,10 @@ beforeAll(async () => {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
+  // Which request failed, when one does (the console only says "Failed to load resource").
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
 }, 120_000);
 afterAll(async () => {
   await chromium?.close();

@@ -1,7 +1,7 @@
 // The router's declarations (packages/api builds them): the SPA sees the API's types without its Node code.
 import type { AppRouter } from '@antoan/api/types';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchStreamLink, httpLink, splitLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpBatchStreamLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { httpStatusOf } from './errors.js';
@@ -35,7 +35,9 @@ export function createQueryClient(): QueryClient {
 
 /**
  * Queries go in streamed batches (each answer arrives as soon as it is ready, so a quick figure never waits
- * for a slow one asked at the same time); mutations one by one, since they may set the session cookie.
+ * for a slow one asked at the same time); mutations one per request (an import's large body goes to its own
+ * URL, which the server allows 15 MB) and unstreamed, since they may set the session cookie. (A batch of one
+ * rather than httpLink: httpLink posts no body for a mutation without input, which tRPC 11.22 refuses.)
  */
 export function createClient() {
   return createTRPCClient<AppRouter>({
@@ -43,7 +45,7 @@ export function createClient() {
       splitLink({
         condition: (op) => op.type === 'query',
         true: httpBatchStreamLink({ url: '/trpc' }),
-        false: httpLink({ url: '/trpc' }),
+        false: httpBatchLink({ url: '/trpc', maxItems: 1 }),
       }),
     ],
   });
