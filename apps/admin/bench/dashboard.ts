@@ -85,6 +85,9 @@ async function main() {
         console.log(
           `  ${label.padEnd(34)} ${run.padEnd(18)} shell interactive ${shell.toFixed(0).padStart(6)} ms, figures shown ${figures.toFixed(0).padStart(6)} ms (JS transferred ${kb(transferred)})`,
         );
+        // Let the page finish what it asked in the background (last year's figures, the trend) before the
+        // next run, or that run would queue behind it.
+        await fresh.waitForLoadState('networkidle', { timeout: 180_000 });
         await fresh.close();
       }
     };
