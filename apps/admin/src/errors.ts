@@ -42,3 +42,8 @@ export function notifyError(error: unknown, language: Language): void {
 export function notifySuccess(message: string): void {
   notifications.show({ color: 'teal', message, autoClose: 3000 });
 }
+
+/** A failed save: field errors show beside their fields; anything else becomes a notification. */
+export function notifyUnlessFieldErrors(error: unknown, language: Language): void {
+  if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
+}

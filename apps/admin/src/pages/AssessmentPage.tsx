@@ -11,7 +11,7 @@ import {
 import { Alert, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { errorText, fieldErrorsOf, notifyError, notifySuccess } from '../errors.js';
+import { errorText, fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
@@ -20,6 +20,7 @@ import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { CriterionCard, type AnswerEntry } from './assessment/CriterionCard.js';
 import { ResultBadge } from './assessment/ResultBadge.js';
 import { Workflow } from './assessment/Workflow.js';
+import { DraftNotice } from '../layout/FormParts.js';
 
 type File = RouterOutputs['assessments']['get'];
 
@@ -112,9 +113,7 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
         await queryClient.invalidateQueries({ queryKey: trpc.assessments.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
       },
-      onError: (error) => {
-        if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
-      },
+      onError: (error) => notifyUnlessFieldErrors(error, language),
     }),
   );
   const serverErrors = save.error ? fieldErrorsOf(save.error, language) : {};
@@ -139,16 +138,7 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
           aria-label={t('assessment')}
         >
           <Stack>
-            {draft.restored && (
-              <Alert color="blue" role="status" withCloseButton={false}>
-                <Group justify="space-between">
-                  <Text size="sm">{t('draftRestored')}</Text>
-                  <Button size="xs" variant="subtle" onClick={draft.clear}>
-                    {t('discardDraft')}
-                  </Button>
-                </Group>
-              </Alert>
-            )}
+            <DraftNotice draft={draft} />
             {file.catalogue.criteria.map((criterion) => (
               <CriterionCard
                 key={criterion.code}

@@ -8,11 +8,11 @@ import {
   type AwardKind,
   type RecipientKind,
 } from '@antoan/core';
-import { Alert, Autocomplete, Badge, Button, Grid, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Autocomplete, Badge, Button, Grid, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
-import { fieldErrorsOf, notifyError, notifySuccess } from '../errors.js';
+import { fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
@@ -26,6 +26,7 @@ import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
 import { UnitSelect } from './records/UnitSelect.js';
 import { useUnits } from './records/useUnits.js';
 import { schemaErrors } from './records/validate.js';
+import { DraftNotice, FormActions } from '../layout/FormParts.js';
 
 type Award = RouterOutputs['awards']['list'][number];
 
@@ -220,9 +221,7 @@ function AwardForm({ defaultAreaId, year, issuers, onDone }: { defaultAreaId: nu
         await queryClient.invalidateQueries({ queryKey: trpc.awards.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
       },
-      onError: (error) => {
-        if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
-      },
+      onError: (error) => notifyUnlessFieldErrors(error, language),
     }),
   );
   const serverErrors = create.error ? fieldErrorsOf(create.error, language) : {};
@@ -237,16 +236,7 @@ function AwardForm({ defaultAreaId, year, issuers, onDone }: { defaultAreaId: nu
   return (
     <form onSubmit={submit} noValidate aria-label={t('rec_addAward')}>
       <Stack>
-        {draft.restored && (
-          <Alert color="blue" role="status">
-            <Group justify="space-between">
-              <Text size="sm">{t('draftRestored')}</Text>
-              <Button size="xs" variant="subtle" onClick={draft.clear}>
-                {t('discardDraft')}
-              </Button>
-            </Group>
-          </Alert>
-        )}
+        <DraftNotice draft={draft} />
         <Grid>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <Text size="sm" fw={500} mb={4} id="award-kind-label">
@@ -348,20 +338,13 @@ function AwardForm({ defaultAreaId, year, issuers, onDone }: { defaultAreaId: nu
             <DateField label={t('decisionDate')} required value={values.decisionDate} onChange={(v) => set('decisionDate', v)} error={errors.decisionDate} />
           </Grid.Col>
         </Grid>
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              draft.clear();
-              onDone();
-            }}
-          >
-            {t('cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('save')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={() => {
+            draft.clear();
+            onDone();
+          }}
+          saving={create.isPending}
+        />
       </Stack>
     </form>
   );

@@ -20,6 +20,7 @@ import { gradingRoute } from '../router.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, ENTRY_ROLES, OFFICER_ROLES, useRole } from './records/access.js';
 import { LoadingBlock, QueryError } from './records/QueryStates.js';
+import { DraftNotice } from '../layout/FormParts.js';
 
 type SheetData = RouterOutputs['grading']['get'];
 type Incident = RouterOutputs['incidents']['list'][number];
@@ -178,16 +179,7 @@ function SheetForm({
         )}
       </div>
 
-      {draft.restored && (
-        <Alert color="blue" role="status">
-          <Group justify="space-between">
-            <Text size="sm">{t('draftRestored')}</Text>
-            <Button size="xs" variant="subtle" onClick={draft.clear}>
-              {t('discardDraft')}
-            </Button>
-          </Group>
-        </Alert>
-      )}
+      <DraftNotice draft={draft} />
       {conflict && (
         <Alert color="orange" role="alert" title={t('rec_conflictTitle')}>
           <Text size="sm">{errorText(conflict, language)}</Text>

@@ -19,12 +19,12 @@ import { errorText, notifyError, notifySuccess } from '../errors.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { useAreaName, useScope } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
+import { canUse, SENIOR_ROLES } from './records/access.js';
 
 type ImportResult = RouterOutputs['imports']['dryRun'];
 type PlanRow = ImportResult['units']['create'][number];
 
 const MAX_BYTES = 10 * 1024 * 1024;
-const SENIOR = ['admin', 'province_officer'];
 const EXPORTS = ['statistics', 'units', 'assessments', 'models', 'awards'] as const;
 
 async function toBase64(file: File): Promise<string> {
@@ -42,7 +42,8 @@ export function ImportPage() {
   const { areaId, year } = useScope();
   const areaName = useAreaName(areaId) ?? t('wholeScope');
   const query = `${areaId ? `area=${areaId}&` : ''}year=${year ?? ''}`;
-  const canImport = me.data ? SENIOR.includes(me.data.role) : false;
+  // imports.* are SENIOR_ROLES in the API.
+  const canImport = canUse(me.data?.role, SENIOR_ROLES);
 
   return (
     <Stack>

@@ -19,7 +19,7 @@ import { Alert, Badge, Button, Grid, Group, Modal, Select, Stack, Table, Text, T
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
-import { fieldErrorsOf, notifyError, notifySuccess } from '../errors.js';
+import { fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
@@ -32,6 +32,7 @@ import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
 import { UnitSelect, type UnitRow } from './records/UnitSelect.js';
 import { useUnits } from './records/useUnits.js';
 import { schemaErrors } from './records/validate.js';
+import { DraftNotice, FormActions } from '../layout/FormParts.js';
 
 type Incident = RouterOutputs['incidents']['list'][number];
 
@@ -298,9 +299,7 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
         onDone();
         await invalidateAfterIncident(queryClient, trpc);
       },
-      onError: (error) => {
-        if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
-      },
+      onError: (error) => notifyUnlessFieldErrors(error, language),
     }),
   );
   const serverErrors = create.error ? fieldErrorsOf(create.error, language) : {};
@@ -317,16 +316,7 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
   return (
     <form onSubmit={submit} noValidate aria-label={t('recordIncident')}>
       <Stack>
-        {draft.restored && (
-          <Alert color="blue" role="status">
-            <Group justify="space-between">
-              <Text size="sm">{t('draftRestored')}</Text>
-              <Button size="xs" variant="subtle" onClick={draft.clear}>
-                {t('discardDraft')}
-              </Button>
-            </Group>
-          </Alert>
-        )}
+        <DraftNotice draft={draft} />
         <Grid>
           <Grid.Col span={{ base: 12, sm: 8 }}>
             <UnitSelect
@@ -401,20 +391,13 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
           onChange={(e) => set('description', e.currentTarget.value)}
           error={errors.description}
         />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              draft.clear();
-              onDone();
-            }}
-          >
-            {t('cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('save')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={() => {
+            draft.clear();
+            onDone();
+          }}
+          saving={create.isPending}
+        />
       </Stack>
     </form>
   );

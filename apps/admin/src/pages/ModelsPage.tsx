@@ -1,5 +1,5 @@
 import { compareVietnamese, foldForSearch, isModelOperating, modelInputSchema } from '@antoan/core';
-import { Alert, Autocomplete, Badge, Button, Checkbox, Grid, Group, Modal, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Autocomplete, Badge, Button, Checkbox, Grid, Group, Modal, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -16,6 +16,7 @@ import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
 import { UnitSelect } from './records/UnitSelect.js';
 import { useUnits } from './records/useUnits.js';
 import { schemaErrors, unprefixed } from './records/validate.js';
+import { DraftNotice, FormActions } from '../layout/FormParts.js';
 
 type Model = RouterOutputs['models']['list'][number];
 
@@ -303,16 +304,7 @@ function ModelForm({
   return (
     <form onSubmit={submit} noValidate aria-label={model ? t('rec_editModel') : t('rec_addModel')}>
       <Stack>
-        {draft.restored && (
-          <Alert color="blue" role="status">
-            <Group justify="space-between">
-              <Text size="sm">{t('draftRestored')}</Text>
-              <Button size="xs" variant="subtle" onClick={draft.clear}>
-                {t('discardDraft')}
-              </Button>
-            </Group>
-          </Alert>
-        )}
+        <DraftNotice draft={draft} />
         <TextInput
           label={t('rec_modelName')}
           required
@@ -393,20 +385,13 @@ function ModelForm({
           </Grid.Col>
         </Grid>
         <Checkbox label={t('rec_advancedExample')} checked={values.isAdvancedExample} onChange={(e) => set('isAdvancedExample', e.currentTarget.checked)} />
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              draft.clear();
-              onDone();
-            }}
-          >
-            {t('cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('save')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={() => {
+            draft.clear();
+            onDone();
+          }}
+          saving={mutation.isPending}
+        />
       </Stack>
     </form>
   );

@@ -31,7 +31,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { fieldErrorsOf, notifyError, notifySuccess } from '../errors.js';
+import { fieldErrorsOf, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
@@ -42,6 +42,7 @@ import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
 import { UnitSelect } from './records/UnitSelect.js';
 import { useUnits } from './records/useUnits.js';
 import { schemaErrors } from './records/validate.js';
+import { DraftNotice } from '../layout/FormParts.js';
 
 type Report = RouterOutputs['reports']['list'][number];
 const QUARTERS: Quarter[] = [1, 2, 3, 4];
@@ -152,9 +153,7 @@ function ReportForm({
           queryClient.invalidateQueries({ queryKey: trpc.inbox.pathKey() }),
         ]);
       },
-      onError: (error) => {
-        if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
-      },
+      onError: (error) => notifyUnlessFieldErrors(error, language),
     }),
   );
   const serverErrors = submit.error ? fieldErrorsOf(submit.error, language) : {};
@@ -174,16 +173,7 @@ function ReportForm({
           <Title order={3} size="h4" id="report-form-title">
             {t('rec_reportFormTitle', { year })}
           </Title>
-          {draft.restored && (
-            <Alert color="blue" role="status">
-              <Group justify="space-between">
-                <Text size="sm">{t('draftRestored')}</Text>
-                <Button size="xs" variant="subtle" onClick={draft.clear}>
-                  {t('discardDraft')}
-                </Button>
-              </Group>
-            </Alert>
-          )}
+          <DraftNotice draft={draft} />
           <Grid>
             <Grid.Col span={{ base: 12, md: 7 }}>
               <UnitSelect

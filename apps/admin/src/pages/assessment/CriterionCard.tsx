@@ -19,11 +19,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fieldErrorsOf, notifyError, notifySuccess } from '../../errors.js';
+import { fieldErrorsOf, notifySuccess, notifyUnlessFieldErrors } from '../../errors.js';
 import { useI18n } from '../../i18n.js';
 import { useTRPC, type RouterOutputs } from '../../trpc.js';
+import { canUse, OFFICER_ROLES, useRole } from '../records/access.js';
 import { DateField } from '../records/DateField.js';
 
 export interface AnswerEntry {
@@ -34,7 +35,6 @@ export interface AnswerEntry {
 type Incident = RouterOutputs['assessments']['get']['incidents'][number];
 
 const EMPTY: AnswerEntry = { answer: {}, evidence: { note: null, links: [] } };
-const OFFICERS = ['admin', 'province_officer', 'commune_officer'];
 
 interface Props {
   criterion: Criterion;
@@ -205,7 +205,7 @@ function Disqualifiers({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { t, l, language, formatDate } = useI18n();
-  const me = useQuery(trpc.auth.me.queryOptions());
+  const role = useRole();
   const [open, setOpen] = useState(false);
   const [item, setItem] = useState<string | null>(null);
   const [date, setDate] = useState<string | null>(null);
@@ -222,13 +222,11 @@ function Disqualifiers({
         await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.incidents.pathKey() });
       },
-      onError: (error) => {
-        if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
-      },
+      onError: (error) => notifyUnlessFieldErrors(error, language),
     }),
   );
   const fieldErrors = create.error ? fieldErrorsOf(create.error, language) : {};
-  const canRecord = me.data ? OFFICERS.includes(me.data.role) : false;
+  const canRecord = canUse(role, OFFICER_ROLES);
   const letterText = (letter: string | null | undefined) => criterion.items.find((i) => i.letter === letter);
   return (
     <Stack gap="xs">

@@ -2,7 +2,7 @@ import { CYCLE_STATUS_LABELS, type CycleAction } from '@antoan/core';
 import { Button, Card, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { fieldErrorsOf, notifyError, notifySuccess } from '../../errors.js';
+import { fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } from '../../errors.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
 import { useTRPC, type RouterOutputs } from '../../trpc.js';
 import { DateField } from '../records/DateField.js';
@@ -37,9 +37,7 @@ export function Workflow({ file, dirty }: { file: File; dirty: boolean }) {
         notifySuccess(t('actionDone', { status: l(CYCLE_STATUS_LABELS[after.status]) }));
         await invalidate();
       },
-      onError: (error) => {
-        if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
-      },
+      onError: (error) => notifyUnlessFieldErrors(error, language),
     }),
   );
   const setLocked = useMutation(
