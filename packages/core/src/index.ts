@@ -35,6 +35,7 @@ export * from './movement/movement-model.js';
 export * from './movement/award.js';
 export * from './statistics/rate.js';
 export * from './statistics/statistics.js';
+export * from './statistics/area-summary.js';
 export * from './reminders/index.js';
 // ── Import and export of spreadsheets (issue 8): cell safety, CSV, the import tables and their plan ──
 export * from './area-labels.js';

@@ -159,6 +159,12 @@ export interface UnitEvaluationInput {
   incidents?: readonly IncidentRecord[];
   counts?: WindowCounts;
   managed?: ManagedUnitsSummary;
+  /**
+   * The catalogue this unit is evaluated with, overriding {@link EvaluateOptions} (see
+   * `catalogueForUnitYear`: the one its own file names, else the one in force that year). Lets one area mix
+   * units of different catalogues and give each the same result in every scope.
+   */
+  catalogue?: Catalogue;
 }
 
 /**
@@ -701,7 +707,7 @@ const exclusionSummaries = new WeakMap<LocalizedText, LocalizedText>();
  * ```
  */
 export function evaluateUnit(input: UnitEvaluationInput, options: EvaluateOptions = {}): UnitEvaluation {
-  return evaluateWith(input, resolveCatalogue(input.year, options));
+  return evaluateWith(input, input.catalogue ?? resolveCatalogue(input.year, options));
 }
 
 function evaluateWith(input: UnitEvaluationInput, catalogue: Catalogue): UnitEvaluation {
@@ -920,7 +926,7 @@ export function evaluateArea(inputs: readonly UnitEvaluationInput[], options: Ev
       results.push(null);
       continue;
     }
-    const evaluation = evaluateWith(input, catalogue!);
+    const evaluation = evaluateWith(input, input.catalogue ?? catalogue!);
     results.push(evaluation);
     if (!isManagedByCommune(unit)) continue;
     let area = byArea.get(unit.areaId);
@@ -932,7 +938,7 @@ export function evaluateArea(inputs: readonly UnitEvaluationInput[], options: Ev
     const input = inputs[i]!;
     const area = summaries.get(input.year)?.get(input.unit.areaId);
     const managed = area ? toSummary(area) : { byType: {} };
-    results[i] = evaluateWith({ ...input, managed }, catalogueFor(input.year));
+    results[i] = evaluateWith({ ...input, managed }, input.catalogue ?? catalogueFor(input.year));
   }
   return results as UnitEvaluation[];
 }

@@ -1,0 +1,395 @@
+import { BUILTIN_CATALOGUES, findCatalogue, getCatalogueForYear } from '../catalogue/catalogue.js';
+import type { Catalogue } from '../catalogue/catalogue.schema.js';
+import { DomainError } from '../errors.js';
+import { GRADES, type Grade } from '../grading/grading.schema.js';
+import { toVietnamDate } from '../periods/dates.js';
+import { DEFAULT_REPORTING_SETTINGS, quarterPeriod, type Quarter, type ReportingSettings } from '../periods/periods.js';
+import type { RecognitionResult } from '../recognition/recognition.engine.js';
+import { AWARD_KINDS, type AwardKind, type AwardRecord } from '../records.schema.js';
+import { UNIT_TYPES, type UnitType } from '../units.js';
+import { makeRate } from './rate.js';
+import type {
+  AwardStatistics,
+  GradeDistribution,
+  ModelStatistics,
+  ReportCompleteness,
+  UnitStatistics,
+  UnitTypeStatistics,
+} from './statistics.js';
+
+// The area summary (the seed article's table) assembled from counts. A store of per-unit results can answer
+// "how many units of each type have each result" with one GROUP BY, so an area's figures never need its
+// units evaluated again; these functions turn such counts into the same figures `computeStatistics` gives
+// from one record per unit (a property test checks the two agree).
+
+/**
+ * The version of the rules that stored results are computed with: the engines, the catalogues, the grading
+ * sheets and the rules of this file. Whoever changes any of them bumps it; a store whose results carry
+ * another version recomputes them all (see `catalogueForUnitYear` for the catalogue a result uses).
+ *
+ * @example
+ * ```ts
+ * if (storedVersion !== ENGINE_VERSION) recomputeEverything();
+ * ```
+ */
+export const ENGINE_VERSION = 1;
+
+/**
+ * THE rule for the catalogue a unit is evaluated with in a year, the same in every scope (a commune, its
+ * province, the country): the catalogue its own file of that year names (a unit registers under the
+ * catalogue in force, or one an administrator chose, e.g. to assess 2021 with 124/2021 and say so); a unit
+ * with no file of that year (not registered, or excluded) is taken under the catalogue in force that year.
+ * A file naming an unknown catalogue falls back to the one in force too.
+ *
+ * @example
+ * ```ts
+ * catalogueForUnitYear('tt124-2021', 2021).id; // 'tt124-2021' (the file chose it)
+ * catalogueForUnitYear(undefined, 2021).id;    // 'tt23-2012' (in force in 2021)
+ * catalogueForUnitYear(null, 2023).id;         // 'tt124-2021'
+ * ```
+ */
+export function catalogueForUnitYear(
+  fileCatalogueId: string | null | undefined,
+  year: number,
+  catalogues: readonly Catalogue[] = BUILTIN_CATALOGUES,
+): Catalogue {
+  return (
+    (fileCatalogueId !== null && fileCatalogueId !== undefined
+      ? findCatalogue(fileCatalogueId, catalogues)
+      : undefined) ?? getCatalogueForYear(year, catalogues)
+  );
+}
+
+/**
+ * The catalogue an area's summary names: the one most of the area's registered units were evaluated with
+ * (ties: the smaller id), else the one in force that year. It only labels the summary; each unit's result
+ * uses its own catalogue ({@link catalogueForUnitYear}).
+ *
+ * @example
+ * ```ts
+ * summaryCatalogue([{ catalogueId: 'tt124-2021', count: 9 }, { catalogueId: 'tt23-2012', count: 2 }], 2021).id; // 'tt124-2021'
+ * summaryCatalogue([], 2021).id; // 'tt23-2012'
+ * ```
+ */
+export function summaryCatalogue(
+  counts: readonly { catalogueId: string; count: number }[],
+  year: number,
+  catalogues: readonly Catalogue[] = BUILTIN_CATALOGUES,
+): Catalogue {
+  let best: { catalogueId: string; count: number } | undefined;
+  for (const c of counts) {
+    if (c.count <= 0 || !findCatalogue(c.catalogueId, catalogues)) continue;
+    if (!best || c.count > best.count || (c.count === best.count && c.catalogueId < best.catalogueId)) best = c;
+  }
+  return (best && findCatalogue(best.catalogueId, catalogues)) ?? getCatalogueForYear(year, catalogues);
+}
+
+/** Units of one type with one result (a row of `GROUP BY unit_type, result`). */
+export interface UnitResultCount {
+  unitType: UnitType;
+  result: RecognitionResult;
+  count: number;
+}
+
+function finishCounter(total: number, excluded: number, registered: number, recognised: number): UnitTypeStatistics {
+  const eligible = total - excluded;
+  return {
+    total,
+    excluded,
+    eligible,
+    registered,
+    notRegistered: eligible - registered,
+    recognised,
+    notRecognised: registered - recognised,
+    recognitionRate: makeRate(recognised, eligible),
+    registrationRate: makeRate(registered, eligible),
+  };
+}
+
+/**
+ * The unit figures of an area from counts by type and result: what `computeUnitStatistics` gives for the
+ * same units, one record each.
+ *
+ * @example
+ * ```ts
+ * unitStatisticsFromCounts([
+ *   { unitType: 'XA', result: 'DAT', count: 15 },
+ *   { unitType: 'XA', result: 'CHUA_DAT', count: 1 },
+ * ]).byType.XA.recognitionRate?.text; // '15/16'
+ * ```
+ */
+export function unitStatisticsFromCounts(counts: readonly UnitResultCount[]): UnitStatistics {
+  const tally = new Map<UnitType, [number, number, number, number]>(UNIT_TYPES.map((t) => [t, [0, 0, 0, 0]]));
+  for (const c of counts) {
+    const t = tally.get(c.unitType);
+    if (!t)
+      throw new DomainError('INVALID', {
+        vi: `Loại đơn vị không hợp lệ: ${String(c.unitType)}`,
+        en: `Invalid unit type: ${String(c.unitType)}`,
+      });
+    t[0] += c.count;
+    if (c.result === 'EXCLUDED') t[1] += c.count;
+    else if (c.result === 'DAT') {
+      t[2] += c.count;
+      t[3] += c.count;
+    } else if (c.result === 'CHUA_DAT') t[2] += c.count;
+  }
+  const all: [number, number, number, number] = [0, 0, 0, 0];
+  const byType = {} as Record<UnitType, UnitTypeStatistics>;
+  for (const type of UNIT_TYPES) {
+    const t = tally.get(type)!;
+    for (let i = 0; i < 4; i++) all[i]! += t[i]!;
+    byType[type] = finishCounter(...t);
+  }
+  return { byType, all: finishCounter(...all) };
+}
+
+/**
+ * The grade distribution from counts by type and grade (what `computeGradeDistribution` gives).
+ *
+ * @example
+ * ```ts
+ * gradeDistributionFromCounts([{ unitType: 'KDC', grade: 'XUAT_SAC', count: 3 }]).all.XUAT_SAC; // 3
+ * ```
+ */
+export function gradeDistributionFromCounts(
+  counts: readonly { unitType: UnitType; grade: Grade; count: number }[],
+): GradeDistribution {
+  const zero = () => Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
+  const byType = Object.fromEntries(UNIT_TYPES.map((t) => [t, zero()])) as Record<UnitType, Record<Grade, number>>;
+  const all = zero();
+  let total = 0;
+  for (const c of counts) {
+    byType[c.unitType][c.grade] += c.count;
+    all[c.grade] += c.count;
+    total += c.count;
+  }
+  return { total, all, byType };
+}
+
+/** Awards of one kind, recipient kind and issuer (a row of a GROUP BY over the year's awards). */
+export type AwardCount = Pick<AwardRecord, 'kind' | 'recipientKind' | 'issuer'> & { count: number };
+
+/**
+ * The award figures from counts (what `computeAwardStatistics` gives for the same year's awards): issuers
+ * are compared trimmed, listed by count then name.
+ *
+ * @example
+ * ```ts
+ * awardStatisticsFromCounts([{ kind: 'giay_khen', recipientKind: 'collective', issuer: 'Giám đốc Công an tỉnh', count: 2 }]).total; // 2
+ * ```
+ */
+export function awardStatisticsFromCounts(counts: readonly AwardCount[]): AwardStatistics {
+  const zero = () => Object.fromEntries(AWARD_KINDS.map((k) => [k, 0])) as Record<AwardKind, number>;
+  const out: AwardStatistics = { total: 0, collective: 0, individual: 0, byKind: zero(), byIssuer: [] };
+  const issuers = new Map<string, AwardStatistics['byIssuer'][number]>();
+  for (const c of counts) {
+    out.total += c.count;
+    if (c.recipientKind === 'collective') out.collective += c.count;
+    else out.individual += c.count;
+    out.byKind[c.kind] += c.count;
+    const key = c.issuer.trim();
+    let issuer = issuers.get(key);
+    if (!issuer) issuers.set(key, (issuer = { issuer: key, total: 0, byKind: zero() }));
+    issuer.total += c.count;
+    issuer.byKind[c.kind] += c.count;
+  }
+  out.byIssuer = [...issuers.values()].sort(
+    (a, b) => b.total - a.total || (a.issuer < b.issuer ? -1 : a.issuer > b.issuer ? 1 : 0),
+  );
+  return out;
+}
+
+/**
+ * The quarters of `year` whose report is already due on `today` (a report is expected only once its due
+ * date has passed).
+ *
+ * @example
+ * ```ts
+ * dueQuarters(2021, '2022-01-05').map((q) => q.quarter); // [1, 2, 3, 4]
+ * dueQuarters(2021, '2021-07-01').map((q) => q.quarter); // [1, 2]
+ * ```
+ */
+export function dueQuarters(
+  year: number,
+  today: string,
+  settings: ReportingSettings = DEFAULT_REPORTING_SETTINGS,
+): { year: number; quarter: Quarter }[] {
+  return ([1, 2, 3, 4] as Quarter[])
+    .map((quarter) => ({ year, quarter }))
+    .filter((q) => quarterPeriod(q.year, q.quarter, settings).dueDate < today);
+}
+
+/**
+ * Whether a quarterly report submitted at `submittedAt` (an ISO instant, or a Vietnam date) was on time:
+ * its date in Vietnam is on or before the quarter's due date. Stored with the report when it is written.
+ *
+ * @example
+ * ```ts
+ * isReportOnTime('2021-04-20T16:59:00Z', 2021, 1); // true  (23:59 on 20/04 in Vietnam)
+ * isReportOnTime('2021-04-20T17:00:00Z', 2021, 1); // false (00:00 on 21/04 in Vietnam)
+ * ```
+ */
+export function isReportOnTime(
+  submittedAt: string,
+  year: number,
+  quarter: Quarter,
+  settings: ReportingSettings = DEFAULT_REPORTING_SETTINGS,
+): boolean {
+  return toVietnamDate(submittedAt) <= quarterPeriod(year, quarter, settings).dueDate;
+}
+
+/** One due quarter's reports in an area: how many of the expected units filed, and how many on time. */
+export interface QuarterReportCount {
+  year: number;
+  quarter: Quarter;
+  submitted: number;
+  onTime: number;
+}
+
+/**
+ * Report completeness from per-quarter counts (what `computeReportCompleteness` gives): `reportingUnits`
+ * units are expected to file each due quarter; `missing` is the caller's first page of missing reports
+ * (sorted by quarter then unit), `missingCount` comes from the counts.
+ *
+ * @example
+ * ```ts
+ * const r = reportCompletenessFromCounts({ reportingUnits: 10, quarters: [{ year: 2021, quarter: 1, submitted: 9, onTime: 8 }], missing: [] });
+ * r.submissionRate?.text; // '9/10'
+ * r.missingCount;         // 1
+ * ```
+ */
+export function reportCompletenessFromCounts(input: {
+  reportingUnits: number;
+  quarters: readonly QuarterReportCount[];
+  missing: readonly { unitId: number; year: number; quarter: Quarter }[];
+  settings?: ReportingSettings;
+}): AreaReportCompleteness {
+  const settings = input.settings ?? DEFAULT_REPORTING_SETTINGS;
+  const byQuarter = [...input.quarters]
+    .sort((a, b) => a.year * 10 + a.quarter - (b.year * 10 + b.quarter))
+    .map((q) => ({
+      year: q.year,
+      quarter: q.quarter,
+      dueDate: quarterPeriod(q.year, q.quarter, settings).dueDate,
+      expected: input.reportingUnits,
+      submitted: q.submitted,
+      onTime: q.onTime,
+    }));
+  const expected = byQuarter.reduce((n, q) => n + q.expected, 0);
+  const submitted = byQuarter.reduce((n, q) => n + q.submitted, 0);
+  const onTime = byQuarter.reduce((n, q) => n + q.onTime, 0);
+  return {
+    expected,
+    submitted,
+    onTime,
+    late: submitted - onTime,
+    missing: input.missing.slice(0, MISSING_REPORTS_LISTED),
+    submissionRate: makeRate(submitted, expected),
+    onTimeRate: makeRate(onTime, expected),
+    byQuarter,
+    missingCount: expected - submitted,
+  };
+}
+
+/** How many missing reports a summary lists (all are counted in `missingCount`). */
+export const MISSING_REPORTS_LISTED = 200;
+
+/** Report completeness as a summary gives it: the first {@link MISSING_REPORTS_LISTED} missing reports, and their count. */
+export type AreaReportCompleteness = ReportCompleteness & { missingCount: number };
+
+/**
+ * The seed article's table for an area and a year: per unit type the units that met the standard over the
+ * eligible ones, models, awards, the grade distribution and quarterly-report completeness.
+ */
+export interface AreaSummary {
+  areaId: number | null;
+  year: number;
+  catalogue: { id: string; title: Catalogue['title'] };
+  units: UnitStatistics;
+  models: Omit<ModelStatistics, 'byCategory'>;
+  awards: AwardStatistics;
+  grades: GradeDistribution;
+  reports: AreaReportCompleteness;
+}
+
+/** What {@link summarizeArea} reads: counts of an area's stored results and records. */
+export interface AreaSummaryInput {
+  areaId: number | null;
+  year: number;
+  units: readonly UnitResultCount[];
+  /** Registered units by the catalogue their result used (labels the summary, see {@link summaryCatalogue}). */
+  catalogues: readonly { catalogueId: string; count: number }[];
+  grades: readonly { unitType: UnitType; grade: Grade; count: number }[];
+  awards: readonly AwardCount[];
+  models: Omit<ModelStatistics, 'byCategory'>;
+  /** Every due quarter (see {@link dueQuarters}) with its counts over the units that are not excluded; `missing` the first page of missing reports. */
+  reports: {
+    quarters: readonly QuarterReportCount[];
+    missing: readonly { unitId: number; year: number; quarter: Quarter }[];
+  };
+  /** The catalogues to choose among (default the built-in ones). */
+  catalogueSet?: readonly Catalogue[];
+  settings?: ReportingSettings;
+}
+
+/**
+ * THE summary builder: the area's figures from its counts. Every reader of figures (the API, the worker's
+ * snapshots, exports, the printed report) goes through it, whatever counted.
+ *
+ * @example
+ * ```ts
+ * const summary = summarizeArea({
+ *   areaId: 7, year: 2021,
+ *   units: [{ unitType: 'XA', result: 'DAT', count: 15 }, { unitType: 'XA', result: 'CHUA_DAT', count: 1 }],
+ *   catalogues: [{ catalogueId: 'tt124-2021', count: 16 }],
+ *   grades: [], awards: [], reports: { quarters: [], missing: [] },
+ *   models: { asOf: '2021-12-31', operating: 21, newInYear: 4, stoppedInYear: 0, sites: 0, teams: 0, advancedExamples: 0 },
+ * });
+ * summary.units.byType.XA.recognitionRate?.text; // '15/16'
+ * ```
+ */
+export function summarizeArea(input: AreaSummaryInput): AreaSummary {
+  const catalogue = summaryCatalogue(input.catalogues, input.year, input.catalogueSet);
+  const units = unitStatisticsFromCounts(input.units);
+  return {
+    areaId: input.areaId,
+    year: input.year,
+    catalogue: { id: catalogue.id, title: catalogue.title },
+    units,
+    models: input.models,
+    awards: awardStatisticsFromCounts(input.awards),
+    grades: gradeDistributionFromCounts(input.grades),
+    reports: reportCompletenessFromCounts({
+      reportingUnits: units.all.total - units.all.excluded,
+      quarters: input.reports.quarters,
+      missing: input.reports.missing,
+      ...(input.settings && { settings: input.settings }),
+    }),
+  };
+}
+
+/**
+ * A (unit, year)'s result as a store keeps it: what the engine found, the file's cycle status
+ * (`'not_registered'` without a file), the 100-point grade when a sheet exists, the catalogue used
+ * ({@link catalogueForUnitYear}), the unit's type and area when computed, and {@link ENGINE_VERSION}.
+ *
+ * @example
+ * ```ts
+ * const r: StoredUnitResult = {
+ *   unitId: 101, year: 2021, unitType: 'KDC', areaId: 7, catalogueId: 'tt124-2021',
+ *   result: 'DAT', status: 'recognised', grade: null, engineVersion: ENGINE_VERSION,
+ * };
+ * ```
+ */
+export interface StoredUnitResult {
+  unitId: number;
+  year: number;
+  unitType: UnitType;
+  areaId: number;
+  catalogueId: string;
+  result: RecognitionResult;
+  status: string;
+  grade: Grade | null;
+  engineVersion: number;
+}
