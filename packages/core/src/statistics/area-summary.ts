@@ -84,7 +84,14 @@ export function summaryCatalogue(
   return (best && findCatalogue(best.catalogueId, catalogues)) ?? getCatalogueForYear(year, catalogues);
 }
 
-/** Units of one type with one result (a row of `GROUP BY unit_type, result`). */
+/**
+ * Units of one type with one result (a row of `GROUP BY unit_type, result`).
+ *
+ * @example
+ * ```ts
+ * const row: UnitResultCount = { unitType: 'KDC', result: 'DAT', count: 92 };
+ * ```
+ */
 export interface UnitResultCount {
   unitType: UnitType;
   result: RecognitionResult;
@@ -167,7 +174,14 @@ export function gradeDistributionFromCounts(
   return { total, all, byType };
 }
 
-/** Awards of one kind, recipient kind and issuer (a row of a GROUP BY over the year's awards). */
+/**
+ * Awards of one kind, recipient kind and issuer (a row of a GROUP BY over the year's awards).
+ *
+ * @example
+ * ```ts
+ * const row: AwardCount = { kind: 'giay_khen', recipientKind: 'collective', issuer: 'Chủ tịch UBND thị xã', count: 3 };
+ * ```
+ */
 export type AwardCount = Pick<AwardRecord, 'kind' | 'recipientKind' | 'issuer'> & { count: number };
 
 /**
@@ -239,7 +253,14 @@ export function isReportOnTime(
   return toVietnamDate(submittedAt) <= quarterPeriod(year, quarter, settings).dueDate;
 }
 
-/** One due quarter's reports in an area: how many of the expected units filed, and how many on time. */
+/**
+ * One due quarter's reports in an area: how many of the expected units filed, and how many on time.
+ *
+ * @example
+ * ```ts
+ * const q: QuarterReportCount = { year: 2021, quarter: 1, submitted: 180, onTime: 171 };
+ * ```
+ */
 export interface QuarterReportCount {
   year: number;
   quarter: Quarter;
@@ -292,15 +313,36 @@ export function reportCompletenessFromCounts(input: {
   };
 }
 
-/** How many missing reports a summary lists (all are counted in `missingCount`). */
+/**
+ * How many missing reports a summary lists (all are counted in `missingCount`).
+ *
+ * @example
+ * ```ts
+ * summary.reports.missing.length <= MISSING_REPORTS_LISTED; // true
+ * ```
+ */
 export const MISSING_REPORTS_LISTED = 200;
 
-/** Report completeness as a summary gives it: the first {@link MISSING_REPORTS_LISTED} missing reports, and their count. */
+/**
+ * Report completeness as a summary gives it: the first {@link MISSING_REPORTS_LISTED} missing reports, and their count.
+ *
+ * @example
+ * ```ts
+ * const r: AreaReportCompleteness = summary.reports;
+ * r.missingCount >= r.missing.length; // true
+ * ```
+ */
 export type AreaReportCompleteness = ReportCompleteness & { missingCount: number };
 
 /**
  * The seed article's table for an area and a year: per unit type the units that met the standard over the
  * eligible ones, models, awards, the grade distribution and quarterly-report completeness.
+ *
+ * @example
+ * ```ts
+ * const s: AreaSummary = summarizeArea(input);
+ * s.units.byType.KDC.recognitionRate?.text; // '92/95'
+ * ```
  */
 export interface AreaSummary {
   areaId: number | null;
@@ -313,7 +355,16 @@ export interface AreaSummary {
   reports: AreaReportCompleteness;
 }
 
-/** What {@link summarizeArea} reads: counts of an area's stored results and records. */
+/**
+ * What {@link summarizeArea} reads: counts of an area's stored results and records.
+ *
+ * @example
+ * ```ts
+ * const input: AreaSummaryInput = { areaId: null, year: 2021, units: [], catalogues: [], grades: [], awards: [],
+ *   models: { asOf: '2021-12-31', operating: 0, newInYear: 0, stoppedInYear: 0, sites: 0, teams: 0, advancedExamples: 0 },
+ *   reports: { quarters: [], missing: [] } };
+ * ```
+ */
 export interface AreaSummaryInput {
   areaId: number | null;
   year: number;
