@@ -70,6 +70,7 @@ export default tseslint.config(
     },
   },
   { files: ['packages/db/src/**'], rules: restrict([...ours('api', 'server', 'worker', 'admin'), '@trpc/server'], 'db imports only core, Kysely and the drivers.') },
+  { files: ['packages/services/src/**', 'packages/services/scripts/**'], rules: restrict([...ours('api', 'server', 'worker', 'admin'), '@trpc/*'], 'services imports core, db and Kysely.') },
   { files: ['packages/api/src/**'], rules: restrict([...ours('server', 'worker', 'admin'), 'better-sqlite3', 'pg'], 'api imports core, db and @trpc/server; drivers stay in db.') },
   { files: ['apps/server/src/**'], rules: restrict(ours('worker', 'admin/src'), 'server imports api and db.') },
   { files: ['apps/worker/src/**'], rules: restrict([...ours('api', 'server', 'admin'), '@trpc/*'], 'the worker imports core and db, never api.') },

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCaller, createContextInner, SummaryCache } from '@antoan/api';
+import { createCaller, createContextInner, AreaSummaries } from '@antoan/api';
 import { evaluateArea, findSheetTemplateForType, gradeSheet, TT124_2021 } from '@antoan/core';
 import { listAssessedUnits, loadEvaluationInputs, migrateToLatest, subtreeAreaIds } from '@antoan/db';
 import { openDatabase } from '@antoan/db/client';
@@ -62,9 +62,9 @@ record('core gradeSheet, 100,000 sheets', `${ms(gradeTook)} = ${Math.round(100_0
 const admin = { id: 1, username: 'bench', displayName: 'bench', role: 'admin' as const, areaId: null, unitId: null, email: null, isDisabled: false };
 // Cold: a fresh summary cache per call (the engine runs every time). Warm: one shared cache, as in the
 // server, answering repeated reads of unchanged data.
-const callerWith = (summaries: SummaryCache) =>
+const callerWith = (summaries: AreaSummaries) =>
   createCaller(createContextInner({ db, user: admin, now: () => new Date('2026-11-27T03:00:00Z'), summaries }));
-const warmCaller = callerWith(new SummaryCache());
+const warmCaller = callerWith(new AreaSummaries());
 const province = await db.selectFrom('areas').select('id').where('level', '=', 'province').orderBy('id').executeTakeFirstOrThrow();
 const commune = await db.selectFrom('areas').select('id').where('level', '=', 'commune').orderBy('id').executeTakeFirstOrThrow();
 
@@ -93,7 +93,7 @@ for (const [label, areaId, runs, target] of [
   const warm: number[] = [];
   const sqlFloor: number[] = [];
   for (let i = 0; i < runs; i++) {
-    cold.push((await time(() => callerWith(new SummaryCache()).stats.summary({ areaId, year: YEAR })))[0]);
+    cold.push((await time(() => callerWith(new AreaSummaries()).stats.summary({ areaId, year: YEAR })))[0]);
     sqlFloor.push((await time(() => floor(areaId)))[0]);
   }
   await warmCaller.stats.summary({ areaId, year: YEAR });

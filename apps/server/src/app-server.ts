@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { appRouter, createHttpContext, LoginRateLimiter, SummaryCache, type Logger } from '@antoan/api';
+import { appRouter, createHttpContext, LoginRateLimiter, AreaSummaries, type Logger } from '@antoan/api';
 import type { Database } from '@antoan/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { sql, type Kysely } from 'kysely';
@@ -46,7 +46,7 @@ const SECURITY_HEADERS: Record<string, string> = {
  */
 export function createAppServer(options: AppServerOptions): http.Server {
   const { db, log } = options;
-  const summaries = new SummaryCache();
+  const summaries = new AreaSummaries();
   // Sign-in attempts per client address (the TCP peer: X-Forwarded-For is not trusted).
   const loginLimiter = new LoginRateLimiter();
   // Two handlers that differ only in the largest body they read: tRPC reads none by default, so without a

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { startDatabase } from '@antoan/db/client';
 import { seedDemo, seedDemoSnapshots } from '@antoan/db/seed';
 import { ensureFirstAdmin } from '@antoan/api';
+import { vietnamDate } from '@antoan/core';
+import { ensureResults } from '@antoan/services';
 import { createAppServer, defaultStaticDir } from './app-server.js';
 import { EnvError, parseEnv } from './env.js';
 import { createConsoleLogger } from './logger.js';
@@ -24,6 +26,18 @@ async function main(): Promise<void> {
       log.info(`froze ${await seedDemoSnapshots(handle.db, new Date())} quarterly snapshots of the demo years`);
     }
   }
+  // Stored results for every year with data, computed before the first request (only what is missing, or all
+  // of them after an engine or catalogue change): a summary then never evaluates an area.
+  const resultsStarted = performance.now();
+  const computed = await ensureResults(handle.db, {
+    now: new Date(),
+    currentYear: Number(vietnamDate(new Date()).slice(0, 4)),
+    onProgress: (done, total, year) => log.info(`stored results: ${year} computed (${done}/${total})`),
+  });
+  if (computed.length > 0)
+    log.info(
+      `stored results of ${computed.join(', ')} computed in ${Math.round(performance.now() - resultsStarted)} ms`,
+    );
   const admin = await ensureFirstAdmin(handle.db, { password: env.ADMIN_PASSWORD, now: new Date() });
   if (admin?.password) {
     log.info(`created the first user "${admin.username}" with the password: ${admin.password}`);

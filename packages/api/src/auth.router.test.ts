@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner, createHttpContext, sessionIdOf, silentLogger } from './context.js';
 import { clientKey, LoginRateLimiter } from './login-limiter.js';
-import { SummaryCache } from './summary-cache.js';
+import { AreaSummaries } from './area-summaries.js';
 import { createCaller } from './root.js';
 import { createApiTestEnvironment, failure, TEST_PASSWORD, type ApiTestEnvironment } from './testing.js';
 
@@ -229,7 +229,7 @@ describe('sign-in limit per client address', () => {
   it('takes the address from the TCP peer, not from X-Forwarded-For unless told to', async () => {
     const req = { headers: { 'x-forwarded-for': '1.2.3.4, 198.51.100.1' }, socket: { remoteAddress: '::ffff:203.0.113.10' } };
     const res = { appendHeader: () => undefined };
-    const options = { db: env.handle.db, log: silentLogger, secureCookies: false, summaries: new SummaryCache() };
+    const options = { db: env.handle.db, log: silentLogger, secureCookies: false, summaries: new AreaSummaries() };
     expect((await createHttpContext({ req, res }, options)).clientIp).toBe('::ffff:203.0.113.10');
     expect((await createHttpContext({ req, res }, { ...options, trustForwardedFor: true })).clientIp).toBe('198.51.100.1');
     expect(clientKey('::ffff:203.0.113.10')).toBe('203.0.113.10');

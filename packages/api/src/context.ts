@@ -3,7 +3,7 @@ import type { User } from '@antoan/core';
 import { findSessionUser, type Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
 import { LoginRateLimiter } from './login-limiter.js';
-import { SummaryCache } from './summary-cache.js';
+import { AreaSummaries } from './area-summaries.js';
 
 export interface Logger {
   info(message: string, details?: Record<string, unknown>): void;
@@ -25,7 +25,7 @@ export interface Context {
   sessionId: string | null;
   setSessionCookie: SessionCookieWriter;
   /** Summaries already computed for the current version of the data (shared by the requests of a server). */
-  summaries: SummaryCache;
+  summaries: AreaSummaries;
   /** The address of the client (the TCP peer, see createHttpContext), or null when not called over HTTP. */
   clientIp: string | null;
   /** Sign-in attempts per client address (shared by the requests of a server). */
@@ -49,7 +49,7 @@ export function createContextInner(options: {
   user?: User | null;
   sessionId?: string | null;
   setSessionCookie?: SessionCookieWriter;
-  summaries?: SummaryCache;
+  summaries?: AreaSummaries;
   clientIp?: string | null;
   loginLimiter?: LoginRateLimiter;
 }): Context {
@@ -60,7 +60,7 @@ export function createContextInner(options: {
     user: options.user ?? null,
     sessionId: options.sessionId ?? null,
     setSessionCookie: options.setSessionCookie ?? (() => undefined),
-    summaries: options.summaries ?? new SummaryCache(),
+    summaries: options.summaries ?? new AreaSummaries(),
     clientIp: options.clientIp ?? null,
     loginLimiter: options.loginLimiter ?? new LoginRateLimiter(),
   };
@@ -81,7 +81,7 @@ export interface HttpContextOptions {
   /** Adds `Secure` to the cookie (set it when the site is served over HTTPS). */
   secureCookies: boolean;
   now?: () => Date;
-  summaries: SummaryCache;
+  summaries: AreaSummaries;
   /** The server's sign-in limiter (one per server). Without it, each request gets its own: no limit at all. */
   loginLimiter?: LoginRateLimiter;
   /**

@@ -6,7 +6,7 @@ import type { Database } from '@antoan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from './context.js';
 import { appRouter, createCaller } from './root.js';
-import { SummaryCache } from './summary-cache.js';
+import { AreaSummaries } from './area-summaries.js';
 import { createApiTestEnvironment, failure, TEST_PASSWORD, type ApiTestEnvironment } from './testing.js';
 
 /**
@@ -472,7 +472,7 @@ const started = Date.now();
 let env: ApiTestEnvironment;
 let tables: { name: string; hasId: boolean }[];
 let current: Map<string, string> | undefined;
-const summaries = new SummaryCache();
+const summaries = new AreaSummaries();
 
 function callerAs(as: As) {
   return createCaller(

@@ -12,6 +12,6 @@ export { ensureFirstAdmin } from './auth.js';
 export { hashPassword } from './password.js';
 export type { ErrorData } from './errors.js';
 export type { Access, Meta } from './trpc.js';
-export { SummaryCache } from './summary-cache.js';
+export { AreaSummaries } from './area-summaries.js';
 export { LoginRateLimiter, type LoginRateLimiterOptions } from './login-limiter.js';
 export type { ImportPlanRow, ImportResult } from './router/imports.router.js';

@@ -32,7 +32,7 @@ interface ClientEntry {
  * too). An attempt counts from the moment it starts (so parallel requests cannot slip past the limit) and
  * is forgiven when it succeeds; a refused attempt does not count (the wait never grows).
  *
- * In memory, one per server (like SummaryCache), with bounded memory: at most `maxClients` addresses, and
+ * In memory, one per server (like AreaSummaries), with bounded memory: at most `maxClients` addresses, and
  * at most `maxFailures` times each; entries whose times have all left the window are dropped as new ones
  * arrive. Time comes from the caller (`ctx.now()`), so tests move the clock.
  *

@@ -1,3 +1,4 @@
+import { ensureResults } from '@antoan/services';
 import type { Role, User } from '@antoan/core';
 import { insertUser, listAreasOn, listUnits } from '@antoan/db';
 import type { DatabaseHandle } from '@antoan/db/client';
@@ -6,7 +7,7 @@ import { createTestDatabase } from '@antoan/db/testing';
 import { createContextInner } from './context.js';
 import { hashPassword } from './password.js';
 import { appRouter, createCaller } from './root.js';
-import { SummaryCache } from './summary-cache.js';
+import { AreaSummaries } from './area-summaries.js';
 import type { ErrorData } from './errors.js';
 import { TRPCError } from '@trpc/server';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
@@ -31,6 +32,8 @@ export interface ApiTestEnvironment {
 export async function createApiTestEnvironment(options: { withHistory?: boolean } = {}): Promise<ApiTestEnvironment> {
   const handle = await createTestDatabase();
   await seedDemo(handle.db, { withHistory: options.withHistory ?? false });
+  // what the server does at start: every year with data gets its stored results
+  await ensureResults(handle.db, { now: new Date('2023-01-01T00:00:00Z'), currentYear: 2022 });
   const areas = await listAreasOn(handle.db, '2021-12-31');
   const areaId = (code: string) => {
     const area = areas.find((a) => a.code === code);
@@ -62,7 +65,7 @@ export async function createApiTestEnvironment(options: { withHistory?: boolean 
     viewer: await make('xem.badon', 'viewer', 'QB-BD', null),
   };
   // One summary cache for the environment, as a server has: tests see cached figures, so a stale cache fails them.
-  const summaries = new SummaryCache();
+  const summaries = new AreaSummaries();
   return {
     handle,
     users,

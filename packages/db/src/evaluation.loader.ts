@@ -1,4 +1,5 @@
 import {
+  catalogueForUnitYear,
   windowCountsFromReports,
   type AssessedUnit,
   type CriterionAnswer,
@@ -91,7 +92,7 @@ export async function loadEvaluationInputs(
   // The whole country needs no filter, and SQLite plans a plain scan better without one.
   const scoped = scope.areaId !== undefined || scope.unitIds !== undefined;
   const [assessmentRows, answerRows, incidentRows, reportRows] = await Promise.all([
-    db.selectFrom('assessments').select(['id', 'unit_id']).where('year', '=', year).$if(scoped, (qb) => qb.where('unit_id', 'in', inScope())).execute(),
+    db.selectFrom('assessments').select(['id', 'unit_id', 'catalogue_id']).where('year', '=', year).$if(scoped, (qb) => qb.where('unit_id', 'in', inScope())).execute(),
     db
       .selectFrom('assessment_answers')
       .innerJoin('assessments', 'assessments.id', 'assessment_answers.assessment_id')
@@ -120,6 +121,7 @@ export async function loadEvaluationInputs(
       .execute(),
   ]);
   const registered = new Set(assessmentRows.map((r) => r.unit_id));
+  const fileCatalogue = new Map(assessmentRows.map((r) => [r.unit_id, r.catalogue_id]));
   const answers = new Map<number, Record<string, CriterionAnswer>>();
   for (const row of answerRows) {
     const own = answers.get(row.unit_id) ?? {};
@@ -139,5 +141,6 @@ export async function loadEvaluationInputs(
     answers: answers.get(unit.id) ?? {},
     incidents: incidents.get(unit.id) ?? [],
     counts: windowCountsFromReports(reports.get(unit.id) ?? [], year),
+    catalogue: catalogueForUnitYear(fileCatalogue.get(unit.id), year),
   }));
 }

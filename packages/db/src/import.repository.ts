@@ -157,7 +157,7 @@ export async function applyImportPlan(
   plan: ImportPlan,
   existing: ImportExisting,
   audit: { userId: number | null; at: Date; fileName: string },
-): Promise<ImportCounts> {
+): Promise<ImportCounts & { touchedUnitIds?: number[]; formerAreaIds?: number[] }> {
   if (plan.errors.length > 0) throw new Error('applyImportPlan: the plan has errors');
   const counts: ImportCounts = {
     areas: { created: plan.areas.create.length, updated: plan.areas.update.length },
@@ -217,5 +217,8 @@ export async function applyImportPlan(
   }
   entries.push({ ...base, action: 'import.apply', entity: 'import', entityId: audit.fileName.slice(0, 200), before: null, after: counts });
   await writeAudits(db, entries);
-  return counts;
+  // what the stored results must follow: every unit written, and the areas the updated ones were in
+  const touchedUnitIds = entries.filter((e) => e.entity === 'unit').map((e) => Number(e.entityId));
+  const formerAreaIds = plan.units.update.map((e) => existing.units.get(e.code)!.areaId);
+  return { ...counts, touchedUnitIds, formerAreaIds };
 }

@@ -12,3 +12,4 @@ export * from './statistics.repository.js';
 export * from './evaluation.js';
 export * from './import.repository.js';
 export * from './export.repository.js';
+export * from './results.repository.js';

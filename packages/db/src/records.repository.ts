@@ -1,4 +1,6 @@
 import {
+  isReportOnTime,
+  type Quarter,
   DomainError,
   foldForSearch,
   type AwardInput,
@@ -135,6 +137,7 @@ export async function upsertQuarterlyReport(
     notes: input.notes,
     submitted_at: now.toISOString(),
     submitted_by: by,
+    on_time: isReportOnTime(now.toISOString(), input.year, input.quarter as Quarter) ? 1 : 0,
   };
   const row = existing
     ? await db.updateTable('quarterly_reports').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()

@@ -27,6 +27,8 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   stat_snapshots: StatSnapshotTable;
   snapshot_requests: SnapshotRequestTable;
+  unit_results: UnitResultTable;
+  result_years: ResultYearTable;
 }
 
 /** 0 or 1: flags are integers on both dialects (see migration 0002). */
@@ -182,6 +184,8 @@ export interface QuarterlyReportTable {
   notes: string | null;
   submitted_at: string;
   submitted_by: number | null;
+  /** 1 when its Vietnam date is on or before the quarter's due date (core's isReportOnTime); NULL until computed. */
+  on_time: number | null;
 }
 
 export interface ModelTable {
@@ -319,4 +323,24 @@ export type UnitUpdate = Updateable<UnitTable>;
 export interface DataVersionTable {
   id: number;
   version: number;
+}
+
+/** A (unit, year)'s stored result (migration 0006): written only by the results service, checked by `results:verify`. */
+export interface UnitResultTable {
+  unit_id: number;
+  year: number;
+  unit_type: UnitType;
+  area_id: number;
+  catalogue_id: string;
+  result: string;
+  status: string;
+  grade: string | null;
+  engine_version: number;
+}
+
+/** A year whose results are all stored, and the engine version they were computed with. */
+export interface ResultYearTable {
+  year: number;
+  engine_version: number;
+  computed_at: string;
 }

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { createHttpContext, type Logger, type SummaryCache } from '@antoan/api';
+import { createHttpContext, type Logger, type AreaSummaries } from '@antoan/api';
 import {
   buildImportTemplateXlsx,
   contentDisposition,
@@ -31,7 +31,7 @@ export interface DocumentRoutesOptions {
   db: Kysely<Database>;
   log: Logger;
   secureCookies: boolean;
-  summaries: SummaryCache;
+  summaries: AreaSummaries;
 }
 
 const STATUS: Record<string, number> = { NOT_FOUND: 404, CONFLICT: 409, INVALID: 400, FORBIDDEN: 403, UNAUTHORIZED: 401 };

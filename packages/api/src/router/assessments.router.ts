@@ -1,3 +1,4 @@
+import { refreshResults } from '@antoan/services';
 import {
   applyCycleAction,
   bilingual,
@@ -153,6 +154,7 @@ export const assessmentsRouter = router({
       return ctx.db.transaction().execute(async (trx) => {
         const record = await insertAssessment(trx, { unitId: unit.id, year: input.year, catalogueId: catalogue.id, by: ctx.user.id, now });
         await writeAudit(trx, { userId: ctx.user.id, action: 'assessment.register', entity: 'assessment', entityId: record.id, before: null, after: record, at: now });
+        await refreshResults(trx, { unitIds: [unit.id], years: [input.year], materialize: true }, now);
         return record;
       });
     }),
@@ -190,6 +192,7 @@ export const assessmentsRouter = router({
         await upsertAnswers(trx, record.id, input.answers);
         const after = await findAssessment(trx, unit.id, input.year);
         await writeAudit(trx, { userId: ctx.user.id, action: 'assessment.answers', entity: 'assessment', entityId: record.id, before: record, after, at: now });
+        await refreshResults(trx, { unitIds: [unit.id], years: [input.year], materialize: true }, now);
         return after!;
       });
     }),
@@ -244,6 +247,7 @@ export const assessmentsRouter = router({
         await updateAssessment(trx, record.id, input.version, patch);
         const after = await findAssessment(trx, unit.id, input.year);
         await writeAudit(trx, { userId: by, action: `assessment.${input.action}`, entity: 'assessment', entityId: record.id, before: record, after, at: now });
+        await refreshResults(trx, { unitIds: [unit.id], years: [input.year], materialize: true }, now);
         return after!;
       });
     }),

@@ -1,3 +1,4 @@
+import { refreshResults } from '@antoan/services';
 import {
   DomainError,
   findSheetTemplateForType,
@@ -64,6 +65,7 @@ export const gradingRouter = router({
         await saveGradingScores(trx, { ...input, expectedVersion: input.version, by: ctx.user.id, now });
         const after = await findGradingSheet(trx, unit.id, input.year);
         await writeAudit(trx, { userId: ctx.user.id, action: 'grading.save', entity: 'grading_sheet', entityId: after!.id, before, after, at: now });
+        await refreshResults(trx, { unitIds: [unit.id], years: [input.year], materialize: true }, now);
         return after!;
       });
     }),

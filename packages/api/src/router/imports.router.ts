@@ -1,3 +1,5 @@
+import { listResultYears } from '@antoan/db';
+import { refreshResults } from '@antoan/services';
 import {
   DomainError,
   importFileInputSchema,
@@ -128,7 +130,18 @@ export const importsRouter = router({
       return ctx.db.transaction().execute(async (trx) => {
         const { existing, plan } = await planFile(trx, input, rootId, tables);
         if (plan.errors.length > 0) return summarize(input, tables, plan, false);
-        await applyImportPlan(trx, plan, existing, { userId: ctx.user.id, at: now, fileName: input.fileName });
+        const applied = await applyImportPlan(trx, plan, existing, {
+          userId: ctx.user.id,
+          at: now,
+          fileName: input.fileName,
+        });
+        // a unit's type, attributes or area can move its results (and its commune's) in every stored year
+        const years = (await listResultYears(trx)).map((r) => r.year);
+        await refreshResults(
+          trx,
+          { unitIds: applied.touchedUnitIds ?? [], years, formerAreaIds: applied.formerAreaIds ?? [] },
+          now,
+        );
         return summarize(input, tables, plan, true);
       });
     }),

@@ -1,3 +1,4 @@
+import { refreshResults, yearsOfIncident, yearsOfReport } from '@antoan/services';
 import {
   awardInputSchema,
   incidentInputSchema,
@@ -105,6 +106,7 @@ export const incidentsRouter = router({
       return ctx.db.transaction().execute(async (trx) => {
         const incident = await insertIncident(trx, input, ctx.user.id, now);
         await writeAudit(trx, { userId: ctx.user.id, action: 'incident.create', entity: 'incident', entityId: incident.id, before: null, after: incident, at: now });
+        await refreshResults(trx, { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn) }, now);
         return incident;
       });
     }),
@@ -120,6 +122,7 @@ export const incidentsRouter = router({
       await ctx.db.transaction().execute(async (trx) => {
         await deleteIncident(trx, incident.id);
         await writeAudit(trx, { userId: ctx.user.id, action: 'incident.delete', entity: 'incident', entityId: incident.id, before: incident, after: null, at: now });
+        await refreshResults(trx, { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn) }, now);
       });
       return { ok: true as const };
     }),
@@ -146,6 +149,7 @@ export const reportsRouter = router({
       return ctx.db.transaction().execute(async (trx) => {
         const { report, previous } = await upsertQuarterlyReport(trx, input, ctx.user.id, now);
         await writeAudit(trx, { userId: ctx.user.id, action: 'report.submit', entity: 'quarterly_report', entityId: report.id, before: previous ?? null, after: report, at: now });
+        await refreshResults(trx, { unitIds: [input.unitId], years: yearsOfReport(input.year, input.quarter) }, now);
         return report;
       });
     }),

@@ -1,4 +1,5 @@
 import {
+  isReportOnTime,
   addDays,
   AREA_KIND_LEVEL,
   foldForSearch,
@@ -261,7 +262,12 @@ async function seedReports(db: Kysely<Database>, units: readonly { id: number; c
       });
     }
   }
-  for (const part of chunk(rows, 200)) await db.insertInto('quarterly_reports').values(part).execute();
+  for (const part of chunk(rows, 200)) {
+    await db
+      .insertInto('quarterly_reports')
+      .values(part.map((r) => ({ ...r, on_time: isReportOnTime(r.submitted_at, r.year, r.quarter) ? 1 : 0 })))
+      .execute();
+  }
   return rows.length;
 }
 

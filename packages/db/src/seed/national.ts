@@ -1,4 +1,6 @@
 import {
+  isReportOnTime,
+  type Quarter,
   AREA_KIND_LEVEL,
   criteriaForType,
   foldForSearch,
@@ -177,7 +179,17 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
           });
         }
       }
-      for (const rowsPart of chunk(rows, 800)) await trx.insertInto('quarterly_reports').values(rowsPart).execute();
+      for (const rowsPart of chunk(rows, 800)) {
+        await trx
+          .insertInto('quarterly_reports')
+          .values(
+            rowsPart.map((r) => ({
+              ...r,
+              on_time: isReportOnTime(r.submitted_at, r.year, r.quarter as Quarter) ? 1 : 0,
+            })),
+          )
+          .execute();
+      }
       reports += rows.length;
       progress('reports', reports, reportTotal);
     }

@@ -1,4 +1,6 @@
 import {
+  BUILTIN_CATALOGUES,
+  catalogueForUnitYear,
   comparisonQuarters,
   computeModelStatistics,
   computeStatistics,
@@ -116,7 +118,7 @@ export async function computeAreaSummaries(db: Kysely<Database>, options: AreaSu
   const wholeSet: UnitScope = { areaId: undefined, date: membershipDate };
   const catalogue = await catalogueOfYear(db, year);
   const units = await listAssessedUnits(db, undefined, membershipDate);
-  const inputs = await loadWholeSetInputs(db, units, year, catalogue);
+  const inputs = await loadWholeSetInputs(db, units, year);
   phase('load units and evaluation inputs');
   const evaluations = evaluateArea(inputs, { catalogue });
   phase('evaluate every unit (core)');
@@ -224,8 +226,8 @@ const METRIC_COLUMNS: Readonly<Record<QuarterlyMetric, string>> = {
  * counts follow core's `windowCountsFromReports`: a side sums the reports of `comparisonQuarters(year)` (or of
  * `year − 1`) and is absent when none of its quarters has a report.
  */
-async function loadWholeSetInputs(db: Kysely<Database>, units: readonly AssessedUnit[], year: number, catalogue: Catalogue): Promise<UnitEvaluationInput[]> {
-  const metrics = [...new Set(catalogue.criteria.flatMap((c) => (c.kind === 'comparison' ? c.metrics : [])))].sort(
+export async function loadWholeSetInputs(db: Kysely<Database>, units: readonly AssessedUnit[], year: number, catalogues: readonly Catalogue[] = BUILTIN_CATALOGUES): Promise<UnitEvaluationInput[]> {
+  const metrics = [...new Set(catalogues.flatMap((catalogue) => catalogue.criteria).flatMap((c) => (c.kind === 'comparison' ? c.metrics : [])))].sort(
     (a, b) => QUARTERLY_METRICS.indexOf(a) - QUARTERLY_METRICS.indexOf(b),
   );
   const side = (refs: readonly QuarterRef[]): RawBuilder<boolean> =>
@@ -238,7 +240,7 @@ async function loadWholeSetInputs(db: Kysely<Database>, units: readonly Assessed
   const previous = side(comparisonQuarters(year - 1));
 
   const [assessments, answerRows, incidentRows, countRows] = await Promise.all([
-    db.selectFrom('assessments').select('unit_id').where('year', '=', year).execute(),
+    db.selectFrom('assessments').select(['unit_id', 'catalogue_id']).where('year', '=', year).execute(),
     db
       .selectFrom('assessment_answers')
       .innerJoin('assessments', 'assessments.id', 'assessment_answers.assessment_id')
@@ -256,6 +258,7 @@ async function loadWholeSetInputs(db: Kysely<Database>, units: readonly Assessed
   ]);
 
   const registered = new Set(assessments.map((r) => r.unit_id));
+  const fileCatalogue = new Map(assessments.map((r) => [r.unit_id, r.catalogue_id]));
   const answers = new Map<number, Record<string, CriterionAnswer>>();
   const parsed = new Map<string, CriterionAnswer>(); // many units give the very same answer: parse it once
   for (const row of answerRows) {
@@ -288,5 +291,6 @@ async function loadWholeSetInputs(db: Kysely<Database>, units: readonly Assessed
     answers: answers.get(unit.id) ?? {},
     incidents: incidents.get(unit.id) ?? [],
     counts: counts.get(unit.id) ?? {},
+    catalogue: catalogueForUnitYear(fileCatalogue.get(unit.id), year),
   }));
 }

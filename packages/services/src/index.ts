@@ -1,0 +1,4 @@
+// The load → core → save compositions that the server (through the API) and the worker share: the one writer
+// of stored results and the one summary builder. Repositories stay in @antoan/db; rules stay in @antoan/core.
+export * from './results.service.js';
+export * from './summary.service.js';

@@ -1,0 +1,354 @@
+import {
+  ENGINE_VERSION,
+  evaluateArea,
+  getSheetTemplate,
+  gradeSheet,
+  incidentsInWindow,
+  isManagedByCommune,
+  isReportOnTime,
+  yearEvaluationSpan,
+  type AssessedUnit,
+  type Grade,
+  type Quarter,
+  type StoredUnitResult,
+  type UnitEvaluation,
+  type UnitEvaluationInput,
+} from '@antoan/core';
+import {
+  listAssessedUnits,
+  listAssessedUnitsByIds,
+  listDataYears,
+  listGradingSheetsInScope,
+  listReportTimes,
+  listResultYears,
+  listUnitResults,
+  loadEvaluationInputs,
+  markResultYear,
+  setReportTimes,
+  upsertUnitResults,
+  type Database,
+} from '@antoan/db';
+import { loadWholeSetInputs } from '@antoan/db/worker';
+import { sql, type Kysely } from 'kysely';
+
+// The one writer of stored results (ARCHITECTURE.md, "Derived data"). Every change that can move a result calls
+// `refreshResults` in its own transaction with the units and years it touches; a whole year is computed by
+// `computeYearResults`; `verifyResults` recomputes everything from raw data with core's engine and compares.
+
+/** What a change touched: units (before and after it, e.g. both ids are the same unit) and years. */
+export interface ResultChange {
+  unitIds: readonly number[];
+  years: readonly number[];
+  /** Areas the units were in before the change (a unit moved: its old commune is re-evaluated too). */
+  formerAreaIds?: readonly number[];
+  /**
+   * The change adds data to its years (a file, answers, a grading sheet): a year not stored yet is computed
+   * whole. Otherwise such a year is left alone (it has no file, and is computed whole when it gets one).
+   */
+  materialize?: boolean;
+}
+
+/**
+ * The years whose results an incident on `date` can move: the years whose evaluation window (any type)
+ * holds the date. An incident dated 1–15 November belongs to two.
+ */
+export function yearsOfIncident(date: string): number[] {
+  const y = Number(date.slice(0, 4));
+  return [y, y + 1].filter((year) => date >= yearEvaluationSpan(year).from && date <= yearEvaluationSpan(year).to);
+}
+
+/**
+ * The years whose results a quarterly report of (year, quarter) can move (KDC-4 compares a window's counts
+ * with the previous window's): Q1–Q3 count for their year and the next; Q4 for the next two.
+ */
+export function yearsOfReport(year: number, quarter: number): number[] {
+  return quarter === 4 ? [year + 1, year + 2] : [year, year + 1];
+}
+
+/**
+ * The units evaluated together with the given ones: a commune with every unit it manages (XA-2 and XA-4 read
+ * their results), so a village, or an agency a commune manages, brings its commune's whole group; a unit
+ * managed from above stands alone.
+ */
+async function evaluationGroup(
+  db: Kysely<Database>,
+  unitIds: readonly number[],
+  formerAreaIds: readonly number[],
+): Promise<AssessedUnit[]> {
+  const units = await listAssessedUnitsByIds(db, unitIds);
+  const communeAreas = new Set<number>(formerAreaIds);
+  for (const unit of units) if (unit.type === 'XA' || isManagedByCommune(unit)) communeAreas.add(unit.areaId);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  if (communeAreas.size > 0) {
+    const ids = await db
+      .selectFrom('units')
+      .select('id')
+      .where('area_id', 'in', [...communeAreas])
+      .execute();
+    const missing = ids.map((r) => r.id).filter((id) => !byId.has(id));
+    for (const unit of await listAssessedUnitsByIds(db, missing)) byId.set(unit.id, unit);
+  }
+  return [...byId.values()];
+}
+
+/** The cycle status of each unit's file of the year (`not_registered` without one). */
+async function statusesOf(
+  db: Kysely<Database>,
+  year: number,
+  unitIds: readonly number[] | undefined,
+): Promise<Map<number, string>> {
+  let query = db.selectFrom('assessments').select(['unit_id', 'status']).where('year', '=', year);
+  if (unitIds !== undefined) query = query.where('unit_id', 'in', unitIds.length > 0 ? [...unitIds] : [-1]);
+  return new Map((await query.execute()).map((r) => [r.unit_id, r.status]));
+}
+
+/**
+ * Grades the year's 100-point sheets of the given units (all when `unitIds` is undefined): each with the
+ * incidents of its unit's own window as deductions and its computed result for "must meet the standard".
+ */
+async function gradesOf(
+  db: Kysely<Database>,
+  year: number,
+  unitIds: readonly number[] | undefined,
+  evaluations: ReadonlyMap<number, UnitEvaluation>,
+): Promise<Map<number, Grade>> {
+  const scope = { areaId: undefined, date: `${year}-12-31`, ...(unitIds !== undefined && { unitIds }) };
+  const sheets = (await listGradingSheetsInScope(db, scope, year)).filter(
+    (s) => unitIds === undefined || unitIds.includes(s.unitId),
+  );
+  const grades = new Map<number, Grade>();
+  if (sheets.length === 0) return grades;
+  const graded = sheets.map((s) => s.unitId);
+  const span = yearEvaluationSpan(year);
+  const incidents = new Map<number, { criterionCode: string; item: string | null; occurredOn: string }[]>();
+  let query = db
+    .selectFrom('incidents')
+    .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
+    .where('occurred_on', '>=', span.from)
+    .where('occurred_on', '<=', span.to);
+  if (graded.length <= 500) query = query.where('unit_id', 'in', graded);
+  for (const row of await query.execute()) {
+    const list = incidents.get(row.unit_id) ?? [];
+    list.push({ criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on });
+    incidents.set(row.unit_id, list);
+  }
+  for (const sheet of sheets) {
+    const evaluation = evaluations.get(sheet.unitId);
+    if (!evaluation) continue;
+    const own = incidentsInWindow(incidents.get(sheet.unitId) ?? [], evaluation.unitType, year);
+    grades.set(
+      sheet.unitId,
+      gradeSheet(
+        getSheetTemplate(sheet.templateId),
+        { scores: sheet.scores, incidents: own, standardMet: evaluation.result === 'DAT' },
+        { detail: false },
+      ).grade,
+    );
+  }
+  return grades;
+}
+
+function toStored(
+  units: ReadonlyMap<number, AssessedUnit>,
+  evaluations: readonly UnitEvaluation[],
+  statuses: ReadonlyMap<number, string>,
+  grades: ReadonlyMap<number, Grade>,
+): StoredUnitResult[] {
+  return evaluations.map((e) => ({
+    unitId: e.unitId,
+    year: e.year,
+    unitType: e.unitType,
+    areaId: units.get(e.unitId)!.areaId,
+    catalogueId: e.catalogueId,
+    result: e.result,
+    status: statuses.get(e.unitId) ?? 'not_registered',
+    grade: grades.get(e.unitId) ?? null,
+    engineVersion: ENGINE_VERSION,
+  }));
+}
+
+/** Computes the results of given units (an evaluation group) for a year from raw data, without storing them. */
+async function computeGroupResults(
+  db: Kysely<Database>,
+  units: readonly AssessedUnit[],
+  year: number,
+): Promise<StoredUnitResult[]> {
+  const unitIds = units.map((u) => u.id);
+  const inputs = await loadEvaluationInputs(db, units, year, { areaId: undefined, date: `${year}-12-31`, unitIds });
+  const evaluations = evaluateArea(inputs);
+  const byId = new Map(evaluations.map((e) => [e.unitId, e]));
+  const [statuses, grades] = await Promise.all([statusesOf(db, year, unitIds), gradesOf(db, year, unitIds, byId)]);
+  return toStored(new Map(units.map((u) => [u.id, u])), evaluations, statuses, grades);
+}
+
+/** Progress of a long computation: what is done, of how much. */
+export type Progress = (done: number, total: number, what: string) => void;
+
+/**
+ * Computes every unit's result of a year from raw data with core's engine (each unit with its own catalogue,
+ * communes from their managed units), without storing it. Loads each table once.
+ */
+export async function computeYearResults(db: Kysely<Database>, year: number): Promise<StoredUnitResult[]> {
+  const units = await listAssessedUnits(db, undefined, `${year}-12-31`);
+  const inputs: UnitEvaluationInput[] = await loadWholeSetInputs(db, units, year);
+  const evaluations = evaluateArea(inputs);
+  const byId = new Map(evaluations.map((e) => [e.unitId, e]));
+  const [statuses, grades] = await Promise.all([statusesOf(db, year, undefined), gradesOf(db, year, undefined, byId)]);
+  return toStored(new Map(units.map((u) => [u.id, u])), evaluations, statuses, grades);
+}
+
+/** Stores a whole year computed from raw data, replacing what was stored, and marks the year as stored. */
+export async function storeYearResults(db: Kysely<Database>, year: number, now: Date): Promise<number> {
+  const results = await computeYearResults(db, year);
+  await db.deleteFrom('unit_results').where('year', '=', year).execute();
+  await upsertUnitResults(db, results);
+  await markResultYear(db, year, ENGINE_VERSION, now);
+  return results.length;
+}
+
+/**
+ * Serialises the writers of results on PostgreSQL: two changes in one commune group must not each evaluate
+ * the group without the other's change. A transaction-scoped advisory lock per group key (the commune's
+ * area, or the unit managed from above); on SQLite a write transaction is already exclusive.
+ */
+async function lockGroups(db: Kysely<Database>, keys: readonly number[]): Promise<void> {
+  if (db.getExecutor().adapter.constructor.name !== 'PostgresAdapter') return;
+  for (const key of [...new Set(keys)].sort((a, b) => a - b))
+    await sql`select pg_advisory_xact_lock(1313, ${key})`.execute(db);
+}
+
+/**
+ * Brings the stored results up to date after a change, inside the change's transaction (`db` is the
+ * transaction): re-evaluates the groups of the touched units for the touched years with core's engine and
+ * stores what it finds. A year not stored yet is computed whole. Called by every mutation that can move a
+ * result: answers, registration and every cycle step, incidents, quarterly reports, grading scores, a unit's
+ * attributes, type or area, imports.
+ */
+export async function refreshResults(db: Kysely<Database>, change: ResultChange, now: Date): Promise<void> {
+  if (change.unitIds.length === 0 && (change.formerAreaIds ?? []).length === 0) return;
+  const stored = new Map((await listResultYears(db)).map((r) => [r.year, r.engineVersion]));
+  // the groups, by the commune areas the units are (and were) in
+  const former = new Set(change.formerAreaIds ?? []);
+  for (const year of new Set(change.years)) {
+    for (const r of await listUnitResults(db, year, change.unitIds)) former.add(r.areaId);
+  }
+  const group = await evaluationGroup(db, change.unitIds, [...former]);
+  await lockGroups(db, [...former, ...group.map((u) => (u.type === 'XA' || isManagedByCommune(u) ? u.areaId : -u.id))]);
+  for (const year of [...new Set(change.years)].sort()) {
+    if (stored.get(year) !== ENGINE_VERSION) {
+      if (change.materialize) await storeYearResults(db, year, now);
+      continue;
+    }
+    const results = await computeGroupResults(db, group, year);
+    await upsertUnitResults(db, results);
+  }
+}
+
+/** One difference between a stored result and the engine's. */
+export interface ResultDifference {
+  unitId: number;
+  year: number;
+  stored: StoredUnitResult | null;
+  computed: StoredUnitResult | null;
+}
+
+/** What {@link verifyResults} found. */
+export interface VerifyReport {
+  years: number[];
+  checked: number;
+  differences: ResultDifference[];
+  /** Reports whose stored `on_time` was missing or wrong. */
+  reportTimes: number;
+  repaired: boolean;
+}
+
+const same = (a: StoredUnitResult, b: StoredUnitResult) =>
+  a.unitType === b.unitType &&
+  a.areaId === b.areaId &&
+  a.catalogueId === b.catalogueId &&
+  a.result === b.result &&
+  a.status === b.status &&
+  a.grade === b.grade &&
+  a.engineVersion === b.engineVersion;
+
+/** The years whose results are kept: every year with data, and the current one. */
+export async function resultYears(db: Kysely<Database>, currentYear: number): Promise<number[]> {
+  return [...new Set([...(await listDataYears(db)), currentYear])].sort((a, b) => a - b);
+}
+
+/**
+ * THE oracle check: recomputes every stored year (and every year with data) from raw data with core's
+ * engine and compares with what is stored, unit by unit; also each report's `on_time`. With `repair`, writes
+ * the engine's results where they differ (in one transaction per year) and marks the years as stored.
+ */
+export async function verifyResults(
+  db: Kysely<Database>,
+  options: { repair?: boolean; now: Date; onProgress?: Progress },
+): Promise<VerifyReport> {
+  // every stored year, and every year with data (which must be stored); a year with neither needs nothing
+  const years = [...new Set([...(await listDataYears(db)), ...(await listResultYears(db)).map((r) => r.year)])].sort(
+    (a, b) => a - b,
+  );
+  const differences: ResultDifference[] = [];
+  let checked = 0;
+  for (const [i, year] of years.entries()) {
+    const computed = await computeYearResults(db, year);
+    const stored = new Map((await listUnitResults(db, year)).map((r) => [r.unitId, r]));
+    const own: ResultDifference[] = [];
+    for (const c of computed) {
+      const s = stored.get(c.unitId);
+      stored.delete(c.unitId);
+      if (!s || !same(s, c)) own.push({ unitId: c.unitId, year, stored: s ?? null, computed: c });
+    }
+    for (const s of stored.values()) own.push({ unitId: s.unitId, year, stored: s, computed: null });
+    checked += computed.length;
+    differences.push(...own);
+    const marked = (await listResultYears(db)).find((r) => r.year === year)?.engineVersion === ENGINE_VERSION;
+    if (options.repair && (own.length > 0 || !marked)) {
+      await db.transaction().execute(async (trx) => {
+        await upsertUnitResults(
+          trx,
+          own.flatMap((d) => (d.computed ? [d.computed] : [])),
+        );
+        const gone = own.filter((d) => d.computed === null).map((d) => d.unitId);
+        if (gone.length > 0)
+          await trx.deleteFrom('unit_results').where('year', '=', year).where('unit_id', 'in', gone).execute();
+        await markResultYear(trx, year, ENGINE_VERSION, options.now);
+      });
+    }
+    options.onProgress?.(i + 1, years.length, `${year}`);
+  }
+  const times = (await listReportTimes(db)).flatMap((r) => {
+    const onTime = isReportOnTime(r.submittedAt, r.year, r.quarter as Quarter);
+    return r.onTime === (onTime ? 1 : 0) ? [] : [{ id: r.id, onTime }];
+  });
+  if (options.repair && times.length > 0) await db.transaction().execute((trx) => setReportTimes(trx, times));
+  return { years, checked, differences, reportTimes: times.length, repaired: options.repair === true };
+}
+
+/**
+ * Makes sure every year that has data (and the current year) is stored with this engine version, and that
+ * every report has its `on_time`: run at the start of the server and the worker, after a seed or a restore.
+ * Computes only what is missing or of another engine version; returns the years it computed.
+ */
+export async function ensureResults(
+  db: Kysely<Database>,
+  options: { now: Date; currentYear: number; onProgress?: Progress },
+): Promise<number[]> {
+  const stored = new Map((await listResultYears(db)).map((r) => [r.year, r.engineVersion]));
+  const todo = (await resultYears(db, options.currentYear)).filter((year) => stored.get(year) !== ENGINE_VERSION);
+  for (const [i, year] of todo.entries()) {
+    await db.transaction().execute((trx) => storeYearResults(trx, year, options.now));
+    options.onProgress?.(i + 1, todo.length, `${year}`);
+  }
+  const missingTimes = (await listReportTimes(db)).filter((r) => r.onTime === null);
+  if (missingTimes.length > 0) {
+    await db.transaction().execute((trx) =>
+      setReportTimes(
+        trx,
+        missingTimes.map((r) => ({ id: r.id, onTime: isReportOnTime(r.submittedAt, r.year, r.quarter as Quarter) })),
+      ),
+    );
+  }
+  return todo;
+}
