@@ -26,5 +26,5 @@ export function reminderJobOptions(env: Env, owner: string): ReminderJobOptions 
 }
 
 export function snapshotJobOptions(env: Env, owner: string): SnapshotJobOptions {
-  return { catchUpQuarters: env.SNAPSHOT_CATCH_UP_QUARTERS, owner, leaseMs: env.JOB_LEASE_SECONDS * 1000 };
+  return { catchUpQuarters: env.SNAPSHOT_CATCH_UP_QUARTERS, owner, leaseMs: env.JOB_LEASE_SECONDS * 1000, drillPauseMs: env.WORKER_DRILL_PAUSE_MS };
 }

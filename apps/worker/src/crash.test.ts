@@ -3,23 +3,30 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrateToLatest, type Database } from '@antoan/db';
+import { migrateToLatest } from '@antoan/db';
 import { openDatabase } from '@antoan/db/client';
 import { seedNational } from '@antoan/db/seed';
-import { computeAreaSummaries, countSnapshots, findJobRun, SNAPSHOT_JOB } from '@antoan/db/worker';
-import { sql, type Kysely } from 'kysely';
+import { countSnapshots, findJobRun, SNAPSHOT_JOB } from '@antoan/db/worker';
+import { computeScopeSummaries } from '@antoan/services';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // Crash safety of the worker on its SQLite file: the worker is killed with SIGKILL in the middle of a quarter's
-// snapshot (a small national dataset makes it last long enough), once while it computes the figures and twice
-// inside the transaction that writes them, then started again on the same file. After each kill the file must
-// pass `PRAGMA integrity_check` and hold the whole snapshot or none of it; the restarted worker must free the
-// run the dead one left `running` (instead of waiting for its lease) and complete the snapshot.
+// snapshot, once after it computed the figures and before its transaction, and twice inside the transaction that
+// writes them (after the first and after the second batch of rows), then started again on the same file. The
+// kills land exactly there, whatever the machine's load: the worker runs with WORKER_DRILL_PAUSE_MS, which
+// pauses at those points and says so in its log, and the test kills it when it reads that line. After each kill
+// the file must pass `PRAGMA integrity_check` and hold none of the snapshot; the restarted worker (no drill)
+// must free the run the dead one left `running` (instead of waiting for its lease) and complete the snapshot.
 
 const mainFile = fileURLToPath(new URL('./main.ts', import.meta.url));
 const PERIOD = '2025-Q4';
-/** Where each round's kill lands: while the figures are computed, or inside the write transaction. */
-const KILLS = ['computing', 'writing', 'writing'] as const;
+/** Where each round's kill lands: the drill's log line the test waits for before it kills. */
+const KILLS = [
+  { where: 'after computing the figures', line: /drill: snapshot \S+: figures of \d+ scopes computed/ },
+  { where: 'inside the transaction, after 100 rows', line: /drill: snapshot \S+: 100 rows written in the open transaction/ },
+  { where: 'inside the transaction, after 200 rows', line: /drill: snapshot \S+: 200 rows written in the open transaction/ },
+] as const;
 
 interface WorkerProcess {
   child: ChildProcess;
@@ -56,17 +63,6 @@ async function until<T>(
   }
 }
 
-/** True while another connection holds SQLite's write lock (our BEGIN IMMEDIATE fails at once: busy_timeout 0). */
-async function writeLockHeld(db: Kysely<Database>): Promise<boolean> {
-  try {
-    await sql`begin immediate`.execute(db);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return true;
-    throw error;
-  }
-  await sql`rollback`.execute(db);
-  return false;
-}
 
 // The test is about the SQLite file (integrity, WAL recovery); it always runs on a SQLite file of its own, so the
 // second pass of the suite on PostgreSQL (DATABASE_URL set, see .ci/run) skips it rather than repeat it.
@@ -85,7 +81,7 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)(
       await migrateToLatest(handle.db);
       await seedNational(handle.db, { scale: 0.05 });
       const expected = (
-        await computeAreaSummaries(handle.db, { year: 2025, today: '2025-12-31', membershipDate: '2025-12-31' })
+        await computeScopeSummaries(handle.db, { year: 2025, today: '2025-12-31', membershipDate: '2025-12-31' })
       )
         .map((s) => s.scopeKey)
         .sort();
@@ -97,53 +93,29 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)(
         WORKER_FAKE_NOW: '2026-01-05T09:00:00+07:00',
         SNAPSHOT_CATCH_UP_QUARTERS: '1',
         REMINDER_CATCH_UP_DAYS: '0',
-        // Nothing else writes meanwhile, so the write lock after the claim is the snapshot's transaction.
         MAIL_DISPATCH_CRON: '0 0 1 1 *',
         HEARTBEAT_CRON: '0 0 1 1 *',
       };
       const probe = openDatabase({ dataDir });
-      await sql`pragma busy_timeout = 0`.execute(probe.db);
       const rounds: string[] = [];
       try {
-        for (const [round, where] of KILLS.entries()) {
-          const worker = startWorker(env);
+        for (const [round, kill] of KILLS.entries()) {
+          // the worker pauses 5 s at each drill point (after computing, after each batch): the kill lands in that pause
+          const worker = startWorker({ ...env, WORKER_DRILL_PAUSE_MS: '5000' });
           workers.push(worker);
-          // Each claim of the run adds an attempt: this worker's claim is attempt round + 1.
-          const run = await until(
-            `the claim of attempt ${round + 1}`,
-            async () => {
-              const r = await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD);
-              return r?.status === 'running' && r.attempts === round + 1 ? r : undefined;
-            },
-            30_000,
-            worker.output,
-          );
-          const claimed = performance.now();
-          if (where === 'computing') {
-            await new Promise((resolve) => setTimeout(resolve, 150));
-          } else {
-            await until(
-              'the snapshot transaction',
-              async () => ((await writeLockHeld(probe.db)) ? true : undefined),
-              30_000,
-              worker.output,
-            );
-          }
+          await until(kill.where, () => Promise.resolve(kill.line.test(worker.output()) ? true : undefined), 60_000, worker.output);
+          const run = await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD);
+          // each claim of the run adds an attempt: this worker's claim is attempt round + 1
+          expect(run).toMatchObject({ status: 'running', attempts: round + 1 });
           worker.child.kill('SIGKILL');
-          const killedAfter = Math.round(performance.now() - claimed);
           expect(await worker.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
           const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(probe.db);
           expect(integrity.rows.map((r) => r.integrity_check)).toEqual(['ok']);
-          const rows = await countSnapshots(probe.db, PERIOD);
-          const after = await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD);
-          // All or nothing: no snapshot rows unless the run committed as done.
-          expect([0, expected.length]).toContain(rows);
-          expect(after?.status).toBe(rows === 0 ? 'running' : 'done');
-          rounds.push(
-            `kill ${round + 1} (${where}, ${killedAfter} ms after the claim): integrity ok, ${rows} of ${expected.length} snapshot rows, run ${after?.status} (owner ${run.owner}, attempt ${after?.attempts})`,
-          );
-          if (rows !== 0) break;
+          // nothing of an uncommitted snapshot survives, and the run is left as the dead worker had it
+          expect(await countSnapshots(probe.db, PERIOD)).toBe(0);
+          expect((await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD))?.status).toBe('running');
+          rounds.push(`kill ${round + 1} (${kill.where}): integrity ok, 0 of ${expected.length} snapshot rows, run running (owner ${run?.owner}, attempt ${run?.attempts})`);
         }
 
         const restarted = startWorker(env);

@@ -50,6 +50,12 @@ export const envSchema = z.object({
   /** The name of this worker in job runs and claims (default host:pid:random). */
   WORKER_ID: z.preprocess(emptyAsUndefined, z.string().min(1).max(200).optional()),
   /**
+   * For crash tests and drills only (0, the default, is off): a snapshot pauses this long once its figures are
+   * computed (before its transaction) and after each batch of rows written inside its open transaction, and says
+   * so in the log, so that a drill can kill the worker at exactly those points.
+   */
+  WORKER_DRILL_PAUSE_MS: integer(0, 0, 600_000),
+  /**
    * For tests and drills only: the worker believes it is this instant when it starts (ISO 8601 with a zone),
    * and time runs on from there.
    */
