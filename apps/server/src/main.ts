@@ -4,7 +4,7 @@ import { startDatabase } from '@antoan/db/client';
 import { seedDemo, seedDemoSnapshots } from '@antoan/db/seed';
 import { ensureFirstAdmin } from '@antoan/api';
 import { vietnamDate } from '@antoan/core';
-import { ensureResults } from '@antoan/services';
+import { computeScopeSummaries, ensureResults } from '@antoan/services';
 import { createAppServer, defaultStaticDir } from './app-server.js';
 import { EnvError, parseEnv } from './env.js';
 import { createConsoleLogger } from './logger.js';
@@ -19,13 +19,8 @@ async function main(): Promise<void> {
     dataDir: env.DATA_DIR,
     log: (line) => log.info(line),
   });
-  if (env.SEED === 'demo') {
-    const seeded = await seedDemo(handle.db);
-    if (seeded.seeded) {
-      log.info(`loaded the demo data: ${seeded.areas} areas, ${seeded.units} units`);
-      log.info(`froze ${await seedDemoSnapshots(handle.db, new Date())} quarterly snapshots of the demo years`);
-    }
-  }
+  const seeded = env.SEED === 'demo' ? await seedDemo(handle.db) : undefined;
+  if (seeded?.seeded) log.info(`loaded the demo data: ${seeded.areas} areas, ${seeded.units} units`);
   // Stored results for every year with data, computed before the first request (only what is missing, or all
   // of them after an engine or catalogue change): a summary then never evaluates an area.
   const resultsStarted = performance.now();
@@ -34,10 +29,12 @@ async function main(): Promise<void> {
     currentYear: Number(vietnamDate(new Date()).slice(0, 4)),
     onProgress: (done, total, year) => log.info(`stored results: ${year} computed (${done}/${total})`),
   });
-  if (computed.length > 0)
-    log.info(
-      `stored results of ${computed.join(', ')} computed in ${Math.round(performance.now() - resultsStarted)} ms`,
-    );
+  if (computed.length > 0) log.info(`stored results of ${computed.join(', ')} computed in ${Math.round(performance.now() - resultsStarted)} ms`);
+  if (seeded?.seeded) {
+    const now = new Date();
+    const taken = await seedDemoSnapshots(handle.db, now, (o) => computeScopeSummaries(handle.db, { ...o, now }));
+    log.info(`froze ${taken} quarterly snapshots of the demo years`);
+  }
   const admin = await ensureFirstAdmin(handle.db, { password: env.ADMIN_PASSWORD, now: new Date() });
   if (admin?.password) {
     log.info(`created the first user "${admin.username}" with the password: ${admin.password}`);

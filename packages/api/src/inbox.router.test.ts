@@ -1,3 +1,4 @@
+import { computeScopeSummaries } from '@antoan/services';
 import { insertNotifications, takeSnapshot } from '@antoan/db/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
@@ -33,7 +34,11 @@ describe('inbox', () => {
 
 describe('snapshots', () => {
   it('lists the frozen figures of an area for the trend charts, within the caller’s scope', async () => {
-    const result = await takeSnapshot(env.handle.db, { periodKey: '2021-Q4', now: new Date('2022-01-05T00:00:00Z') });
+    const result = await takeSnapshot(env.handle.db, {
+      periodKey: '2021-Q4',
+      now: new Date('2022-01-05T00:00:00Z'),
+      figures: (o) => computeScopeSummaries(env.handle.db, o),
+    });
     expect(result.status).toBe('done');
     const town = await env.callerFor('viewer').snapshots.list({ areaId: env.areaId('QB-BD') });
     expect(town).toHaveLength(1);

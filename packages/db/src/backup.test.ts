@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase, BackupError, databaseFile, restoreDatabase } from './backup.js';
+import { computeAreaSummary } from './evaluation.js';
 import { openDatabase, type DatabaseHandle } from './client.js';
 import { migrateToLatest } from './migrate.js';
 import { seedDemo, seedDemoSnapshots } from './seed/index.js';
@@ -83,7 +84,10 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)(
       handle = openDatabase({ dataDir: sourceDir });
       await migrateToLatest(handle.db);
       await seedDemo(handle.db);
-      await seedDemoSnapshots(handle.db, new Date('2026-11-27T03:00:00Z'));
+      // rows to back up: the whole set's figures by the reference computation (the services build every scope)
+      await seedDemoSnapshots(handle.db, new Date('2026-11-27T03:00:00Z'), async ({ year, today }) => [
+        { scopeKey: 'all', areaId: null, areaName: null, parentId: null, areaIds: [], unitIds: [], summary: await computeAreaSummary(handle.db, undefined, year, today) },
+      ]);
       areaId = (
         await handle.db
           .selectFrom('areas')

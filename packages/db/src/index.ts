@@ -13,3 +13,5 @@ export * from './evaluation.js';
 export * from './import.repository.js';
 export * from './export.repository.js';
 export * from './results.repository.js';
+export * from './whole-set.loader.js';
+export * from './write-transaction.js';

@@ -1,13 +1,4 @@
-import type {
-  AwardCount,
-  Grade,
-  Quarter,
-  QuarterReportCount,
-  RecognitionResult,
-  StoredUnitResult,
-  UnitResultCount,
-  UnitType,
-} from '@antoan/core';
+import type { AwardCount, Grade, Quarter, RecognitionResult, ResultTotal, StoredUnitResult, UnitResultCount } from '@antoan/core';
 import { sql, type Kysely } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
@@ -27,6 +18,8 @@ function toStored(row: UnitResultTable): StoredUnitResult {
     result: row.result as RecognitionResult,
     status: row.status,
     grade: row.grade as Grade | null,
+    reportsFiled: row.reports_filed,
+    reportsOnTime: row.reports_on_time,
     engineVersion: row.engine_version,
   };
 }
@@ -46,6 +39,8 @@ export async function upsertUnitResults(db: Kysely<Database>, results: readonly 
           result: r.result,
           status: r.status,
           grade: r.grade,
+          reports_filed: r.reportsFiled,
+          reports_on_time: r.reportsOnTime,
           engine_version: r.engineVersion,
         })),
       )
@@ -57,6 +52,8 @@ export async function upsertUnitResults(db: Kysely<Database>, results: readonly 
           result: eb.ref('excluded.result'),
           status: eb.ref('excluded.status'),
           grade: eb.ref('excluded.grade'),
+          reports_filed: eb.ref('excluded.reports_filed'),
+          reports_on_time: eb.ref('excluded.reports_on_time'),
           engine_version: eb.ref('excluded.engine_version'),
         })),
       )
@@ -157,22 +154,6 @@ export async function countUnitResults(
   }));
 }
 
-/** Stored grades of a scope counted by unit type and grade. */
-export async function countGrades(
-  db: Kysely<Database>,
-  scope: ResultScope,
-): Promise<{ unitType: UnitType; grade: Grade; count: number }[]> {
-  const rows = await db
-    .selectFrom('unit_results')
-    .select(['unit_type', 'grade', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('year', '=', scope.year)
-    .where('grade', 'is not', null)
-    .$if(scope.areaIds !== undefined, (qb) => qb.where('area_id', 'in', ids(scope.areaIds!)))
-    .groupBy(['unit_type', 'grade'])
-    .execute();
-  return rows.map((r) => ({ unitType: r.unit_type, grade: r.grade as Grade, count: Number(r.n) }));
-}
-
 /** The year's awards of a scope counted by kind, recipient kind and issuer. */
 export async function countAwards(db: Kysely<Database>, scope: ResultScope): Promise<AwardCount[]> {
   const rows = await db
@@ -187,37 +168,6 @@ export async function countAwards(db: Kysely<Database>, scope: ResultScope): Pro
   );
 }
 
-/**
- * The reports of the given quarters of the scope's year filed by units that are not excluded, counted by
- * quarter (filed, and filed on time), through the stored results.
- */
-export async function countReports(
-  db: Kysely<Database>,
-  scope: ResultScope,
-  quarters: readonly Quarter[],
-): Promise<QuarterReportCount[]> {
-  if (quarters.length === 0) return [];
-  const rows = await db
-    .selectFrom('quarterly_reports as r')
-    .innerJoin('unit_results as u', (join) => join.onRef('u.unit_id', '=', 'r.unit_id').on('u.year', '=', scope.year))
-    .select([
-      'r.quarter',
-      (eb) => eb.fn.countAll<number>().as('n'),
-      sql<number>`sum(case when r.on_time = 1 then 1 else 0 end)`.as('on_time'),
-    ])
-    .where('r.year', '=', scope.year)
-    .where('r.quarter', 'in', [...quarters])
-    .where('u.result', '!=', 'EXCLUDED')
-    .$if(scope.areaIds !== undefined, (qb) => qb.where('u.area_id', 'in', ids(scope.areaIds!)))
-    .groupBy('r.quarter')
-    .execute();
-  const byQuarter = new Map(rows.map((r) => [Number(r.quarter), r]));
-  return quarters.map((quarter) => {
-    const row = byQuarter.get(quarter);
-    return { year: scope.year, quarter, submitted: Number(row?.n ?? 0), onTime: Number(row?.on_time ?? 0) };
-  });
-}
-
 /** The first `limit` missing reports of the scope (units not excluded, due quarters in order, then unit id). */
 export async function listMissingReports(
   db: Kysely<Database>,
@@ -229,24 +179,13 @@ export async function listMissingReports(
   for (const quarter of [...quarters].sort()) {
     if (out.length >= limit) break;
     const rows = await db
-      .selectFrom('unit_results as u')
-      .select('u.unit_id')
-      .where('u.year', '=', scope.year)
-      .where('u.result', '!=', 'EXCLUDED')
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('quarterly_reports as r')
-              .select(sql`1`.as('one'))
-              .whereRef('r.unit_id', '=', 'u.unit_id')
-              .where('r.year', '=', scope.year)
-              .where('r.quarter', '=', quarter),
-          ),
-        ),
-      )
-      .$if(scope.areaIds !== undefined, (qb) => qb.where('u.area_id', 'in', ids(scope.areaIds!)))
-      .orderBy('u.unit_id')
+      .selectFrom('unit_results')
+      .select('unit_id')
+      .where('year', '=', scope.year)
+      .where('result', '!=', 'EXCLUDED')
+      .where(sql<boolean>`(reports_filed & ${1 << (quarter - 1)}) = 0`)
+      .$if(scope.areaIds !== undefined, (qb) => qb.where('area_id', 'in', ids(scope.areaIds!)))
+      .orderBy('unit_id')
       .limit(limit - out.length)
       .execute();
     out.push(...rows.map((r) => ({ unitId: r.unit_id, year: scope.year, quarter })));
@@ -254,22 +193,104 @@ export async function listMissingReports(
   return out;
 }
 
-/** Quarterly reports whose stored `on_time` is missing or differs from `isOnTime` (for a recompute). */
+const QUARTER_COLUMNS = ['filed_q1', 'filed_q2', 'filed_q3', 'filed_q4', 'on_time_q1', 'on_time_q2', 'on_time_q3', 'on_time_q4'] as const;
+const TOTAL_KEYS = ['unit_type', 'result', 'catalogue_id', 'grade'] as const;
+
+/** `sum` of one quarter's bit of a flags column: how many units filed (on time) that quarter. */
+const quarterSums = () =>
+  QUARTER_COLUMNS.map((column, i) => sql<number>`sum((${sql.ref(i < 4 ? 'reports_filed' : 'reports_on_time')} >> ${i % 4}) & 1)`.as(column));
+
+/**
+ * Counts the stored results of a year per area into `area_result_totals`: for the given areas (their rows
+ * replaced), or for every area of the year. Called by the results service after it writes results.
+ */
+export async function rebuildAreaTotals(db: Kysely<Database>, year: number, areaIds?: readonly number[]): Promise<void> {
+  if (areaIds !== undefined && areaIds.length === 0) return;
+  const parts = areaIds === undefined ? [undefined] : chunk([...new Set(areaIds)], 500);
+  for (const part of parts) {
+    await db
+      .deleteFrom('area_result_totals')
+      .where('year', '=', year)
+      .$if(part !== undefined, (qb) => qb.where('area_id', 'in', part!))
+      .execute();
+    await db
+      .insertInto('area_result_totals')
+      .columns(['year', 'area_id', ...TOTAL_KEYS, 'units', ...QUARTER_COLUMNS])
+      .expression(
+        db
+          .selectFrom('unit_results')
+          .select(['year', 'area_id', ...TOTAL_KEYS, (eb) => eb.fn.countAll<number>().as('units'), ...quarterSums()])
+          .where('year', '=', year)
+          .$if(part !== undefined, (qb) => qb.where('area_id', 'in', part!))
+          .groupBy(['year', 'area_id', ...TOTAL_KEYS]),
+      )
+      .execute();
+  }
+}
+
+type TotalRow = { unit_type: string; result: string; catalogue_id: string; grade: string | null; units: number | string } & Record<(typeof QUARTER_COLUMNS)[number], number | string>;
+
+function toTotal(r: TotalRow): ResultTotal {
+  const q = (i: number) => Number(r[QUARTER_COLUMNS[i]!]);
+  return {
+    unitType: r.unit_type as ResultTotal['unitType'],
+    result: r.result as RecognitionResult,
+    catalogueId: r.catalogue_id,
+    grade: r.grade as Grade | null,
+    units: Number(r.units),
+    filed: [q(0), q(1), q(2), q(3)],
+    onTime: [q(4), q(5), q(6), q(7)],
+  };
+}
+
+/** The result totals of a scope (its areas' rows summed). */
+export async function sumAreaTotals(db: Kysely<Database>, scope: ResultScope): Promise<ResultTotal[]> {
+  const rows = await db
+    .selectFrom('area_result_totals')
+    .select([...TOTAL_KEYS, (eb) => eb.fn.sum<number>('units').as('units'), ...QUARTER_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
+    .where('year', '=', scope.year)
+    .$if(scope.areaIds !== undefined, (qb) => qb.where('area_id', 'in', ids(scope.areaIds!)))
+    .groupBy([...TOTAL_KEYS])
+    .execute();
+  return rows.map((r) => toTotal(r as TotalRow));
+}
+
+/** Every area's result totals of a year (for the snapshots of every scope). */
+export async function listAreaTotals(db: Kysely<Database>, year: number): Promise<(ResultTotal & { areaId: number })[]> {
+  const rows = await db.selectFrom('area_result_totals').selectAll().where('year', '=', year).execute();
+  return rows.map((r) => ({ ...toTotal(r), areaId: r.area_id }));
+}
+
+/** The same totals counted afresh from the stored results (what `area_result_totals` must equal). */
+export async function countAreaTotals(db: Kysely<Database>, year: number): Promise<(ResultTotal & { areaId: number })[]> {
+  const rows = await db
+    .selectFrom('unit_results')
+    .select(['area_id', ...TOTAL_KEYS, (eb) => eb.fn.countAll<number>().as('units'), ...quarterSums()])
+    .where('year', '=', year)
+    .groupBy(['area_id', ...TOTAL_KEYS])
+    .execute();
+  return rows.map((r) => ({ ...toTotal(r as unknown as TotalRow), areaId: r.area_id }));
+}
+
+/** Every unit's area and result of a year, by unit id (for the snapshots' member lists and missing reports). */
+export async function listResultMembers(db: Kysely<Database>, year: number): Promise<{ unitId: number; areaId: number; excluded: boolean; reportsFiled: number }[]> {
+  const rows = await db.selectFrom('unit_results').select(['unit_id', 'area_id', 'result', 'reports_filed']).where('year', '=', year).orderBy('unit_id').execute();
+  return rows.map((r) => ({ unitId: r.unit_id, areaId: r.area_id, excluded: r.result === 'EXCLUDED', reportsFiled: r.reports_filed }));
+}
+
+/** The quarterly reports of a year (or, with `missingOnly`, of every year, those whose `on_time` is not set yet). */
 export async function listReportTimes(
   db: Kysely<Database>,
+  filter: { year: number } | { missingOnly: true },
 ): Promise<{ id: number; year: number; quarter: number; submittedAt: string; onTime: number | null }[]> {
   const rows = await db
     .selectFrom('quarterly_reports')
     .select(['id', 'year', 'quarter', 'submitted_at', 'on_time'])
+    .$if('year' in filter, (qb) => qb.where('year', '=', (filter as { year: number }).year))
+    .$if('missingOnly' in filter, (qb) => qb.where('on_time', 'is', null))
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    year: r.year,
-    quarter: r.quarter,
-    submittedAt: r.submitted_at,
-    onTime: r.on_time,
-  }));
+  return rows.map((r) => ({ id: r.id, year: r.year, quarter: r.quarter, submittedAt: r.submitted_at, onTime: r.on_time }));
 }
 
 /** Sets the stored `on_time` of reports. */
@@ -282,4 +303,15 @@ export async function setReportTimes(
     for (const part of chunk(ids, 500))
       await db.updateTable('quarterly_reports').set({ on_time: flag }).where('id', 'in', part).execute();
   }
+}
+
+/** The year's awards counted by area, kind, recipient kind and issuer (for the snapshots of every scope). */
+export async function countAwardsByArea(db: Kysely<Database>, year: number): Promise<(AwardCount & { areaId: number })[]> {
+  const rows = await db
+    .selectFrom('awards')
+    .select(['area_id', 'kind', 'recipient_kind', 'issuer', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('year', '=', year)
+    .groupBy(['area_id', 'kind', 'recipient_kind', 'issuer'])
+    .execute();
+  return rows.map((r) => ({ areaId: r.area_id, kind: r.kind, recipientKind: r.recipient_kind, issuer: r.issuer, count: Number(r.n) }) as AwardCount & { areaId: number });
 }

@@ -29,6 +29,7 @@ export interface Database {
   snapshot_requests: SnapshotRequestTable;
   unit_results: UnitResultTable;
   result_years: ResultYearTable;
+  area_result_totals: AreaResultTotalTable;
 }
 
 /** 0 or 1: flags are integers on both dialects (see migration 0002). */
@@ -335,7 +336,28 @@ export interface UnitResultTable {
   result: string;
   status: string;
   grade: string | null;
+  reports_filed: number;
+  reports_on_time: number;
   engine_version: number;
+}
+
+/** The stored results of an area's own units (not its descendants') counted by what a summary reads. */
+export interface AreaResultTotalTable {
+  year: number;
+  area_id: number;
+  unit_type: UnitType;
+  result: string;
+  catalogue_id: string;
+  grade: string | null;
+  units: number;
+  filed_q1: number;
+  filed_q2: number;
+  filed_q3: number;
+  filed_q4: number;
+  on_time_q1: number;
+  on_time_q2: number;
+  on_time_q3: number;
+  on_time_q4: number;
 }
 
 /** A year whose results are all stored, and the engine version they were computed with. */

@@ -2,3 +2,4 @@
 // of stored results and the one summary builder. Repositories stay in @antoan/db; rules stay in @antoan/core.
 export * from './results.service.js';
 export * from './summary.service.js';
+export * from './snapshot.service.js';

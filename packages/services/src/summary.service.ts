@@ -1,14 +1,12 @@
-import { dueQuarters, ENGINE_VERSION, MISSING_REPORTS_LISTED, summarizeArea, type AreaSummary } from '@antoan/core';
+import { dueQuarters, ENGINE_VERSION, MISSING_REPORTS_LISTED, summarizeResultTotals, type AreaSummary } from '@antoan/core';
 import {
   aggregateModelFigures,
   computeAreaSummary,
   countAwards,
-  countGrades,
-  countReports,
-  countUnitResults,
   listMissingReports,
   listResultYears,
   resolveSubtree,
+  sumAreaTotals,
   type Database,
   type ResultScope,
 } from '@antoan/db';
@@ -16,8 +14,9 @@ import type { Kysely } from 'kysely';
 
 /**
  * The seed article's table for an area (its subtree as it was at the end of `year`; the whole set when
- * `areaId` is undefined) and a year, read from the stored results: a few GROUP BYs over the area's rows,
- * assembled by core's `summarizeArea`. Nothing is evaluated on a read. A year whose results are not stored
+ * `areaId` is undefined) and a year, read from the stored results: the per-area result totals of the area's
+ * subtree summed, its awards counted and the first page of missing reports, assembled by core's
+ * `summarizeResultTotals`. Nothing is evaluated on a read. A year whose results are not stored
  * (no data in it, so every unit is unregistered or excluded) is computed from raw data instead.
  */
 export async function getAreaSummary(
@@ -35,26 +34,11 @@ export async function getAreaSummary(
   };
   const quarters = dueQuarters(year, today).map((q) => q.quarter);
   const asOf = date < today ? date : today;
-  const [units, grades, awards, reports, missing, models] = await Promise.all([
-    countUnitResults(db, scope),
-    countGrades(db, scope),
+  const [totals, awards, missing, models] = await Promise.all([
+    sumAreaTotals(db, scope),
     countAwards(db, scope),
-    countReports(db, scope, quarters),
     listMissingReports(db, scope, quarters, MISSING_REPORTS_LISTED),
     aggregateModelFigures(db, { areaId, year, asOf }),
   ]);
-  const catalogues = new Map<string, number>();
-  for (const u of units)
-    if (u.result === 'DAT' || u.result === 'CHUA_DAT')
-      catalogues.set(u.catalogueId, (catalogues.get(u.catalogueId) ?? 0) + u.count);
-  return summarizeArea({
-    areaId: areaId ?? null,
-    year,
-    units,
-    catalogues: [...catalogues].map(([catalogueId, count]) => ({ catalogueId, count })),
-    grades,
-    awards,
-    models,
-    reports: { quarters: reports, missing },
-  });
+  return summarizeResultTotals({ areaId: areaId ?? null, year, today, totals, awards, models, missing });
 }

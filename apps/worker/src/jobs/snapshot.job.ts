@@ -8,6 +8,7 @@ import {
   takeSnapshot,
   type TakeSnapshotResult,
 } from '@antoan/db/worker';
+import { computeScopeSummaries } from '@antoan/services';
 import type { Kysely } from 'kysely';
 import type { JobDefinition } from '../job.js';
 
@@ -16,7 +17,11 @@ export interface SnapshotJobOptions {
   catchUpQuarters: number;
   owner: string;
   leaseMs: number;
+  /** Crash drills only (WORKER_DRILL_PAUSE_MS): pause after computing the figures and after each batch written. */
+  drillPauseMs?: number;
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface SnapshotOutcome {
   periodKey: string;
@@ -28,7 +33,21 @@ export interface SnapshotOutcome {
 
 async function take(db: Kysely<Database>, periodKey: string, now: Date, options: SnapshotJobOptions, log: (line: string) => void): Promise<{ outcome: SnapshotOutcome; result?: TakeSnapshotResult }> {
   try {
-    const result = await takeSnapshot(db, { periodKey, now, owner: options.owner, leaseMs: options.leaseMs });
+    // the figures of every scope from the stored results (core's summary builder, the API's too)
+    const drill = options.drillPauseMs ?? 0;
+    const figures = async (o: { year: number; today: string; membershipDate: string }) => {
+      const scopes = await computeScopeSummaries(db, { ...o, now });
+      if (drill > 0) {
+        log(`[worker] drill: snapshot ${periodKey}: figures of ${scopes.length} scopes computed, pausing ${drill} ms before the transaction`);
+        await pause(drill);
+      }
+      return scopes;
+    };
+    const afterBatch = async (written: number) => {
+      log(`[worker] drill: snapshot ${periodKey}: ${written} rows written in the open transaction, pausing ${drill} ms`);
+      await pause(drill);
+    };
+    const result = await takeSnapshot(db, { periodKey, now, owner: options.owner, leaseMs: options.leaseMs, figures, ...(drill > 0 && { afterBatch }) });
     if (result.status === 'done') {
       log(`[worker] snapshot ${periodKey}: ${result.scopes} scopes (${result.inserted} new) in ${result.ms} ms`);
       return { outcome: { periodKey, result: 'done', scopes: result.scopes, ms: result.ms }, result };

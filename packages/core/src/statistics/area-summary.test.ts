@@ -12,6 +12,8 @@ import {
   gradeDistributionFromCounts,
   isReportOnTime,
   reportCompletenessFromCounts,
+  reportFlags,
+  summarizeResultTotals,
   summaryCatalogue,
   unitStatisticsFromCounts,
 } from './area-summary.js';
@@ -89,13 +91,42 @@ describe('the summary from counts agrees with the summary from one record per un
   });
 });
 
+describe('the summary from result totals (what the stored results are counted into)', () => {
+  it('equals the figures computed from one record per unit and one report per filed quarter', () => {
+    const models = { asOf: '2021-12-31', operating: 0, newInYear: 0, stoppedInYear: 0, sites: 0, teams: 0, advancedExamples: 0 };
+    fc.assert(
+      fc.property(fc.array(fc.record({ unit: unitArb, filed: fc.integer({ min: 0, max: 15 }), late: fc.integer({ min: 0, max: 15 }) }), { maxLength: 40 }), (rows) => {
+        const quarters = dueQuarters(2021, '2021-11-01'); // Q1–Q3 due
+        const reports = rows.flatMap((r, i) =>
+          ([1, 2, 3, 4] as Quarter[]).flatMap((quarter) => {
+            if (!(r.filed & (1 << (quarter - 1)))) return [];
+            const due = quarterPeriod(2021, quarter, DEFAULT_REPORTING_SETTINGS).dueDate;
+            return [{ unitId: i + 1, year: 2021, quarter, submittedAt: r.late & (1 << (quarter - 1)) ? `${due}T17:00:00.000Z` : `${due}T10:00:00.000Z` }];
+          }),
+        );
+        const totals = rows.map((r, i) => {
+          const flags = reportFlags(reports, 2021).get(i + 1) ?? { filed: 0, onTime: 0 };
+          const bits = (n: number) => [0, 1, 2, 3].map((q) => (n >> q) & 1) as [number, number, number, number];
+          return { unitType: r.unit.unitType, result: r.unit.result, catalogueId: 'tt124-2021', grade: r.unit.grade, units: 1, filed: bits(flags.filed), onTime: bits(flags.onTime) };
+        });
+        const summary = summarizeResultTotals({ areaId: 1, year: 2021, today: '2021-11-01', totals, awards: [], models, missing: [] });
+        expect(summary.units).toEqual(computeUnitStatistics(rows.map((r, i) => ({ unitId: i + 1, unitType: r.unit.unitType, result: r.unit.result }))));
+        expect(summary.grades).toEqual(computeGradeDistribution(rows.flatMap((r) => (r.unit.grade ? [{ unitType: r.unit.unitType, grade: r.unit.grade }] : []))));
+        const reporting = rows.flatMap((r, i) => (r.unit.result === 'EXCLUDED' ? [] : [{ unitId: i + 1 }]));
+        const { missing, ...reference } = computeReportCompleteness({ units: reporting, quarters, reports });
+        expect(summary.reports).toEqual({ ...reference, missing: [], missingCount: missing.length });
+      }),
+    );
+  });
+});
+
 describe('the catalogue of a (unit, year)', () => {
   it.each([
     ['tt124-2021', 2021, 'tt124-2021', 'the file chose it'],
     [undefined, 2021, 'tt23-2012', 'no file: the one in force'],
     [null, 2023, 'tt124-2021', 'no file: the one in force'],
     ['nope', 2023, 'tt124-2021', 'an unknown catalogue: the one in force'],
-  ])('%s in %i → %s (%s)', (file, year, expected) => {
+  ])('%s in %i → %s (%s)', (file, year, expected, _why) => {
     expect(catalogueForUnitYear(file, year).id).toBe(expected);
   });
 

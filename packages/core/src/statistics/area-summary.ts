@@ -429,7 +429,7 @@ export function summarizeArea(input: AreaSummaryInput): AreaSummary {
  * ```ts
  * const r: StoredUnitResult = {
  *   unitId: 101, year: 2021, unitType: 'KDC', areaId: 7, catalogueId: 'tt124-2021',
- *   result: 'DAT', status: 'recognised', grade: null, engineVersion: ENGINE_VERSION,
+ *   result: 'DAT', status: 'recognised', grade: null, reportsFiled: 0b1111, reportsOnTime: 0b1111, engineVersion: ENGINE_VERSION,
  * };
  * ```
  */
@@ -442,5 +442,127 @@ export interface StoredUnitResult {
   result: RecognitionResult;
   status: string;
   grade: Grade | null;
+  /** The year's quarterly reports of the unit as bits: bit `q − 1` set when quarter `q` was filed ({@link reportFlags}). */
+  reportsFiled: number;
+  /** Likewise, for the quarters filed on time. */
+  reportsOnTime: number;
   engineVersion: number;
+}
+
+/**
+ * Quarterly reports of one year as two bit sets per unit (bit `q − 1` for quarter `q`): filed, and filed on
+ * time ({@link isReportOnTime}). Stored with each unit's result, so that report completeness is counted with
+ * the results. Fast on a whole year (half a million reports): each quarter's due date is computed once, and
+ * the Vietnam date of a UTC instant once per hour.
+ *
+ * @example
+ * ```ts
+ * const flags = reportFlags([
+ *   { unitId: 7, quarter: 1, submittedAt: '2021-04-10T02:00:00Z' },
+ *   { unitId: 7, quarter: 3, submittedAt: '2021-12-01T02:00:00Z' },
+ * ], 2021);
+ * flags.get(7); // { filed: 0b0101, onTime: 0b0001 }
+ * ```
+ */
+export function reportFlags(
+  reports: readonly { unitId: number; quarter: number; submittedAt: string }[],
+  year: number,
+  settings: ReportingSettings = DEFAULT_REPORTING_SETTINGS,
+): Map<number, { filed: number; onTime: number }> {
+  const due = ([1, 2, 3, 4] as Quarter[]).map((q) => quarterPeriod(year, q, settings).dueDate);
+  const byHour = new Map<string, string>();
+  const vietnamDateOf = (instant: string): string => {
+    if (!UTC_INSTANT.test(instant)) return toVietnamDate(instant);
+    const hour = instant.slice(0, 13);
+    let date = byHour.get(hour);
+    if (date === undefined) byHour.set(hour, (date = toVietnamDate(`${hour}:00:00Z`)));
+    return date;
+  };
+  const out = new Map<number, { filed: number; onTime: number }>();
+  for (const r of reports) {
+    if (r.quarter < 1 || r.quarter > 4) continue;
+    const bit = 1 << (r.quarter - 1);
+    let flags = out.get(r.unitId);
+    if (!flags) out.set(r.unitId, (flags = { filed: 0, onTime: 0 }));
+    flags.filed |= bit;
+    if (vietnamDateOf(r.submittedAt) <= due[r.quarter - 1]!) flags.onTime |= bit;
+  }
+  return out;
+}
+
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/**
+ * Stored results of an area counted by everything a summary reads (a row of a GROUP BY over them, or of
+ * per-area totals summed): the units of one type, result, catalogue and grade, and how many of them filed
+ * each quarter's report (`filed[q − 1]`), and filed it on time.
+ *
+ * @example
+ * ```ts
+ * const row: ResultTotal = { unitType: 'KDC', result: 'DAT', catalogueId: 'tt124-2021', grade: null, units: 40, filed: [40, 40, 39, 12], onTime: [38, 40, 36, 12] };
+ * ```
+ */
+export interface ResultTotal {
+  unitType: UnitType;
+  result: RecognitionResult;
+  catalogueId: string;
+  grade: Grade | null;
+  units: number;
+  filed: readonly [number, number, number, number];
+  onTime: readonly [number, number, number, number];
+}
+
+/**
+ * The summary of an area from its result totals: unit figures, the catalogue label, grades and, for the
+ * quarters due on `today`, report completeness over the units that are not excluded. Awards, models and the
+ * first page of missing reports come from their own queries.
+ *
+ * @example
+ * ```ts
+ * const summary = summarizeResultTotals({ areaId: 7, year: 2021, today: '2022-01-15', totals, awards: [], models, missing: [] });
+ * summary.reports.byQuarter.length; // 4
+ * ```
+ */
+export function summarizeResultTotals(input: {
+  areaId: number | null;
+  year: number;
+  today: string;
+  totals: readonly ResultTotal[];
+  awards: readonly AwardCount[];
+  models: Omit<ModelStatistics, 'byCategory'>;
+  missing: readonly { unitId: number; year: number; quarter: Quarter }[];
+  settings?: ReportingSettings;
+}): AreaSummary {
+  const units = new Map<string, UnitResultCount>();
+  const catalogues = new Map<string, number>();
+  const grades = new Map<string, { unitType: UnitType; grade: Grade; count: number }>();
+  const quarters = dueQuarters(input.year, input.today, input.settings).map((q) => ({ ...q, submitted: 0, onTime: 0 }));
+  for (const t of input.totals) {
+    const key = `${t.unitType}|${t.result}`;
+    const u = units.get(key);
+    if (u) u.count += t.units;
+    else units.set(key, { unitType: t.unitType, result: t.result, count: t.units });
+    if (t.result === 'DAT' || t.result === 'CHUA_DAT') catalogues.set(t.catalogueId, (catalogues.get(t.catalogueId) ?? 0) + t.units);
+    if (t.grade !== null) {
+      const g = grades.get(`${t.unitType}|${t.grade}`);
+      if (g) g.count += t.units;
+      else grades.set(`${t.unitType}|${t.grade}`, { unitType: t.unitType, grade: t.grade, count: t.units });
+    }
+    if (t.result === 'EXCLUDED') continue;
+    for (const q of quarters) {
+      q.submitted += t.filed[q.quarter - 1]!;
+      q.onTime += t.onTime[q.quarter - 1]!;
+    }
+  }
+  return summarizeArea({
+    areaId: input.areaId,
+    year: input.year,
+    units: [...units.values()],
+    catalogues: [...catalogues].map(([catalogueId, count]) => ({ catalogueId, count })),
+    grades: [...grades.values()],
+    awards: input.awards,
+    models: input.models,
+    reports: { quarters, missing: input.missing },
+    ...(input.settings && { settings: input.settings }),
+  });
 }

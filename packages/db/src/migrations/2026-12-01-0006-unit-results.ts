@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 
 // Stored results (issue 13): each (unit, year)'s outcome as core's engine computed it, kept current in the
 // transaction of every change that can move it, so that a summary is one GROUP BY and never re-evaluates an
 // area. `result_years` lists the years whose results are all stored and the engine version they were computed
-// with; a year missing there (or of another version) is recomputed whole. Each quarterly report gets
+// with; a year missing there (or of another version) is recomputed whole. `area_result_totals` counts them per
+// area, for summaries of large areas. Each quarterly report gets
 // `on_time`, written with the report (core's due dates); NULL until the next recompute fills it.
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -17,15 +18,45 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('result', 'text', (col) => col.notNull())
     .addColumn('status', 'text', (col) => col.notNull())
     .addColumn('grade', 'text')
+    // the year's quarterly reports of the unit: bit q-1 set when quarter q was filed (on time)
+    .addColumn('reports_filed', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('reports_on_time', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('engine_version', 'integer', (col) => col.notNull())
     .addPrimaryKeyConstraint('unit_results_pk', ['unit_id', 'year'])
     .execute();
-  // Covers the summaries' GROUP BY: by year alone (the country) or by year and the areas of a subtree.
+  // The first missing reports in unit order (covering), and the per-area GROUP BY of the totals.
+  await db.schema
+    .createIndex('unit_results_missing_idx')
+    .on('unit_results')
+    .columns(['year', 'unit_id', 'result', 'reports_filed', 'area_id'])
+    .execute();
   await db.schema
     .createIndex('unit_results_scope_idx')
     .on('unit_results')
-    .columns(['year', 'area_id', 'unit_type', 'result', 'catalogue_id', 'grade'])
+    .columns(['year', 'area_id', 'unit_type', 'result', 'catalogue_id', 'grade', 'reports_filed', 'reports_on_time'])
     .execute();
+  // Per area (the unit's own area, not its ancestors) and year, the stored results counted by everything a
+  // summary reads: a country's figures sum ~3,400 areas' rows instead of counting ~140,000 units.
+  await db.schema
+    .createTable('area_result_totals')
+    .addColumn('year', 'integer', (col) => col.notNull())
+    .addColumn('area_id', 'integer', (col) => col.notNull())
+    .addColumn('unit_type', 'text', (col) => col.notNull())
+    .addColumn('result', 'text', (col) => col.notNull())
+    .addColumn('catalogue_id', 'text', (col) => col.notNull())
+    .addColumn('grade', 'text')
+    .addColumn('units', 'integer', (col) => col.notNull())
+    // of those units, how many filed each quarter's report, and filed it on time
+    .addColumn('filed_q1', 'integer', (col) => col.notNull())
+    .addColumn('filed_q2', 'integer', (col) => col.notNull())
+    .addColumn('filed_q3', 'integer', (col) => col.notNull())
+    .addColumn('filed_q4', 'integer', (col) => col.notNull())
+    .addColumn('on_time_q1', 'integer', (col) => col.notNull())
+    .addColumn('on_time_q2', 'integer', (col) => col.notNull())
+    .addColumn('on_time_q3', 'integer', (col) => col.notNull())
+    .addColumn('on_time_q4', 'integer', (col) => col.notNull())
+    .execute();
+  await db.schema.createIndex('area_result_totals_idx').on('area_result_totals').columns(['year', 'area_id']).execute();
   await db.schema
     .createTable('result_years')
     .addColumn('year', 'integer', (col) => col.primaryKey())
@@ -33,14 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('computed_at', 'text', (col) => col.notNull())
     .execute();
   await db.schema.alterTable('quarterly_reports').addColumn('on_time', 'integer').execute();
-  await sql`create index quarterly_reports_year_unit_idx on quarterly_reports (year, unit_id, quarter, on_time)`.execute(
-    db,
-  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop index quarterly_reports_year_unit_idx`.execute(db);
   await db.schema.alterTable('quarterly_reports').dropColumn('on_time').execute();
   await db.schema.dropTable('result_years').execute();
+  await db.schema.dropTable('area_result_totals').execute();
   await db.schema.dropTable('unit_results').execute();
 }

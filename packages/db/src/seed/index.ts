@@ -15,7 +15,7 @@ import {
 } from '@antoan/core';
 import type { Kysely } from 'kysely';
 import { insertAreas } from '../area.repository.js';
-import { takeSnapshot } from '../worker/snapshots.repository.js';
+import { takeSnapshot, type ScopeFigures } from '../worker/snapshots.repository.js';
 import { chunk } from '../chunk.js';
 import { listAssessedUnitsByIds, loadEvaluationInputs } from '../evaluation.loader.js';
 import type { Database } from '../schema.js';
@@ -331,13 +331,13 @@ export * from './national.js';
 /**
  * Freezes the statistics of every quarter of the demo years (2020-Q1 … 2022-Q4), as the worker does at each
  * quarter's end, so the trend charts have a history on the first start. Each is a normal snapshot run:
- * running it again changes nothing.
+ * running it again changes nothing. `figures` is the services' computeScopeSummaries (stored results first).
  */
-export async function seedDemoSnapshots(db: Kysely<Database>, now: Date): Promise<number> {
+export async function seedDemoSnapshots(db: Kysely<Database>, now: Date, figures: ScopeFigures): Promise<number> {
   let taken = 0;
   for (const year of DEMO_YEARS) {
     for (const quarter of [1, 2, 3, 4]) {
-      const result = await takeSnapshot(db, { periodKey: `${year}-Q${quarter}`, now, owner: 'seed:demo' });
+      const result = await takeSnapshot(db, { periodKey: `${year}-Q${quarter}`, now, owner: 'seed:demo', figures });
       if (result.status === 'done') taken++;
     }
   }

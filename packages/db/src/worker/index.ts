@@ -4,5 +4,4 @@ export * from './job-runs.repository.js';
 export * from './notifications.repository.js';
 export * from './outbox.repository.js';
 export * from './reminders.repository.js';
-export * from './area-summaries.js';
 export * from './snapshots.repository.js';

@@ -1,9 +1,8 @@
 import { DomainError, isIsoDate, vietnamDate, type Quarter } from '@antoan/core';
 import type { Kysely, Selectable } from 'kysely';
 import { chunk } from '../chunk.js';
-import type { AreaSummary } from '../evaluation.js';
+import type { AreaSummary } from '@antoan/core';
 import type { Database, StatSnapshotTable } from '../schema.js';
-import { computeAreaSummaries } from './area-summaries.js';
 import { claimJobRun, failJobRun, finishJobRun, findJobRun, type JobRun } from './job-runs.repository.js';
 
 // Statistics snapshots: the figures of every area and of the whole set for a period, with each area's
@@ -123,9 +122,27 @@ export interface TakeSnapshotOptions {
   leaseMs?: number;
   /** Rows per INSERT (default 100). */
   batchSize?: number;
+  /** Computes the figures of every scope (the services' computeScopeSummaries, from the stored results). */
+  figures: ScopeFigures;
   /** Test hook: called inside the transaction after each batch of rows; a throw rolls everything back. */
   afterBatch?: (written: number) => void | Promise<void>;
 }
+
+/** One scope of a snapshot: the whole set (`areaId` null) or an area with the membership it had on the day. */
+export interface ScopeSummary {
+  scopeKey: string;
+  areaId: number | null;
+  areaName: string | null;
+  parentId: number | null;
+  /** The areas of the subtree on the membership date (empty for the whole set). */
+  areaIds: number[];
+  /** The units counted. */
+  unitIds: number[];
+  summary: AreaSummary;
+}
+
+/** What a snapshot freezes: the figures of every scope for a year, reports due before `today`, the tree of `membershipDate`. */
+export type ScopeFigures = (options: { year: number; today: string; membershipDate: string }) => Promise<ScopeSummary[]>;
 
 export type TakeSnapshotResult =
   | { status: 'done'; run: JobRun; scopes: number; inserted: number; ms: number }
@@ -151,7 +168,7 @@ export async function takeSnapshot(db: Kysely<Database>, options: TakeSnapshotOp
   }
   const started = performance.now();
   try {
-    const scopes = await computeAreaSummaries(db, { year: period.year, today: period.asOf, membershipDate: period.asOf });
+    const scopes = await options.figures({ year: period.year, today: period.asOf, membershipDate: period.asOf });
     const createdAt = options.now.toISOString();
     let inserted = 0;
     await db.transaction().execute(async (trx) => {

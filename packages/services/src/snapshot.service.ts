@@ -1,0 +1,110 @@
+import {
+  computeModelStatistics,
+  dueQuarters,
+  ENGINE_VERSION,
+  MISSING_REPORTS_LISTED,
+  summarizeResultTotals,
+  type AwardCount,
+  type MovementModelRecord,
+  type Quarter,
+  type ResultTotal,
+} from '@antoan/core';
+import { countAwardsByArea, listAreasOn, listAreaTotals, listModels, listResultMembers, listResultYears, writeTransaction, type Database } from '@antoan/db';
+import type { ScopeSummary } from '@antoan/db/worker';
+import type { Kysely } from 'kysely';
+import { storeYearResults } from './results.service.js';
+
+interface Bucket {
+  totals: ResultTotal[];
+  awards: AwardCount[];
+  models: MovementModelRecord[];
+  missing: { unitId: number; year: number; quarter: Quarter }[];
+  unitIds: number[];
+  areaIds: number[];
+}
+
+const emptyBucket = (): Bucket => ({ totals: [], awards: [], models: [], missing: [], unitIds: [], areaIds: [] });
+
+/**
+ * The figures of the whole set and of every area that exists on `membershipDate`, for a snapshot: each area's
+ * stored result totals, awards, models and units added to it and to its ancestors (as they were on that day),
+ * then each scope assembled by core's summarizeResultTotals, the same builder as a single area's summary. A
+ * year whose results are not stored yet is stored first (the worker is a writer of results like the API).
+ */
+export async function computeScopeSummaries(
+  db: Kysely<Database>,
+  options: { year: number; today: string; membershipDate?: string; now?: Date },
+): Promise<ScopeSummary[]> {
+  const { year, today } = options;
+  const membershipDate = options.membershipDate ?? `${year}-12-31`;
+  if (!(await listResultYears(db)).some((r) => r.year === year && r.engineVersion === ENGINE_VERSION)) {
+    await writeTransaction(db, (trx) => storeYearResults(trx, year, options.now ?? new Date()));
+  }
+  const areas = await listAreasOn(db, membershipDate);
+  const areaById = new Map(areas.map((a) => [a.id, a]));
+  // the scopes an area's data counts toward: itself and its ancestors that exist on the membership date
+  const chains = new Map<number, number[]>();
+  const chainOf = (areaId: number): number[] => {
+    let chain = chains.get(areaId);
+    if (chain) return chain;
+    chain = [];
+    const seen = new Set<number>();
+    let current: number | null = areaById.has(areaId) ? areaId : null;
+    while (current !== null && !seen.has(current)) {
+      seen.add(current);
+      chain.push(current);
+      const parent: number | null = areaById.get(current)?.parentId ?? null;
+      current = parent !== null && areaById.has(parent) ? parent : null;
+    }
+    chains.set(areaId, chain);
+    return chain;
+  };
+  const all = emptyBucket();
+  const buckets = new Map<number, Bucket>(areas.map((a) => [a.id, emptyBucket()]));
+  const each = (areaId: number, put: (b: Bucket) => void) => {
+    put(all);
+    for (const id of chainOf(areaId)) put(buckets.get(id)!);
+  };
+  for (const area of areas) for (const id of chainOf(area.id)) buckets.get(id)!.areaIds.push(area.id);
+
+  const [totals, awards, models, members] = await Promise.all([
+    listAreaTotals(db, year),
+    countAwardsByArea(db, year),
+    listModels(db, { date: membershipDate }),
+    listResultMembers(db, year),
+  ]);
+  for (const t of totals) each(t.areaId, (b) => b.totals.push(t));
+  for (const a of awards) each(a.areaId, (b) => b.awards.push(a));
+  for (const m of models) each(m.areaId, (b) => b.models.push(m));
+  for (const m of members) each(m.areaId, (b) => b.unitIds.push(m.unitId));
+  // the first page of missing reports of each scope: due quarters in order, then unit id (members come sorted)
+  for (const { quarter } of dueQuarters(year, today)) {
+    const bit = 1 << (quarter - 1);
+    for (const m of members) {
+      if (m.excluded || m.reportsFiled & bit) continue;
+      const entry = { unitId: m.unitId, year, quarter };
+      each(m.areaId, (b) => {
+        if (b.missing.length < MISSING_REPORTS_LISTED) b.missing.push(entry);
+      });
+    }
+  }
+  const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
+  const summarize = (bucket: Bucket, areaId: number | null) => {
+    const { byCategory: _byCategory, ...modelFigures } = computeModelStatistics(bucket.models, year, asOf);
+    return summarizeResultTotals({ areaId, year, today, totals: bucket.totals, awards: bucket.awards, models: modelFigures, missing: bucket.missing });
+  };
+  const scopes: ScopeSummary[] = [{ scopeKey: 'all', areaId: null, areaName: null, parentId: null, areaIds: [], unitIds: all.unitIds, summary: summarize(all, null) }];
+  for (const area of areas) {
+    const bucket = buckets.get(area.id)!;
+    scopes.push({
+      scopeKey: `area:${area.id}`,
+      areaId: area.id,
+      areaName: area.name,
+      parentId: area.parentId,
+      areaIds: bucket.areaIds.sort((a, b) => a - b),
+      unitIds: bucket.unitIds,
+      summary: summarize(bucket, area.id),
+    });
+  }
+  return scopes;
+}
