@@ -257,8 +257,9 @@ export interface UnverifiedItem {
 }
 
 /**
- * Lists everything of a catalogue marked `verified: false`: criteria, their checklist items and lettered
- * items, and eligibility rules, so a report can say what still needs checking.
+ * Lists everything of a catalogue marked `verified: false`: criteria (with their `note`, what is missing,
+ * when they have one), their checklist items, lettered items and parts, and eligibility rules, so a report
+ * can say what still needs checking.
  *
  * @example
  * ```ts
@@ -269,12 +270,18 @@ export interface UnverifiedItem {
 export function listUnverifiedItems(catalogue: Catalogue): UnverifiedItem[] {
   const out: UnverifiedItem[] = [];
   for (const c of catalogue.criteria) {
-    if (!c.verified) out.push({ path: c.code, text: c.title });
-    if (c.kind === 'requirement' || c.kind === 'ratio') {
+    if (!c.verified) out.push({ path: c.code, text: c.note ?? c.title });
+    if (c.kind === 'requirement' || c.kind === 'ratio' || c.kind === 'rating') {
       for (const item of c.checklist) if (!item.verified) out.push({ path: `${c.code}/${item.key}`, text: item.text });
     }
     if (c.kind === 'disqualifying') {
       for (const item of c.items) if (!item.verified) out.push({ path: `${c.code}/${item.letter}`, text: item.text });
+    }
+    if (c.kind === 'parts') {
+      for (const part of c.parts) {
+        if (!part.verified) out.push({ path: `${c.code}/${part.letter}`, text: part.text });
+        for (const item of part.checklist ?? []) if (!item.verified) out.push({ path: `${c.code}/${part.letter}/${item.key}`, text: item.text });
+      }
     }
   }
   for (const rule of catalogue.eligibility) {
