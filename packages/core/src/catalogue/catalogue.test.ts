@@ -104,7 +104,8 @@ describe('the shipped catalogues', () => {
       expect(c.source).toMatch(/^Điều [5-7] Thông tư 23\/2012\/TT-BCA/);
       if (!c.verified) expect(c.note?.vi).toMatch(/^Chưa đối chiếu văn bản/);
     }
-    expect(TT23_2012.criteria.find((c) => c.code === 'KDC-1')?.source).toBe('Điều 5 Thông tư 23/2012/TT-BCA (tạm dùng Điều 4 khoản 1 Thông tư 124/2021/TT-BCA)');
+    expect(TT23_2012.criteria.find((c) => c.code === 'KDC-2')?.source).toBe('Điều 5 Thông tư 23/2012/TT-BCA (tạm dùng Điều 4 khoản 2 Thông tư 124/2021/TT-BCA)');
+    expect(TT23_2012.criteria.find((c) => c.code === 'KDC-1')).toMatchObject({ kind: 'ratio', denominator: { vi: 'Số hộ gia đình thường trú' }, verified: false });
     const xa3 = TT23_2012.criteria.find((c) => c.code === 'XA-3');
     expect(xa3?.explanation.vi).toContain('Bảo vệ dân phố');
     expect(xa3?.explanation.vi).toContain('cảnh cáo');

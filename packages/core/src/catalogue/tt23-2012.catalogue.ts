@@ -50,8 +50,9 @@ function clean<T>(value: T): T {
  * resolution, plan and registration (XA-1); its police and "Bảo vệ dân phố" rated "Đơn vị tiên tiến" or
  * better with nobody disciplined at "cảnh cáo" (warning) or above (XA-3); at least 70 % of its **villages
  * only** recognised, with no registration share (XA-4); the disqualifying list of agencies and enterprises
- * (CQDN-3, Art. 7). XA-2 refers to clauses 2–4 of Art. 5 (villages), whose text was not found: the village
- * criteria, CQDN-1/2 and the school criteria are 124/2021's standing in, marked unverified. No eligibility
+ * (CQDN-3, Art. 7). XA-2 refers to clauses 2–4 of Art. 5 (villages), whose text was not found: KDC-1 keeps
+ * 23/2012's known wording (permanent households sign the pledge), unverified; KDC-2…5, CQDN-1/2 and the
+ * school criteria are 124/2021's standing in, marked unverified. No eligibility
  * rule: 23/2012 applied to "cơ quan, doanh nghiệp, nhà trường" without excluding primary schools or
  * kindergartens.
  *
@@ -75,11 +76,37 @@ export const TT23_2012: Catalogue = clean({
   effectiveFrom: '2012-06-18',
   effectiveTo: '2022-02-09',
   notes: {
-    vi: 'Ngày có hiệu lực 18/06/2012 lấy từ nguồn thứ cấp. Đã đối chiếu: Điều 6 (XA-1, XA-3, XA-4: 70% khu dân cư) và danh sách loại trừ của Điều 7 (CQDN-3). Chưa tìm thấy: Điều 5 (khu dân cư), phần còn lại của Điều 7, tiêu chí riêng của nhà trường; các tiêu chí KDC-1…5, XA-2, CQDN-1, CQDN-2, CSGD-1…6 tạm dùng Thông tư 124/2021 (verified = false). Không có quy tắc loại trừ: Thông tư 23/2012 áp dụng cho cơ quan, doanh nghiệp, nhà trường, kể cả tiểu học, mầm non.',
-    en: 'The effective date 18 Jun 2012 comes from a secondary source. Checked: Art. 6 (XA-1, XA-3, XA-4: 70 % of villages) and the disqualifying list of Art. 7 (CQDN-3). Not found: Art. 5 (villages), the rest of Art. 7, the criteria of schools; KDC-1…5, XA-2, CQDN-1, CQDN-2 and CSGD-1…6 are 124/2021 stand-ins (verified = false). No eligibility rule: 23/2012 applied to agencies, enterprises and schools, primary schools and kindergartens included.',
+    vi: 'Ngày có hiệu lực 18/06/2012 lấy từ nguồn thứ cấp. Đã đối chiếu: Điều 6 (XA-1, XA-3, XA-4: 70% khu dân cư) và danh sách loại trừ của Điều 7 (CQDN-3). Chưa tìm thấy: Điều 5 (khu dân cư), phần còn lại của Điều 7, tiêu chí riêng của nhà trường; KDC-1 theo câu chữ đã biết (hộ thường trú ký cam kết), chưa đối chiếu; các tiêu chí KDC-2…5, XA-2, CQDN-1, CQDN-2, CSGD-1…6 tạm dùng Thông tư 124/2021 (verified = false). Không có quy tắc loại trừ: Thông tư 23/2012 áp dụng cho cơ quan, doanh nghiệp, nhà trường, kể cả tiểu học, mầm non.',
+    en: 'The effective date 18 Jun 2012 comes from a secondary source. Checked: Art. 6 (XA-1, XA-3, XA-4: 70 % of villages) and the disqualifying list of Art. 7 (CQDN-3). Not found: Art. 5 (villages), the rest of Art. 7, the criteria of schools; KDC-1 keeps the known wording (permanent households pledge), unchecked; KDC-2…5, XA-2, CQDN-1, CQDN-2 and CSGD-1…6 are 124/2021 stand-ins (verified = false). No eligibility rule: 23/2012 applied to agencies, enterprises and schools, primary schools and kindergartens included.',
   },
   criteria: [
-    ...TT124_KDC_CRITERIA.map((c) => standIn(c, `Điều 5 ${CIRCULAR}`)),
+    {
+      code: 'KDC-1',
+      kind: 'ratio',
+      unitTypes: ['KDC'],
+      title: {
+        vi: 'Nghị quyết, đăng ký và 100% hộ gia đình thường trú ký cam kết',
+        en: 'Resolution, registration and 100 % of permanently resident households pledged',
+      },
+      explanation: {
+        vi: 'Hằng năm, chi bộ có nghị quyết, khu dân cư đăng ký xây dựng đạt tiêu chuẩn "An toàn về an ninh, trật tự" và 100% hộ gia đình thường trú ký cam kết.',
+        en: 'Every year the party cell passes a resolution, the residential area registers for the standard and 100 % of the permanently resident households sign the pledge.',
+      },
+      numerator: { vi: 'Số hộ gia đình thường trú ký cam kết', en: 'Permanently resident households that signed the pledge' },
+      denominator: { vi: 'Số hộ gia đình thường trú', en: 'Permanently resident households' },
+      minimum: 1,
+      checklist: [
+        { key: 'resolution', text: { vi: 'Chi bộ có nghị quyết', en: 'The party cell passed a resolution' }, verified: false },
+        { key: 'registration', text: { vi: 'Khu dân cư đăng ký xây dựng đạt tiêu chuẩn', en: 'The residential area registered for the standard' }, verified: false },
+      ],
+      verified: false,
+      source: `Điều 5 ${CIRCULAR}`,
+      note: {
+        vi: 'Chưa đối chiếu văn bản: Điều 5 chưa tìm thấy; "hộ gia đình thường trú ký cam kết" là câu chữ của Thông tư 23/2012 theo tài liệu tham chiếu (Thông tư 124/2021 đổi thành hộ đang cư trú đăng ký tham gia).',
+        en: 'Not checked: Art. 5 was not found; "permanently resident households sign the pledge" is 23/2012\'s wording as the reference reports it (124/2021 changed it to residing households registering).',
+      },
+    },
+    ...TT124_KDC_CRITERIA.filter((c) => c.code !== 'KDC-1').map((c) => standIn(c, `Điều 5 ${CIRCULAR}`)),
     {
       code: 'XA-1',
       kind: 'requirement',

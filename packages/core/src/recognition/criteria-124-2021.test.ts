@@ -4,6 +4,7 @@ import { TT124_2021 } from '../catalogue/tt124-2021.catalogue.js';
 import { TT23_2012 } from '../catalogue/tt23-2012.catalogue.js';
 import type { CriterionAnswer, IncidentRecord } from './assessment.schema.js';
 import { validateAnswers } from './assessment.schema.js';
+import { comparedMetrics, passingAnswers } from './passing-answers.js';
 import { evaluateArea, evaluateUnit, type AssessedUnit, type UnitEvaluation, type UnitEvaluationInput } from './recognition.engine.js';
 
 // The criteria as circular 124/2021 writes them (Articles 4–7, checked 2026-12-01): a pass and a fail for
@@ -287,6 +288,15 @@ describe('circular 23/2012 (years up to 2021)', () => {
     expect(outcome(in2021({ ...commune }, { ...XA23, 'XA-3': { checks } }), 'XA-3')).toBe(expected);
   });
 
+  it.each([
+    [190, 190, 'met'],
+    [188, 190, 'not_met'],
+  ])('KDC-1 keeps 23/2012’s wording: %i of %i permanent households pledged → %s', (numerator, denominator, expected) => {
+    const e = in2021(village, { ...GOOD.KDC, 'KDC-1': { checks: { resolution: true, registration: true }, numerator, denominator } });
+    expect(outcome(e, 'KDC-1')).toBe(expected);
+    expect(reasons(e, 'KDC-1', 'vi')).toContain(`Số hộ gia đình thường trú ký cam kết: ${numerator}/${denominator}`);
+  });
+
   it('assesses primary schools and kindergartens (no exclusion under 23/2012)', () => {
     for (const schoolLevel of ['primary', 'kindergarten'] as const) {
       const e = in2021({ ...school, schoolLevel }, GOOD.CSGD);
@@ -302,5 +312,18 @@ describe('circular 23/2012 (years up to 2021)', () => {
     const answers = { 'CQDN-1': GOOD.CQDN['CQDN-1']!, 'CQDN-2': GOOD.CQDN['CQDN-2']! };
     expect(outcome(in2021(agency, answers, [incident('CQDN-3', item, 'handled_promptly', '2021-06-01')]), 'CQDN-3')).toBe(expected);
     expect(in2021(agency, answers).result).toBe('DAT');
+  });
+});
+
+describe('passingAnswers and comparedMetrics', () => {
+  it.each([village, commune, agency, enterprise, school])('passingAnswers meet every answerable criterion of %j', (unit) => {
+    const answers = passingAnswers(TT124_2021, unit.type, () => 10);
+    const e = evaluateUnit({ unit, year: YEAR, registered: true, answers, counts: COUNTS, managed: MANAGED }, { catalogue: TT124_2021 });
+    expect(e.result).toBe('DAT');
+    expect(validateAnswers(TT124_2021, unit.type, answers)).toEqual([]);
+  });
+  it('comparedMetrics reads the comparisons inside parts', () => {
+    expect(comparedMetrics(TT124_2021)).toEqual(['crimes', 'socialEvils']);
+    expect(comparedMetrics(TT23_2012)).toEqual(['crimes', 'socialEvils']);
   });
 });
