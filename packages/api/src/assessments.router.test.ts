@@ -9,9 +9,11 @@ beforeAll(async () => {
 afterAll(() => env.destroy());
 
 const fullVillageAnswers = {
-  'KDC-1': { answer: { checks: { resolution: true, registration: true }, numerator: 212, denominator: 212 }, evidence: { note: 'Nghị quyết 05-NQ/CB', links: ['https://example.org/nq05.pdf'] } },
+  'KDC-1': { answer: { checks: { resolution: true, plan: true, registration: true }, numerator: 212, denominator: 212 }, evidence: { note: 'Nghị quyết 05-NQ/CB', links: ['https://example.org/nq05.pdf'] } },
   'KDC-2': { answer: { checks: { 'carried-out': true } }, evidence: { note: null, links: [] } },
-  'KDC-5': { answer: { checks: { forces: true, models: true } }, evidence: { note: null, links: [] } },
+  'KDC-4': { answer: { checks: { 'other-violations': true, 'offenders-managed': true } }, evidence: { note: null, links: [] } },
+  // the forces' rating is an answer with its own evidence (Art. 4(5))
+  'KDC-5': { answer: { rating: 'hoan-thanh-tot', checks: { 'no-discipline': true } }, evidence: { note: 'Quyết định xếp loại số 12/QĐ-UBND', links: [] } },
 };
 
 const quietQuarter = { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0, propagandaSessions: 1, peopleReached: 50, tipOffs: 0, newModels: 0, meetings: 1 };
@@ -139,6 +141,33 @@ describe('the recognition cycle through the API', () => {
     // 1 November belongs to the next year's window.
     await officer.incidents.create({ unitId, occurredOn: '2022-11-01', criterionCode: 'KDC-3', item: 'e', description: 'Vụ khác' });
     expect((await officer.assessments.get({ unitId, year: 2022 })).incidents).toHaveLength(1);
+  });
+
+  it('a serious crime promptly detected, handled and reported does not disqualify (KDC-4 b), and says who decided it', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-6');
+    const officer = env.callerFor('commune_officer');
+    const record = await officer.assessments.register({ unitId, year: 2022 });
+    await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers });
+    await fileReports(unitId);
+    const handled = await officer.incidents.create({
+      unitId, occurredOn: '2022-05-02', criterionCode: 'KDC-4', item: 'b', exception: 'handled_promptly', description: 'Cố ý gây thương tích; bắt giữ và báo cáo ngay',
+    });
+    expect(handled).toMatchObject({ exception: 'handled_promptly', exceptionDecidedBy: env.users.commune_officer.id });
+    let file = await officer.assessments.get({ unitId, year: 2022 });
+    expect(file.evaluation.result).toBe('DAT');
+    expect(file.evaluation.criteria.find((c) => c.code === 'KDC-4')?.reasons.map((r) => r.vi).join(' | ')).toContain('không tính: đã kịp thời phát hiện, xử lý');
+    // without the exception the same crime disqualifies
+    await officer.incidents.create({ unitId, occurredOn: '2022-06-02', criterionCode: 'KDC-4', item: 'b', description: 'Cướp tài sản' });
+    file = await officer.assessments.get({ unitId, year: 2022 });
+    expect(file.evaluation.result).toBe('CHUA_DAT');
+    // an exception the item does not admit is refused: (c) a new hot spot has none
+    const refused = await failure(() =>
+      officer.incidents.create({ unitId, occurredOn: '2022-06-03', criterionCode: 'KDC-4', item: 'c', exception: 'force_majeure', description: 'Tụ điểm mới' }),
+    );
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(refused.data.text.vi).toContain('không có ngoại lệ');
+    const noPart = await failure(() => officer.incidents.create({ unitId, occurredOn: '2022-06-03', criterionCode: 'KDC-4', item: 'a', description: 'x' }));
+    expect(noPart.data.text.en).toContain('Choose an item of KDC-4: b, c, d');
   });
 
   it('gives the engine input so the browser computes the same result with core, and lists the unit history', async () => {

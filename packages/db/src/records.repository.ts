@@ -5,6 +5,7 @@ import {
   type AwardKind,
   type AwardRecord,
   type Incident,
+  type IncidentException,
   type IncidentInput,
   type ModelInput,
   type MovementModelRecord,
@@ -29,6 +30,9 @@ export function toIncident(row: Selectable<IncidentTable>): Incident {
     item: row.item,
     description: row.description,
     createdAt: row.created_at,
+    exception: (row.exception as IncidentException | null) ?? null,
+    exceptionDecidedBy: row.exception_decided_by ?? null,
+    exceptionDecidedAt: row.exception_decided_at ?? null,
   };
 }
 
@@ -43,6 +47,9 @@ export async function insertIncident(db: Kysely<Database>, input: IncidentInput,
       description: input.description,
       created_at: now.toISOString(),
       created_by: by,
+      exception: input.exception,
+      exception_decided_by: input.exception ? by : null,
+      exception_decided_at: input.exception ? now.toISOString() : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -186,7 +186,10 @@ export const assessmentsRouter = router({
       }
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
-        await updateAssessment(trx, record.id, input.version, {});
+        // a criterion flagged for review by a catalogue correction leaves the list once it is answered again
+        const saved = new Set(Object.keys(input.answers));
+        const toReview = record.criteriaToReview.filter((code) => !saved.has(code));
+        await updateAssessment(trx, record.id, input.version, toReview.length === record.criteriaToReview.length ? {} : { criteria_to_review: JSON.stringify(toReview) });
         await upsertAnswers(trx, record.id, input.answers);
         const after = await findAssessment(trx, unit.id, input.year);
         await writeAudit(trx, { userId: ctx.user.id, action: 'assessment.answers', entity: 'assessment', entityId: record.id, before: record, after, at: now });

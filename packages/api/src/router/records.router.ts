@@ -10,7 +10,9 @@ import {
   findCatalogue,
   getCatalogueForYear,
   idSchema,
+  INCIDENT_EXCEPTION_LABELS,
   type Catalogue,
+  type IncidentException,
   type UnitType,
   yearSchema,
   vietnamDate,
@@ -43,21 +45,36 @@ import { ALL_ROLES, ENTRY_ROLES, OFFICERS, protectedProcedure, router, SENIOR_RO
 const id = idSchema;
 
 /**
- * An incident must name a disqualifying criterion of the unit's type (and one of its lettered items, when
- * it has any), or the engine would never count it.
+ * An incident must name a criterion of the unit's type that incidents fail (a disqualifying list, or a part
+ * of a criterion with parts that reads incidents, such as KDC-4 b) and one of its letters, when it has any,
+ * or the engine would never count it. An exception (promptly handled, force majeure) must be one the item
+ * admits.
  */
-function assertDisqualifyingItem(catalogue: Catalogue, type: UnitType, code: string, item: string | null): void {
+function assertIncidentTarget(catalogue: Catalogue, type: UnitType, code: string, item: string | null, exception: IncidentException | null): void {
   const criterion = criteriaForType(catalogue, type).find((c) => c.code === code);
-  if (!criterion || criterion.kind !== 'disqualifying') {
+  const targets =
+    criterion?.kind === 'disqualifying'
+      ? criterion.items.map((i) => ({ letter: i.letter, exceptions: i.exceptions ?? [] }))
+      : criterion?.kind === 'parts'
+        ? criterion.parts.flatMap((p) => (p.incidents ? [{ letter: p.letter, exceptions: p.incidents.exceptions }] : []))
+        : undefined;
+  if (!criterion || !targets || (criterion.kind === 'parts' && targets.length === 0)) {
     throw new DomainError('INVALID', {
       vi: `${code} không phải tiêu chí loại trừ của loại ${type} trong danh mục ${catalogue.id}.`,
       en: `${code} is not a disqualifying criterion for ${type} in catalogue ${catalogue.id}.`,
     });
   }
-  if (criterion.items.length > 0 && (item === null || !criterion.items.some((i) => i.letter === item))) {
+  const target = targets.find((t) => t.letter === item);
+  if (targets.length > 0 && !target) {
     throw new DomainError('INVALID', {
-      vi: `Chọn một mục của ${code}: ${criterion.items.map((i) => i.letter).join(', ')}.`,
-      en: `Choose an item of ${code}: ${criterion.items.map((i) => i.letter).join(', ')}.`,
+      vi: `Chọn một mục của ${code}: ${targets.map((t) => t.letter).join(', ')}.`,
+      en: `Choose an item of ${code}: ${targets.map((t) => t.letter).join(', ')}.`,
+    });
+  }
+  if (exception !== null && !target?.exceptions.includes(exception)) {
+    throw new DomainError('INVALID', {
+      vi: `${code}${item ? ` điểm ${item}` : ''} không có ngoại lệ "${INCIDENT_EXCEPTION_LABELS[exception].vi}".`,
+      en: `${code}${item ? ` item (${item})` : ''} admits no exception "${INCIDENT_EXCEPTION_LABELS[exception].en}".`,
     });
   }
 }
@@ -100,7 +117,7 @@ export const incidentsRouter = router({
       // The catalogue the unit is assessed with that year, else the one in force.
       const state = await findAssessmentState(ctx.db, unit.id, year);
       const catalogue = (state && findCatalogue(state.catalogueId)) ?? getCatalogueForYear(year);
-      assertDisqualifyingItem(catalogue, unit.type, input.criterionCode, input.item);
+      assertIncidentTarget(catalogue, unit.type, input.criterionCode, input.item, input.exception);
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const incident = await insertIncident(trx, input, ctx.user.id, now);

@@ -1,4 +1,5 @@
 import {
+  comparedMetrics,
   comparisonQuarters,
   computeModelStatistics,
   computeStatistics,
@@ -11,6 +12,8 @@ import {
   type AwardRecord,
   type Catalogue,
   type CriterionAnswer,
+  type IncidentException,
+  type IncidentRecord,
   type Grade,
   type MovementModelRecord,
   type Quarter,
@@ -225,7 +228,7 @@ const METRIC_COLUMNS: Readonly<Record<QuarterlyMetric, string>> = {
  * `year − 1`) and is absent when none of its quarters has a report.
  */
 async function loadWholeSetInputs(db: Kysely<Database>, units: readonly AssessedUnit[], year: number, catalogue: Catalogue): Promise<UnitEvaluationInput[]> {
-  const metrics = [...new Set(catalogue.criteria.flatMap((c) => (c.kind === 'comparison' ? c.metrics : [])))].sort(
+  const metrics = comparedMetrics(catalogue).sort(
     (a, b) => QUARTERLY_METRICS.indexOf(a) - QUARTERLY_METRICS.indexOf(b),
   );
   const side = (refs: readonly QuarterRef[]): RawBuilder<boolean> =>
@@ -247,7 +250,7 @@ async function loadWholeSetInputs(db: Kysely<Database>, units: readonly Assessed
       .execute(),
     db
       .selectFrom('incidents')
-      .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
+      .select(['unit_id', 'criterion_code', 'item', 'occurred_on', 'exception'])
       .where('occurred_on', '>=', yearEvaluationSpan(year).from)
       .where('occurred_on', '<=', yearEvaluationSpan(year).to)
       .execute(),
@@ -265,10 +268,10 @@ async function loadWholeSetInputs(db: Kysely<Database>, units: readonly Assessed
     if (!answer) parsed.set(row.value, (answer = JSON.parse(row.value) as CriterionAnswer));
     own[row.criterion_code] = answer;
   }
-  const incidents = new Map<number, { criterionCode: string; item: string | null; occurredOn: string }[]>();
+  const incidents = new Map<number, IncidentRecord[]>();
   for (const row of incidentRows) {
     const list = incidents.get(row.unit_id) ?? [];
-    list.push({ criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on });
+    list.push({ criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on, exception: row.exception as IncidentException | null });
     incidents.set(row.unit_id, list);
   }
   const counts = new Map<number, { current?: ReportCounts; previous?: ReportCounts }>();
