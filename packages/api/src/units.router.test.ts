@@ -59,7 +59,7 @@ describe('units.list', () => {
     expect(page.items.map((u) => u.name)).toEqual(['Xã Quảng Thủy']);
     expect(page).toMatchObject({ page: 1, pageSize: 50, total: 1 });
     const schools = await env.callerFor('admin').units.list({ search: 'THCS quang thuy', types: ['CSGD'] });
-    expect(schools.items.map((u) => u.name)).toEqual(['Trường THCS Quảng Thủy', 'Trường THCS số 2 Quảng Thủy', 'Trường Tiểu học và THCS Quảng Thủy']);
+    expect(schools.items.map((u) => u.name)).toEqual(['Trường THCS Quảng Thủy', 'Trường Tiểu học và THCS Quảng Thủy']);
   });
 
   it('lists the units of an area subtree', async () => {
