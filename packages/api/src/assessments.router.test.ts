@@ -143,6 +143,22 @@ describe('the recognition cycle through the API', () => {
     expect((await officer.assessments.get({ unitId, year: 2022 })).incidents).toHaveLength(1);
   });
 
+  it('a file flagged by the catalogue correction shows what to re-answer; a changed answer leaves the list', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-3');
+    const officer = env.callerFor('commune_officer');
+    let record = (await officer.assessments.get({ unitId, year: 2022 })).record ?? (await officer.assessments.register({ unitId, year: 2022 }));
+    // as migration 2026-12-01-1002 leaves a file written under the old KDC-5
+    await env.handle.db.updateTable('assessments').set({ criteria_to_review: JSON.stringify(['KDC-4', 'KDC-5']) }).where('id', '=', record.id).execute();
+    record = (await officer.assessments.get({ unitId, year: 2022 })).record!;
+    expect(record.criteriaToReview).toEqual(['KDC-4', 'KDC-5']);
+    record = await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-5': fullVillageAnswers['KDC-5'] } });
+    expect(record.criteriaToReview).toEqual(['KDC-4']);
+    expect(record.answers['KDC-5']?.evidence.note).toBe('Quyết định xếp loại số 12/QĐ-UBND');
+    // saving the same answer again is not a review
+    record = await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-5': fullVillageAnswers['KDC-5'] } });
+    expect(record.criteriaToReview).toEqual(['KDC-4']);
+  });
+
   it('a serious crime promptly detected, handled and reported does not disqualify (KDC-4 b), and says who decided it', async () => {
     const unitId = env.unitId('KDC-QB-BD-QTHUY-6');
     const officer = env.callerFor('commune_officer');

@@ -11,6 +11,7 @@ import {
   getCatalogueForYear,
   idSchema,
   INCIDENT_EXCEPTION_LABELS,
+  incidentTargets,
   type Catalogue,
   type IncidentException,
   type UnitType,
@@ -52,13 +53,8 @@ const id = idSchema;
  */
 function assertIncidentTarget(catalogue: Catalogue, type: UnitType, code: string, item: string | null, exception: IncidentException | null): void {
   const criterion = criteriaForType(catalogue, type).find((c) => c.code === code);
-  const targets =
-    criterion?.kind === 'disqualifying'
-      ? criterion.items.map((i) => ({ letter: i.letter, exceptions: i.exceptions ?? [] }))
-      : criterion?.kind === 'parts'
-        ? criterion.parts.flatMap((p) => (p.incidents ? [{ letter: p.letter, exceptions: p.incidents.exceptions }] : []))
-        : undefined;
-  if (!criterion || !targets || (criterion.kind === 'parts' && targets.length === 0)) {
+  const targets = criterion && incidentTargets(criterion);
+  if (!targets) {
     throw new DomainError('INVALID', {
       vi: `${code} không phải tiêu chí loại trừ của loại ${type} trong danh mục ${catalogue.id}.`,
       en: `${code} is not a disqualifying criterion for ${type} in catalogue ${catalogue.id}.`,

@@ -7,6 +7,8 @@ import {
   extendCatalogue,
   findCatalogue,
   findCatalogueForYear,
+  findCriterion,
+  incidentTargets,
   getCatalogue,
   getCatalogueForYear,
   listUnverifiedItems,
@@ -301,5 +303,17 @@ describe('eligibility', () => {
     );
     expect(error.text.en).toContain('Small and micro enterprises');
     expect(() => assertEligible({ type: 'DN', enterpriseSize: 'large' }, TT124_2021)).not.toThrow();
+  });
+});
+
+describe('incidentTargets', () => {
+  it('lists what an incident may name, with the exceptions each admits', () => {
+    const targets = (code: string) => incidentTargets(findCriterion(TT124_2021, code)!)?.map((t) => `${t.letter}:${t.exceptions.join('+')}`);
+    expect(targets('KDC-3')).toEqual(['a:', 'b:', 'c:', 'd:', 'đ:', 'e:', 'g:']);
+    expect(targets('KDC-4')).toEqual(['b:handled_promptly+force_majeure', 'c:', 'd:force_majeure']);
+    expect(targets('XA-3')).toEqual(['b:']);
+    expect(targets('CQDN-3')?.find((t) => t.startsWith('đ'))).toBe('đ:handled_promptly+force_majeure');
+    expect(targets('KDC-5')).toBeUndefined();
+    expect(targets('KDC-2')).toBeUndefined();
   });
 });
