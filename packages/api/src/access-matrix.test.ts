@@ -23,6 +23,8 @@ const MATRIX: Record<string, Access> = {
   'units.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'units.get': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'units.byIds': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'units.recognitionAuthority': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'units.setRecognition': ['admin', 'province_officer'],
   'incidents.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'incidents.create': ['admin', 'province_officer', 'commune_officer'],
   'incidents.delete': ['admin', 'province_officer', 'commune_officer'],

@@ -133,3 +133,22 @@ describe('units.byIds', () => {
     expect(asReporter.map((u) => u.id)).toEqual([own]);
   });
 });
+
+describe('who recognises a unit (Art. 10)', () => {
+  it('delegation one level down and ministry monitoring are set by senior officers, audited, and counted in XA-4', async () => {
+    const officer = env.callerFor('province_officer');
+    const agency = env.unitId('CQ-BD-09');
+    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({ level: 'district', delegated: false });
+    const after = await officer.units.setRecognition({ unitId: agency, isMinistryMonitored: false, isRecognitionDelegated: true });
+    expect(after).toMatchObject({ isRecognitionDelegated: true, isMinistryMonitored: false });
+    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({ level: 'commune', delegated: true });
+    await officer.units.setRecognition({ unitId: agency, isMinistryMonitored: true, isRecognitionDelegated: false });
+    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({ level: 'ministry', source: 'Điều 10 Thông tư 124/2021/TT-BCA' });
+    const audit = await env.callerFor('admin').audit.list({ entity: 'unit', entityId: String(agency) });
+    expect(audit.map((a) => a.action)).toEqual(['unit.recognition', 'unit.recognition']);
+    const refused = await failure(() => officer.units.setRecognition({ unitId: env.unitId('KDC-QB-BD-QHAI-1'), isMinistryMonitored: false, isRecognitionDelegated: true }));
+    expect(refused.code).toBe('BAD_REQUEST');
+    const commune = await env.callerFor('viewer').units.recognitionAuthority({ unitId: env.unitId('XA-QB-BD-QHAI'), date: '2025-11-19' });
+    expect(commune).toMatchObject({ level: 'province', verified: false });
+  });
+});

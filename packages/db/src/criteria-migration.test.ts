@@ -100,8 +100,8 @@ afterAll(() => handle.destroy());
 const fileOf = async (code: string, year: number) => (await findAssessment(handle.db, unitId.get(code)!, year))!;
 
 describe('migration 2026-12-01-1002: stored data moved to the corrected criteria, not dropped', () => {
-  it('applies the two issue-14 migrations', () => {
-    expect(applied).toEqual(['2026-12-01-1001-incident-exceptions-review', '2026-12-01-1002-criteria-as-the-law-writes-them']);
+  it('applies the issue-14 migrations', () => {
+    expect(applied).toEqual(['2026-12-01-1001-incident-exceptions-review', '2026-12-01-1002-criteria-as-the-law-writes-them', '2026-12-01-1003-recognition-authority']);
   });
 
   it('a 2022 village: KDC-1 keeps its checks, its figures (another population) and KDC-5 move to legacy, evidence stays', async () => {

@@ -30,6 +30,8 @@ export function toAssessedUnit(row: Selectable<UnitTable>): AssessedUnit {
     isArmedForces: row.is_armed_forces === 1,
     enterpriseSize: row.enterprise_size as EnterpriseSize | null,
     schoolLevel: row.school_level as SchoolLevel | null,
+    isMinistryMonitored: row.is_ministry_monitored === 1,
+    isRecognitionDelegated: row.is_recognition_delegated === 1,
   };
 }
 

@@ -62,6 +62,10 @@ export interface UnitTable {
   is_armed_forces: Flag;
   enterprise_size: string | null;
   school_level: string | null;
+  /** A department of the Ministry of Public Security monitors it: the Ministry recognises it (Art. 10). */
+  is_ministry_monitored: Flag;
+  /** Its managing People's Committee delegated recognition one level down (Art. 10). */
+  is_recognition_delegated: Flag;
 }
 
 export interface AreaLineageTable {

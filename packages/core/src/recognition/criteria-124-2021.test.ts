@@ -5,6 +5,7 @@ import { TT23_2012 } from '../catalogue/tt23-2012.catalogue.js';
 import type { CriterionAnswer, IncidentRecord } from './assessment.schema.js';
 import { validateAnswers } from './assessment.schema.js';
 import { comparedMetrics, passingAnswers } from './passing-answers.js';
+import { recognitionAuthority } from './recognition-authority.js';
 import { evaluateArea, evaluateUnit, type AssessedUnit, type UnitEvaluation, type UnitEvaluationInput } from './recognition.engine.js';
 
 // The criteria as circular 124/2021 writes them (Articles 4–7, checked 2026-12-01): a pass and a fail for
@@ -325,5 +326,36 @@ describe('passingAnswers and comparedMetrics', () => {
   it('comparedMetrics reads the comparisons inside parts', () => {
     expect(comparedMetrics(TT124_2021)).toEqual(['crimes', 'socialEvils']);
     expect(comparedMetrics(TT23_2012)).toEqual(['crimes', 'socialEvils']);
+  });
+});
+
+describe('who recognises (Art. 10)', () => {
+  it.each([
+    ['a village', { type: 'KDC', managingLevel: 'commune' }, '2022-11-14', 'commune', false, true],
+    ['a commune before the 2025 reform', { type: 'XA', managingLevel: 'district' }, '2022-11-19', 'district', false, true],
+    ['a commune after it (48/2025, not found)', { type: 'XA', managingLevel: 'district' }, '2025-11-19', 'province', false, false],
+    ['a district agency', { type: 'CQ', managingLevel: 'district' }, '2022-11-19', 'district', false, true],
+    ['a district agency, delegated one level down', { type: 'CQ', managingLevel: 'district', isRecognitionDelegated: true }, '2022-11-19', 'commune', true, true],
+    ['a provincial school, delegated, before the reform', { type: 'CSGD', managingLevel: 'province', isRecognitionDelegated: true }, '2022-11-19', 'district', true, true],
+    ['a provincial school, delegated, after it (no district)', { type: 'CSGD', managingLevel: 'province', isRecognitionDelegated: true }, '2025-11-19', 'commune', true, true],
+    ['an enterprise a department of the Ministry monitors', { type: 'DN', managingLevel: 'province', isMinistryMonitored: true, isRecognitionDelegated: true }, '2022-11-19', 'ministry', false, true],
+    ['a village is never delegated', { type: 'KDC', managingLevel: 'commune', isRecognitionDelegated: true }, '2022-11-14', 'commune', false, true],
+  ] as const)('%s → %s', (_what, unit, date, level, delegated, verified) => {
+    const authority = recognitionAuthority(unit, date);
+    expect(authority).toMatchObject({ level, delegated, verified, source: 'Điều 10 Thông tư 124/2021/TT-BCA' });
+    if (!verified) expect(authority.note?.vi).toContain('48/2025');
+  });
+
+  it('a district agency delegated to the commune counts in its XA-4 ("được giao quản lý")', () => {
+    const delegatedAgency = { id: 700, type: 'CQ' as const, areaId: 12, managingLevel: 'district' as const, isArmedForces: false, isRecognitionDelegated: true };
+    const inputs = (registered: boolean): UnitEvaluationInput[] => [
+      { unit: commune, year: YEAR, registered: true, answers: GOOD.XA },
+      { unit: village, year: YEAR, registered: true, answers: GOOD.KDC, counts: COUNTS },
+      { unit: delegatedAgency, year: YEAR, registered, answers: GOOD.CQDN },
+    ];
+    const xa4 = (registered: boolean) => evaluateArea(inputs(registered), { catalogue: TT124_2021 })[0]!.criteria.find((c) => c.code === 'XA-4');
+    expect(xa4(true)?.outcome).toBe('met');
+    expect(xa4(false)?.outcome).toBe('not_met'); // 100 % must register
+    expect(xa4(false)?.reasons[0]?.en).toContain('Registered 1/2');
   });
 });

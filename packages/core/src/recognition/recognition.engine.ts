@@ -25,6 +25,7 @@ import { QUARTERLY_METRIC_LABELS, type WindowCounts } from '../reports/quarterly
 import { formatPercent, reachesShare } from '../statistics/rate.js';
 import { UNIT_TYPE_LABELS, type ManagingLevel, type UnitType } from '../units.js';
 import type { CriterionAnswer, IncidentRecord } from './assessment.schema.js';
+import type { RecognitionAttributes } from './recognition-authority.js';
 
 // ── Results and labels ──────────────────────────────────────────────────────────────────────────────
 
@@ -96,7 +97,7 @@ export const CRITERION_OUTCOME_LABELS: Readonly<Record<CriterionOutcome, Localiz
  * const school: AssessedUnit = { id: 7, type: 'CSGD', areaId: 12, managingLevel: 'district', schoolLevel: 'upper_secondary' };
  * ```
  */
-export interface AssessedUnit extends UnitEligibilityAttributes {
+export interface AssessedUnit extends UnitEligibilityAttributes, RecognitionAttributes {
   id: number;
   type: UnitType;
   areaId: number;
@@ -968,17 +969,21 @@ export function summarizeManagedUnits(evaluations: readonly UnitEvaluation[]): M
 }
 
 /**
- * Tells whether a unit is managed by the commune of its `areaId`: villages always; agencies, enterprises and
- * schools when their managing level is `commune`; communes never (they are managed from above).
+ * Tells whether a unit is managed by the commune of its `areaId` (XA-4: "do xã quản lý hoặc được giao quản
+ * lý"): villages always; agencies, enterprises and schools when their managing level is `commune`, or
+ * `district` with recognition delegated one level down (Art. 10); communes never (managed from above).
  *
  * @example
  * ```ts
  * isManagedByCommune({ type: 'KDC', managingLevel: 'commune' });  // true
  * isManagedByCommune({ type: 'DN', managingLevel: 'province' });  // false
+ * isManagedByCommune({ type: 'CQ', managingLevel: 'district', isRecognitionDelegated: true }); // true
  * ```
  */
-export function isManagedByCommune(unit: Pick<AssessedUnit, 'type' | 'managingLevel'>): boolean {
-  return unit.type === 'KDC' || (unit.type !== 'XA' && unit.managingLevel === 'commune');
+export function isManagedByCommune(unit: Pick<AssessedUnit, 'type' | 'managingLevel' | 'isRecognitionDelegated'>): boolean {
+  if (unit.type === 'KDC') return true;
+  if (unit.type === 'XA') return false;
+  return unit.managingLevel === 'commune' || (unit.managingLevel === 'district' && unit.isRecognitionDelegated === true);
 }
 
 /**
