@@ -28,6 +28,7 @@ const MATRIX: Record<string, Access> = {
   'incidents.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'incidents.create': ['admin', 'province_officer', 'commune_officer'],
   'incidents.delete': ['admin', 'province_officer', 'commune_officer'],
+  'incidents.setException': ['admin', 'province_officer', 'commune_officer'],
   'reports.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'reports.submit': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
   'models.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],

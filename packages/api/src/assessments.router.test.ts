@@ -184,6 +184,16 @@ describe('the recognition cycle through the API', () => {
     expect(refused.data.text.vi).toContain('không có ngoại lệ');
     const noPart = await failure(() => officer.incidents.create({ unitId, occurredOn: '2022-06-03', criterionCode: 'KDC-4', item: 'a', description: 'x' }));
     expect(noPart.data.text.en).toContain('Choose an item of KDC-4: b, c, d');
+    // decided later: the robbery was promptly detected, handled and reported; another officer decides it
+    const robbery = (await officer.incidents.list({ unitId, from: '2022-06-02', to: '2022-06-02' }))[0]!;
+    const decided = await env.callerFor('province_officer').incidents.setException({ incidentId: robbery.id, exception: 'handled_promptly' });
+    expect(decided).toMatchObject({ exception: 'handled_promptly', exceptionDecidedBy: env.users.province_officer.id });
+    expect((await officer.assessments.get({ unitId, year: 2022 })).evaluation.result).toBe('DAT');
+    const audit = await env.callerFor('admin').audit.list({ entity: 'incident', entityId: String(robbery.id) });
+    expect(audit.map((a) => a.action)).toEqual(['incident.exception', 'incident.create']);
+    // withdrawn: it counts again
+    await officer.incidents.setException({ incidentId: robbery.id, exception: null });
+    expect((await officer.assessments.get({ unitId, year: 2022 })).evaluation.result).toBe('CHUA_DAT');
   });
 
   it('gives the engine input so the browser computes the same result with core, and lists the unit history', async () => {

@@ -39,6 +39,18 @@ export const incidentInputSchema = z
 export type IncidentInput = z.infer<typeof incidentInputSchema>;
 
 /**
+ * Input of deciding, after the fact, that a recorded incident does not disqualify (it was promptly detected,
+ * handled and reported, or force majeure), or of withdrawing that decision (`exception: null`). The server
+ * records who decided it and when.
+ *
+ * @example
+ * ```ts
+ * incidentExceptionInputSchema.parse({ incidentId: 12, exception: 'handled_promptly' });
+ * ```
+ */
+export const incidentExceptionInputSchema = z.object({ incidentId: id, exception: z.enum(INCIDENT_EXCEPTIONS).nullable() }).strict();
+
+/**
  * The counts of a quarterly report (domain.md, "Periodic reports").
  *
  * @example

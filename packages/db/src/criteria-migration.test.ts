@@ -28,12 +28,19 @@ function oldAnswers(type: string, catalogueId: string, people: number): Record<s
       };
     case 'XA':
       return catalogueId === 'tt23-2012'
-        ? { 'XA-1': { checks: yes('resolution', 'plan', 'registration') }, 'XA-3': { checks: yes('advanced-unit', 'no-discipline') } }
+        ? {
+            'XA-1': { checks: yes('resolution', 'plan', 'registration') },
+            'XA-3': { checks: yes('advanced-unit', 'no-discipline') },
+          }
         : { 'XA-1': { checks: yes('resolution', 'plan', 'registration', 'model') } };
     case 'CQ':
     case 'DN':
       return {
-        'CQDN-1': { checks: yes('resolution', 'plan', 'registration', 'internal-rules', 'model'), numerator: people, denominator: people },
+        'CQDN-1': {
+          checks: yes('resolution', 'plan', 'registration', 'internal-rules', 'model'),
+          numerator: people,
+          denominator: people,
+        },
         'CQDN-2': { checks: yes('policy', 'coordination') },
       };
     default:
@@ -59,29 +66,62 @@ beforeAll(async () => {
   const to = await migrator.migrateTo(BEFORE);
   if (to.error) throw new Error(`migrating to ${BEFORE} failed`, { cause: to.error });
   await seedDemo(handle.db, { withHistory: false }); // the demo's tree and units, at the old schema
-  const units = (await db.selectFrom('units').select(['id', 'code', 'type']).execute()) as { id: number; code: string; type: string }[];
+  const units = (await db.selectFrom('units').select(['id', 'code', 'type']).execute()) as {
+    id: number;
+    code: string;
+    type: string;
+  }[];
   for (const u of units) unitId.set(u.code, u.id);
-  for (const [year, catalogueId] of [[2021, 'tt23-2012'], [2022, 'tt124-2021']] as const) {
+  for (const [year, catalogueId] of [
+    [2021, 'tt23-2012'],
+    [2022, 'tt124-2021'],
+  ] as const) {
     for (const u of units) {
-      const { id } = (await db
+      const { id } = await db
         .insertInto('assessments')
         .values({
-          unit_id: u.id, year, catalogue_id: catalogueId, status: 'recognised', is_locked: 1, registered_at: `${year}-03-10T02:00:00.000Z`,
-          decided_at: `${year}-12-20T02:00:00.000Z`, decision_number: `${u.id}/QĐ-UBND`, decision_date: `${year}-12-20`, decision_authority: 'UBND thị xã Ba Đồn',
+          unit_id: u.id,
+          year,
+          catalogue_id: catalogueId,
+          status: 'recognised',
+          is_locked: 1,
+          registered_at: `${year}-03-10T02:00:00.000Z`,
+          decided_at: `${year}-12-20T02:00:00.000Z`,
+          decision_number: `${u.id}/QĐ-UBND`,
+          decision_date: `${year}-12-20`,
+          decision_authority: 'UBND thị xã Ba Đồn',
         })
         .returning('id')
-        .executeTakeFirstOrThrow());
+        .executeTakeFirstOrThrow();
       const answers = oldAnswers(u.type, catalogueId, 150);
-      if (u.code === 'XA-QB-BD-QHAI' && year === 2021) answers['XA-3'] = { checks: { 'advanced-unit': true, 'no-discipline': false } };
+      if (u.code === 'XA-QB-BD-QHAI' && year === 2021)
+        answers['XA-3'] = { checks: { 'advanced-unit': true, 'no-discipline': false } };
       for (const [code, answer] of Object.entries(answers)) {
-        const row = { assessment_id: id, criterion_code: code, value: JSON.stringify(answer), evidence_note: `Minh chứng ${code}`, evidence_links: '[]' };
+        const row = {
+          assessment_id: id,
+          criterion_code: code,
+          value: JSON.stringify(answer),
+          evidence_note: `Minh chứng ${code}`,
+          evidence_links: '[]',
+        };
         before.push(row);
         await db.insertInto('assessment_answers').values(row).execute();
       }
     }
   }
   const incident = (code: string, occurredOn: string, criterionCode: string, item: string | null) =>
-    db.insertInto('incidents').values({ unit_id: unitId.get(code)!, occurred_on: occurredOn, criterion_code: criterionCode, item, description: `${criterionCode} ${item ?? ''}`, created_at: `${occurredOn}T03:00:00.000Z`, created_by: null }).execute();
+    db
+      .insertInto('incidents')
+      .values({
+        unit_id: unitId.get(code)!,
+        occurred_on: occurredOn,
+        criterion_code: criterionCode,
+        item,
+        description: `${criterionCode} ${item ?? ''}`,
+        created_at: `${occurredOn}T03:00:00.000Z`,
+        created_by: null,
+      })
+      .execute();
   await incident('KDC-QB-BD-QTIEN-3', '2021-08-12', 'KDC-3', 'e');
   await incident('XA-QB-BD-QSON', '2022-03-01', 'XA-3', null); // a disciplined police officer, 124/2021 window
   await incident('XA-QB-BD-QSON', '2021-03-01', 'XA-3', null); // under 23/2012: left as it was
@@ -101,7 +141,11 @@ const fileOf = async (code: string, year: number) => (await findAssessment(handl
 
 describe('migration 2026-12-01-1002: stored data moved to the corrected criteria, not dropped', () => {
   it('applies the issue-14 migrations', () => {
-    expect(applied).toEqual(['2026-12-01-1001-incident-exceptions-review', '2026-12-01-1002-criteria-as-the-law-writes-them', '2026-12-01-1003-recognition-authority']);
+    expect(applied).toEqual([
+      '2026-12-01-1001-incident-exceptions-review',
+      '2026-12-01-1002-criteria-as-the-law-writes-them',
+      '2026-12-01-1003-recognition-authority',
+    ]);
   });
 
   it('a 2022 village: KDC-1 keeps its checks, its figures (another population) and KDC-5 move to legacy, evidence stays', async () => {
@@ -111,14 +155,25 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
       evidence: { note: 'Minh chứng KDC-1', links: [] },
       legacy: { checks: { resolution: true, registration: true }, numerator: 150, denominator: 150 },
     });
-    expect(file.answers['KDC-2']).toEqual({ answer: { checks: { 'carried-out': true } }, evidence: { note: 'Minh chứng KDC-2', links: [] } });
-    expect(file.answers['KDC-5']).toEqual({ answer: {}, evidence: { note: 'Minh chứng KDC-5', links: [] }, legacy: { checks: { forces: true, models: true } } });
+    expect(file.answers['KDC-2']).toEqual({
+      answer: { checks: { 'carried-out': true } },
+      evidence: { note: 'Minh chứng KDC-2', links: [] },
+    });
+    expect(file.answers['KDC-5']).toEqual({
+      answer: {},
+      evidence: { note: 'Minh chứng KDC-5', links: [] },
+      legacy: { checks: { forces: true, models: true } },
+    });
     expect(file.criteriaToReview).toEqual(['KDC-1', 'KDC-4', 'KDC-5']);
   });
 
   it('a 2021 village under 23/2012 keeps its pledge figures (23/2012 wording); KDC-4 and KDC-5 are to be answered', async () => {
     const file = await fileOf('KDC-QB-BD-QHAI-1', 2021);
-    expect(file.answers['KDC-1']?.answer).toEqual({ checks: { resolution: true, registration: true }, numerator: 150, denominator: 150 });
+    expect(file.answers['KDC-1']?.answer).toEqual({
+      checks: { resolution: true, registration: true },
+      numerator: 150,
+      denominator: 150,
+    });
     expect(file.answers['KDC-1']?.legacy).toBeUndefined();
     expect(file.criteriaToReview).toEqual(['KDC-4', 'KDC-5']);
   });
@@ -126,7 +181,9 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
   it('communes: XA-3 under 124/2021 needs its first half; under 23/2012 only a "no" to "no discipline" is re-asked', async () => {
     expect((await fileOf('XA-QB-BD-QHAI', 2022)).criteriaToReview).toEqual(['XA-3']);
     expect((await fileOf('XA-QB-BD-QHAI', 2021)).criteriaToReview).toEqual(['XA-3']);
-    expect((await fileOf('XA-QB-BD-QHAI', 2021)).answers['XA-3']?.answer).toEqual({ checks: { 'advanced-unit': true, 'no-discipline': false } });
+    expect((await fileOf('XA-QB-BD-QHAI', 2021)).answers['XA-3']?.answer).toEqual({
+      checks: { 'advanced-unit': true, 'no-discipline': false },
+    });
     expect((await fileOf('XA-QB-BD-QTHO', 2021)).criteriaToReview).toEqual([]);
   });
 
@@ -141,19 +198,29 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
   it('schools: old CSGD-1/2 → CSGD-1, old CSGD-3 → CSGD-2 (parents), old CSGD-6 kept as legacy', async () => {
     const file = await fileOf('CSGD-BD-THCS-5', 2022);
     expect(file.answers['CSGD-1']?.answer).toEqual({ checks: { registration: true, plan: true, model: true } });
-    expect(file.answers['CSGD-1']?.legacy).toEqual({ 'CSGD-1': { checks: { registration: true, plan: true } }, 'CSGD-2': { checks: { model: true } } });
+    expect(file.answers['CSGD-1']?.legacy).toEqual({
+      'CSGD-1': { checks: { registration: true, plan: true } },
+      'CSGD-2': { checks: { model: true } },
+    });
     expect(file.answers['CSGD-2']).toEqual({
       answer: { checks: { 'coordination-parents': false } },
       evidence: { note: 'Minh chứng CSGD-3', links: [] },
       legacy: { 'CSGD-3': { checks: { coordination: false } } },
     });
     expect(file.answers['CSGD-3']).toBeUndefined(); // now a disqualifying list: takes no answer
-    expect(file.answers['CSGD-6']).toEqual({ answer: {}, evidence: { note: 'Minh chứng CSGD-6', links: [] }, legacy: { checks: { staff: true } } });
+    expect(file.answers['CSGD-6']).toEqual({
+      answer: {},
+      evidence: { note: 'Minh chứng CSGD-6', links: [] },
+      legacy: { checks: { staff: true } },
+    });
     expect(file.criteriaToReview).toEqual(['CSGD-1', 'CSGD-2', 'CSGD-5', 'CSGD-6']);
   });
 
   it('drops no answer: every old value is still a value or inside a legacy value of its file', async () => {
-    const rows = (await db.selectFrom('assessment_answers').select(['assessment_id', 'criterion_code', 'value', 'legacy_value', 'evidence_note']).execute()) as {
+    const rows = (await db
+      .selectFrom('assessment_answers')
+      .select(['assessment_id', 'criterion_code', 'value', 'legacy_value', 'evidence_note'])
+      .execute()) as {
       assessment_id: number;
       criterion_code: string;
       value: string;
@@ -161,7 +228,11 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
       evidence_note: string | null;
     }[];
     const byFile = new Map<number, string>();
-    for (const r of rows) byFile.set(r.assessment_id, `${byFile.get(r.assessment_id) ?? ''}\n${r.value}\n${r.legacy_value ?? ''}\n${r.evidence_note ?? ''}`);
+    for (const r of rows)
+      byFile.set(
+        r.assessment_id,
+        `${byFile.get(r.assessment_id) ?? ''}\n${r.value}\n${r.legacy_value ?? ''}\n${r.evidence_note ?? ''}`,
+      );
     const lost = before.filter((b) => {
       const kept = byFile.get(b.assessment_id) ?? '';
       return !kept.includes(b.value) || !kept.includes(b.evidence_note!);
@@ -170,7 +241,11 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
   });
 
   it('remaps incidents where they mean the same, keeps what they named, and flags the file where they do not', async () => {
-    const incidents = (await db.selectFrom('incidents').select(['unit_id', 'occurred_on', 'criterion_code', 'item', 'legacy_ref']).orderBy('occurred_on').execute()) as {
+    const incidents = (await db
+      .selectFrom('incidents')
+      .select(['unit_id', 'occurred_on', 'criterion_code', 'item', 'legacy_ref'])
+      .orderBy('occurred_on')
+      .execute()) as {
       unit_id: number;
       occurred_on: string;
       criterion_code: string;
@@ -178,7 +253,9 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
       legacy_ref: string | null;
     }[];
     const codeOf = new Map([...unitId].map(([code, id]) => [id, code]));
-    expect(incidents.map((i) => [codeOf.get(i.unit_id), i.occurred_on, i.criterion_code, i.item, i.legacy_ref])).toEqual([
+    expect(
+      incidents.map((i) => [codeOf.get(i.unit_id), i.occurred_on, i.criterion_code, i.item, i.legacy_ref]),
+    ).toEqual([
       ['XA-QB-BD-QSON', '2021-03-01', 'XA-3', null, null],
       ['DN-BD-02', '2021-05-01', 'CQDN-3', 'a', null],
       ['KDC-QB-BD-QTIEN-3', '2021-08-12', 'KDC-3', 'e', null],
@@ -191,22 +268,48 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
       ['DN-BD-01', '2022-04-03', 'CQDN-3', 'g', 'CQDN-3 d'],
     ]);
     expect((await fileOf('CQ-BD-03', 2022)).criteriaToReview).toEqual(['CQDN-3', 'CQDN-4', 'CQDN-5']);
-    expect((await fileOf('CSGD-BD-THCS-3', 2022)).criteriaToReview).toEqual(['CSGD-1', 'CSGD-2', 'CSGD-3', 'CSGD-5', 'CSGD-6']);
+    expect((await fileOf('CSGD-BD-THCS-3', 2022)).criteriaToReview).toEqual([
+      'CSGD-1',
+      'CSGD-2',
+      'CSGD-3',
+      'CSGD-5',
+      'CSGD-6',
+    ]);
   });
 
   it('keeps every recorded decision; the engine now says what is missing instead of a result on old meanings', async () => {
-    const decided = (await db.selectFrom('assessments').select(['status', 'decision_number']).execute()) as { status: string; decision_number: string }[];
+    const decided = (await db.selectFrom('assessments').select(['status', 'decision_number']).execute()) as {
+      status: string;
+      decision_number: string;
+    }[];
     expect(decided.every((d) => d.status === 'recognised' && d.decision_number.endsWith('/QĐ-UBND'))).toBe(true);
     const village = unitId.get('KDC-QB-BD-QHAI-1')!;
     const units = await listAssessedUnitsByIds(handle.db, [village]);
-    const [evaluation] = evaluateArea(await loadEvaluationInputs(handle.db, units, 2022, { areaId: undefined, date: '2022-12-31' }), { catalogue: TT124_2021 });
-    expect(evaluation!.criteria.filter((c) => c.outcome === 'missing').map((c) => c.code)).toEqual(['KDC-1', 'KDC-4', 'KDC-5']);
+    const [evaluation] = evaluateArea(
+      await loadEvaluationInputs(handle.db, units, 2022, { areaId: undefined, date: '2022-12-31' }),
+      { catalogue: TT124_2021 },
+    );
+    expect(evaluation!.criteria.filter((c) => c.outcome === 'missing').map((c) => c.code)).toEqual([
+      'KDC-1',
+      'KDC-4',
+      'KDC-5',
+    ]);
     expect(evaluation!.criteria.filter((c) => c.outcome === 'not_met')).toEqual([]);
     // the XA-3 incident now counts against part (b) of the 2022 commune
     const [commune] = evaluateArea(
-      await loadEvaluationInputs(handle.db, await listAssessedUnitsByIds(handle.db, [unitId.get('XA-QB-BD-QSON')!]), 2022, { areaId: undefined, date: '2022-12-31' }),
+      await loadEvaluationInputs(
+        handle.db,
+        await listAssessedUnitsByIds(handle.db, [unitId.get('XA-QB-BD-QSON')!]),
+        2022,
+        { areaId: undefined, date: '2022-12-31' },
+      ),
       { catalogue: TT124_2021 },
     );
-    expect(commune!.criteria.find((c) => c.code === 'XA-3')?.reasons.map((r) => r.en).join(' | ')).toContain('Item (b): Incident on 2022-03-01');
+    expect(
+      commune!.criteria
+        .find((c) => c.code === 'XA-3')
+        ?.reasons.map((r) => r.en)
+        .join(' | '),
+    ).toContain('Item (b): Incident on 2022-03-01');
   });
 });

@@ -56,6 +56,23 @@ export async function insertIncident(db: Kysely<Database>, input: IncidentInput,
   return toIncident(row);
 }
 
+/** Records (or withdraws, with null) an incident's exception, with who decided it and when. */
+export async function setIncidentException(
+  db: Kysely<Database>,
+  id: number,
+  exception: IncidentException | null,
+  by: number | null,
+  now: Date,
+): Promise<Incident> {
+  const row = await db
+    .updateTable('incidents')
+    .set({ exception, exception_decided_by: exception ? by : null, exception_decided_at: exception ? now.toISOString() : null })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toIncident(row);
+}
+
 /** Incidents of units, with `from` ≤ date ≤ `to` (ISO dates, inclusive). */
 export async function listIncidents(
   db: Kysely<Database>,

@@ -8,7 +8,10 @@ import { migrateToLatest } from './migrate.js';
  * PostgreSQL server, a new database created on it and dropped by `destroy()`. `{ migrate: false }` leaves it
  * empty (a migration's test brings it to the migration before its own).
  */
-export async function createTestDatabase(databaseUrl = process.env.DATABASE_URL, options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  databaseUrl = process.env.DATABASE_URL,
+  options: { migrate?: boolean } = {},
+): Promise<DatabaseHandle> {
   const migrate = options.migrate ?? true;
   if (!databaseUrl) {
     const handle = openDatabase({ dataDir: ':memory:' });

@@ -12,14 +12,33 @@ import { LoadingBlock } from './records/QueryStates.js';
 import { useRole } from './records/access.js';
 
 /** The lettered items, parts and checklist items of a criterion, each with its own source and verification. */
-function subItems(c: Criterion): { label: string; text: LocalizedText; verified: boolean; source?: string | undefined; extra?: string }[] {
+function subItems(
+  c: Criterion,
+): { label: string; text: LocalizedText; verified: boolean; source?: string | undefined; extra?: string }[] {
   switch (c.kind) {
     case 'disqualifying':
-      return c.items.map((i) => ({ label: `${i.letter})`, text: i.text, verified: i.verified, source: i.source, extra: (i.exceptions ?? []).join(', ') }));
+      return c.items.map((i) => ({
+        label: `${i.letter})`,
+        text: i.text,
+        verified: i.verified,
+        source: i.source,
+        extra: (i.exceptions ?? []).join(', '),
+      }));
     case 'parts':
       return c.parts.flatMap((p) => [
-        { label: `${p.letter})`, text: p.text, verified: p.verified, source: p.source, extra: (p.incidents?.exceptions ?? []).join(', ') },
-        ...(p.checklist ?? []).map((i) => ({ label: `${p.letter}) ·`, text: i.text, verified: i.verified, source: i.source })),
+        {
+          label: `${p.letter})`,
+          text: p.text,
+          verified: p.verified,
+          source: p.source,
+          extra: (p.incidents?.exceptions ?? []).join(', '),
+        },
+        ...(p.checklist ?? []).map((i) => ({
+          label: `${p.letter}) ·`,
+          text: i.text,
+          verified: i.verified,
+          source: i.source,
+        })),
       ]);
     case 'requirement':
     case 'ratio':
@@ -58,7 +77,10 @@ function CatalogueCard({ catalogue, base }: { catalogue: Catalogue; base: Catalo
       </Title>
       <Text size="sm">{l(catalogue.legalBasis)}</Text>
       <Text size="sm" c="dimmed">
-        {t('cat_inForce', { from: formatDate(catalogue.effectiveFrom), to: catalogue.effectiveTo ? formatDate(catalogue.effectiveTo) : '…' })}
+        {t('cat_inForce', {
+          from: formatDate(catalogue.effectiveFrom),
+          to: catalogue.effectiveTo ? formatDate(catalogue.effectiveTo) : '…',
+        })}
       </Text>
       {catalogue.notes && (
         <Alert color="orange" variant="light" mt="xs">
@@ -105,7 +127,12 @@ function CatalogueCard({ catalogue, base }: { catalogue: Catalogue; base: Catalo
                     <Text key={k} size="xs" c={i.verified ? undefined : 'orange.8'}>
                       {i.label} {l(i.text)}
                       {i.source ? ` — ${i.source}` : ''}
-                      {i.extra ? ` — ${t('exception')}: ${i.extra.split(', ').map((e) => l(INCIDENT_EXCEPTION_LABELS[e as keyof typeof INCIDENT_EXCEPTION_LABELS])).join('; ')}` : ''}
+                      {i.extra
+                        ? ` — ${t('exception')}: ${i.extra
+                            .split(', ')
+                            .map((e) => l(INCIDENT_EXCEPTION_LABELS[e as keyof typeof INCIDENT_EXCEPTION_LABELS]))
+                            .join('; ')}`
+                        : ''}
                       {i.verified ? '' : ` (${t('cat_notChecked')})`}
                     </Text>
                   ))}
@@ -174,7 +201,11 @@ export function CataloguePage() {
         {t('nav_catalogue')}
       </Title>
       {[...BUILTIN_CATALOGUES].reverse().map((catalogue) => (
-        <CatalogueCard key={catalogue.id} catalogue={catalogue} base={catalogue.extends ? byId.get(catalogue.extends) : undefined} />
+        <CatalogueCard
+          key={catalogue.id}
+          catalogue={catalogue}
+          base={catalogue.extends ? byId.get(catalogue.extends) : undefined}
+        />
       ))}
     </Stack>
   );

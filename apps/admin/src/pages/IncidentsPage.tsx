@@ -191,6 +191,7 @@ export function IncidentsPage() {
                     </Table.Td>
                     {canEdit && (
                       <Table.Td>
+                        {unit && <ExceptionSelect incident={i} unitType={unit.type} />}
                         <Button
                           size="xs"
                           variant="subtle"
@@ -230,6 +231,44 @@ export function IncidentsPage() {
         onClose={() => setDeleting(null)}
       />
     </Stack>
+  );
+}
+
+/**
+ * The exception of a recorded incident, decided after the fact (promptly detected, handled and reported, or
+ * force majeure), where its item admits one; the server records who decided it.
+ */
+function ExceptionSelect({ incident, unitType }: { incident: Incident; unitType: UnitType }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t, l, language } = useI18n();
+  const set = useMutation(
+    trpc.incidents.setException.mutationOptions({
+      onSuccess: async () => {
+        notifySuccess(t('saved'));
+        await invalidateAfterIncident(queryClient, trpc);
+      },
+      onError: (error) => notifyError(error, language),
+    }),
+  );
+  const catalogue = findCatalogueForYear(windowYearOf(unitType, incident.occurredOn));
+  const criterion = catalogue ? findCriterion(catalogue, incident.criterionCode) : undefined;
+  const admitted = (criterion && incidentTargets(criterion)?.find((x) => x.letter === incident.item)?.exceptions) ?? [];
+  if (admitted.length === 0) return null;
+  return (
+    <Select
+      size="xs"
+      w={220}
+      mb={4}
+      aria-label={t('exception')}
+      placeholder={t('exception')}
+      clearable
+      data={admitted.map((e) => ({ value: e, label: l(INCIDENT_EXCEPTION_LABELS[e]) }))}
+      value={incident.exception}
+      disabled={set.isPending}
+      onChange={(v) => set.mutate({ incidentId: incident.id, exception: v ?? null })}
+      comboboxProps={{ withinPortal: true }}
+    />
   );
 }
 

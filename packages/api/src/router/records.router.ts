@@ -1,5 +1,6 @@
 import {
   awardInputSchema,
+  incidentExceptionInputSchema,
   incidentInputSchema,
   isoDateSchema,
   modelInputSchema,
@@ -28,6 +29,7 @@ import {
   insertAward,
   isAreaWithin,
   insertIncident,
+  setIncidentException,
   insertModel,
   listAwards,
   listIncidents,
@@ -119,6 +121,29 @@ export const incidentsRouter = router({
         const incident = await insertIncident(trx, input, ctx.user.id, now);
         await writeAudit(trx, { userId: ctx.user.id, action: 'incident.create', entity: 'incident', entityId: incident.id, before: null, after: incident, at: now });
         return incident;
+      });
+    }),
+
+  /**
+   * Decides, after the fact, that an incident does not disqualify (promptly handled, force majeure) where its
+   * item admits it, or withdraws that decision; records the officer as its decider (audited).
+   */
+  setException: protectedProcedure
+    .meta({ access: OFFICERS })
+    .input(incidentExceptionInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const incident = await getIncident(ctx.db, input.incidentId);
+      const unit = await getUnitInScope(ctx, incident.unitId);
+      const year = windowYearOf(unit.type, incident.occurredOn);
+      await assertYearOpen(ctx.db, unit.id, year);
+      const state = await findAssessmentState(ctx.db, unit.id, year);
+      const catalogue = (state && findCatalogue(state.catalogueId)) ?? getCatalogueForYear(year);
+      assertIncidentTarget(catalogue, unit.type, incident.criterionCode, incident.item ?? null, input.exception);
+      const now = ctx.now();
+      return ctx.db.transaction().execute(async (trx) => {
+        const after = await setIncidentException(trx, incident.id, input.exception, ctx.user.id, now);
+        await writeAudit(trx, { userId: ctx.user.id, action: 'incident.exception', entity: 'incident', entityId: incident.id, before: incident, after, at: now });
+        return after;
       });
     }),
 

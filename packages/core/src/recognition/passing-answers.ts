@@ -46,7 +46,8 @@ export function passingAnswers(
     else if (c.kind === 'ratio') {
       const n = denominatorOf(c);
       answers[c.code] = { checks: yes(c.checklist), numerator: n, denominator: n };
-    } else if (c.kind === 'rating') answers[c.code] = { rating: c.levels.find((l) => l.passes)!.key, checks: yes(c.checklist) };
+    } else if (c.kind === 'rating')
+      answers[c.code] = { rating: c.levels.find((l) => l.passes)!.key, checks: yes(c.checklist) };
     else if (c.kind === 'parts') {
       const checklist = c.parts.flatMap((p) => p.checklist ?? []);
       if (checklist.length > 0) answers[c.code] = { checks: yes(checklist) };

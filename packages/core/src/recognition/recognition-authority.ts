@@ -109,7 +109,8 @@ export function recognitionAuthority(
     }
   }
   const below = levelBelow(level, afterReform);
-  const delegated = unit.isRecognitionDelegated === true && unit.type !== 'KDC' && unit.type !== 'XA' && below !== undefined;
+  const delegated =
+    unit.isRecognitionDelegated === true && unit.type !== 'KDC' && unit.type !== 'XA' && below !== undefined;
   if (delegated) level = below;
   return { level, delegated, source: ART_10, verified, ...(note ? { note } : {}) };
 }

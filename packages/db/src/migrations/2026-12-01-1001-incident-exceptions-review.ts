@@ -13,11 +13,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('incidents')
     .addColumn('exception', 'text', (col) => col.check(sql`exception in ('handled_promptly', 'force_majeure')`))
     .execute();
-  await db.schema.alterTable('incidents').addColumn('exception_decided_by', 'integer', (col) => col.references('users.id')).execute();
+  await db.schema
+    .alterTable('incidents')
+    .addColumn('exception_decided_by', 'integer', (col) => col.references('users.id'))
+    .execute();
   await db.schema.alterTable('incidents').addColumn('exception_decided_at', 'text').execute();
   await db.schema.alterTable('incidents').addColumn('legacy_ref', 'text').execute();
   await db.schema.alterTable('assessment_answers').addColumn('legacy_value', 'text').execute();
-  await db.schema.alterTable('assessments').addColumn('criteria_to_review', 'text', (col) => col.notNull().defaultTo('[]')).execute();
+  await db.schema
+    .alterTable('assessments')
+    .addColumn('criteria_to_review', 'text', (col) => col.notNull().defaultTo('[]'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -103,11 +103,14 @@ function mapAnswers(
       const sources = [byCode.get('CSGD-1'), byCode.get('CSGD-2')].filter((r): r is AnswerRow => r !== undefined);
       const notes = sources.map((r) => r.evidence_note).filter((n): n is string => n !== null && n !== '');
       row.evidence_note = notes.length > 0 ? notes.join('\n') : null;
-      row.evidence_links = JSON.stringify([...new Set(sources.flatMap((r) => JSON.parse(r.evidence_links) as string[]))]);
+      row.evidence_links = JSON.stringify([
+        ...new Set(sources.flatMap((r) => JSON.parse(r.evidence_links) as string[])),
+      ]);
     }
     if (old3 || old2) {
       const checks = pick(old3?.checks, ['coordination']);
-      const value: Answer = 'coordination' in checks ? { checks: { 'coordination-parents': checks.coordination ?? null } } : { checks: {} };
+      const value: Answer =
+        'coordination' in checks ? { checks: { 'coordination-parents': checks.coordination ?? null } } : { checks: {} };
       const before = byCode.get('CSGD-3');
       out.set('CSGD-2', {
         assessment_id: file.id,
@@ -160,7 +163,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     if (item === null) flag(i.unit_id, otherWindowYear(i.occurred_on), code);
     await db
       .updateTable('incidents')
-      .set({ criterion_code: code, item, legacy_ref: i.item === null ? i.criterion_code : `${i.criterion_code} ${i.item}` })
+      .set({
+        criterion_code: code,
+        item,
+        legacy_ref: i.item === null ? i.criterion_code : `${i.criterion_code} ${i.item}`,
+      })
       .where('id', '=', i.id)
       .execute();
   }
@@ -189,14 +196,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       )
       .execute()) as AnswerRow[];
     const byFile = new Map<number, AnswerRow[]>();
-    for (const row of answerRows) (byFile.get(row.assessment_id) ?? byFile.set(row.assessment_id, []).get(row.assessment_id)!).push(row);
+    for (const row of answerRows)
+      (byFile.get(row.assessment_id) ?? byFile.set(row.assessment_id, []).get(row.assessment_id)!).push(row);
     for (const file of files) {
       const rows = byFile.get(file.id) ?? [];
       const mapped = mapAnswers(file, rows);
       const codes = new Set([...mapped.review, ...(review.get(`${file.unit_id}|${file.year}`) ?? [])]);
       if (rows.length > 0 || mapped.rows.length > 0) {
         const before = new Map(rows.map((r) => [r.criterion_code, r.value]));
-        const changed = mapped.rows.some((r) => before.get(r.criterion_code) !== r.value || r.legacy_value !== null) || mapped.rows.length !== rows.length;
+        const changed =
+          mapped.rows.some((r) => before.get(r.criterion_code) !== r.value || r.legacy_value !== null) ||
+          mapped.rows.length !== rows.length;
         if (changed) {
           await db.deleteFrom('assessment_answers').where('assessment_id', '=', file.id).execute();
           if (mapped.rows.length > 0) await db.insertInto('assessment_answers').values(mapped.rows).execute();

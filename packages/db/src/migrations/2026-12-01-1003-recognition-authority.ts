@@ -9,7 +9,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const name of ['is_ministry_monitored', 'is_recognition_delegated']) {
     await db.schema
       .alterTable('units')
-      .addColumn(name, 'integer', (col) => col.notNull().defaultTo(0).check(sql.raw(`${name} in (0, 1)`)))
+      .addColumn(name, 'integer', (col) =>
+        col
+          .notNull()
+          .defaultTo(0)
+          .check(sql.raw(`${name} in (0, 1)`)),
+      )
       .execute();
   }
 }
