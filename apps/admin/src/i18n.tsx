@@ -72,6 +72,10 @@ const baseMessages = {
   nav_import: { vi: 'Nhập, xuất dữ liệu', en: 'Import and export' },
   nav_catalogue: { vi: 'Danh mục tiêu chí', en: 'Criteria catalogues' },
   recognisedBy: { vi: 'Cấp công nhận', en: 'Recognised by' },
+  resultDiffersFromDecision: {
+    vi: 'Kết quả tính lại khác quyết định đã ghi (quyết định giữ nguyên).',
+    en: 'The result computed now differs from the recorded decision (which stands).',
+  },
   delegated: { vi: 'được ủy quyền', en: 'delegated' },
   ministryMonitored: { vi: 'Do đơn vị thuộc Bộ Công an theo dõi (Bộ Công an công nhận)', en: 'Monitored by a department of the Ministry (the Ministry recognises it)' },
   recognitionDelegated: { vi: 'Ủy quyền công nhận cho cấp dưới một cấp', en: 'Recognition delegated one level down' },

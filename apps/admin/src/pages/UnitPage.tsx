@@ -157,6 +157,12 @@ export function UnitPage() {
                     <Table.Td>{l(CYCLE_STATUS_LABELS[h.status])}</Table.Td>
                     <Table.Td title={h.summary ? l(h.summary) : undefined}>
                       <ResultBadge result={h.result} label={l(RECOGNITION_RESULT_LABELS[h.result])} />
+                      {/* the recorded decision stands; a result computed now that differs is shown beside it */}
+                      {((h.status === 'recognised' && h.result !== 'DAT') || (h.status === 'not_recognised' && h.result === 'DAT')) && (
+                        <Text size="xs" c="orange.8" data-testid="result-differs">
+                          {t('resultDiffersFromDecision')}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {h.decision ? `${h.decision.number} (${formatDate(h.decision.date)}) — ${h.decision.authority}` : '—'}
