@@ -78,11 +78,12 @@ beforeAll(async () => {
     version: registered.version,
     answers: {
       'KDC-1': {
-        answer: { checks: { resolution: true, registration: true }, numerator: 180, denominator: 180 },
+        answer: { checks: { resolution: true, plan: true, registration: true }, numerator: 180, denominator: 180 },
         evidence: { note: null, links: [] },
       },
       'KDC-2': { answer: { checks: { 'carried-out': true } }, evidence: { note: null, links: [] } },
-      'KDC-5': { answer: { checks: { forces: true, models: true } }, evidence: { note: null, links: [] } },
+      'KDC-4': { answer: { checks: { 'other-violations': true, 'offenders-managed': true } }, evidence: { note: null, links: [] } },
+      'KDC-5': { answer: { rating: 'hoan-thanh', checks: { 'no-discipline': true } }, evidence: { note: 'Quyết định xếp loại', links: [] } },
     },
   });
   await admin.mutate('users.create', {
@@ -177,10 +178,14 @@ describe('the admin SPA in real Chromium', () => {
     const kdc1 = page.locator('[data-criterion="KDC-1"]');
     await kdc1.getByLabel(/^Tử số/).fill('212');
     await kdc1.getByLabel(/^Mẫu số/).fill('212');
-    for (const code of ['KDC-1', 'KDC-2', 'KDC-5']) {
+    for (const code of ['KDC-1', 'KDC-2', 'KDC-4', 'KDC-5']) {
       const boxes = page.locator(`[data-criterion="${code}"] input[type="checkbox"]`);
       for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
     }
+    // KDC-5: the grassroots forces' rating (Art. 4(5)), chosen from the catalogue's levels
+    await page.locator('[data-criterion="KDC-5"]').getByLabel('Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở').click();
+    await page.getByRole('option', { name: 'Hoàn thành nhiệm vụ', exact: true }).click();
+    expect(await page.locator('[data-criterion="KDC-1"]').getByTestId('criterion-source').textContent()).toBe('Điều 4 khoản 1 Thông tư 124/2021/TT-BCA');
     const live = page.getByTestId('live-result');
     await expect.poll(() => live.locator('[data-result]').getAttribute('data-result')).toBe('DAT');
     // A numerator above the denominator is refused beside the field, live.

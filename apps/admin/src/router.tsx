@@ -51,6 +51,7 @@ export const incidentsRoute = route('/incidents', lazyRouteComponent(() => impor
 export const reportsRoute = route('/reports', lazyRouteComponent(() => import('./pages/ReportsPage.js'), 'ReportsPage'));
 export const inboxRoute = route('/inbox', lazyRouteComponent(() => import('./pages/InboxPage.js'), 'InboxPage'));
 export const importRoute = route('/import', lazyRouteComponent(() => import('./pages/ImportPage.js'), 'ImportPage'));
+export const catalogueRoute = route('/catalogue', lazyRouteComponent(() => import('./pages/CataloguePage.js'), 'CataloguePage'));
 
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
@@ -64,6 +65,7 @@ const routeTree = rootRoute.addChildren([
   reportsRoute,
   inboxRoute,
   importRoute,
+  catalogueRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

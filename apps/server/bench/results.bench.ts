@@ -90,7 +90,7 @@ async function change(i: number): Promise<void> {
   const [took] = await time(() =>
     db.transaction().execute(async (trx) => {
       const occurredOn = `${YEAR}-0${1 + (i % 9)}-1${i % 10}`;
-      const incident = await insertIncident(trx, { unitId: village.id, occurredOn, criterionCode: 'KDC-3', item: 'e', description: 'đo hiệu năng' }, null, new Date());
+      const incident = await insertIncident(trx, { unitId: village.id, occurredOn, criterionCode: 'KDC-3', item: 'e', description: 'đo hiệu năng', exception: null }, null, new Date());
       incidents.push(incident.id);
       await refreshResults(trx, { unitIds: [village.id], years: yearsOfIncident(occurredOn) }, new Date());
     }),

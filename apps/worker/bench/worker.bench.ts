@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { criteriaForType, DEFAULT_REMINDER_SETTINGS, planReminders, reminderOccasionsOn, TT124_2021, type CriterionAnswer, type UnitType } from '@antoan/core';
+import { DEFAULT_REMINDER_SETTINGS, passingAnswers, planReminders, reminderOccasionsOn, TT124_2021, type CriterionAnswer, type UnitType } from '@antoan/core';
 import { migrateToLatest } from '@antoan/db';
 import { openDatabase } from '@antoan/db/client';
 import { loadReminderInputs, SNAPSHOT_JOB, takeSnapshot } from '@antoan/db/worker';
@@ -43,12 +43,7 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<{ value:
 }
 
 function fullAnswers(type: UnitType): Record<string, CriterionAnswer> {
-  const answers: Record<string, CriterionAnswer> = {};
-  for (const criterion of criteriaForType(TT124_2021, type)) {
-    if (criterion.kind === 'requirement') answers[criterion.code] = { checks: Object.fromEntries(criterion.checklist.map((i) => [i.key, true])) };
-    else if (criterion.kind === 'ratio') answers[criterion.code] = { checks: Object.fromEntries(criterion.checklist.map((i) => [i.key, true])), numerator: 200, denominator: 200 };
-  }
-  return answers;
+  return passingAnswers(TT124_2021, type, (c) => (c.minimum < 1 ? 10 : 200));
 }
 
 async function generate(): Promise<void> {

@@ -9,9 +9,11 @@ beforeAll(async () => {
 afterAll(() => env.destroy());
 
 const fullVillageAnswers = {
-  'KDC-1': { answer: { checks: { resolution: true, registration: true }, numerator: 212, denominator: 212 }, evidence: { note: 'Nghị quyết 05-NQ/CB', links: ['https://example.org/nq05.pdf'] } },
+  'KDC-1': { answer: { checks: { resolution: true, plan: true, registration: true }, numerator: 212, denominator: 212 }, evidence: { note: 'Nghị quyết 05-NQ/CB', links: ['https://example.org/nq05.pdf'] } },
   'KDC-2': { answer: { checks: { 'carried-out': true } }, evidence: { note: null, links: [] } },
-  'KDC-5': { answer: { checks: { forces: true, models: true } }, evidence: { note: null, links: [] } },
+  'KDC-4': { answer: { checks: { 'other-violations': true, 'offenders-managed': true } }, evidence: { note: null, links: [] } },
+  // the forces' rating is an answer with its own evidence (Art. 4(5))
+  'KDC-5': { answer: { rating: 'hoan-thanh-tot', checks: { 'no-discipline': true } }, evidence: { note: 'Quyết định xếp loại số 12/QĐ-UBND', links: [] } },
 };
 
 const quietQuarter = { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0, propagandaSessions: 1, peopleReached: 50, tipOffs: 0, newModels: 0, meetings: 1 };
@@ -139,6 +141,59 @@ describe('the recognition cycle through the API', () => {
     // 1 November belongs to the next year's window.
     await officer.incidents.create({ unitId, occurredOn: '2022-11-01', criterionCode: 'KDC-3', item: 'e', description: 'Vụ khác' });
     expect((await officer.assessments.get({ unitId, year: 2022 })).incidents).toHaveLength(1);
+  });
+
+  it('a file flagged by the catalogue correction shows what to re-answer; a changed answer leaves the list', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-3');
+    const officer = env.callerFor('commune_officer');
+    let record = (await officer.assessments.get({ unitId, year: 2022 })).record ?? (await officer.assessments.register({ unitId, year: 2022 }));
+    // as migration 2026-12-01-1002 leaves a file written under the old KDC-5
+    await env.handle.db.updateTable('assessments').set({ criteria_to_review: JSON.stringify(['KDC-4', 'KDC-5']) }).where('id', '=', record.id).execute();
+    record = (await officer.assessments.get({ unitId, year: 2022 })).record!;
+    expect(record.criteriaToReview).toEqual(['KDC-4', 'KDC-5']);
+    record = await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-5': fullVillageAnswers['KDC-5'] } });
+    expect(record.criteriaToReview).toEqual(['KDC-4']);
+    expect(record.answers['KDC-5']?.evidence.note).toBe('Quyết định xếp loại số 12/QĐ-UBND');
+    // saving the same answer again is not a review
+    record = await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-5': fullVillageAnswers['KDC-5'] } });
+    expect(record.criteriaToReview).toEqual(['KDC-4']);
+  });
+
+  it('a serious crime promptly detected, handled and reported does not disqualify (KDC-4 b), and says who decided it', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-6');
+    const officer = env.callerFor('commune_officer');
+    const record = await officer.assessments.register({ unitId, year: 2022 });
+    await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers });
+    await fileReports(unitId);
+    const handled = await officer.incidents.create({
+      unitId, occurredOn: '2022-05-02', criterionCode: 'KDC-4', item: 'b', exception: 'handled_promptly', description: 'Cố ý gây thương tích; bắt giữ và báo cáo ngay',
+    });
+    expect(handled).toMatchObject({ exception: 'handled_promptly', exceptionDecidedBy: env.users.commune_officer.id });
+    let file = await officer.assessments.get({ unitId, year: 2022 });
+    expect(file.evaluation.result).toBe('DAT');
+    expect(file.evaluation.criteria.find((c) => c.code === 'KDC-4')?.reasons.map((r) => r.vi).join(' | ')).toContain('không tính: đã kịp thời phát hiện, xử lý');
+    // without the exception the same crime disqualifies
+    await officer.incidents.create({ unitId, occurredOn: '2022-06-02', criterionCode: 'KDC-4', item: 'b', description: 'Cướp tài sản' });
+    file = await officer.assessments.get({ unitId, year: 2022 });
+    expect(file.evaluation.result).toBe('CHUA_DAT');
+    // an exception the item does not admit is refused: (c) a new hot spot has none
+    const refused = await failure(() =>
+      officer.incidents.create({ unitId, occurredOn: '2022-06-03', criterionCode: 'KDC-4', item: 'c', exception: 'force_majeure', description: 'Tụ điểm mới' }),
+    );
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(refused.data.text.vi).toContain('không có ngoại lệ');
+    const noPart = await failure(() => officer.incidents.create({ unitId, occurredOn: '2022-06-03', criterionCode: 'KDC-4', item: 'a', description: 'x' }));
+    expect(noPart.data.text.en).toContain('Choose an item of KDC-4: b, c, d');
+    // decided later: the robbery was promptly detected, handled and reported; another officer decides it
+    const robbery = (await officer.incidents.list({ unitId, from: '2022-06-02', to: '2022-06-02' }))[0]!;
+    const decided = await env.callerFor('province_officer').incidents.setException({ incidentId: robbery.id, exception: 'handled_promptly' });
+    expect(decided).toMatchObject({ exception: 'handled_promptly', exceptionDecidedBy: env.users.province_officer.id });
+    expect((await officer.assessments.get({ unitId, year: 2022 })).evaluation.result).toBe('DAT');
+    const audit = await env.callerFor('admin').audit.list({ entity: 'incident', entityId: String(robbery.id) });
+    expect(audit.map((a) => a.action)).toEqual(['incident.exception', 'incident.create']);
+    // withdrawn: it counts again
+    await officer.incidents.setException({ incidentId: robbery.id, exception: null });
+    expect((await officer.assessments.get({ unitId, year: 2022 })).evaluation.result).toBe('CHUA_DAT');
   });
 
   it('gives the engine input so the browser computes the same result with core, and lists the unit history', async () => {

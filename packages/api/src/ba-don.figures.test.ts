@@ -17,7 +17,30 @@ describe('Ba Đồn, 2021', () => {
   it('reproduces 15/16 communes, 92/95 villages, 22/22 agencies, 22/22 enterprises, 58/58 schools', async () => {
     const summary = await env.callerFor('viewer').stats.summary({ areaId: env.areaId('QB-BD'), year: 2021 });
     expect(figures(summary)).toEqual({ XA: '15/16', KDC: '92/95', CQ: '22/22', DN: '22/22', CSGD: '58/58' });
+    // 2021 is assessed under the circular in force, 23/2012: its 58 schools include 10 primary schools
+    // and 10 kindergartens, which 23/2012 did not exclude
+    expect(summary.catalogue.id).toBe('tt23-2012');
+    const primary = await env.callerFor('admin').assessments.get({ unitId: env.unitId('CSGD-BD-TH-1'), year: 2021 });
+    expect(primary.evaluation.result).toBe('DAT');
+    expect(primary.record?.catalogueId).toBe('tt23-2012');
+  });
+
+  it('assesses 2022 under 124/2021: primary schools and kindergartens leave the count, decisions by Art. 9', async () => {
+    const summary = await env.callerFor('viewer').stats.summary({ areaId: env.areaId('QB-BD'), year: 2022 });
     expect(summary.catalogue.id).toBe('tt124-2021');
+    expect(figures(summary)).toEqual({ XA: '15/16', KDC: '94/95', CQ: '22/22', DN: '22/22', CSGD: '38/38' });
+    const kindergarten = await env.callerFor('admin').assessments.get({ unitId: env.unitId('CSGD-BD-MN-1'), year: 2022 });
+    expect(kindergarten.evaluation.result).toBe('EXCLUDED');
+    const village = await env.callerFor('admin').assessments.get({ unitId: env.unitId('KDC-QB-BD-QHAI-1'), year: 2022 });
+    expect(village.record?.decided?.date).toBe('2022-11-12'); // before 15/11
+    const commune = await env.callerFor('admin').assessments.get({ unitId: env.unitId('XA-QB-BD-QHAI'), year: 2022 });
+    expect(commune.record?.decided?.date).toBe('2022-11-19'); // before 20/11
+    expect(commune.evaluation.criteria.map((c) => [c.code, c.outcome])).toEqual([
+      ['XA-1', 'met'],
+      ['XA-2', 'met'],
+      ['XA-3', 'met'],
+      ['XA-4', 'met'],
+    ]);
   });
 
   it('offers the years with files and defaults to the newest one up to now', async () => {

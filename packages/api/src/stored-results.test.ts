@@ -76,6 +76,21 @@ describe('stored results stay equal to a full recompute after every kind of chan
     await expectInStep('incidents on 31/10 and 15/11');
     await officer.incidents.delete({ incidentId: incident.id });
     await expectInStep('an incident deleted');
+
+    // a serious crime that was promptly handled (KDC-4 b) does not disqualify: recorded, then decided so
+    const crime = await officer.incidents.create({ unitId, occurredOn: '2022-02-01', criterionCode: 'KDC-4', item: 'b', description: 'Cướp tài sản', exception: null });
+    await expectInStep('a serious crime recorded');
+    await officer.incidents.setException({ incidentId: crime.id, exception: 'handled_promptly' });
+    await expectInStep('its exception decided');
+  });
+
+  it('after a district agency’s recognition is delegated to its commune, and taken back', async () => {
+    const agency = await env.handle.db.selectFrom('units').select('id').where('type', '=', 'CQ').where('managing_level', '=', 'district').orderBy('id').executeTakeFirstOrThrow();
+    const admin = env.callerFor('admin');
+    await admin.units.setRecognition({ unitId: agency.id, isMinistryMonitored: false, isRecognitionDelegated: true });
+    await expectInStep('a delegation');
+    await admin.units.setRecognition({ unitId: agency.id, isMinistryMonitored: false, isRecognitionDelegated: false });
+    await expectInStep('a delegation taken back');
   });
 
   it('after a report of Q4 of the year before, answers and a cycle step', async () => {

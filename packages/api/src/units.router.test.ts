@@ -59,7 +59,7 @@ describe('units.list', () => {
     expect(page.items.map((u) => u.name)).toEqual(['Xã Quảng Thủy']);
     expect(page).toMatchObject({ page: 1, pageSize: 50, total: 1 });
     const schools = await env.callerFor('admin').units.list({ search: 'THCS quang thuy', types: ['CSGD'] });
-    expect(schools.items.map((u) => u.name)).toEqual(['Trường THCS Quảng Thủy', 'Trường THCS số 2 Quảng Thủy', 'Trường Tiểu học và THCS Quảng Thủy']);
+    expect(schools.items.map((u) => u.name)).toEqual(['Trường THCS Quảng Thủy', 'Trường Tiểu học và THCS Quảng Thủy']);
   });
 
   it('lists the units of an area subtree', async () => {
@@ -131,5 +131,24 @@ describe('units.byIds', () => {
     expect(asOfficer.map((u) => u.code)).toEqual(['KDC-QB-BD-QTHUY-1']);
     const asReporter = await env.callerFor('unit_reporter').units.byIds({ unitIds: [own, env.unitId('KDC-QB-BD-QTHUY-2')] });
     expect(asReporter.map((u) => u.id)).toEqual([own]);
+  });
+});
+
+describe('who recognises a unit (Art. 10)', () => {
+  it('delegation one level down and ministry monitoring are set by senior officers, audited, and counted in XA-4', async () => {
+    const officer = env.callerFor('province_officer');
+    const agency = env.unitId('CQ-BD-09');
+    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({ level: 'district', delegated: false });
+    const after = await officer.units.setRecognition({ unitId: agency, isMinistryMonitored: false, isRecognitionDelegated: true });
+    expect(after).toMatchObject({ isRecognitionDelegated: true, isMinistryMonitored: false });
+    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({ level: 'commune', delegated: true });
+    await officer.units.setRecognition({ unitId: agency, isMinistryMonitored: true, isRecognitionDelegated: false });
+    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({ level: 'ministry', source: 'Điều 10 Thông tư 124/2021/TT-BCA' });
+    const audit = await env.callerFor('admin').audit.list({ entity: 'unit', entityId: String(agency) });
+    expect(audit.map((a) => a.action)).toEqual(['unit.recognition', 'unit.recognition']);
+    const refused = await failure(() => officer.units.setRecognition({ unitId: env.unitId('KDC-QB-BD-QHAI-1'), isMinistryMonitored: false, isRecognitionDelegated: true }));
+    expect(refused.code).toBe('BAD_REQUEST');
+    const commune = await env.callerFor('viewer').units.recognitionAuthority({ unitId: env.unitId('XA-QB-BD-QHAI'), date: '2025-11-19' });
+    expect(commune).toMatchObject({ level: 'province', verified: false });
   });
 });

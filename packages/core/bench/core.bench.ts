@@ -7,6 +7,7 @@ import {
   gradeSheet,
   KDC_SHEET_TEMPLATE,
   RECOGNITION_RESULTS,
+  passingAnswers,
   TT124_2021,
   type CriterionAnswer,
   type GradingInput,
@@ -46,9 +47,10 @@ const DATES = ['2023-10-31', '2023-11-01', '2023-11-16', '2024-03-10', '2024-10-
 function villageAnswers(): Record<string, CriterionAnswer> {
   const households = 50 + Math.floor(random() * 400);
   return {
-    'KDC-1': { checks: { resolution: true, registration: !chance(0.01) }, numerator: chance(0.03) ? households - 1 : households, denominator: households },
+    'KDC-1': { checks: { resolution: true, plan: true, registration: !chance(0.01) }, numerator: chance(0.03) ? households - 1 : households, denominator: households },
     'KDC-2': { checks: { 'carried-out': !chance(0.01) } },
-    'KDC-5': chance(0.01) ? {} : { checks: { forces: true, models: !chance(0.01) } },
+    'KDC-4': { checks: { 'other-violations': true, 'offenders-managed': !chance(0.01) } },
+    'KDC-5': chance(0.01) ? {} : { rating: chance(0.01) ? 'khong-hoan-thanh' : 'hoan-thanh', checks: { 'no-discipline': true } },
   };
 }
 
@@ -93,12 +95,12 @@ function generate(): UnitEvaluationInput[] {
           : { ...base, schoolLevel: pick(['primary', 'lower_secondary', 'upper_secondary', 'kindergarten'] as const) };
     const answers: Record<string, CriterionAnswer> =
       type === 'CSGD'
-        ? Object.fromEntries(['CSGD-1', 'CSGD-2', 'CSGD-3', 'CSGD-6'].map((c) => [c, { checks: { registration: true, plan: true, model: true, coordination: true, staff: true } }]))
+        ? passingAnswers(TT124_2021, 'CSGD', (c) => (c.minimum < 1 ? 10 : 600))
         : {
-            'CQDN-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 80, denominator: 80 },
+            ...passingAnswers(TT124_2021, type, (c) => (c.minimum < 1 ? 10 : 80)),
             'CQDN-2': { checks: { policy: true, coordination: !chance(0.02) } },
           };
-    inputs.push({ unit, year: YEAR, registered: !chance(0.01), answers, incidents: incidents(type === 'CSGD' ? 'CSGD-5' : 'CQDN-3', 0.02) });
+    inputs.push({ unit, year: YEAR, registered: !chance(0.01), answers, incidents: incidents(type === 'CSGD' ? 'CSGD-4' : 'CQDN-3', 0.02) });
   }
   // interleave so that communes are not all first: the engine must not depend on order
   for (let i = inputs.length - 1; i > 0; i--) {

@@ -112,5 +112,11 @@ export interface AssessmentRecord<Answer = unknown> {
   appraised: (CycleStep & { note: string | null }) | null;
   decided: (CycleStep & RecognitionDecision) | null;
   revoked: (CycleStep & { reason: string; document: string }) | null;
-  answers: Record<string, { answer: Answer; evidence: Evidence }>;
+  /**
+   * Criterion code → the answer, its evidence and, when a catalogue correction changed the answer's
+   * meaning, `legacy`: the answer as it was (kept, never dropped).
+   */
+  answers: Record<string, { answer: Answer; evidence: Evidence; legacy?: unknown }>;
+  /** Criteria to (re-)answer after a catalogue correction; a criterion leaves the list when it is saved. */
+  criteriaToReview: string[];
 }

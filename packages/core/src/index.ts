@@ -28,6 +28,8 @@ export * from './catalogue/tt23-2012.catalogue.js';
 export * from './reports/quarterly-report.js';
 export * from './recognition/assessment.schema.js';
 export * from './recognition/recognition.engine.js';
+export * from './recognition/passing-answers.js';
+export * from './recognition/recognition-authority.js';
 export * from './grading/grading.schema.js';
 export * from './grading/sheet-templates.js';
 export * from './grading/grading.engine.js';

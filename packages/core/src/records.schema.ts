@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INCIDENT_EXCEPTIONS, type IncidentException } from './catalogue/catalogue.schema.js';
 import { isoDateSchema } from './unit.schema.js';
 import { bilingual, idSchema } from './validation.js';
 
@@ -13,11 +14,15 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 /**
  * An incident (a crime, a dispute, a strike …) recorded against a unit, optionally linked to a lettered
- * item of a disqualifying criterion (`KDC-3` item `c`: spreading an illegal religion).
+ * item of a disqualifying criterion (`KDC-3` item `c`: spreading an illegal religion) or a part of a
+ * criterion with parts (`KDC-4` part `b`: a serious crime). `exception` records the officer's decision that
+ * the incident does not disqualify ("kịp thời phát hiện, xử lý, báo cáo" or force majeure), where the item
+ * admits it; the server stores who decided it and when.
  *
  * @example
  * ```ts
  * incidentInputSchema.parse({ unitId: 7, occurredOn: '2021-10-31', criterionCode: 'KDC-3', item: 'e', description: 'Tranh chấp đất đai kéo dài' });
+ * incidentInputSchema.parse({ unitId: 7, occurredOn: '2022-05-02', criterionCode: 'KDC-4', item: 'b', exception: 'handled_promptly', description: 'Cố ý gây thương tích, đã bắt giữ, báo cáo ngay' });
  * ```
  */
 export const incidentInputSchema = z
@@ -27,10 +32,23 @@ export const incidentInputSchema = z
     criterionCode: z.string().trim().regex(/^[A-Z]+(-[A-Z0-9]+)+$/, { message: bilingual('Mã tiêu chí không hợp lệ', 'Not a criterion code') }),
     item: z.string().trim().regex(/^[a-zđ]{1,3}$/, { message: bilingual('Mục là một chữ cái (a, b, … đ …)', 'The item is a letter (a, b, … đ …)') }).nullable().default(null),
     description: text(2000),
+    exception: z.enum(INCIDENT_EXCEPTIONS).nullable().default(null),
   })
   .strict();
 /** @example `const i: IncidentInput = incidentInputSchema.parse(raw);` */
 export type IncidentInput = z.infer<typeof incidentInputSchema>;
+
+/**
+ * Input of deciding, after the fact, that a recorded incident does not disqualify (it was promptly detected,
+ * handled and reported, or force majeure), or of withdrawing that decision (`exception: null`). The server
+ * records who decided it and when.
+ *
+ * @example
+ * ```ts
+ * incidentExceptionInputSchema.parse({ incidentId: 12, exception: 'handled_promptly' });
+ * ```
+ */
+export const incidentExceptionInputSchema = z.object({ incidentId: id, exception: z.enum(INCIDENT_EXCEPTIONS).nullable() }).strict();
 
 /**
  * The counts of a quarterly report (domain.md, "Periodic reports").
@@ -146,10 +164,18 @@ export const awardInputSchema = z
 /** @example `const a: AwardInput = awardInputSchema.parse(raw);` */
 export type AwardInput = z.infer<typeof awardInputSchema>;
 
-/** A stored incident. @example `const i: Incident = { id: 1, ...input, createdAt: '2021-11-02T01:00:00.000Z' };` */
+/**
+ * A stored incident; `exceptionDecidedBy` / `exceptionDecidedAt` say who recorded its exception and when
+ * (`null` without one).
+ *
+ * @example `const i: Incident = { id: 1, ...input, createdAt: '2021-11-02T01:00:00.000Z', exceptionDecidedBy: null, exceptionDecidedAt: null };`
+ */
 export interface Incident extends IncidentInput {
   id: number;
   createdAt: string;
+  exception: IncidentException | null;
+  exceptionDecidedBy: number | null;
+  exceptionDecidedAt: string | null;
 }
 
 /** A stored quarterly report. @example `const r: QuarterlyReport = { id: 1, ...input, submittedAt: '2021-06-10T02:00:00.000Z' };` */

@@ -87,3 +87,16 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/**
+ * Input of setting who recognises a unit (Art. 10 of 124/2021): monitored by a department of the Ministry
+ * of Public Security (the Ministry recognises it), and/or recognition delegated one level down.
+ *
+ * @example
+ * ```ts
+ * unitRecognitionInputSchema.parse({ unitId: 7, isMinistryMonitored: false, isRecognitionDelegated: true });
+ * ```
+ */
+export const unitRecognitionInputSchema = z
+  .object({ unitId: idSchema, isMinistryMonitored: z.boolean(), isRecognitionDelegated: z.boolean() })
+  .strict();

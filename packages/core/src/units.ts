@@ -182,4 +182,8 @@ export interface Unit {
   type: UnitType;
   areaId: number;
   managingLevel: ManagingLevel;
+  /** A department of the Ministry of Public Security monitors it: the Ministry recognises it (Art. 10). */
+  isMinistryMonitored?: boolean;
+  /** Its managing People's Committee delegated recognition one level down (Art. 10). */
+  isRecognitionDelegated?: boolean;
 }

@@ -38,9 +38,14 @@ function toRecord(row: Selectable<AssessmentTable>, answers: Selectable<Assessme
     answers: Object.fromEntries(
       answers.map((a) => [
         a.criterion_code,
-        { answer: JSON.parse(a.value) as unknown, evidence: { note: a.evidence_note, links: JSON.parse(a.evidence_links) as string[] } },
+        {
+          answer: JSON.parse(a.value) as unknown,
+          evidence: { note: a.evidence_note, links: JSON.parse(a.evidence_links) as string[] },
+          ...(a.legacy_value ? { legacy: JSON.parse(a.legacy_value) as unknown } : {}),
+        },
       ]),
     ),
+    criteriaToReview: JSON.parse(row.criteria_to_review) as string[],
   };
 }
 

@@ -3,6 +3,8 @@ import {
   windowCountsFromReports,
   type AssessedUnit,
   type CriterionAnswer,
+  type IncidentException,
+  type IncidentRecord,
   type ReportCountsRecord,
   type EnterpriseSize,
   type SchoolLevel,
@@ -29,6 +31,8 @@ export function toAssessedUnit(row: Selectable<UnitTable>): AssessedUnit {
     isArmedForces: row.is_armed_forces === 1,
     enterpriseSize: row.enterprise_size as EnterpriseSize | null,
     schoolLevel: row.school_level as SchoolLevel | null,
+    isMinistryMonitored: row.is_ministry_monitored === 1,
+    isRecognitionDelegated: row.is_recognition_delegated === 1,
   };
 }
 
@@ -102,7 +106,7 @@ export async function loadEvaluationInputs(
       .execute(),
     db
       .selectFrom('incidents')
-      .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
+      .select(['unit_id', 'criterion_code', 'item', 'occurred_on', 'exception'])
       .where('occurred_on', '>=', yearEvaluationSpan(year).from)
       .where('occurred_on', '<=', yearEvaluationSpan(year).to)
       .$if(scoped, (qb) => qb.where('unit_id', 'in', inScope()))
@@ -128,8 +132,8 @@ export async function loadEvaluationInputs(
     own[row.criterion_code] = JSON.parse(row.value) as CriterionAnswer;
     answers.set(row.unit_id, own);
   }
-  const incidents = new Map<number, { criterionCode: string; item: string | null; occurredOn: string }[]>();
-  for (const row of incidentRows) push(incidents, row.unit_id, { criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on });
+  const incidents = new Map<number, IncidentRecord[]>();
+  for (const row of incidentRows) push(incidents, row.unit_id, { criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on, exception: row.exception as IncidentException | null });
   const reports = new Map<number, ReportCountsRecord[]>();
   for (const row of reportRows) {
     push(reports, row.unit_id, { year: row.year, quarter: row.quarter, counts: toQuarterlyCounts(row) });

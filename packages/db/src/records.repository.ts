@@ -7,6 +7,7 @@ import {
   type AwardKind,
   type AwardRecord,
   type Incident,
+  type IncidentException,
   type IncidentInput,
   type ModelInput,
   type MovementModelRecord,
@@ -31,6 +32,9 @@ export function toIncident(row: Selectable<IncidentTable>): Incident {
     item: row.item,
     description: row.description,
     createdAt: row.created_at,
+    exception: (row.exception as IncidentException | null) ?? null,
+    exceptionDecidedBy: row.exception_decided_by ?? null,
+    exceptionDecidedAt: row.exception_decided_at ?? null,
   };
 }
 
@@ -45,7 +49,27 @@ export async function insertIncident(db: Kysely<Database>, input: IncidentInput,
       description: input.description,
       created_at: now.toISOString(),
       created_by: by,
+      exception: input.exception,
+      exception_decided_by: input.exception ? by : null,
+      exception_decided_at: input.exception ? now.toISOString() : null,
     })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toIncident(row);
+}
+
+/** Records (or withdraws, with null) an incident's exception, with who decided it and when. */
+export async function setIncidentException(
+  db: Kysely<Database>,
+  id: number,
+  exception: IncidentException | null,
+  by: number | null,
+  now: Date,
+): Promise<Incident> {
+  const row = await db
+    .updateTable('incidents')
+    .set({ exception, exception_decided_by: exception ? by : null, exception_decided_at: exception ? now.toISOString() : null })
+    .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
   return toIncident(row);

@@ -65,6 +65,10 @@ export interface UnitTable {
   is_armed_forces: Flag;
   enterprise_size: string | null;
   school_level: string | null;
+  /** A department of the Ministry of Public Security monitors it: the Ministry recognises it (Art. 10). */
+  is_ministry_monitored: Flag;
+  /** Its managing People's Committee delegated recognition one level down (Art. 10). */
+  is_recognition_delegated: Flag;
 }
 
 export interface AreaLineageTable {
@@ -128,6 +132,8 @@ export interface AssessmentTable {
   revoked_by: number | null;
   revoke_reason: string | null;
   revoke_document: string | null;
+  /** JSON array of criterion codes to (re-)answer after a catalogue correction (migration 2026-12-01-1002). */
+  criteria_to_review: ColumnType<string, string | undefined, string>;
 }
 
 export interface AssessmentAnswerTable {
@@ -138,6 +144,8 @@ export interface AssessmentAnswerTable {
   evidence_note: string | null;
   /** JSON array of URLs. */
   evidence_links: ColumnType<string, string | undefined, string>;
+  /** JSON: the answer as it was before a catalogue correction changed its meaning, else null. */
+  legacy_value: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IncidentTable {
@@ -149,6 +157,12 @@ export interface IncidentTable {
   description: string;
   created_at: string;
   created_by: number | null;
+  /** 'handled_promptly' | 'force_majeure': why it does not disqualify, where its item admits it. */
+  exception: ColumnType<string | null, string | null | undefined, string | null>;
+  exception_decided_by: ColumnType<number | null, number | null | undefined, number | null>;
+  exception_decided_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What the incident named before a catalogue correction remapped it ('CQDN-3 d'), else null. */
+  legacy_ref: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface GradingSheetTable {

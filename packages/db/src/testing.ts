@@ -5,12 +5,17 @@ import { migrateToLatest } from './migrate.js';
 
 /**
  * A fresh, migrated database for one test file: SQLite in memory, or, when `DATABASE_URL` points at a
- * PostgreSQL server, a new database created on it and dropped by `destroy()`.
+ * PostgreSQL server, a new database created on it and dropped by `destroy()`. `{ migrate: false }` leaves it
+ * empty (a migration's test brings it to the migration before its own).
  */
-export async function createTestDatabase(databaseUrl = process.env.DATABASE_URL): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  databaseUrl = process.env.DATABASE_URL,
+  options: { migrate?: boolean } = {},
+): Promise<DatabaseHandle> {
+  const migrate = options.migrate ?? true;
   if (!databaseUrl) {
     const handle = openDatabase({ dataDir: ':memory:' });
-    await migrateToLatest(handle.db);
+    if (migrate) await migrateToLatest(handle.db);
     return handle;
   }
   const name = `antoan_test_${randomBytes(6).toString('hex')}`;
@@ -24,7 +29,7 @@ export async function createTestDatabase(databaseUrl = process.env.DATABASE_URL)
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
   const handle = openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  await migrateToLatest(handle.db);
+  if (migrate) await migrateToLatest(handle.db);
   const destroyDb = handle.destroy;
   let dropped: Promise<void> | undefined;
   return {

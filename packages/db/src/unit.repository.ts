@@ -15,7 +15,22 @@ export function toUnit(row: UnitRow): Unit {
     type: row.type,
     areaId: row.area_id,
     managingLevel: row.managing_level,
+    isMinistryMonitored: row.is_ministry_monitored === 1,
+    isRecognitionDelegated: row.is_recognition_delegated === 1,
   };
+}
+
+/** Sets who recognises a unit (Art. 10): monitored by the Ministry, delegated one level down. */
+export async function setUnitRecognition(
+  db: Kysely<Database>,
+  unitId: number,
+  flags: { isMinistryMonitored: boolean; isRecognitionDelegated: boolean },
+): Promise<void> {
+  await db
+    .updateTable('units')
+    .set({ is_ministry_monitored: flags.isMinistryMonitored ? 1 : 0, is_recognition_delegated: flags.isRecognitionDelegated ? 1 : 0 })
+    .where('id', '=', unitId)
+    .execute();
 }
 
 /**

@@ -1,11 +1,14 @@
 import {
   BUILTIN_CATALOGUES,
   catalogueForUnitYear,
+  comparedMetrics,
   comparisonQuarters,
   QUARTERLY_METRICS,
   type AssessedUnit,
   type Catalogue,
   type CriterionAnswer,
+  type IncidentException,
+  type IncidentRecord,
   type QuarterlyMetric,
   type QuarterRef,
   type ReportCounts,
@@ -40,7 +43,7 @@ const METRIC_COLUMNS: Readonly<Record<QuarterlyMetric, string>> = {
  * `year − 1`) and is absent when none of its quarters has a report.
  */
 export async function loadWholeSetInputs(db: Kysely<Database>, units: readonly AssessedUnit[], year: number, catalogues: readonly Catalogue[] = BUILTIN_CATALOGUES): Promise<UnitEvaluationInput[]> {
-  const metrics = [...new Set(catalogues.flatMap((catalogue) => catalogue.criteria).flatMap((c) => (c.kind === 'comparison' ? c.metrics : [])))].sort(
+  const metrics = [...new Set(catalogues.flatMap((catalogue) => comparedMetrics(catalogue)))].sort(
     (a, b) => QUARTERLY_METRICS.indexOf(a) - QUARTERLY_METRICS.indexOf(b),
   );
   const side = (refs: readonly QuarterRef[]): RawBuilder<boolean> =>
@@ -62,7 +65,7 @@ export async function loadWholeSetInputs(db: Kysely<Database>, units: readonly A
       .execute(),
     db
       .selectFrom('incidents')
-      .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
+      .select(['unit_id', 'criterion_code', 'item', 'occurred_on', 'exception'])
       .where('occurred_on', '>=', yearEvaluationSpan(year).from)
       .where('occurred_on', '<=', yearEvaluationSpan(year).to)
       .execute(),
@@ -81,10 +84,10 @@ export async function loadWholeSetInputs(db: Kysely<Database>, units: readonly A
     if (!answer) parsed.set(row.value, (answer = JSON.parse(row.value) as CriterionAnswer));
     own[row.criterion_code] = answer;
   }
-  const incidents = new Map<number, { criterionCode: string; item: string | null; occurredOn: string }[]>();
+  const incidents = new Map<number, IncidentRecord[]>();
   for (const row of incidentRows) {
     const list = incidents.get(row.unit_id) ?? [];
-    list.push({ criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on });
+    list.push({ criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on, exception: row.exception as IncidentException | null });
     incidents.set(row.unit_id, list);
   }
   const counts = new Map<number, { current?: ReportCounts; previous?: ReportCounts }>();

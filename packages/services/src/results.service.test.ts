@@ -73,7 +73,7 @@ describe('the results service on a real database', () => {
     const [a, b] = villages.map((v) => v.id);
     const change = async (unitId: number, holdMs: number) =>
       handle.db.transaction().execute(async (trx) => {
-        const incident = await insertIncident(trx, { unitId, occurredOn: '2022-03-01', criterionCode: 'KDC-3', item: 'e', description: 'Tranh chấp' }, null, now);
+        const incident = await insertIncident(trx, { unitId, occurredOn: '2022-03-01', criterionCode: 'KDC-3', item: 'e', description: 'Tranh chấp', exception: null }, null, now);
         await refreshResults(trx, { unitIds: [unitId], years: yearsOfIncident(incident.occurredOn) }, now);
         await new Promise((resolve) => setTimeout(resolve, holdMs));
       });

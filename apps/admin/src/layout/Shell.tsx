@@ -10,8 +10,8 @@ import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { AreaPicker } from './AreaPicker.js';
 import { LanguageSwitch } from './LoginPage.js';
 
-type NavPath = '/' | '/units' | '/models' | '/awards' | '/incidents' | '/reports' | '/inbox' | '/import';
-const NAV: { to: NavPath; label: MessageKey }[] = [
+type NavPath = '/' | '/units' | '/models' | '/awards' | '/incidents' | '/reports' | '/inbox' | '/import' | '/catalogue';
+const NAV: { to: NavPath; label: MessageKey; adminOnly?: boolean }[] = [
   { to: '/', label: 'nav_dashboard' },
   { to: '/units', label: 'nav_units' },
   { to: '/models', label: 'nav_models' },
@@ -20,6 +20,7 @@ const NAV: { to: NavPath; label: MessageKey }[] = [
   { to: '/reports', label: 'nav_reports' },
   { to: '/inbox', label: 'nav_inbox' },
   { to: '/import', label: 'nav_import' },
+  { to: '/catalogue', label: 'nav_catalogue', adminOnly: true },
 ];
 
 export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['auth']['me']>; onSignOut: () => void }) {
@@ -113,7 +114,7 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
         aria-label={t('mainNavigation')}
         inert={narrow && !opened}
       >
-        {NAV.map((item) => (
+        {NAV.filter((item) => !item.adminOnly || user.role === 'admin').map((item) => (
           <NavLinkLink
             key={item.to}
             to={item.to}

@@ -89,7 +89,14 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
   const { t, l, language } = useI18n();
   const { unit, record } = file;
   const catalogue = useMemo(() => findCatalogue(record.catalogueId), [record.catalogueId]);
-  const base = useMemo(() => ({ version: record.version, answers: record.answers as Answers }), [record]);
+  // `legacy` (an answer as it was before a catalogue correction) is shown, never sent back
+  const base = useMemo(
+    () => ({
+      version: record.version,
+      answers: Object.fromEntries(Object.entries(record.answers).map(([code, { answer, evidence }]) => [code, { answer, evidence }])) as Answers,
+    }),
+    [record],
+  );
   const draft = useDraft(`assessment.${unit.id}.${record.year}`, base);
   const answers = draft.value.answers;
 
@@ -145,6 +152,8 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
                 criterion={criterion}
                 result={results.get(criterion.code)}
                 entry={answers[criterion.code]}
+                legacy={record.answers[criterion.code]?.legacy}
+                toReview={record.criteriaToReview.includes(criterion.code)}
                 onChange={(entry) => setEntry(criterion.code, entry)}
                 errors={errors}
                 disabled={!canEdit}

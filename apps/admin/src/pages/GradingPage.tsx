@@ -172,7 +172,8 @@ function SheetForm({
             {t('rec_sheetUpdated', { date: formatDate(sheet.updatedAt), version: sheet.version })}
           </Text>
         )}
-        {items.some((i) => !i.verified) && (
+        {/* doubts about the legal text are for administrators (the catalogue page), not officials */}
+        {role === 'admin' && items.some((i) => !i.verified) && (
           <Text size="xs" c="dimmed">
             * {t('rec_unverifiedItems')}
           </Text>
@@ -326,6 +327,7 @@ function ItemRow({
   onChange: (code: string, kind: 'self' | 'verified', value: number | null) => void;
 }) {
   const { t, l, formatNumber } = useI18n();
+  const isAdmin = useRole() === 'admin';
   return (
     <Table.Tr>
       <Table.Td ff="monospace" fz="sm" valign="top">
@@ -334,9 +336,9 @@ function ItemRow({
       <Table.Td valign="top">
         <Text size="sm">{l(item.title)}</Text>
       </Table.Td>
-      <Table.Td ta="right" valign="top" title={item.verified ? undefined : t('rec_unverifiedItem')}>
+      <Table.Td ta="right" valign="top" title={item.verified || !isAdmin ? undefined : t('rec_unverifiedItem')}>
         {formatNumber(item.maxPoints)}
-        {item.verified ? '' : '*'}
+        {item.verified || !isAdmin ? '' : '*'}
       </Table.Td>
       <Table.Td valign="top">
         <ScoreInput
@@ -424,6 +426,7 @@ function ScoreInput({
 }
 
 function ResultCard({ result, template, standardMet, year }: { result: GradingResult; template: SheetData['template']; standardMet: boolean; year: number }) {
+  const isAdmin = useRole() === 'admin';
   const { t, l, formatNumber } = useI18n();
   const rules = template.rules;
   return (
@@ -483,7 +486,7 @@ function ResultCard({ result, template, standardMet, year }: { result: GradingRe
       )}
       <Text size="sm" fw={600} mt="sm">
         {t('rec_bands')}
-        {!rules.verified && (
+        {!rules.verified && isAdmin && (
           <Text span size="xs" c="dimmed" fw={400}>
             {' '}
             ({t('rec_unverifiedBands')})

@@ -7,12 +7,15 @@ import {
   findCatalogueForYear,
   findCriterion,
   foldForSearch,
+  INCIDENT_EXCEPTION_LABELS,
   incidentInputSchema,
+  incidentTargets,
   UNIT_TYPE_LABELS,
   windowYearOf,
   yearEvaluationSpan,
   type Catalogue,
-  type DisqualifyingCriterion,
+  type Criterion,
+  type IncidentException,
   type UnitType,
 } from '@antoan/core';
 import { Alert, Badge, Button, Grid, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
@@ -42,8 +45,8 @@ function criterionLabel(code: string, item: string | null, year: number, l: (tex
   for (const catalogue of catalogues) {
     const criterion = findCriterion(catalogue, code);
     if (!criterion) continue;
-    if (criterion.kind === 'disqualifying' && item !== null) {
-      const found = criterion.items.find((i) => i.letter === item);
+    if (item !== null) {
+      const found = incidentTargets(criterion)?.find((i) => i.letter === item);
       if (found) return l(found.text);
     }
     if (item === null) return l(criterion.title);
@@ -175,6 +178,11 @@ export function IncidentsPage() {
                         {i.item ? ` ${i.item}` : ''}
                       </Badge>
                       <Text size="xs">{criterionLabel(i.criterionCode, i.item, year, l)}</Text>
+                      {i.exception && (
+                        <Text size="xs" c="teal.8">
+                          {t('notCounted')}: {l(INCIDENT_EXCEPTION_LABELS[i.exception])}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -183,6 +191,7 @@ export function IncidentsPage() {
                     </Table.Td>
                     {canEdit && (
                       <Table.Td>
+                        {unit && <ExceptionSelect incident={i} unitType={unit.type} />}
                         <Button
                           size="xs"
                           variant="subtle"
@@ -225,6 +234,44 @@ export function IncidentsPage() {
   );
 }
 
+/**
+ * The exception of a recorded incident, decided after the fact (promptly detected, handled and reported, or
+ * force majeure), where its item admits one; the server records who decided it.
+ */
+function ExceptionSelect({ incident, unitType }: { incident: Incident; unitType: UnitType }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t, l, language } = useI18n();
+  const set = useMutation(
+    trpc.incidents.setException.mutationOptions({
+      onSuccess: async () => {
+        notifySuccess(t('saved'));
+        await invalidateAfterIncident(queryClient, trpc);
+      },
+      onError: (error) => notifyError(error, language),
+    }),
+  );
+  const catalogue = findCatalogueForYear(windowYearOf(unitType, incident.occurredOn));
+  const criterion = catalogue ? findCriterion(catalogue, incident.criterionCode) : undefined;
+  const admitted = (criterion && incidentTargets(criterion)?.find((x) => x.letter === incident.item)?.exceptions) ?? [];
+  if (admitted.length === 0) return null;
+  return (
+    <Select
+      size="xs"
+      w={220}
+      mb={4}
+      aria-label={t('exception')}
+      placeholder={t('exception')}
+      clearable
+      data={admitted.map((e) => ({ value: e, label: l(INCIDENT_EXCEPTION_LABELS[e]) }))}
+      value={incident.exception}
+      disabled={set.isPending}
+      onChange={(v) => set.mutate({ incidentId: incident.id, exception: v ?? null })}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
 async function invalidateAfterIncident(queryClient: ReturnType<typeof useQueryClient>, trpc: ReturnType<typeof useTRPC>) {
   // An incident changes the unit's result (a disqualifying criterion), its grading deductions and the statistics.
   await Promise.all([
@@ -240,10 +287,11 @@ interface IncidentValues {
   occurredOn: string | null;
   criterionCode: string | null;
   item: string | null;
+  exception?: IncidentException | null;
   description: string;
 }
 
-const EMPTY: IncidentValues = { unitId: null, occurredOn: null, criterionCode: null, item: null, description: '' };
+const EMPTY: IncidentValues = { unitId: null, occurredOn: null, criterionCode: null, item: null, exception: null, description: '' };
 
 function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; year: number; onDone: () => void }) {
   const trpc = useTRPC();
@@ -274,8 +322,11 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
         : file.error
           ? findCatalogueForYear(windowYear)
           : undefined;
-  const criteria = catalogue && chosen ? criteriaForType(catalogue, chosen.type).filter((c): c is DisqualifyingCriterion => c.kind === 'disqualifying') : [];
+  // criteria incidents count against: disqualifying lists, and the parts of KDC-4 / XA-3 that read incidents
+  const criteria: Criterion[] = catalogue && chosen ? criteriaForType(catalogue, chosen.type).filter((c) => incidentTargets(c) !== undefined) : [];
   const criterion = criteria.find((c) => c.code === values.criterionCode);
+  const targets = (criterion && incidentTargets(criterion)) ?? [];
+  const admitted = targets.find((i) => i.letter === values.item)?.exceptions ?? [];
 
   const input = {
     unitId: values.unitId ?? 0,
@@ -283,12 +334,13 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
     criterionCode: values.criterionCode ?? '',
     item: values.item,
     description: values.description.trim(),
+    exception: values.exception && admitted.includes(values.exception) ? values.exception : null,
   };
   const clientErrors: Record<string, string> = { ...schemaErrors(incidentInputSchema, input, language) };
   if (values.unitId === null) clientErrors.unitId = t('required');
   if (values.occurredOn === null) clientErrors.occurredOn = t('required');
   if (!criterion) clientErrors.criterionCode = t('required');
-  if (criterion && criterion.items.length > 0 && !criterion.items.some((i) => i.letter === values.item)) clientErrors.item = t('required');
+  if (criterion && targets.length > 0 && !targets.some((i) => i.letter === values.item)) clientErrors.item = t('required');
   if (!input.description) clientErrors.description = t('required');
 
   const create = useMutation(
@@ -367,14 +419,25 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
             <Text size="xs" c="dimmed">
               {l(criterion.explanation)}
             </Text>
-            {criterion.items.length > 0 && (
+            {targets.length > 0 && (
               <Select
                 label={t('rec_disqualifyingItem')}
                 required
                 value={values.item}
-                onChange={(letter) => set('item', letter)}
-                data={criterion.items.map((i) => ({ value: i.letter, label: `${i.letter}) ${l(i.text)}` }))}
+                onChange={(letter) => draft.set((v) => ({ ...v, item: letter, exception: null }))}
+                data={targets.map((i) => ({ value: i.letter, label: `${i.letter}) ${l(i.text)}` }))}
                 error={errors.item}
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
+            {admitted.length > 0 && (
+              <Select
+                label={t('exception')}
+                clearable
+                value={values.exception ?? null}
+                onChange={(v) => set('exception', v)}
+                data={admitted.map((e) => ({ value: e, label: l(INCIDENT_EXCEPTION_LABELS[e]) }))}
+                error={errors.exception}
                 comboboxProps={{ withinPortal: true }}
               />
             )}

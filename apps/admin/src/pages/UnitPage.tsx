@@ -1,13 +1,70 @@
-import { CYCLE_STATUS_LABELS, RECOGNITION_RESULT_LABELS, UNIT_TYPE_LABELS } from '@antoan/core';
-import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { errorText, httpStatusOf } from '../errors.js';
+import { CYCLE_STATUS_LABELS, RECOGNITION_LEVEL_LABELS, RECOGNITION_RESULT_LABELS, UNIT_TYPE_LABELS, type Unit } from '@antoan/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { errorText, httpStatusOf, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { ButtonLink, AnchorLink } from '../lib/links.js';
 import { useScope } from '../lib/scope.js';
 import { unitRoute } from '../router.js';
 import { useTRPC } from '../trpc.js';
 import { ResultBadge } from './assessment/ResultBadge.js';
+import { canUse, SENIOR_ROLES, useRole } from './records/access.js';
+
+/**
+ * Who recognises the unit (Art. 10): its People's Committee, one level lower when delegated, or the Ministry
+ * of Public Security for units its departments monitor; senior officers set the two flags. What is not
+ * confirmed (who recognises communes after 2025) is said to administrators only.
+ */
+function RecognitionAuthorityLine({ unit }: { unit: Unit }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t, l, language } = useI18n();
+  const role = useRole();
+  const authority = useQuery(trpc.units.recognitionAuthority.queryOptions({ unitId: unit.id }));
+  const set = useMutation(
+    trpc.units.setRecognition.mutationOptions({
+      onSuccess: async () => {
+        notifySuccess(t('saved'));
+        await queryClient.invalidateQueries({ queryKey: trpc.units.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
+      },
+      onError: (error) => notifyUnlessFieldErrors(error, language),
+    }),
+  );
+  const editable = canUse(role, SENIOR_ROLES) && unit.type !== 'KDC' && unit.type !== 'XA';
+  const flags = { isMinistryMonitored: unit.isMinistryMonitored ?? false, isRecognitionDelegated: unit.isRecognitionDelegated ?? false };
+  return (
+    <Stack gap={4} data-testid="recognition-authority">
+      {authority.data && (
+        <Text size="sm">
+          {t('recognisedBy')}: {l(RECOGNITION_LEVEL_LABELS[authority.data.level])}
+          {authority.data.delegated ? ` (${t('delegated')})` : ''} — {authority.data.source}
+        </Text>
+      )}
+      {role === 'admin' && authority.data?.note && (
+        <Text size="xs" c="orange.8">
+          {l(authority.data.note)}
+        </Text>
+      )}
+      {editable && (
+        <Group gap="lg">
+          <Checkbox
+            label={t('ministryMonitored')}
+            checked={flags.isMinistryMonitored}
+            disabled={set.isPending}
+            onChange={(e) => set.mutate({ unitId: unit.id, ...flags, isMinistryMonitored: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('recognitionDelegated')}
+            checked={flags.isRecognitionDelegated}
+            disabled={set.isPending}
+            onChange={(e) => set.mutate({ unitId: unit.id, ...flags, isRecognitionDelegated: e.currentTarget.checked })}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}
 
 /** A unit: what it is, and its files across the years with the result the engine computes now. */
 export function UnitPage() {
@@ -54,6 +111,7 @@ export function UnitPage() {
             {t('managingLevel')}: {t(`level_${u.managingLevel}`)}
           </Text>
         </Group>
+        <RecognitionAuthorityLine unit={u} />
       </div>
       {year !== undefined && (
         <Group>
@@ -99,6 +157,12 @@ export function UnitPage() {
                     <Table.Td>{l(CYCLE_STATUS_LABELS[h.status])}</Table.Td>
                     <Table.Td title={h.summary ? l(h.summary) : undefined}>
                       <ResultBadge result={h.result} label={l(RECOGNITION_RESULT_LABELS[h.result])} />
+                      {/* the recorded decision stands; a result computed now that differs is shown beside it */}
+                      {((h.status === 'recognised' && h.result !== 'DAT') || (h.status === 'not_recognised' && h.result === 'DAT')) && (
+                        <Text size="xs" c="orange.8" data-testid="result-differs">
+                          {t('resultDiffersFromDecision')}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {h.decision ? `${h.decision.number} (${formatDate(h.decision.date)}) — ${h.decision.authority}` : '—'}

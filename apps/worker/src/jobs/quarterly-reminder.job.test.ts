@@ -107,6 +107,17 @@ describe('quarterly reminders on a real database', () => {
     expect(mails).toHaveLength(stored.length - silent.length);
   });
 
+  it('reminds of the recognition decisions Art. 9 requires before 15/11 (villages): only files without a decision', async () => {
+    // The demo decided every 2022 file on 12/11 and 19/11; take one village back to "appraised".
+    const village = await handle.db.selectFrom('units').select(['id', 'area_id']).where('code', '=', 'KDC-QB-BD-QHAI-2').executeTakeFirstOrThrow();
+    await handle.db.updateTable('assessments').set({ status: 'appraised', is_locked: 0 }).where('unit_id', '=', village.id).where('year', '=', 2022).execute();
+    const [outcome] = (await runReminders(handle.db, at8('2022-11-07'), options('worker-R', { catchUpDays: 0 }))).filter((o) => o.day === '2022-11-07');
+    expect(outcome).toMatchObject({ status: 'done', occasions: ['KDC_RECOGNITION_DEADLINE:2022:before-7'] });
+    const stored = (await digests(handle.db)).filter((d) => d.day === '2022-11-07');
+    expect(stored.length).toBeGreaterThan(0);
+    expect([...new Set(stored.flatMap((d) => d.unitIds))]).toEqual([village.id]);
+  });
+
   it('sends nothing twice after a restart (a new worker with another name on the same database)', async () => {
     const before = [await count(handle.db, 'notifications'), await count(handle.db, 'mail_outbox'), await count(handle.db, 'job_runs')];
     const outcomes = await runReminders(handle.db, at8('2023-03-27'), options('worker-restarted', { catchUpDays: 7 }));

@@ -188,7 +188,15 @@ export const assessmentsRouter = router({
       }
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
-        await updateAssessment(trx, record.id, input.version, {});
+        // a criterion flagged for review by a catalogue correction leaves the list once its answer changes
+        // (the SPA sends every answer of the file: an unchanged one was not looked at again)
+        const answered = new Set(
+          Object.entries(input.answers)
+            .filter(([code, entry]) => JSON.stringify(entry.answer) !== JSON.stringify(record.answers[code]?.answer))
+            .map(([code]) => code),
+        );
+        const toReview = record.criteriaToReview.filter((code) => !answered.has(code));
+        await updateAssessment(trx, record.id, input.version, toReview.length === record.criteriaToReview.length ? {} : { criteria_to_review: JSON.stringify(toReview) });
         await upsertAnswers(trx, record.id, input.answers);
         const after = await findAssessment(trx, unit.id, input.year);
         await writeAudit(trx, { userId: ctx.user.id, action: 'assessment.answers', entity: 'assessment', entityId: record.id, before: record, after, at: now });

@@ -1,6 +1,7 @@
 import { refreshResults, yearsOfIncident, yearsOfReport } from '@antoan/services';
 import {
   awardInputSchema,
+  incidentExceptionInputSchema,
   incidentInputSchema,
   isoDateSchema,
   modelInputSchema,
@@ -11,7 +12,10 @@ import {
   findCatalogue,
   getCatalogueForYear,
   idSchema,
+  INCIDENT_EXCEPTION_LABELS,
+  incidentTargets,
   type Catalogue,
+  type IncidentException,
   type UnitType,
   yearSchema,
   vietnamDate,
@@ -26,6 +30,7 @@ import {
   insertAward,
   isAreaWithin,
   insertIncident,
+  setIncidentException,
   insertModel,
   listAwards,
   listIncidents,
@@ -44,21 +49,31 @@ import { ALL_ROLES, ENTRY_ROLES, OFFICERS, protectedProcedure, router, SENIOR_RO
 const id = idSchema;
 
 /**
- * An incident must name a disqualifying criterion of the unit's type (and one of its lettered items, when
- * it has any), or the engine would never count it.
+ * An incident must name a criterion of the unit's type that incidents fail (a disqualifying list, or a part
+ * of a criterion with parts that reads incidents, such as KDC-4 b) and one of its letters, when it has any,
+ * or the engine would never count it. An exception (promptly handled, force majeure) must be one the item
+ * admits.
  */
-function assertDisqualifyingItem(catalogue: Catalogue, type: UnitType, code: string, item: string | null): void {
+function assertIncidentTarget(catalogue: Catalogue, type: UnitType, code: string, item: string | null, exception: IncidentException | null): void {
   const criterion = criteriaForType(catalogue, type).find((c) => c.code === code);
-  if (!criterion || criterion.kind !== 'disqualifying') {
+  const targets = criterion && incidentTargets(criterion);
+  if (!targets) {
     throw new DomainError('INVALID', {
       vi: `${code} không phải tiêu chí loại trừ của loại ${type} trong danh mục ${catalogue.id}.`,
       en: `${code} is not a disqualifying criterion for ${type} in catalogue ${catalogue.id}.`,
     });
   }
-  if (criterion.items.length > 0 && (item === null || !criterion.items.some((i) => i.letter === item))) {
+  const target = targets.find((t) => t.letter === item);
+  if (targets.length > 0 && !target) {
     throw new DomainError('INVALID', {
-      vi: `Chọn một mục của ${code}: ${criterion.items.map((i) => i.letter).join(', ')}.`,
-      en: `Choose an item of ${code}: ${criterion.items.map((i) => i.letter).join(', ')}.`,
+      vi: `Chọn một mục của ${code}: ${targets.map((t) => t.letter).join(', ')}.`,
+      en: `Choose an item of ${code}: ${targets.map((t) => t.letter).join(', ')}.`,
+    });
+  }
+  if (exception !== null && !target?.exceptions.includes(exception)) {
+    throw new DomainError('INVALID', {
+      vi: `${code}${item ? ` điểm ${item}` : ''} không có ngoại lệ "${INCIDENT_EXCEPTION_LABELS[exception].vi}".`,
+      en: `${code}${item ? ` item (${item})` : ''} admits no exception "${INCIDENT_EXCEPTION_LABELS[exception].en}".`,
     });
   }
 }
@@ -101,13 +116,37 @@ export const incidentsRouter = router({
       // The catalogue the unit is assessed with that year, else the one in force.
       const state = await findAssessmentState(ctx.db, unit.id, year);
       const catalogue = (state && findCatalogue(state.catalogueId)) ?? getCatalogueForYear(year);
-      assertDisqualifyingItem(catalogue, unit.type, input.criterionCode, input.item);
+      assertIncidentTarget(catalogue, unit.type, input.criterionCode, input.item, input.exception);
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const incident = await insertIncident(trx, input, ctx.user.id, now);
         await writeAudit(trx, { userId: ctx.user.id, action: 'incident.create', entity: 'incident', entityId: incident.id, before: null, after: incident, at: now });
         await refreshResults(trx, { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn) }, now);
         return incident;
+      });
+    }),
+
+  /**
+   * Decides, after the fact, that an incident does not disqualify (promptly handled, force majeure) where its
+   * item admits it, or withdraws that decision; records the officer as its decider (audited).
+   */
+  setException: protectedProcedure
+    .meta({ access: OFFICERS })
+    .input(incidentExceptionInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const incident = await getIncident(ctx.db, input.incidentId);
+      const unit = await getUnitInScope(ctx, incident.unitId);
+      const year = windowYearOf(unit.type, incident.occurredOn);
+      await assertYearOpen(ctx.db, unit.id, year);
+      const state = await findAssessmentState(ctx.db, unit.id, year);
+      const catalogue = (state && findCatalogue(state.catalogueId)) ?? getCatalogueForYear(year);
+      assertIncidentTarget(catalogue, unit.type, incident.criterionCode, incident.item ?? null, input.exception);
+      const now = ctx.now();
+      return ctx.db.transaction().execute(async (trx) => {
+        const after = await setIncidentException(trx, incident.id, input.exception, ctx.user.id, now);
+        await writeAudit(trx, { userId: ctx.user.id, action: 'incident.exception', entity: 'incident', entityId: incident.id, before: incident, after, at: now });
+        await refreshResults(trx, { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn) }, now);
+        return after;
       });
     }),
 

@@ -1,7 +1,8 @@
-import { idSchema, unitListInputSchema, vietnamDate } from '@antoan/core';
-import { isAreaWithin, listUnits, listUnitsByIds } from '@antoan/db';
+import { DomainError, idSchema, recognitionAuthority, unitListInputSchema, unitRecognitionInputSchema, vietnamDate } from '@antoan/core';
+import { getUnit, isAreaWithin, listResultYears, listUnits, listUnitsByIds, setUnitRecognition, writeAudit } from '@antoan/db';
+import { refreshResults } from '@antoan/services';
 import { z } from 'zod';
-import { ALL_ROLES, protectedProcedure, router } from '../trpc.js';
+import { ALL_ROLES, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
 import { getUnitInScope, listAreaFor, scopeRootOf } from '../scope.js';
 
 export const unitsRouter = router({
@@ -21,6 +22,39 @@ export const unitsRouter = router({
     .meta({ access: ALL_ROLES })
     .input(z.object({ unitId: idSchema }).strict())
     .query(({ ctx, input }) => getUnitInScope(ctx, input.unitId)),
+
+  /**
+   * Who recognises the unit today (Art. 10): its People's Committee, one level lower when delegated, or the
+   * Ministry of Public Security for units its departments monitor.
+   */
+  recognitionAuthority: protectedProcedure
+    .meta({ access: ALL_ROLES })
+    .input(z.object({ unitId: idSchema, date: z.iso.date().optional() }).strict())
+    .query(async ({ ctx, input }) => recognitionAuthority(await getUnitInScope(ctx, input.unitId), input.date ?? vietnamDate(ctx.now()))),
+
+  /** Sets whether a department of the Ministry monitors the unit and whether its recognition is delegated (audited). */
+  setRecognition: protectedProcedure
+    .meta({ access: SENIOR_ROLES })
+    .input(unitRecognitionInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const unit = await getUnitInScope(ctx, input.unitId);
+      if ((unit.type === 'KDC' || unit.type === 'XA') && (input.isMinistryMonitored || input.isRecognitionDelegated)) {
+        throw new DomainError('INVALID', {
+          vi: 'Chỉ cơ quan, doanh nghiệp, cơ sở giáo dục mới do Bộ Công an theo dõi hoặc được ủy quyền công nhận.',
+          en: 'Only agencies, enterprises and schools may be monitored by the Ministry or have their recognition delegated.',
+        });
+      }
+      const now = ctx.now();
+      return ctx.db.transaction().execute(async (trx) => {
+        await setUnitRecognition(trx, unit.id, input);
+        const after = await getUnit(trx, unit.id);
+        await writeAudit(trx, { userId: ctx.user.id, action: 'unit.recognition', entity: 'unit', entityId: unit.id, before: unit, after, at: now });
+        // a delegation moves the unit into (or out of) its commune's XA-4: that commune's group, every stored year
+        const years = (await listResultYears(trx)).map((r) => r.year);
+        await refreshResults(trx, { unitIds: [unit.id], years, formerAreaIds: [unit.areaId] }, now);
+        return after;
+      });
+    }),
 
   /**
    * Several units at once, for lists of records that name units by id (models' hosts, awards, reports): those

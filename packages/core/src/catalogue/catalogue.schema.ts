@@ -25,14 +25,16 @@ import {
  * | `ratio`             | numerator / denominator ≥ `minimum` (and its checklist, if any, is all yes)     | KDC-1   |
  * | `managed_threshold` | of the units the commune manages: registered share ≥ `registeredMinimum` and recognised share ≥ `recognisedMinimum` | XA-4 |
  * | `composite`         | each listed criterion is met by ≥ `minimumShare` of the commune's units of `overTypes` | XA-2 |
- * | `comparison`        | this window's counts ≤ previous window's + `maxIncrease` (each metric, or their sum) | KDC-4 |
+ * | `comparison`        | this window's counts ≤ previous window's + `maxIncrease` (each metric, or their sum) | —     |
+ * | `parts`             | every lettered part holds (each part: its checklist, its comparison, no counted incident) | KDC-4 |
+ * | `rating`            | the answered rating is a passing level (or the body is absent where allowed), and its checklist is all yes | KDC-5 |
  *
  * @example
  * ```ts
  * CRITERION_KINDS.includes('ratio'); // true
  * ```
  */
-export const CRITERION_KINDS = ['requirement', 'disqualifying', 'ratio', 'managed_threshold', 'composite', 'comparison'] as const;
+export const CRITERION_KINDS = ['requirement', 'disqualifying', 'ratio', 'managed_threshold', 'composite', 'comparison', 'parts', 'rating'] as const;
 
 /** One of {@link CRITERION_KINDS}. @example `const k: CriterionKind = 'disqualifying';` */
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
@@ -52,7 +54,40 @@ export interface ChecklistItem {
   key: string;
   text: LocalizedText;
   verified: boolean;
+  /** Where the item is in the legal text (`Điều 4 khoản 1 Thông tư 124/2021/TT-BCA`); default: the criterion's. */
+  source?: string;
 }
+
+/**
+ * Why an incident that happened does not disqualify, where the law says so: `handled_promptly` ("kịp thời
+ * phát hiện, xử lý, báo cáo ngay") and `force_majeure` ("trường hợp bất khả kháng"). An item lists the
+ * exceptions it admits (KDC-4 b, CQDN-3 đ: both; KDC-4 d: force majeure).
+ *
+ * @example
+ * ```ts
+ * INCIDENT_EXCEPTIONS; // ['handled_promptly', 'force_majeure']
+ * ```
+ */
+export const INCIDENT_EXCEPTIONS = ['handled_promptly', 'force_majeure'] as const;
+
+/** One of {@link INCIDENT_EXCEPTIONS}. @example `const e: IncidentException = 'force_majeure';` */
+export type IncidentException = (typeof INCIDENT_EXCEPTIONS)[number];
+
+/**
+ * The exceptions in both languages, as the law words them.
+ *
+ * @example
+ * ```ts
+ * INCIDENT_EXCEPTION_LABELS.force_majeure.vi; // 'Trường hợp bất khả kháng'
+ * ```
+ */
+export const INCIDENT_EXCEPTION_LABELS: Readonly<Record<IncidentException, LocalizedText>> = {
+  handled_promptly: {
+    vi: 'Đã kịp thời phát hiện, xử lý và báo cáo ngay cơ quan có thẩm quyền',
+    en: 'Promptly detected, handled and reported to the competent authority',
+  },
+  force_majeure: { vi: 'Trường hợp bất khả kháng', en: 'Force majeure' },
+};
 
 /**
  * A lettered item of a disqualifying list (a, b, c, d, đ, e, g, …). An incident that references the
@@ -69,6 +104,10 @@ export interface DisqualifyingItem {
   letter: string;
   text: LocalizedText;
   verified: boolean;
+  /** Where the item is in the legal text; default: the criterion's. */
+  source?: string;
+  /** Exceptions that keep an incident of this item from disqualifying (none when absent). */
+  exceptions?: readonly IncidentException[];
 }
 
 /**
@@ -91,7 +130,13 @@ export interface CriterionBase {
   title: LocalizedText;
   explanation: LocalizedText;
   verified: boolean;
+  /** Article, clause and point of the legal text: `Điều 4 khoản 3 Thông tư 124/2021/TT-BCA`. */
   source?: string;
+  /**
+   * For administrators, not officials: what could not be confirmed and what is missing ("chưa đối chiếu
+   * văn bản …"), or how the engine reads a rule the law leaves open.
+   */
+  note?: LocalizedText;
 }
 
 /** A criterion met when every checklist item is answered yes. @example `const c: RequirementCriterion = { ...base, kind: 'requirement', checklist: [item] };` */
@@ -186,6 +231,106 @@ export interface ComparisonCriterion extends CriterionBase {
 }
 
 /**
+ * The rule of a comparison (a `comparison` criterion, or a part of a `parts` criterion): with
+ * `aggregate: 'each'` every metric must satisfy `current ≤ previous + maxIncrease`; with `'sum'` their sum.
+ *
+ * @example
+ * ```ts
+ * const rule: ComparisonRule = { metrics: ['crimes', 'socialEvils'], aggregate: 'each', maxIncrease: 0 };
+ * ```
+ */
+export interface ComparisonRule {
+  metrics: readonly QuarterlyMetric[];
+  aggregate: 'each' | 'sum';
+  maxIncrease: number;
+}
+
+/**
+ * One lettered part of a `parts` criterion (KDC-4 a–d). A part holds when each rule it has holds: its
+ * `checklist` (answered in the criterion's `checks`, keys unique across the parts), its `comparison` (report
+ * counts), and, when `incidents` is given, no counted incident naming the criterion and this letter
+ * (an incident whose exception is in `incidents.exceptions` is listed but not counted).
+ *
+ * @example
+ * ```ts
+ * const b: CriterionPart = {
+ *   letter: 'b', verified: true, text: { vi: 'Không để xảy ra tội phạm nghiêm trọng trở lên', en: 'No serious crime' },
+ *   incidents: { exceptions: ['handled_promptly', 'force_majeure'] },
+ * };
+ * ```
+ */
+export interface CriterionPart {
+  letter: string;
+  text: LocalizedText;
+  verified: boolean;
+  source?: string;
+  checklist?: readonly ChecklistItem[];
+  comparison?: ComparisonRule;
+  incidents?: { exceptions: readonly IncidentException[] };
+}
+
+/**
+ * A criterion of several lettered parts, **all** required (KDC-4 a–d; XA-3's two halves).
+ *
+ * @example
+ * ```ts
+ * const kdc4: PartsCriterion = { ...base, kind: 'parts', parts: [a, b, c, d] };
+ * ```
+ */
+export interface PartsCriterion extends CriterionBase {
+  kind: 'parts';
+  parts: readonly CriterionPart[];
+}
+
+/**
+ * A level of a rating scale (a yearly rating of a body: "Hoàn thành tốt nhiệm vụ", "Tập thể lao động tiên
+ * tiến" …) and whether it is good enough for the criterion.
+ *
+ * @example
+ * ```ts
+ * const level: RatingLevel = { key: 'hoan-thanh', passes: true, text: { vi: 'Hoàn thành nhiệm vụ', en: 'Fulfilled its tasks' } };
+ * ```
+ */
+export interface RatingLevel {
+  key: string;
+  text: LocalizedText;
+  passes: boolean;
+}
+
+/**
+ * A criterion on the yearly rating of a body (the grassroots forces of a village, the security force of an
+ * agency, enterprise or school), answered as `rating` (a level key) with its own evidence. Met when the
+ * level passes (or, when `absentAllowed`, the answer is `'none'`: the unit has no such body) and the
+ * checklist (e.g. "nobody disciplined") is all yes.
+ *
+ * @example
+ * ```ts
+ * const kdc5: RatingCriterion = {
+ *   ...base, kind: 'rating', subject: { vi: 'Lực lượng …', en: 'The forces …' }, absentAllowed: false,
+ *   levels: [{ key: 'hoan-thanh', passes: true, text: { vi: 'Hoàn thành nhiệm vụ', en: 'Fulfilled its tasks' } }],
+ *   checklist: [],
+ * };
+ * ```
+ */
+export interface RatingCriterion extends CriterionBase {
+  kind: 'rating';
+  subject: LocalizedText;
+  levels: readonly RatingLevel[];
+  absentAllowed: boolean;
+  checklist: readonly ChecklistItem[];
+}
+
+/**
+ * The answer `rating` that says a unit has no body to rate (allowed where `absentAllowed`).
+ *
+ * @example
+ * ```ts
+ * const answer = { rating: RATING_ABSENT }; // 'none'
+ * ```
+ */
+export const RATING_ABSENT = 'none';
+
+/**
  * Any criterion of a catalogue (a union discriminated by `kind`).
  *
  * @example
@@ -199,7 +344,9 @@ export type Criterion =
   | RatioCriterion
   | ManagedThresholdCriterion
   | CompositeCriterion
-  | ComparisonCriterion;
+  | ComparisonCriterion
+  | PartsCriterion
+  | RatingCriterion;
 
 /**
  * An eligibility rule: units of `unitTypes` whose `attribute` takes one of `values` are excluded from the
@@ -291,11 +438,23 @@ const code = z.string().regex(CRITERION_CODE_PATTERN, {
  */
 export const ITEM_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'] as const;
 
+const keySchema = z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: bilingual('Khoá dạng chữ thường a-z, 0-9, _ -', 'Key is lower-case a-z, 0-9, _ -') });
+const source = z.string().min(1).optional();
+const letter = z.enum(ITEM_LETTERS, { message: bilingual('Chữ cái của điểm: a, b, c, d, đ, e, g…', 'Item letter: a, b, c, d, đ, e, g…') });
+const exceptions = z.array(z.enum(INCIDENT_EXCEPTIONS));
+
 const checklistItem = z.strictObject({
-  key: z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: bilingual('Khoá dạng chữ thường a-z, 0-9, _ -', 'Key is lower-case a-z, 0-9, _ -') }),
+  key: keySchema,
   text: localizedTextSchema,
   verified: z.boolean(),
+  source,
 });
+
+const comparisonRule = {
+  metrics: z.array(z.enum(QUARTERLY_METRICS)).min(1),
+  aggregate: z.enum(['each', 'sum']),
+  maxIncrease: z.number().int().min(0),
+};
 
 const base = {
   code,
@@ -303,7 +462,8 @@ const base = {
   title: localizedTextSchema,
   explanation: localizedTextSchema,
   verified: z.boolean(),
-  source: z.string().min(1).optional(),
+  source,
+  note: localizedTextSchema.optional(),
 };
 
 /**
@@ -321,9 +481,11 @@ export const criterionSchema: z.ZodType<Criterion> = z.discriminatedUnion('kind'
     kind: z.literal('disqualifying'),
     items: z.array(
       z.strictObject({
-        letter: z.enum(ITEM_LETTERS, { message: bilingual('Chữ cái của điểm: a, b, c, d, đ, e, g…', 'Item letter: a, b, c, d, đ, e, g…') }),
+        letter,
         text: localizedTextSchema,
         verified: z.boolean(),
+        source,
+        exceptions: exceptions.optional(),
       }),
     ),
   }),
@@ -349,12 +511,39 @@ export const criterionSchema: z.ZodType<Criterion> = z.discriminatedUnion('kind'
     overTypes: unitTypes,
     minimumShare: share,
   }),
+  z.strictObject({ ...base, kind: z.literal('comparison'), ...comparisonRule }),
   z.strictObject({
     ...base,
-    kind: z.literal('comparison'),
-    metrics: z.array(z.enum(QUARTERLY_METRICS)).min(1),
-    aggregate: z.enum(['each', 'sum']),
-    maxIncrease: z.number().int().min(0),
+    kind: z.literal('parts'),
+    parts: z
+      .array(
+        z
+          .strictObject({
+            letter,
+            text: localizedTextSchema,
+            verified: z.boolean(),
+            source,
+            checklist: z.array(checklistItem).optional(),
+            comparison: z.strictObject(comparisonRule).optional(),
+            incidents: z.strictObject({ exceptions }).optional(),
+          })
+          .refine((p) => p.checklist !== undefined || p.comparison !== undefined || p.incidents !== undefined, {
+            message: bilingual('Mỗi phần cần ít nhất một quy tắc', 'Each part needs at least one rule'),
+          }),
+      )
+      .min(1),
+  }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('rating'),
+    subject: localizedTextSchema,
+    levels: z
+      .array(z.strictObject({ key: keySchema, text: localizedTextSchema, passes: z.boolean() }))
+      .min(1)
+      .refine((levels) => levels.some((l) => l.passes), { message: bilingual('Cần ít nhất một mức đạt', 'At least one level must pass') })
+      .refine((levels) => levels.every((l) => l.key !== RATING_ABSENT), { message: bilingual(`Khoá "${RATING_ABSENT}" dành riêng`, `The key "${RATING_ABSENT}" is reserved`) }),
+    absentAllowed: z.boolean(),
+    checklist: z.array(checklistItem),
   }),
 ]);
 
@@ -423,17 +612,37 @@ export const catalogueSchema: z.ZodType<Catalogue> = z
       if (new Set(criterion.unitTypes).size !== criterion.unitTypes.length) {
         ctx.addIssue({ code: 'custom', path: ['criteria', i, 'unitTypes'], message: bilingual('Loại đơn vị trùng', 'Duplicate unit type') });
       }
-      if (criterion.kind === 'requirement' || criterion.kind === 'ratio') {
+      if (criterion.kind === 'requirement' || criterion.kind === 'ratio' || criterion.kind === 'rating' || criterion.kind === 'parts') {
         const keys = new Set<string>();
-        criterion.checklist.forEach((item, j) => {
-          if (keys.has(item.key)) {
+        const lists =
+          criterion.kind === 'parts'
+            ? criterion.parts.map((p, k) => ({ path: ['parts', k, 'checklist'], list: p.checklist ?? [] }))
+            : [{ path: ['checklist'], list: criterion.checklist }];
+        for (const { path, list } of lists) {
+          list.forEach((item, j) => {
+            if (keys.has(item.key)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['criteria', i, ...path, j, 'key'],
+                message: bilingual(`Khoá trùng: ${item.key}`, `Duplicate key: ${item.key}`),
+              });
+            }
+            keys.add(item.key);
+          });
+        }
+      }
+      if (criterion.kind === 'parts' || criterion.kind === 'rating') {
+        const seen = new Set<string>();
+        const keys = criterion.kind === 'parts' ? criterion.parts.map((p) => p.letter) : criterion.levels.map((l) => l.key);
+        keys.forEach((key, j) => {
+          if (seen.has(key)) {
             ctx.addIssue({
               code: 'custom',
-              path: ['criteria', i, 'checklist', j, 'key'],
-              message: bilingual(`Khoá trùng: ${item.key}`, `Duplicate key: ${item.key}`),
+              path: ['criteria', i, criterion.kind === 'parts' ? 'parts' : 'levels', j],
+              message: bilingual(`Trùng: ${key}`, `Duplicate: ${key}`),
             });
           }
-          keys.add(item.key);
+          seen.add(key);
         });
       }
       if (criterion.kind === 'disqualifying') {

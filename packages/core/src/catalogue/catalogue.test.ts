@@ -7,12 +7,14 @@ import {
   extendCatalogue,
   findCatalogue,
   findCatalogueForYear,
+  findCriterion,
+  incidentTargets,
   getCatalogue,
   getCatalogueForYear,
   listUnverifiedItems,
   parseCatalogue,
 } from './catalogue.js';
-import type { Catalogue, Criterion } from './catalogue.schema.js';
+import type { Criterion } from './catalogue.schema.js';
 import { assertEligible, checkEligibility } from './eligibility.js';
 import { TT124_2021 } from './tt124-2021.catalogue.js';
 import { TT23_2012 } from './tt23-2012.catalogue.js';
@@ -38,8 +40,8 @@ describe('the shipped catalogues', () => {
     const codes = (type: (typeof UNIT_TYPES)[number]) => criteriaForType(TT124_2021, type).map((c) => c.code);
     expect(codes('KDC')).toEqual(['KDC-1', 'KDC-2', 'KDC-3', 'KDC-4', 'KDC-5']);
     expect(codes('XA')).toEqual(['XA-1', 'XA-2', 'XA-3', 'XA-4']);
-    expect(codes('CQ')).toEqual(['CQDN-1', 'CQDN-2', 'CQDN-3']);
-    expect(codes('DN')).toEqual(['CQDN-1', 'CQDN-2', 'CQDN-3']);
+    expect(codes('CQ')).toEqual(['CQDN-1', 'CQDN-2', 'CQDN-3', 'CQDN-4', 'CQDN-5']);
+    expect(codes('DN')).toEqual(['CQDN-1', 'CQDN-2', 'CQDN-3', 'CQDN-4', 'CQDN-5']);
     expect(codes('CSGD')).toEqual(['CSGD-1', 'CSGD-2', 'CSGD-3', 'CSGD-4', 'CSGD-5', 'CSGD-6']);
     expect(TT124_2021.effectiveFrom).toBe('2022-02-10');
   });
@@ -50,7 +52,18 @@ describe('the shipped catalogues', () => {
     expect(byCode.get('KDC-3')).toMatchObject({ kind: 'disqualifying' });
     const kdc3 = byCode.get('KDC-3');
     expect(kdc3?.kind === 'disqualifying' && kdc3.items.map((i) => i.letter)).toEqual(['a', 'b', 'c', 'd', 'đ', 'e', 'g']);
-    expect(byCode.get('KDC-4')).toMatchObject({ kind: 'comparison', metrics: ['crimes', 'socialEvils'], aggregate: 'each', maxIncrease: 0 });
+    const kdc4 = byCode.get('KDC-4');
+    expect(kdc4?.kind === 'parts' && kdc4.parts.map((p) => p.letter)).toEqual(['a', 'b', 'c', 'd']);
+    expect(kdc4?.kind === 'parts' && kdc4.parts[0]?.comparison).toEqual({ metrics: ['crimes', 'socialEvils'], aggregate: 'each', maxIncrease: 0 });
+    expect(kdc4?.kind === 'parts' && kdc4.parts.map((p) => p.incidents?.exceptions)).toEqual([undefined, ['handled_promptly', 'force_majeure'], [], ['force_majeure']]);
+    expect(byCode.get('KDC-5')).toMatchObject({ kind: 'rating', absentAllowed: false });
+    expect(byCode.get('CQDN-5')).toMatchObject({ kind: 'ratio', minimum: 0.7 });
+    expect(byCode.get('CSGD-6')).toMatchObject({ kind: 'ratio', minimum: 0.7 });
+    const cqdn3 = byCode.get('CQDN-3');
+    expect(cqdn3?.kind === 'disqualifying' && cqdn3.items.map((i) => i.letter)).toEqual(['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h']);
+    expect(cqdn3?.kind === 'disqualifying' && cqdn3.items.find((i) => i.letter === 'đ')?.exceptions).toEqual(['handled_promptly', 'force_majeure']);
+    const csgd3 = byCode.get('CSGD-3');
+    expect(csgd3?.kind === 'disqualifying' && csgd3.items.map((i) => i.letter)).toEqual(['a', 'b', 'c', 'đ', 'e', 'g']);
     expect(byCode.get('XA-2')).toMatchObject({ kind: 'composite', criteria: ['KDC-2', 'KDC-3', 'KDC-4'], overTypes: ['KDC'], minimumShare: 1 });
     expect(byCode.get('XA-4')).toMatchObject({
       kind: 'managed_threshold',
@@ -70,16 +83,58 @@ describe('the shipped catalogues', () => {
     expect(TT23_2012.effectiveTo).toBe('2022-02-09');
   });
 
-  it('marks what domain.md could not confirm', () => {
-    const unverified = (c: Catalogue) => new Set(listUnverifiedItems(c).map((u) => u.path));
-    const tt124 = unverified(TT124_2021);
-    for (const path of ['KDC-3', 'KDC-4', 'KDC-5', 'CQDN-3', 'CQDN-3/a', 'CSGD-1', 'CSGD-5', 'CSGD-6']) expect(tt124.has(path)).toBe(true);
-    for (const path of ['KDC-1', 'KDC-2', 'XA-1', 'XA-2', 'XA-3', 'XA-4', 'KDC-3/a', 'eligibility/small-micro-enterprises']) {
-      expect(tt124.has(path)).toBe(false);
+  it('tt124-2021: every criterion was read in Articles 4–7 and names its article, clause (and point)', () => {
+    expect(listUnverifiedItems(TT124_2021)).toEqual([]);
+    for (const c of TT124_2021.criteria) {
+      expect(c.source).toMatch(/^Điều [4-7] khoản [1-6] Thông tư 124\/2021\/TT-BCA$/);
+      const items = c.kind === 'disqualifying' ? c.items : c.kind === 'parts' ? c.parts : [];
+      for (const item of items) if (item.source) expect(item.source).toMatch(/^Điều [4-7] khoản [1-6]( điểm [a-hđ])? Thông tư 124\/2021\/TT-BCA$/);
     }
-    const tt23 = unverified(TT23_2012);
-    for (const path of ['KDC-1', 'KDC-3/a', 'XA-2', 'CQDN-1', 'CSGD-2', 'eligibility/armed-forces-agencies']) expect(tt23.has(path)).toBe(true);
-    for (const path of ['XA-1', 'XA-3', 'XA-4']) expect(tt23.has(path)).toBe(false);
+    const kdc3 = TT124_2021.criteria.find((c) => c.code === 'KDC-3');
+    expect(kdc3?.kind === 'disqualifying' && kdc3.items.map((i) => i.source)).toEqual(
+      ['a', 'b', 'c', 'd', 'đ', 'e', 'g'].map((p) => `Điều 4 khoản 3 điểm ${p} Thông tư 124/2021/TT-BCA`),
+    );
+    // what stays unknown is said in the catalogue's notes
+    expect(TT124_2021.notes?.vi).toContain('48/2025');
+  });
+
+  it('tt23-2012: what was read is verified; what stands in says so', () => {
+    const tt23 = new Set(listUnverifiedItems(TT23_2012).map((u) => u.path));
+    for (const path of ['KDC-1', 'KDC-3/a', 'KDC-4/b', 'KDC-5/no-discipline', 'XA-2', 'CQDN-1', 'CSGD-2']) expect(tt23.has(path)).toBe(true);
+    for (const path of ['XA-1', 'XA-3', 'XA-4', 'CQDN-3', 'CQDN-3/a']) expect(tt23.has(path)).toBe(false);
+    for (const c of TT23_2012.criteria) {
+      expect(c.source).toMatch(/^Điều [5-7] Thông tư 23\/2012\/TT-BCA/);
+      if (!c.verified) expect(c.note?.vi).toMatch(/^Chưa đối chiếu văn bản/);
+    }
+    expect(TT23_2012.criteria.find((c) => c.code === 'KDC-2')?.source).toBe('Điều 5 Thông tư 23/2012/TT-BCA (tạm dùng Điều 4 khoản 2 Thông tư 124/2021/TT-BCA)');
+    expect(TT23_2012.criteria.find((c) => c.code === 'KDC-1')).toMatchObject({ kind: 'ratio', denominator: { vi: 'Số hộ gia đình thường trú' }, verified: false });
+    const xa3 = TT23_2012.criteria.find((c) => c.code === 'XA-3');
+    expect(xa3?.explanation.vi).toContain('Bảo vệ dân phố');
+    expect(xa3?.explanation.vi).toContain('cảnh cáo');
+    expect(xa3?.explanation.vi).not.toContain('khiển trách');
+    expect(TT23_2012.criteria.find((c) => c.code === 'XA-2')).toMatchObject({ criteria: ['KDC-2', 'KDC-3', 'KDC-4'], verified: false });
+    expect(TT23_2012.eligibility).toEqual([]); // no exclusion of primary schools or kindergartens
+    expect(criteriaForType(TT23_2012, 'CQ').map((c) => c.code)).toEqual(['CQDN-1', 'CQDN-2', 'CQDN-3']);
+  });
+
+  it('ties every threshold written in a text to its parameter (a "70 %" in a text is the parameter)', () => {
+    for (const catalogue of BUILTIN_CATALOGUES) {
+      for (const c of catalogue.criteria) {
+        const params =
+          c.kind === 'ratio' ? [c.minimum] : c.kind === 'managed_threshold' ? [c.registeredMinimum, c.recognisedMinimum] : c.kind === 'composite' ? [c.minimumShare] : [];
+        const percents = params.filter((p): p is number => p !== null).map((p) => Math.round(p * 10000) / 100);
+        const texts = [c.title.vi, c.title.en, c.explanation.vi, c.explanation.en];
+        if (c.kind === 'ratio') texts.push(c.numerator.vi, c.denominator.vi);
+        for (const text of texts) {
+          for (const match of text.matchAll(/(\d+(?:[.,]\d+)?)\s?%/g)) {
+            const written = Number(match[1]!.replace(',', '.'));
+            expect({ code: `${catalogue.id} ${c.code}`, written, params: percents.includes(written) }).toEqual({ code: `${catalogue.id} ${c.code}`, written, params: true });
+          }
+        }
+        // and a threshold below 100 % is written somewhere in the title (officials read it there)
+        for (const p of percents) if (p < 100) expect(c.title.vi).toContain(`${p}%`);
+      }
+    }
   });
 
   it('every text has both languages, the Vietnamese one with diacritics', () => {
@@ -169,7 +224,7 @@ describe('extendCatalogue', () => {
     expect(criteriaForType(qb, 'KDC').map((c) => c.code)).toContain('QB-KDC-6');
     expect(qb.effectiveFrom).toBe(TT124_2021.effectiveFrom);
     expect(qb.legalBasis.vi).toContain('Quảng Bình');
-    expect(TT124_2021.criteria).toHaveLength(18); // the base is untouched
+    expect(TT124_2021.criteria).toHaveLength(20); // the base is untouched
   });
 
   it('may only add: redefining a base criterion is refused', () => {
@@ -181,7 +236,7 @@ describe('extendCatalogue', () => {
 
   it('validates the result like any catalogue', () => {
     const error = caught(() => extendCatalogue(TT124_2021, { ...extension, criteria: [{ ...firecrackers, checklist: [] }] }));
-    expect(error.text.en).toMatch(/criteria\.18\.checklist/);
+    expect(error.text.en).toMatch(/criteria\.20\.checklist/);
   });
 
   it('can be selected for a year when listed after the base', () => {
@@ -248,5 +303,17 @@ describe('eligibility', () => {
     );
     expect(error.text.en).toContain('Small and micro enterprises');
     expect(() => assertEligible({ type: 'DN', enterpriseSize: 'large' }, TT124_2021)).not.toThrow();
+  });
+});
+
+describe('incidentTargets', () => {
+  it('lists what an incident may name, with the exceptions each admits', () => {
+    const targets = (code: string) => incidentTargets(findCriterion(TT124_2021, code)!)?.map((t) => `${t.letter}:${t.exceptions.join('+')}`);
+    expect(targets('KDC-3')).toEqual(['a:', 'b:', 'c:', 'd:', 'đ:', 'e:', 'g:']);
+    expect(targets('KDC-4')).toEqual(['b:handled_promptly+force_majeure', 'c:', 'd:force_majeure']);
+    expect(targets('XA-3')).toEqual(['b:']);
+    expect(targets('CQDN-3')?.find((t) => t.startsWith('đ'))).toBe('đ:handled_promptly+force_majeure');
+    expect(targets('KDC-5')).toBeUndefined();
+    expect(targets('KDC-2')).toBeUndefined();
   });
 });

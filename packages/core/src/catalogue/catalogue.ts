@@ -2,7 +2,7 @@ import { DomainError, type LocalizedText } from '../errors.js';
 import { assertYear, isoDate } from '../periods/dates.js';
 import type { UnitType } from '../units.js';
 import { invalidInputError } from '../zod-error.js';
-import { catalogueSchema, type Catalogue, type Criterion, type EligibilityRule } from './catalogue.schema.js';
+import { catalogueSchema, type Catalogue, type Criterion, type EligibilityRule, type IncidentException } from './catalogue.schema.js';
 import { TT124_2021 } from './tt124-2021.catalogue.js';
 import { TT23_2012 } from './tt23-2012.catalogue.js';
 
@@ -257,8 +257,9 @@ export interface UnverifiedItem {
 }
 
 /**
- * Lists everything of a catalogue marked `verified: false`: criteria, their checklist items and lettered
- * items, and eligibility rules, so a report can say what still needs checking.
+ * Lists everything of a catalogue marked `verified: false`: criteria (with their `note`, what is missing,
+ * when they have one), their checklist items, lettered items and parts, and eligibility rules, so a report
+ * can say what still needs checking.
  *
  * @example
  * ```ts
@@ -269,16 +270,58 @@ export interface UnverifiedItem {
 export function listUnverifiedItems(catalogue: Catalogue): UnverifiedItem[] {
   const out: UnverifiedItem[] = [];
   for (const c of catalogue.criteria) {
-    if (!c.verified) out.push({ path: c.code, text: c.title });
-    if (c.kind === 'requirement' || c.kind === 'ratio') {
+    if (!c.verified) out.push({ path: c.code, text: c.note ?? c.title });
+    if (c.kind === 'requirement' || c.kind === 'ratio' || c.kind === 'rating') {
       for (const item of c.checklist) if (!item.verified) out.push({ path: `${c.code}/${item.key}`, text: item.text });
     }
     if (c.kind === 'disqualifying') {
       for (const item of c.items) if (!item.verified) out.push({ path: `${c.code}/${item.letter}`, text: item.text });
+    }
+    if (c.kind === 'parts') {
+      for (const part of c.parts) {
+        if (!part.verified) out.push({ path: `${c.code}/${part.letter}`, text: part.text });
+        for (const item of part.checklist ?? []) if (!item.verified) out.push({ path: `${c.code}/${part.letter}/${item.key}`, text: item.text });
+      }
     }
   }
   for (const rule of catalogue.eligibility) {
     if (!rule.verified) out.push({ path: `eligibility/${rule.id}`, text: rule.reason });
   }
   return out;
+}
+
+/**
+ * What an incident may name under a criterion: a lettered item of a disqualifying list, or a part of a
+ * criterion with parts that reads incidents (KDC-4 b, c, d; XA-3 b), with the exceptions it admits.
+ *
+ * @example
+ * ```ts
+ * const t: IncidentTarget = { letter: 'b', text: { vi: '…', en: '…' }, exceptions: ['handled_promptly', 'force_majeure'] };
+ * ```
+ */
+export interface IncidentTarget {
+  letter: string;
+  text: LocalizedText;
+  exceptions: readonly IncidentException[];
+}
+
+/**
+ * The items an incident may name under a criterion, or `undefined` when incidents do not count against it
+ * (an empty list: a disqualifying criterion without lettered items, any incident fails it).
+ *
+ * @example
+ * ```ts
+ * incidentTargets(findCriterion(TT124_2021, 'KDC-4')!)?.map((t) => t.letter); // ['b', 'c', 'd']
+ * incidentTargets(findCriterion(TT124_2021, 'KDC-2')!); // undefined
+ * ```
+ */
+export function incidentTargets(criterion: Criterion): readonly IncidentTarget[] | undefined {
+  if (criterion.kind === 'disqualifying') {
+    return criterion.items.map((i) => ({ letter: i.letter, text: i.text, exceptions: i.exceptions ?? [] }));
+  }
+  if (criterion.kind === 'parts') {
+    const targets = criterion.parts.flatMap((p) => (p.incidents ? [{ letter: p.letter, text: p.text, exceptions: p.incidents.exceptions }] : []));
+    return targets.length > 0 ? targets : undefined;
+  }
+  return undefined;
 }

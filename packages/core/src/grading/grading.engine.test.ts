@@ -48,8 +48,14 @@ describe('default sheet templates', () => {
       'xa-510-2022',
       'cqdn-510-2022',
       'cqdn-510-2022',
-      'csgd-510-2022',
+      'cqdn-510-2022', // decision 510 Art. 7: one sheet for agencies, enterprises and schools
     ]);
+  });
+
+  it('keeps the retired school sheet findable by id, so stored sheets still open', () => {
+    expect(findSheetTemplate('csgd-510-2022')?.id).toBe('csgd-510-2022');
+    expect(DEFAULT_SHEET_TEMPLATES.map((t) => t.id)).toEqual(['kdc-510-2022', 'xa-510-2022', 'cqdn-510-2022']);
+    expect(CQDN_SHEET_TEMPLATE.deductions.map((d) => d.trigger.criterionCode)).toEqual(['CQDN-3', 'CSGD-3', 'CSGD-4']);
   });
 
   it('mark only the known agency/enterprise items as verified', () => {

@@ -141,21 +141,26 @@ export const XA_SHEET_TEMPLATE: SheetTemplate = {
 };
 
 /**
- * The default sheet for agencies and enterprises (`CQ`, `DN`). The items the domain reference knows are
- * verified: the Q1 resolution, plan, reviews and reporting discipline (3 points); propaganda reaching ≥ 90 %
- * of staff (3); the 19 August festival and themed campaigns (5); a coordination regulation with the local
- * government and police (1). The rest is ours, unverified.
+ * The one sheet of decision 510/QĐ-BCA-V05 Art. 7 for agencies, enterprises **and** education institutions
+ * (`CQ`, `DN`, `CSGD`). The items the domain reference knows are verified: the Q1 resolution, plan, reviews
+ * and reporting discipline (3 points); propaganda reaching ≥ 90 % of staff (3); the 19 August festival and
+ * themed campaigns (5); a coordination regulation with the local government and police (1). The rest is
+ * ours, unverified. Deductions follow the disqualifying criteria of 124/2021: CQDN-3, CSGD-3, CSGD-4.
  *
  * @example
  * ```ts
+ * CQDN_SHEET_TEMPLATE.unitTypes; // ['CQ', 'DN', 'CSGD']
  * CQDN_SHEET_TEMPLATE.groups.flatMap((g) => g.items).filter((i) => i.verified).map((i) => i.maxPoints); // [3, 3, 5, 1]
  * ```
  */
 export const CQDN_SHEET_TEMPLATE: SheetTemplate = {
   id: 'cqdn-510-2022',
-  title: { vi: 'Phiếu chấm điểm phong trào ở cơ quan, doanh nghiệp', en: 'Movement score sheet: agency or enterprise' },
-  legalBasis: LEGAL_BASIS,
-  unitTypes: ['CQ', 'DN'],
+  title: {
+    vi: 'Phiếu chấm điểm phong trào ở cơ quan, doanh nghiệp, cơ sở giáo dục',
+    en: 'Movement score sheet: agency, enterprise or education institution',
+  },
+  legalBasis: { vi: `${LEGAL_BASIS.vi}, Điều 7`, en: `${LEGAL_BASIS.en}, Art. 7` },
+  unitTypes: ['CQ', 'DN', 'CSGD'],
   groups: [
     group('I', 'Lãnh đạo, chỉ đạo, tổ chức thực hiện', 'Leadership and organisation', [
       item('I.1', 3, 'Nghị quyết quý I, kế hoạch, sơ kết, tổng kết và chế độ báo cáo', 'Q1 resolution, plan, reviews and reporting discipline', true),
@@ -182,16 +187,23 @@ export const CQDN_SHEET_TEMPLATE: SheetTemplate = {
   ],
   deductions: [
     deduction('D1', 'CQDN-3', 10, 20, 'Xảy ra vụ việc thuộc tiêu chí CQDN-3', 'An incident under CQDN-3'),
+    deduction('D2', 'CSGD-3', 10, 20, 'Xảy ra vụ việc thuộc tiêu chí CSGD-3', 'An incident under CSGD-3'),
+    deduction('D3', 'CSGD-4', 10, 20, 'Xảy ra bạo lực học đường hoặc vụ việc thuộc tiêu chí CSGD-4', 'School violence or another incident under CSGD-4'),
   ],
   rules: DEFAULT_GRADING_RULES,
 };
 
 /**
- * The default sheet for education institutions (`CSGD`). All items unverified.
+ * **Retired**: the separate sheet for education institutions the product used before decision 510 Art. 7
+ * was read (it has one sheet for agencies, enterprises and schools: {@link CQDN_SHEET_TEMPLATE}). Kept so
+ * that sheets stored with it still open and grade; new sheets of schools use the common one. Its deductions
+ * name the criteria codes of that time.
  *
  * @example
  * ```ts
  * CSGD_SHEET_TEMPLATE.deductions.map((d) => d.trigger.criterionCode); // ['CSGD-4', 'CSGD-5']
+ * findSheetTemplateForType('CSGD')?.id; // 'cqdn-510-2022'
+ * findSheetTemplate('csgd-510-2022')?.id; // 'csgd-510-2022' (still found by id)
  * ```
  */
 export const CSGD_SHEET_TEMPLATE: SheetTemplate = {
@@ -227,29 +239,37 @@ export const CSGD_SHEET_TEMPLATE: SheetTemplate = {
 };
 
 /**
- * The default sheet templates, one per unit type family.
+ * The default sheet templates of decision 510: villages, communes, and one for agencies, enterprises and
+ * education institutions (Art. 7).
  *
  * @example
  * ```ts
- * DEFAULT_SHEET_TEMPLATES.map((t) => t.id); // ['kdc-510-2022', 'xa-510-2022', 'cqdn-510-2022', 'csgd-510-2022']
+ * DEFAULT_SHEET_TEMPLATES.map((t) => t.id); // ['kdc-510-2022', 'xa-510-2022', 'cqdn-510-2022']
  * ```
  */
-export const DEFAULT_SHEET_TEMPLATES: readonly SheetTemplate[] = [
-  KDC_SHEET_TEMPLATE,
-  XA_SHEET_TEMPLATE,
-  CQDN_SHEET_TEMPLATE,
-  CSGD_SHEET_TEMPLATE,
-];
+export const DEFAULT_SHEET_TEMPLATES: readonly SheetTemplate[] = [KDC_SHEET_TEMPLATE, XA_SHEET_TEMPLATE, CQDN_SHEET_TEMPLATE];
 
 /**
- * Finds a sheet template by id, or `undefined`.
+ * Templates no longer offered for new sheets but still found by id, so stored sheets keep working.
+ *
+ * @example
+ * ```ts
+ * RETIRED_SHEET_TEMPLATES.map((t) => t.id); // ['csgd-510-2022']
+ * ```
+ */
+export const RETIRED_SHEET_TEMPLATES: readonly SheetTemplate[] = [CSGD_SHEET_TEMPLATE];
+
+const ALL_SHEET_TEMPLATES: readonly SheetTemplate[] = [...DEFAULT_SHEET_TEMPLATES, ...RETIRED_SHEET_TEMPLATES];
+
+/**
+ * Finds a sheet template by id (retired ones included), or `undefined`.
  *
  * @example
  * ```ts
  * findSheetTemplate('xa-510-2022')?.unitTypes; // ['XA']
  * ```
  */
-export function findSheetTemplate(id: string, templates: readonly SheetTemplate[] = DEFAULT_SHEET_TEMPLATES): SheetTemplate | undefined {
+export function findSheetTemplate(id: string, templates: readonly SheetTemplate[] = ALL_SHEET_TEMPLATES): SheetTemplate | undefined {
   return templates.find((t) => t.id === id);
 }
 
@@ -258,10 +278,10 @@ export function findSheetTemplate(id: string, templates: readonly SheetTemplate[
  *
  * @example
  * ```ts
- * getSheetTemplate('cqdn-510-2022').unitTypes; // ['CQ', 'DN']
+ * getSheetTemplate('cqdn-510-2022').unitTypes; // ['CQ', 'DN', 'CSGD']
  * ```
  */
-export function getSheetTemplate(id: string, templates: readonly SheetTemplate[] = DEFAULT_SHEET_TEMPLATES): SheetTemplate {
+export function getSheetTemplate(id: string, templates: readonly SheetTemplate[] = ALL_SHEET_TEMPLATES): SheetTemplate {
   const template = findSheetTemplate(id, templates);
   if (!template) {
     throw new DomainError('NOT_FOUND', { vi: `Không có mẫu phiếu chấm điểm ${id}`, en: `No sheet template ${id}` });

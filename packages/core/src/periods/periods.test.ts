@@ -212,9 +212,22 @@ describe('deadline calendar', () => {
     ['WINDOW_CLOSES', ['2022-11-15']],
     ['KDC_GRADING_DEADLINE', ['2022-11-20']],
     ['GRADING_DEADLINE', ['2022-11-30']],
+    ['KDC_RECOGNITION_DEADLINE', ['2022-11-14']], // Art. 9(1): before 15/11
+    ['RECOGNITION_DEADLINE', ['2022-11-19']], // before 20/11
+    ['ANNUAL_REVIEW', ['2022-12-31']],
     ['QUARTERLY_REPORT_DUE', ['2022-03-20', '2022-06-20', '2022-09-20', '2022-12-20']],
   ])('%s on %j', (code, dates) => {
     expect(dateOf(code)).toEqual(dates);
+  });
+
+  it('recognition decisions are due by Art. 9 of 124/2021 (not in December), from 2022 on', () => {
+    const recognition = calendar.filter((d) => d.code.endsWith('RECOGNITION_DEADLINE'));
+    expect(recognition.map((d) => [d.date, d.unitTypes, d.source, d.verified])).toEqual([
+      ['2022-11-14', ['KDC'], 'Điều 9 khoản 1 Thông tư 124/2021/TT-BCA', true],
+      ['2022-11-19', ['XA', 'CQ', 'DN', 'CSGD'], 'Điều 9 khoản 1 Thông tư 124/2021/TT-BCA', true],
+    ]);
+    expect(calendar.find((d) => d.code === 'ANNUAL_REVIEW')?.label.vi).not.toContain('công nhận');
+    expect(deadlineCalendar(2021).some((d) => d.code.endsWith('RECOGNITION_DEADLINE'))).toBe(false); // 23/2012's are unknown
   });
 
   it('is sorted, labelled in both languages and says what is unverified', () => {

@@ -367,6 +367,8 @@ export const DEADLINE_CODES = [
   'WINDOW_CLOSES',
   'KDC_GRADING_DEADLINE',
   'GRADING_DEADLINE',
+  'KDC_RECOGNITION_DEADLINE',
+  'RECOGNITION_DEADLINE',
   'ANNUAL_REVIEW',
 ] as const;
 
@@ -392,6 +394,10 @@ export interface DeadlineTemplate {
   unitTypes: readonly UnitType[];
   label: LocalizedText;
   verified: boolean;
+  /** Where the legal text sets it (`Điều 9 khoản 1 Thông tư 124/2021/TT-BCA`), when it does. */
+  source?: string;
+  /** The first year it applies to (the rule that sets it came into force then). */
+  fromYear?: number;
 }
 
 const OTHERS: readonly UnitType[] = ['XA', 'CQ', 'DN', 'CSGD'];
@@ -472,13 +478,40 @@ export const DEADLINE_TEMPLATES: readonly DeadlineTemplate[] = [
     verified: true,
   },
   {
+    // "trước ngày 15 tháng 11": the last day is the 14th
+    code: 'KDC_RECOGNITION_DEADLINE',
+    month: 11,
+    day: 14,
+    unitTypes: ['KDC'],
+    label: {
+      vi: 'Hạn quyết định công nhận khu dân cư đạt tiêu chuẩn "An toàn về an ninh, trật tự" (trước ngày 15/11)',
+      en: 'Recognition decisions on residential areas are due (before 15 November)',
+    },
+    verified: true,
+    source: 'Điều 9 khoản 1 Thông tư 124/2021/TT-BCA',
+    fromYear: 2022,
+  },
+  {
+    code: 'RECOGNITION_DEADLINE',
+    month: 11,
+    day: 19,
+    unitTypes: OTHERS,
+    label: {
+      vi: 'Hạn quyết định công nhận xã, cơ quan, doanh nghiệp, cơ sở giáo dục đạt tiêu chuẩn (trước ngày 20/11)',
+      en: 'Recognition decisions on communes, agencies, enterprises and schools are due (before 20 November)',
+    },
+    verified: true,
+    source: 'Điều 9 khoản 1 Thông tư 124/2021/TT-BCA',
+    fromYear: 2022,
+  },
+  {
     code: 'ANNUAL_REVIEW',
     month: 12,
     day: 31,
     unitTypes: UNIT_TYPES,
     label: {
-      vi: 'Tổng kết năm, quyết định công nhận và khen thưởng (trong tháng 12)',
-      en: 'Annual review, recognition decisions and awards (during December)',
+      vi: 'Tổng kết năm và khen thưởng (trong tháng 12)',
+      en: 'Annual review and awards (during December)',
     },
     verified: false,
   },
@@ -502,6 +535,8 @@ export interface Deadline {
   unitTypes: readonly UnitType[];
   label: LocalizedText;
   verified: boolean;
+  /** Where the legal text sets it, when it does. */
+  source?: string;
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
@@ -515,18 +550,21 @@ const ROMAN = ['I', 'II', 'III', 'IV'] as const;
  * deadlineCalendar(2022).map((d) => `${d.date} ${d.code}`);
  * // ['2022-03-20 QUARTERLY_REPORT_DUE', '2022-03-31 Q1_REGISTRATION', '2022-06-20 QUARTERLY_REPORT_DUE',
  * //  '2022-06-30 SIX_MONTH_REVIEW', '2022-08-19 FESTIVAL_DAY', '2022-09-20 QUARTERLY_REPORT_DUE',
- * //  '2022-10-31 KDC_WINDOW_CLOSES', '2022-11-15 WINDOW_CLOSES', '2022-11-20 KDC_GRADING_DEADLINE',
- * //  '2022-11-30 GRADING_DEADLINE', '2022-12-20 QUARTERLY_REPORT_DUE', '2022-12-31 ANNUAL_REVIEW']
+ * //  '2022-10-31 KDC_WINDOW_CLOSES', '2022-11-14 KDC_RECOGNITION_DEADLINE', '2022-11-15 WINDOW_CLOSES',
+ * //  '2022-11-19 RECOGNITION_DEADLINE', '2022-11-20 KDC_GRADING_DEADLINE', '2022-11-30 GRADING_DEADLINE',
+ * //  '2022-12-20 QUARTERLY_REPORT_DUE', '2022-12-31 ANNUAL_REVIEW']
+ * // recognition decisions: before 15/11 (villages) and 20/11 (the others), Art. 9(1) of 124/2021, from 2022
  * ```
  */
 export function deadlineCalendar(year: number, settings: ReportingSettings = DEFAULT_REPORTING_SETTINGS): Deadline[] {
   assertYear(year);
-  const deadlines: Deadline[] = DEADLINE_TEMPLATES.map((t) => ({
+  const deadlines: Deadline[] = DEADLINE_TEMPLATES.filter((t) => t.fromYear === undefined || year >= t.fromYear).map((t) => ({
     code: t.code,
     date: isoDate(year, t.month, t.day),
     unitTypes: t.unitTypes,
     label: t.label,
     verified: t.verified,
+    ...(t.source ? { source: t.source } : {}),
   }));
   for (const quarter of [1, 2, 3, 4] as const) {
     const p = quarterPeriod(year, quarter, settings);

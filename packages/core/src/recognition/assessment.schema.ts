@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { criteriaForType } from '../catalogue/catalogue.js';
-import { CRITERION_CODE_PATTERN, type Catalogue } from '../catalogue/catalogue.schema.js';
+import { CRITERION_CODE_PATTERN, RATING_ABSENT, type Catalogue, type IncidentException } from '../catalogue/catalogue.schema.js';
 import type { UnitType } from '../units.js';
 import { bilingual, idSchema, type FieldError } from '../validation.js';
 
@@ -9,7 +9,11 @@ import { bilingual, idSchema, type FieldError } from '../validation.js';
  * criterion's kind:
  *
  * - `requirement`: `checks` — one yes/no per checklist key (`null` or absent = not answered yet);
- * - `ratio`: `numerator` and `denominator` (non-negative integers), and `checks` for its checklist, if any.
+ * - `ratio`: `numerator` and `denominator` (non-negative integers), and `checks` for its checklist, if any
+ *   (the second 70 % rule of CQDN-5 / CSGD-6 is a ratio: sub-units rated well / direct sub-units);
+ * - `rating`: `rating`, the key of the level the body was rated (`'none'`: no such body, where allowed),
+ *   and `checks` for its checklist;
+ * - `parts`: `checks` for the checklists of its parts (the rest of its parts read incidents and counts).
  *
  * The other kinds are computed from data (incidents, report counts, the managed units) and take no answer.
  *
@@ -23,6 +27,7 @@ export interface CriterionAnswer {
   checks?: Readonly<Record<string, boolean | null>>;
   numerator?: number;
   denominator?: number;
+  rating?: string;
   note?: string;
 }
 
@@ -40,6 +45,7 @@ export const criterionAnswerSchema: z.ZodType<CriterionAnswer> = z.strictObject(
   checks: z.record(z.string().min(1).max(64), z.boolean().nullable()).optional(),
   numerator: z.number().int().min(0).max(100_000_000).optional(),
   denominator: z.number().int().min(0).max(100_000_000).optional(),
+  rating: z.string().min(1).max(64).optional(),
   note: z.string().max(2000).optional(),
 });
 
@@ -70,11 +76,13 @@ export type AssessmentAnswersInput = z.infer<typeof assessmentAnswersInputSchema
 /**
  * What the engines read of an incident recorded against a unit (a stored `Incident` fits): the date it
  * happened (ISO, Vietnam date), the criterion it falls under and, for a lettered list, the item. It counts
- * toward the year whose window holds `occurredOn`.
+ * toward the year whose window holds `occurredOn`, unless `exception` is one its item admits (a serious
+ * crime promptly detected, handled and reported, or force majeure: KDC-4 b, CQDN-3 đ).
  *
  * @example
  * ```ts
  * const i: IncidentRecord = { criterionCode: 'KDC-3', item: 'e', occurredOn: '2021-10-31', description: 'Tranh chấp đất kéo dài' };
+ * const handled: IncidentRecord = { criterionCode: 'KDC-4', item: 'b', occurredOn: '2022-05-02', exception: 'handled_promptly' };
  * ```
  */
 export interface IncidentRecord {
@@ -82,6 +90,7 @@ export interface IncidentRecord {
   item?: string | null;
   occurredOn: string;
   description?: string;
+  exception?: IncidentException | null;
 }
 
 /**
@@ -113,14 +122,32 @@ export function validateAnswers(
       });
       continue;
     }
-    if (criterion.kind !== 'requirement' && criterion.kind !== 'ratio') {
+    const checklist =
+      criterion.kind === 'requirement' || criterion.kind === 'ratio' || criterion.kind === 'rating'
+        ? criterion.checklist
+        : criterion.kind === 'parts'
+          ? criterion.parts.flatMap((p) => p.checklist ?? [])
+          : undefined;
+    if (!checklist || (criterion.kind === 'parts' && checklist.length === 0)) {
       errors.push({
         path,
         message: { vi: `Tiêu chí ${code} được tính từ dữ liệu, không nhận câu trả lời`, en: `Criterion ${code} is computed from data and takes no answer` },
       });
       continue;
     }
-    const keys = new Set(criterion.checklist.map((i) => i.key));
+    if (criterion.kind === 'rating') {
+      const levels = criterion.levels.map((l) => l.key);
+      if (criterion.absentAllowed) levels.push(RATING_ABSENT);
+      if (answer.rating !== undefined && !levels.includes(answer.rating)) {
+        errors.push({
+          path: `${path}.rating`,
+          message: { vi: `Mức xếp loại phải là một trong: ${levels.join(', ')}`, en: `The rating must be one of: ${levels.join(', ')}` },
+        });
+      }
+    } else if (answer.rating !== undefined) {
+      errors.push({ path: `${path}.rating`, message: { vi: `Tiêu chí ${code} không có xếp loại`, en: `Criterion ${code} takes no rating` } });
+    }
+    const keys = new Set(checklist.map((i) => i.key));
     for (const key of Object.keys(answer.checks ?? {})) {
       if (!keys.has(key)) {
         errors.push({
@@ -129,7 +156,7 @@ export function validateAnswers(
         });
       }
     }
-    if (criterion.kind === 'requirement') {
+    if (criterion.kind !== 'ratio') {
       for (const field of ['numerator', 'denominator'] as const) {
         if (answer[field] !== undefined) {
           errors.push({

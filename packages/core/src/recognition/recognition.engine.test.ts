@@ -26,23 +26,28 @@ const village = (id = 101, areaId = 12): AssessedUnit => ({ id, type: 'KDC', are
 const commune = (id = 1, areaId = 12): AssessedUnit => ({ id, type: 'XA', areaId, managingLevel: 'district' });
 
 const GOOD_KDC: Record<string, CriterionAnswer> = {
-  'KDC-1': { checks: { resolution: true, registration: true }, numerator: 212, denominator: 212 },
+  'KDC-1': { checks: { resolution: true, plan: true, registration: true }, numerator: 212, denominator: 212 },
   'KDC-2': { checks: { 'carried-out': true } },
-  'KDC-5': { checks: { forces: true, models: true } },
+  'KDC-4': { checks: { 'other-violations': true, 'offenders-managed': true } },
+  'KDC-5': { rating: 'hoan-thanh', checks: { 'no-discipline': true } },
 };
+const FAILING_KDC5: CriterionAnswer = { rating: 'khong-hoan-thanh', checks: { 'no-discipline': true } };
 const GOOD_COUNTS: WindowCounts = { current: { crimes: 1, socialEvils: 0 }, previous: { crimes: 2, socialEvils: 0 } };
 const GOOD_XA: Record<string, CriterionAnswer> = {
   'XA-1': { checks: { resolution: true, plan: true, registration: true, model: true } },
+  'XA-3': { checks: { 'grasps-situation': true } },
 };
 const GOOD_CQDN: Record<string, CriterionAnswer> = {
   'CQDN-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 40, denominator: 40 },
   'CQDN-2': { checks: { policy: true, coordination: true } },
+  'CQDN-4': { rating: 'hoan-thanh-tot', checks: { 'no-discipline': true } },
+  'CQDN-5': { numerator: 7, denominator: 10 },
 };
 const GOOD_CSGD: Record<string, CriterionAnswer> = {
-  'CSGD-1': { checks: { registration: true, plan: true } },
-  'CSGD-2': { checks: { model: true } },
-  'CSGD-3': { checks: { coordination: true } },
-  'CSGD-6': { checks: { staff: true } },
+  'CSGD-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 640, denominator: 640 },
+  'CSGD-2': { checks: { policy: true, 'coordination-police': true, 'coordination-parents': true } },
+  'CSGD-5': { rating: 'none', checks: { 'no-discipline': true } },
+  'CSGD-6': { numerator: 14, denominator: 20 },
 };
 
 function kdc(patch: Partial<UnitEvaluationInput> = {}): UnitEvaluationInput {
@@ -88,16 +93,16 @@ describe('a village that meets everything', () => {
   });
 });
 
-describe('requirement (KDC-2, KDC-5)', () => {
+describe('requirement (KDC-2, XA-1)', () => {
   it.each([
     ['answered yes', { 'KDC-2': { checks: { 'carried-out': true } } }, 'KDC-2', 'met', 'The requirement is met'],
     ['answered no', { 'KDC-2': { checks: { 'carried-out': false } } }, 'KDC-2', 'not_met', 'Not met: Policies, laws'],
     ['item left open (null)', { 'KDC-2': { checks: { 'carried-out': null } } }, 'KDC-2', 'missing', 'Not answered (counts as not met)'],
     ['not answered at all', { 'KDC-2': undefined }, 'KDC-2', 'missing', 'an unanswered criterion is not met'],
     ['answer without checks', { 'KDC-2': { note: 'xem biên bản' } }, 'KDC-2', 'missing', 'an unanswered criterion is not met'],
-    ['one of two items no', { 'KDC-5': { checks: { forces: true, models: false } } }, 'KDC-5', 'not_met', 'Not met: The self-managed'],
-    ['one of two items unanswered', { 'KDC-5': { checks: { forces: true } } }, 'KDC-5', 'missing', 'Not answered'],
-    ['a no wins over an unanswered item', { 'KDC-5': { checks: { forces: false } } }, 'KDC-5', 'not_met', 'Not met: The grassroots'],
+    ['one of two items no', { 'KDC-4': { checks: { 'other-violations': true, 'offenders-managed': false } } }, 'KDC-4', 'not_met', 'Not met: Offenders'],
+    ['one of two items unanswered', { 'KDC-4': { checks: { 'other-violations': true } } }, 'KDC-4', 'missing', 'Not answered'],
+    ['a no wins over an unanswered item', { 'KDC-4': { checks: { 'other-violations': false } } }, 'KDC-4', 'not_met', 'Not met: Other violations'],
   ] as const)('%s', (_what, patch, code, expected, reason) => {
     const e = evaluateUnit(kdc({ answers: { ...GOOD_KDC, ...patch } }));
     expect(outcome(e, code)).toBe(expected);
@@ -106,19 +111,19 @@ describe('requirement (KDC-2, KDC-5)', () => {
   });
 });
 
-describe('ratio (KDC-1: households pledged / resident households must reach 100 %)', () => {
-  const ratio = (numerator: number | undefined, denominator: number | undefined, checks = { resolution: true, registration: true }) => ({
+describe('ratio (KDC-1: residing households registered / residing households must reach 100 %)', () => {
+  const ratio = (numerator: number | undefined, denominator: number | undefined, checks = { resolution: true, plan: true, registration: true }) => ({
     'KDC-1': { checks, ...(numerator === undefined ? {} : { numerator }), ...(denominator === undefined ? {} : { denominator }) },
   });
   it.each([
-    ['212/212', ratio(212, 212), 'met', 'Households that signed the pledge: 212/212 (100%), reaches 100%'],
+    ['212/212', ratio(212, 212), 'met', 'Residing households registered to take part: 212/212 (100%), reaches 100%'],
     ['211/212', ratio(211, 212), 'not_met', '211/212 (99.53%), below 100%'],
     ['0/212', ratio(0, 212), 'not_met', '0/212 (0%), below 100%'],
-    ['no households at all', ratio(0, 0), 'missing', 'Resident households is 0'],
+    ['no households at all', ratio(0, 0), 'missing', 'Households residing in the area (permanent and temporary) is 0'],
     ['no figures', ratio(undefined, undefined), 'missing', 'No figures'],
     ['numerator only', ratio(5, undefined), 'missing', 'No figures'],
-    ['100 % but no resolution', ratio(212, 212, { resolution: false, registration: true }), 'not_met', 'Not met: The party cell'],
-    ['100 % but registration unanswered', ratio(212, 212, { resolution: true } as never), 'missing', 'Not answered'],
+    ['100 % but no resolution', ratio(212, 212, { resolution: false, plan: true, registration: true }), 'not_met', 'Not met: The party cell'],
+    ['100 % but registration unanswered', ratio(212, 212, { resolution: true, plan: true } as never), 'missing', 'Not answered'],
   ] as const)('%s', (_what, answers, expected, reason) => {
     const e = evaluateUnit(kdc({ answers: { ...GOOD_KDC, ...answers } }));
     expect(outcome(e, 'KDC-1')).toBe(expected);
@@ -127,7 +132,7 @@ describe('ratio (KDC-1: households pledged / resident households must reach 100 
 
   it('says it in Vietnamese with a decimal comma', () => {
     const e = evaluateUnit(kdc({ answers: { ...GOOD_KDC, ...ratio(211, 212) } }));
-    expect(reasons(e, 'KDC-1', 'vi')).toBe('Số hộ gia đình ký cam kết: 211/212 (99,53 %), chưa đạt mức 100 %');
+    expect(reasons(e, 'KDC-1', 'vi')).toBe('Số hộ gia đình đang cư trú đăng ký tham gia: 211/212 (99,53 %), chưa đạt mức 100 %');
   });
 });
 
@@ -171,7 +176,7 @@ describe('disqualifying list (KDC-3): incidents in the window', () => {
     expect(list[5]!.en).toBe('and 2 more incidents');
   });
 
-  it('a disqualifying criterion without lettered items (XA-3) fails on any incident', () => {
+  it('an incident of XA-3 without a letter still fails it (a stray incident of a criterion with parts)', () => {
     const e = evaluateUnit(
       { unit: commune(), year: YEAR, registered: true, answers: GOOD_XA, incidents: [{ criterionCode: 'XA-3', occurredOn: '2022-11-15' }], managed: managed({ total: 10, registered: 10, recognised: 10 }) },
     );
@@ -183,7 +188,7 @@ describe('disqualifying list (KDC-3): incidents in the window', () => {
   });
 });
 
-describe('comparison (KDC-4): crimes and social evils not up on the previous window', () => {
+describe('comparison (KDC-4 a): crimes and social evils not up on the previous window', () => {
   it.each([
     ['both equal', { crimes: 1, socialEvils: 1 }, { crimes: 1, socialEvils: 1 }, 'met'],
     ['both down', { crimes: 0, socialEvils: 0 }, { crimes: 3, socialEvils: 2 }, 'met'],
@@ -203,8 +208,8 @@ describe('comparison (KDC-4): crimes and social evils not up on the previous win
 
   it('explains the increase', () => {
     const e = evaluateUnit(kdc({ counts: { current: { crimes: 3, socialEvils: 0 }, previous: { crimes: 1, socialEvils: 0 } } }));
-    expect(reasons(e, 'KDC-4', 'vi')).toBe('Số vụ phạm tội: 3, tăng 2 so với kỳ trước (1) | Số vụ tệ nạn xã hội: 0');
-    expect(reasons(e, 'KDC-4')).toBe('Crimes: 3, up 2 on the previous window (1) | Social-evil cases: 0');
+    expect(reasons(e, 'KDC-4', 'vi')).toContain('Điểm a: Số vụ phạm tội: 3, tăng 2 so với kỳ trước (1) | Điểm a: Số vụ tệ nạn xã hội: 0');
+    expect(reasons(e, 'KDC-4')).toContain('Item (a): Crimes: 3, up 2 on the previous window (1) | Item (a): Social-evil cases: 0');
   });
 
   it.each([
@@ -215,7 +220,10 @@ describe('comparison (KDC-4): crimes and social evils not up on the previous win
     ['sum: a previous metric missing', { aggregate: 'sum', maxIncrease: 0 }, { crimes: 2, socialEvils: 1 }, { crimes: 5 }, 'missing'],
     ['each over a third metric', { metrics: ['crimes', 'socialEvils', 'firesExplosionsAccidents'] }, { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 1 }, { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0 }, 'not_met'],
   ] as const)('parameterised: %s', (_what, patch, current, previous, expected) => {
-    const catalogue = withCriterion('KDC-4', patch);
+    const kdc4 = TT124_2021.criteria.find((c) => c.code === 'KDC-4')!;
+    if (kdc4.kind !== 'parts') throw new Error('KDC-4 has parts');
+    const [a, ...rest] = kdc4.parts;
+    const catalogue = withCriterion('KDC-4', { parts: [{ ...a!, comparison: { ...a!.comparison!, ...patch } }, ...rest] });
     const e = evaluateUnit(kdc({ counts: { current, previous } }), { catalogue });
     expect(outcome(e, 'KDC-4')).toBe(expected);
   });
@@ -350,7 +358,7 @@ describe('evaluateArea: communes after the units they manage', () => {
       inputs.push(
         kdc({
           unit: village(100 + i, 12),
-          answers: i < passing ? GOOD_KDC : { ...GOOD_KDC, 'KDC-5': { checks: { forces: true, models: false } } },
+          answers: i < passing ? GOOD_KDC : { ...GOOD_KDC, 'KDC-5': FAILING_KDC5 },
         }),
       );
     }

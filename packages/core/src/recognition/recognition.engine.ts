@@ -1,15 +1,20 @@
 import { BUILTIN_CATALOGUES, criteriaForType, getCatalogueForYear } from '../catalogue/catalogue.js';
-import type {
-  Catalogue,
-  ComparisonCriterion,
-  CompositeCriterion,
-  Criterion,
-  CriterionKind,
-  DisqualifyingCriterion,
-  ManagedThresholdCriterion,
-  RatioCriterion,
-  RequirementCriterion,
-  ChecklistItem,
+import {
+  INCIDENT_EXCEPTION_LABELS,
+  RATING_ABSENT,
+  type Catalogue,
+  type ComparisonRule,
+  type CompositeCriterion,
+  type IncidentException,
+  type PartsCriterion,
+  type RatingCriterion,
+  type Criterion,
+  type CriterionKind,
+  type DisqualifyingCriterion,
+  type ManagedThresholdCriterion,
+  type RatioCriterion,
+  type RequirementCriterion,
+  type ChecklistItem,
 } from '../catalogue/catalogue.schema.js';
 import { checkEligibility } from '../catalogue/eligibility.js';
 import type { UnitEligibilityAttributes } from '../catalogue/unit-attributes.js';
@@ -20,6 +25,7 @@ import { QUARTERLY_METRIC_LABELS, type WindowCounts } from '../reports/quarterly
 import { formatPercent, reachesShare } from '../statistics/rate.js';
 import { UNIT_TYPE_LABELS, type ManagingLevel, type UnitType } from '../units.js';
 import type { CriterionAnswer, IncidentRecord } from './assessment.schema.js';
+import type { RecognitionAttributes } from './recognition-authority.js';
 
 // ── Results and labels ──────────────────────────────────────────────────────────────────────────────
 
@@ -91,7 +97,7 @@ export const CRITERION_OUTCOME_LABELS: Readonly<Record<CriterionOutcome, Localiz
  * const school: AssessedUnit = { id: 7, type: 'CSGD', areaId: 12, managingLevel: 'district', schoolLevel: 'upper_secondary' };
  * ```
  */
-export interface AssessedUnit extends UnitEligibilityAttributes {
+export interface AssessedUnit extends UnitEligibilityAttributes, RecognitionAttributes {
   id: number;
   type: UnitType;
   areaId: number;
@@ -312,52 +318,171 @@ function evaluateRatio(c: RatioCriterion, answer: CriterionAnswer | undefined): 
 
 const MAX_LISTED_INCIDENTS = 5;
 
+function inWindow(incident: IncidentRecord, code: string, window: EvaluationWindow): boolean {
+  return incident.criterionCode === code && incident.occurredOn >= window.from && incident.occurredOn <= window.to;
+}
+
+function byDate(a: IncidentRecord, b: IncidentRecord): number {
+  return a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0;
+}
+
+/** "Vụ việc ngày 31/10/2022, điểm e (…): description" */
+function describeIncident(incident: IncidentRecord, itemText: LocalizedText | undefined): LocalizedText {
+  const what = itemText
+    ? { vi: `, điểm ${incident.item} (${itemText.vi})`, en: `, item (${incident.item}) (${itemText.en})` }
+    : incident.item
+      ? { vi: `, điểm ${incident.item}`, en: `, item (${incident.item})` }
+      : { vi: '', en: '' };
+  const description = incident.description ? `: ${incident.description}` : '';
+  return {
+    vi: `Vụ việc ngày ${formatDate(incident.occurredOn, 'vi')}${what.vi}${description}`,
+    en: `Incident on ${incident.occurredOn}${what.en}${description}`,
+  };
+}
+
+/**
+ * Splits incidents into those that count and those excused by an exception their item admits, and words
+ * both: counted ones fail, excused ones are listed as not counted.
+ */
+function judgeIncidents(
+  hits: readonly IncidentRecord[],
+  itemOf: (letter: string | null | undefined) => { text: LocalizedText; exceptions?: readonly IncidentException[] | undefined } | undefined,
+): { counted: number; reasons: LocalizedText[] } {
+  const counted: LocalizedText[] = [];
+  const excused: LocalizedText[] = [];
+  for (const incident of [...hits].sort(byDate)) {
+    const item = itemOf(incident.item);
+    const line = describeIncident(incident, item?.text);
+    const exception = incident.exception ?? undefined;
+    if (exception && item?.exceptions?.includes(exception)) {
+      const label = INCIDENT_EXCEPTION_LABELS[exception];
+      excused.push({ vi: `${line.vi} — không tính: ${label.vi.toLowerCase()}`, en: `${line.en} — not counted: ${label.en.toLowerCase()}` });
+    } else {
+      counted.push(line);
+    }
+  }
+  const reasons = counted.slice(0, MAX_LISTED_INCIDENTS);
+  if (counted.length > MAX_LISTED_INCIDENTS) {
+    const more = counted.length - MAX_LISTED_INCIDENTS;
+    reasons.push({ vi: `và ${more} vụ việc khác`, en: `and ${more} more incidents` });
+  }
+  reasons.push(...excused.slice(0, MAX_LISTED_INCIDENTS));
+  return { counted: counted.length, reasons };
+}
+
+function noIncident(window: EvaluationWindow): LocalizedText {
+  return {
+    vi: `Không có vụ việc nào trong kỳ ${formatDate(window.from, 'vi')}–${formatDate(window.to, 'vi')}`,
+    en: `No incident in the window ${window.from} – ${window.to}`,
+  };
+}
+
 function evaluateDisqualifying(
   c: DisqualifyingCriterion,
   incidents: readonly IncidentRecord[] | undefined,
   window: EvaluationWindow,
 ): Partial_ {
-  let hits: IncidentRecord[] | undefined;
-  if (incidents) {
-    for (const incident of incidents) {
-      if (incident.criterionCode === c.code && incident.occurredOn >= window.from && incident.occurredOn <= window.to) {
-        (hits ??= []).push(incident);
-      }
-    }
-  }
-  if (!hits) {
-    return {
-      outcome: 'met',
-      reasons: [
-        {
-          vi: `Không có vụ việc nào trong kỳ ${formatDate(window.from, 'vi')}–${formatDate(window.to, 'vi')}`,
-          en: `No incident in the window ${window.from} – ${window.to}`,
-        },
-      ],
-    };
-  }
-  hits.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
-  const reasons: LocalizedText[] = hits.slice(0, MAX_LISTED_INCIDENTS).map((incident) => {
-    const item = incident.item ? c.items.find((i) => i.letter === incident.item) : undefined;
-    const what = item
-      ? { vi: `, điểm ${item.letter} (${item.text.vi})`, en: `, item (${item.letter}) (${item.text.en})` }
-      : incident.item
-        ? { vi: `, điểm ${incident.item}`, en: `, item (${incident.item})` }
-        : { vi: '', en: '' };
-    const description = incident.description ? `: ${incident.description}` : '';
-    return {
-      vi: `Vụ việc ngày ${formatDate(incident.occurredOn, 'vi')}${what.vi}${description}`,
-      en: `Incident on ${incident.occurredOn}${what.en}${description}`,
-    };
-  });
-  if (hits.length > MAX_LISTED_INCIDENTS) {
-    const more = hits.length - MAX_LISTED_INCIDENTS;
-    reasons.push({ vi: `và ${more} vụ việc khác`, en: `and ${more} more incidents` });
-  }
-  return { outcome: 'not_met', reasons };
+  const hits = incidents?.filter((i) => inWindow(i, c.code, window)) ?? [];
+  if (hits.length === 0) return { outcome: 'met', reasons: [noIncident(window)] };
+  const { counted, reasons } = judgeIncidents(hits, (letter) => (letter ? c.items.find((i) => i.letter === letter) : undefined));
+  return { outcome: counted > 0 ? 'not_met' : 'met', reasons };
 }
 
-function evaluateComparison(c: ComparisonCriterion, counts: WindowCounts | undefined): Partial_ {
+function prefixed(letter: string, reasons: readonly LocalizedText[]): LocalizedText[] {
+  return reasons.map((r) => ({ vi: `Điểm ${letter}: ${r.vi}`, en: `Item (${letter}): ${r.en}` }));
+}
+
+function evaluateParts(
+  c: PartsCriterion,
+  answer: CriterionAnswer | undefined,
+  counts: WindowCounts | undefined,
+  incidents: readonly IncidentRecord[] | undefined,
+  window: EvaluationWindow,
+): Partial_ {
+  let outcome: CriterionOutcome = 'met';
+  const reasons: LocalizedText[] = [];
+  const hits = incidents?.filter((i) => inWindow(i, c.code, window)) ?? [];
+  for (const part of c.parts) {
+    let partOutcome: CriterionOutcome = 'met';
+    const partReasons: LocalizedText[] = [];
+    if (part.checklist && part.checklist.length > 0) {
+      if (!answer?.checks) {
+        partOutcome = 'missing';
+        partReasons.push(NO_ANSWER);
+      } else {
+        const r = checkChecklist(part.checklist, answer);
+        partOutcome = worst(partOutcome, r.outcome);
+        partReasons.push(...r.reasons);
+      }
+    }
+    if (part.comparison) {
+      const r = evaluateComparison(part.comparison, counts);
+      partOutcome = worst(partOutcome, r.outcome);
+      partReasons.push(...r.reasons);
+    }
+    if (part.incidents) {
+      const mine = hits.filter((i) => i.item === part.letter);
+      if (mine.length === 0) {
+        partReasons.push(noIncident(window));
+      } else {
+        const exceptions = part.incidents.exceptions;
+        const r = judgeIncidents(mine, () => ({ text: part.text, exceptions }));
+        if (r.counted > 0) partOutcome = 'not_met';
+        partReasons.push(...r.reasons);
+      }
+    }
+    if (partOutcome === 'met' && partReasons.length === 0) partReasons.push({ vi: 'Đáp ứng', en: 'Met' });
+    outcome = worst(outcome, partOutcome);
+    reasons.push(...prefixed(part.letter, partReasons));
+  }
+  // an incident naming the criterion but no part of it (no letter, or an unknown one) counts against it
+  const letters = new Set(c.parts.map((p) => p.letter));
+  const stray = hits.filter((i) => !i.item || !letters.has(i.item));
+  if (stray.length > 0) {
+    outcome = 'not_met';
+    reasons.push(...judgeIncidents(stray, () => undefined).reasons);
+  }
+  return { outcome, reasons };
+}
+
+function evaluateRating(c: RatingCriterion, answer: CriterionAnswer | undefined): Partial_ {
+  if (!answer) return { outcome: 'missing', reasons: [NO_ANSWER] };
+  const result: Partial_ = c.checklist.length > 0 ? checkChecklist(c.checklist, answer) : { outcome: 'met', reasons: [] };
+  const rating = answer.rating;
+  const passing = c.levels.filter((l) => l.passes).map((l) => l.text);
+  const needs = { vi: passing.map((t) => `"${t.vi}"`).join(' hoặc '), en: passing.map((t) => `"${t.en}"`).join(' or ') };
+  if (rating === undefined || rating === null) {
+    result.outcome = worst(result.outcome, 'missing');
+    result.reasons.unshift({
+      vi: `Chưa có kết quả xếp loại của ${c.subject.vi.toLowerCase()} (tính là không đạt)`,
+      en: `No rating of ${c.subject.en.toLowerCase()} (counts as not met)`,
+    });
+  } else if (rating === RATING_ABSENT) {
+    if (c.absentAllowed) {
+      result.reasons.unshift({ vi: `Đơn vị không có ${c.subject.vi.toLowerCase()}`, en: `The unit has no ${c.subject.en.toLowerCase()}` });
+    } else {
+      result.outcome = 'not_met';
+      result.reasons.unshift({ vi: `Không có ${c.subject.vi.toLowerCase()} để xếp loại`, en: `No ${c.subject.en.toLowerCase()} to rate` });
+    }
+  } else {
+    const level = c.levels.find((l) => l.key === rating);
+    if (!level) {
+      result.outcome = worst(result.outcome, 'missing');
+      result.reasons.unshift({ vi: `Mức xếp loại không có trong danh mục: ${rating}`, en: `Rating not in the catalogue: ${rating}` });
+    } else if (level.passes) {
+      result.reasons.unshift({ vi: `${c.subject.vi}: xếp loại "${level.text.vi}"`, en: `${c.subject.en}: rated "${level.text.en}"` });
+    } else {
+      result.outcome = 'not_met';
+      result.reasons.unshift({
+        vi: `${c.subject.vi}: xếp loại "${level.text.vi}", cần ${needs.vi}`,
+        en: `${c.subject.en}: rated "${level.text.en}", needs ${needs.en}`,
+      });
+    }
+  }
+  return result;
+}
+
+function evaluateComparison(c: ComparisonRule, counts: WindowCounts | undefined): Partial_ {
   const current = counts?.current;
   if (!current) {
     return {
@@ -553,7 +678,7 @@ function ratioKey(c: RatioCriterion, answer: CriterionAnswer): number | string {
   return `${check}|${n}|${d}`;
 }
 
-function comparisonKey(c: ComparisonCriterion, counts: WindowCounts): number | string {
+function comparisonKey(c: ComparisonRule, counts: WindowCounts): number | string {
   const current = counts.current!;
   const previous = counts.previous;
   if (c.metrics.length <= 2) {
@@ -574,6 +699,11 @@ function comparisonKey(c: ComparisonCriterion, counts: WindowCounts): number | s
   return key;
 }
 
+function hasIncident(incidents: readonly IncidentRecord[] | undefined, code: string, window: EvaluationWindow): boolean {
+  if (incidents) for (const i of incidents) if (inWindow(i, code, window)) return true;
+  return false;
+}
+
 function evaluateCriterion(c: Criterion, input: UnitEvaluationInput, window: EvaluationWindow): CriterionResult {
   switch (c.kind) {
     case 'requirement': {
@@ -588,15 +718,7 @@ function evaluateCriterion(c: Criterion, input: UnitEvaluationInput, window: Eva
     }
     case 'disqualifying': {
       const incidents = input.incidents;
-      let hit = false;
-      if (incidents) {
-        for (const i of incidents) {
-          if (i.criterionCode === c.code && i.occurredOn >= window.from && i.occurredOn <= window.to) {
-            hit = true;
-            break;
-          }
-        }
-      }
+      const hit = hasIncident(incidents, c.code, window);
       // window objects are cached, so `from` is a flat string whose hash V8 keeps
       if (!hit) return memoized(c, window.from, () => evaluateDisqualifying(c, undefined, window));
       return toResult(c, evaluateDisqualifying(c, incidents, window));
@@ -605,6 +727,20 @@ function evaluateCriterion(c: Criterion, input: UnitEvaluationInput, window: Eva
       const counts = input.counts;
       const key = counts?.current ? comparisonKey(c, counts) : NO_ANSWER_KEY;
       return memoized(c, key, () => evaluateComparison(c, counts));
+    }
+    case 'parts': {
+      const answer = input.answers?.[c.code];
+      const counts = input.counts;
+      if (hasIncident(input.incidents, c.code, window)) return toResult(c, evaluateParts(c, answer, counts, input.incidents, window));
+      const checklist = c.parts.flatMap((p) => p.checklist ?? []);
+      let key = `${window.from}|${answer?.checks ? checklistKey(checklist, answer.checks) : NO_ANSWER_KEY}`;
+      for (const p of c.parts) if (p.comparison) key += `|${counts?.current ? comparisonKey(p.comparison, counts) : NO_ANSWER_KEY}`;
+      return memoized(c, key, () => evaluateParts(c, answer, counts, undefined, window));
+    }
+    case 'rating': {
+      const answer = input.answers?.[c.code];
+      const key = answer ? `${answer.rating ?? ''}|${checklistKey(c.checklist, answer.checks)}` : NO_ANSWER_KEY;
+      return memoized(c, key, () => evaluateRating(c, answer));
     }
     case 'managed_threshold':
       return toResult(c, evaluateManagedThreshold(c, input.managed));
@@ -839,17 +975,21 @@ export function summarizeManagedUnits(evaluations: readonly UnitEvaluation[]): M
 }
 
 /**
- * Tells whether a unit is managed by the commune of its `areaId`: villages always; agencies, enterprises and
- * schools when their managing level is `commune`; communes never (they are managed from above).
+ * Tells whether a unit is managed by the commune of its `areaId` (XA-4: "do xã quản lý hoặc được giao quản
+ * lý"): villages always; agencies, enterprises and schools when their managing level is `commune`, or
+ * `district` with recognition delegated one level down (Art. 10); communes never (managed from above).
  *
  * @example
  * ```ts
  * isManagedByCommune({ type: 'KDC', managingLevel: 'commune' });  // true
  * isManagedByCommune({ type: 'DN', managingLevel: 'province' });  // false
+ * isManagedByCommune({ type: 'CQ', managingLevel: 'district', isRecognitionDelegated: true }); // true
  * ```
  */
-export function isManagedByCommune(unit: Pick<AssessedUnit, 'type' | 'managingLevel'>): boolean {
-  return unit.type === 'KDC' || (unit.type !== 'XA' && unit.managingLevel === 'commune');
+export function isManagedByCommune(unit: Pick<AssessedUnit, 'type' | 'managingLevel' | 'isRecognitionDelegated'>): boolean {
+  if (unit.type === 'KDC') return true;
+  if (unit.type === 'XA') return false;
+  return unit.managingLevel === 'commune' || (unit.managingLevel === 'district' && unit.isRecognitionDelegated === true);
 }
 
 /**

@@ -29,7 +29,12 @@ const ratioAnswer = (keys: string[]) =>
 // dates around the KDC window of 2022 (1/11/2021 → 31/10/2022) and the others' (16/11/2021 → 15/11/2022)
 const date = fc.constantFrom('2021-10-31', '2021-11-01', '2021-11-15', '2021-11-16', '2022-05-01', '2022-10-31', '2022-11-01', '2022-11-15', '2022-11-16');
 const incident = (codes: string[]): fc.Arbitrary<IncidentRecord> =>
-  fc.record({ criterionCode: fc.constantFrom(...codes), item: fc.constantFrom(null, 'a', 'e', 'đ'), occurredOn: date });
+  fc.record({
+    criterionCode: fc.constantFrom(...codes),
+    item: fc.constantFrom(null, 'a', 'b', 'd', 'e', 'đ'),
+    occurredOn: date,
+    exception: fc.constantFrom(null, null, 'handled_promptly' as const, 'force_majeure' as const),
+  });
 const incidents = (codes: string[]) => fc.oneof(fc.constant([]), fc.array(incident(codes), { maxLength: 2 }));
 const count = fc.integer({ min: 0, max: 3 });
 const counts = fc.record(
@@ -37,21 +42,29 @@ const counts = fc.record(
   { requiredKeys: ['current'] },
 );
 
+const ratingAnswer = (levels: string[]) =>
+  fc.record({ checks: checks(['no-discipline']), rating: maybe(fc.constantFrom(...levels)) }).map(({ checks, rating }): CriterionAnswer => (rating === undefined ? { checks } : { checks, rating }));
 const kdcAnswers = fc.record({
-  'KDC-1': maybe(ratioAnswer(['resolution', 'registration'])),
+  'KDC-1': maybe(ratioAnswer(['resolution', 'plan', 'registration'])),
   'KDC-2': maybe(checks(['carried-out']).map((c) => ({ checks: c }))),
-  'KDC-5': maybe(checks(['forces', 'models']).map((c) => ({ checks: c }))),
+  'KDC-4': maybe(checks(['other-violations', 'offenders-managed']).map((c) => ({ checks: c }))),
+  'KDC-5': maybe(ratingAnswer(['hoan-thanh', 'hoan-thanh-tot', 'khong-hoan-thanh', 'none'])),
 });
-const xaAnswers = fc.record({ 'XA-1': maybe(checks(['resolution', 'plan', 'registration', 'model']).map((c) => ({ checks: c }))) });
+const xaAnswers = fc.record({
+  'XA-1': maybe(checks(['resolution', 'plan', 'registration', 'model']).map((c) => ({ checks: c }))),
+  'XA-3': maybe(checks(['grasps-situation']).map((c) => ({ checks: c }))),
+});
 const cqdnAnswers = fc.record({
   'CQDN-1': maybe(ratioAnswer(['resolution', 'plan', 'registration', 'internal-rules', 'model'])),
   'CQDN-2': maybe(checks(['policy', 'coordination']).map((c) => ({ checks: c }))),
+  'CQDN-4': maybe(ratingAnswer(['hoan-thanh', 'hoan-thanh-tot', 'tap-the-lao-dong-tien-tien', 'none'])),
+  'CQDN-5': maybe(ratioAnswer([])),
 });
 const csgdAnswers = fc.record({
-  'CSGD-1': maybe(checks(['registration', 'plan']).map((c) => ({ checks: c }))),
-  'CSGD-2': maybe(checks(['model']).map((c) => ({ checks: c }))),
-  'CSGD-3': maybe(checks(['coordination']).map((c) => ({ checks: c }))),
-  'CSGD-6': maybe(checks(['staff']).map((c) => ({ checks: c }))),
+  'CSGD-1': maybe(ratioAnswer(['resolution', 'plan', 'registration', 'internal-rules', 'model'])),
+  'CSGD-2': maybe(checks(['policy', 'coordination-police', 'coordination-parents']).map((c) => ({ checks: c }))),
+  'CSGD-5': maybe(ratingAnswer(['hoan-thanh', 'hoan-thanh-tot', 'none'])),
+  'CSGD-6': maybe(ratioAnswer([])),
 });
 
 type Spec = Omit<UnitEvaluationInput, 'unit'> & { unit: Omit<AssessedUnit, 'id' | 'areaId'> };
@@ -61,16 +74,17 @@ const registered = fc.constantFrom(true, true, true, true, false);
 // too (otherwise XA-2, which needs every village, almost never holds and "Đạt" is never exercised).
 const good = <T>(ideal: NoInfer<T>, random: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(ideal), weight: 4 }, { arbitrary: random, weight: 1 });
 const GOOD_KDC = {
-  'KDC-1': { checks: { resolution: true, registration: true }, numerator: 30, denominator: 30 },
+  'KDC-1': { checks: { resolution: true, plan: true, registration: true }, numerator: 30, denominator: 30 },
   'KDC-2': { checks: { 'carried-out': true } },
-  'KDC-5': { checks: { forces: true, models: true } },
+  'KDC-4': { checks: { 'other-violations': true, 'offenders-managed': true } },
+  'KDC-5': { rating: 'hoan-thanh', checks: { 'no-discipline': true } },
 };
 const villageSpec: fc.Arbitrary<Spec> = fc.record({
   unit: fc.constant({ type: 'KDC' as const, managingLevel: 'commune' as const }),
   year: fc.constant(YEAR),
   registered,
   answers: good(GOOD_KDC, kdcAnswers),
-  incidents: good([], incidents(['KDC-3', 'XA-3'])),
+  incidents: good([], incidents(['KDC-3', 'KDC-4', 'XA-3'])),
   counts: good({ current: { crimes: 0, socialEvils: 1 }, previous: { crimes: 1, socialEvils: 1 } }, counts),
 });
 const otherSpec: fc.Arbitrary<Spec> = fc.oneof(
@@ -83,7 +97,15 @@ const otherSpec: fc.Arbitrary<Spec> = fc.oneof(
     }),
     year: fc.constant(YEAR),
     registered,
-    answers: good({ 'CQDN-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 9, denominator: 9 }, 'CQDN-2': { checks: { policy: true, coordination: true } } }, cqdnAnswers),
+    answers: good(
+      {
+        'CQDN-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 9, denominator: 9 },
+        'CQDN-2': { checks: { policy: true, coordination: true } },
+        'CQDN-4': { rating: 'hoan-thanh-tot', checks: { 'no-discipline': true } },
+        'CQDN-5': { numerator: 7, denominator: 10 },
+      },
+      cqdnAnswers,
+    ),
     incidents: incidents(['CQDN-3']),
   }),
   fc.record({
@@ -94,15 +116,23 @@ const otherSpec: fc.Arbitrary<Spec> = fc.oneof(
     }),
     year: fc.constant(YEAR),
     registered,
-    answers: good({ 'CSGD-1': { checks: { registration: true, plan: true } }, 'CSGD-2': { checks: { model: true } }, 'CSGD-3': { checks: { coordination: true } }, 'CSGD-6': { checks: { staff: true } } }, csgdAnswers),
-    incidents: incidents(['CSGD-4', 'CSGD-5']),
+    answers: good(
+      {
+        'CSGD-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 90, denominator: 90 },
+        'CSGD-2': { checks: { policy: true, 'coordination-police': true, 'coordination-parents': true } },
+        'CSGD-5': { rating: 'none', checks: { 'no-discipline': true } },
+        'CSGD-6': { numerator: 7, denominator: 9 },
+      },
+      csgdAnswers,
+    ),
+    incidents: incidents(['CSGD-3', 'CSGD-4']),
   }),
 );
 const communeSpec: fc.Arbitrary<Spec> = fc.record({
   unit: fc.constant({ type: 'XA' as const, managingLevel: 'district' as const }),
   year: fc.constant(YEAR),
   registered,
-  answers: good({ 'XA-1': { checks: { resolution: true, plan: true, registration: true, model: true } } }, xaAnswers),
+  answers: good({ 'XA-1': { checks: { resolution: true, plan: true, registration: true, model: true } }, 'XA-3': { checks: { 'grasps-situation': true } } }, xaAnswers),
   incidents: good([], incidents(['XA-3'])),
 });
 

@@ -23,13 +23,14 @@ import type { UnitType } from '../units.js';
  * | `registration`     | the unit registered for the year's standard                | every eligible unit         |
  * | `self_assessment`  | the year's assessment went past `registered`               | registered units            |
  * | `grading`          | the unit has a 100-point grading sheet for the year        | registered units            |
+ * | `recognition`      | the year's file has a decision (recognised or not)         | registered units            |
  *
  * @example
  * ```ts
  * REMINDER_OBLIGATIONS.includes('grading'); // true
  * ```
  */
-export const REMINDER_OBLIGATIONS = ['quarterly_report', 'registration', 'self_assessment', 'grading'] as const;
+export const REMINDER_OBLIGATIONS = ['quarterly_report', 'registration', 'self_assessment', 'grading', 'recognition'] as const;
 
 /** One of {@link REMINDER_OBLIGATIONS}. @example `const o: ReminderObligation = 'quarterly_report';` */
 export type ReminderObligation = (typeof REMINDER_OBLIGATIONS)[number];
@@ -51,6 +52,8 @@ export const DEADLINE_OBLIGATIONS: Readonly<Partial<Record<DeadlineCode, Reminde
   WINDOW_CLOSES: 'self_assessment',
   KDC_GRADING_DEADLINE: 'grading',
   GRADING_DEADLINE: 'grading',
+  KDC_RECOGNITION_DEADLINE: 'recognition',
+  RECOGNITION_DEADLINE: 'recognition',
 });
 
 /**
@@ -66,6 +69,7 @@ export const OBLIGATION_LABELS: Readonly<Record<ReminderObligation, LocalizedTex
   registration: { vi: 'đăng ký xây dựng "An toàn về an ninh, trật tự"', en: 'registration for the standard' },
   self_assessment: { vi: 'tự đánh giá', en: 'self-assessment' },
   grading: { vi: 'chấm điểm phong trào', en: 'movement grading sheet' },
+  recognition: { vi: 'quyết định công nhận', en: 'recognition decision' },
 });
 
 /**

@@ -70,6 +70,9 @@ describe('reminderOccasionsOn: the yearly cycle', () => {
     ['2022-11-14', 'WINDOW_CLOSES:2022:before-1'],
     ['2022-11-17', 'KDC_GRADING_DEADLINE:2022:before-3'],
     ['2022-11-29', 'GRADING_DEADLINE:2022:before-1'],
+    ['2022-11-07', 'KDC_RECOGNITION_DEADLINE:2022:before-7'],
+    ['2022-11-18', 'RECOGNITION_DEADLINE:2022:before-1'],
+    ['2022-11-15', 'KDC_RECOGNITION_DEADLINE:2022:overdue'],
   ])('%s includes %s', (day, key) => {
     expect(keysOn(day)).toContain(key);
   });

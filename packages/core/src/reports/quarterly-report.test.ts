@@ -32,7 +32,13 @@ describe('windowCountsFromReports', () => {
   it('feeds KDC-4: 2 crimes against 3 is not an increase; 9 against 2 is', () => {
     const unit = { id: 1, type: 'KDC', areaId: 1, managingLevel: 'commune' } as const;
     const kdc4 = (year: number) =>
-      evaluateUnit({ unit, year, registered: true, counts: windowCountsFromReports(reports, year) }).criteria.find((c) => c.code === 'KDC-4')?.outcome;
+      evaluateUnit({
+        unit,
+        year,
+        registered: true,
+        answers: { 'KDC-4': { checks: { 'other-violations': true, 'offenders-managed': true } } },
+        counts: windowCountsFromReports(reports, year),
+      }).criteria.find((c) => c.code === 'KDC-4')?.outcome;
     expect(kdc4(2022)).toBe('met');
     expect(windowCountsFromReports(reports, 2023).current?.crimes).toBe(9);
     expect(kdc4(2023)).toBe('not_met');

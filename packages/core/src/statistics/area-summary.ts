@@ -32,7 +32,7 @@ import type {
  * if (storedVersion !== ENGINE_VERSION) recomputeEverything();
  * ```
  */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
 /**
  * THE rule for the catalogue a unit is evaluated with in a year, the same in every scope (a commune, its

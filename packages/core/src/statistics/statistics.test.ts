@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TT124_2021 } from '../catalogue/tt124-2021.catalogue.js';
 import { isDomainError } from '../errors.js';
 import type { CriterionAnswer } from '../recognition/assessment.schema.js';
 import { evaluateArea, RECOGNITION_RESULTS, type UnitEvaluationInput } from '../recognition/recognition.engine.js';
@@ -132,17 +131,19 @@ describe('the Ba Đồn figures of 2021, through the engine', () => {
   const GOOD_KDC: Record<string, CriterionAnswer> = {
     'KDC-1': { checks: { resolution: true, registration: true }, numerator: 120, denominator: 120 },
     'KDC-2': { checks: { 'carried-out': true } },
-    'KDC-5': { checks: { forces: true, models: true } },
+    'KDC-4': { checks: { 'other-violations': true, 'offenders-managed': true } },
+    'KDC-5': { rating: 'hoan-thanh', checks: { 'no-discipline': true } },
   };
+  // 2021 falls under 23/2012: CQDN-1, CQDN-2 (stand-ins) and its own CQDN-3 list; no CQDN-4/5
   const GOOD_CQDN: Record<string, CriterionAnswer> = {
     'CQDN-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 30, denominator: 30 },
     'CQDN-2': { checks: { policy: true, coordination: true } },
   };
   const GOOD_CSGD: Record<string, CriterionAnswer> = {
-    'CSGD-1': { checks: { registration: true, plan: true } },
-    'CSGD-2': { checks: { model: true } },
-    'CSGD-3': { checks: { coordination: true } },
-    'CSGD-6': { checks: { staff: true } },
+    'CSGD-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 500, denominator: 500 },
+    'CSGD-2': { checks: { policy: true, 'coordination-police': true, 'coordination-parents': true } },
+    'CSGD-5': { rating: 'none', checks: { 'no-discipline': true } },
+    'CSGD-6': { numerator: 10, denominator: 12 },
   };
 
   function baDon(): UnitEvaluationInput[] {
@@ -153,7 +154,7 @@ describe('the Ba Đồn figures of 2021, through the engine', () => {
     // KDC-1 (not every household pledged), which takes that commune to 3/6 recognised, below 70 %.
     for (let c = 0; c < 16; c++) {
       const areaId = 1000 + c;
-      inputs.push({ unit: { id: id++, type: 'XA', areaId, managingLevel: 'district' }, year, registered: true, answers: { 'XA-1': { checks: { resolution: true, plan: true, registration: true, model: true } } } });
+      inputs.push({ unit: { id: id++, type: 'XA', areaId, managingLevel: 'district' }, year, registered: true, answers: { 'XA-1': { checks: { resolution: true, plan: true, registration: true } }, 'XA-3': { checks: { 'advanced-unit': true, 'no-discipline': true } } } });
       for (let v = 0; v < (c === 15 ? 5 : 6); v++) {
         const fails = c === 0 && v < 3;
         inputs.push({
@@ -179,9 +180,9 @@ describe('the Ba Đồn figures of 2021, through the engine', () => {
   }
 
   it('15/16 communes, 92/95 villages, 22/22 agencies, 22/22 enterprises, 58/58 schools; 21 models, 4 new', () => {
-    // 2021 was assessed under 23/2012; the demo assesses it with the 124/2021 catalogue and says so.
-    const results = evaluateArea(baDon(), { catalogue: TT124_2021 });
-    expect(results.every((r) => r.catalogueId === 'tt124-2021')).toBe(true);
+    // 2021 is assessed under 23/2012, the circular in force (villages only in XA-4; primary schools assessed)
+    const results = evaluateArea(baDon());
+    expect(results.every((r) => r.catalogueId === 'tt23-2012')).toBe(true);
     const models: MovementModelRecord[] = Array.from({ length: 23 }, (_, i) => ({
       id: i + 1,
       name: `Mô hình ${i + 1}`,

@@ -5,6 +5,9 @@ import * as m0003worker from './2026-11-26-0003-worker.js';
 import * as m0004 from './2026-11-26-0004-data-version.js';
 import * as m0005 from './2026-11-26-0005-login-lockout.js';
 import * as m0006 from './2026-12-01-0006-unit-results.js';
+import * as m1001 from './2026-12-01-1001-incident-exceptions-review.js';
+import * as m1002 from './2026-12-01-1002-criteria-as-the-law-writes-them.js';
+import * as m1003 from './2026-12-01-1003-recognition-authority.js';
 
 /**
  * Every migration, by name. Names sort by date; a shipped migration is never edited, only followed by a
@@ -17,4 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-0004-data-version': m0004,
   '2026-11-26-0005-login-lockout': m0005,
   '2026-12-01-0006-unit-results': m0006,
+  '2026-12-01-1001-incident-exceptions-review': m1001,
+  '2026-12-01-1002-criteria-as-the-law-writes-them': m1002,
+  '2026-12-01-1003-recognition-authority': m1003,
 };

@@ -43,7 +43,7 @@ export interface DemoUnitSpec {
   managingLevel: ManagingLevel;
   enterpriseSize?: EnterpriseSize;
   schoolLevel?: SchoolLevel;
-  /** Staff (agencies, enterprises, schools): the denominator of "100 % of staff briefed". */
+  /** Staff (agencies, enterprises; schools: staff, teachers and learners): the denominator of "100 % briefed". */
   people: number;
 }
 
@@ -105,16 +105,17 @@ export function demoInstitutions(): DemoUnitSpec[] {
       people: demoNumber(i + 200, 40, 400),
     }),
   );
-  // 58 schools. Under circular 23/2012 (the rule of 2021) primary schools and kindergartens were assessed
-  // too, and the article's 58 most likely counts them; 124/2021, which the demo applies to 2021, excludes
-  // them, so the demo's schools are secondary, multi-level, continuing-education and vocational ones.
+  // 58 schools. Under circular 23/2012 (the rule of 2020 and 2021) primary schools and kindergartens were
+  // assessed too, and the article's 58 most likely counts them: the demo has 10 of each. From 2022, under
+  // 124/2021, they are excluded (Art. 1(2)(b)) and are not registered.
   BA_DON_COMMUNES.forEach((c, i) => {
     specs.push({ code: `CSGD-BD-THCS-${i + 1}`, name: `Trường THCS ${c.name}`, type: 'CSGD', communeCode: c.code, managingLevel: 'district', schoolLevel: 'lower_secondary', people: demoNumber(i + 300, 25, 60) });
     specs.push({ code: `CSGD-BD-THCS2-${i + 1}`, name: `Trường Tiểu học và THCS ${c.name}`, type: 'CSGD', communeCode: c.code, managingLevel: 'district', schoolLevel: 'multi_level', people: demoNumber(i + 400, 25, 60) });
   });
-  for (let i = 0; i < 20; i++) {
-    const commune = BA_DON_COMMUNES[i % 16]!;
-    specs.push({ code: `CSGD-BD-THCS3-${i + 1}`, name: `Trường THCS số ${i < 16 ? 2 : 3} ${commune.name}`, type: 'CSGD', communeCode: commune.code, managingLevel: 'district', schoolLevel: 'lower_secondary', people: demoNumber(i + 500, 20, 50) });
+  for (let i = 0; i < 10; i++) {
+    const commune = BA_DON_COMMUNES[i]!;
+    specs.push({ code: `CSGD-BD-TH-${i + 1}`, name: `Trường Tiểu học ${commune.name}`, type: 'CSGD', communeCode: commune.code, managingLevel: 'district', schoolLevel: 'primary', people: demoNumber(i + 500, 20, 50) });
+    specs.push({ code: `CSGD-BD-MN-${i + 1}`, name: `Trường Mầm non ${commune.name}`, type: 'CSGD', communeCode: commune.code, managingLevel: 'district', schoolLevel: 'kindergarten', people: demoNumber(i + 550, 15, 40) });
   }
   UPPER_SECONDARY.forEach((name, i) =>
     specs.push({ code: `CSGD-BD-THPT-${i + 1}`, name, type: 'CSGD', communeCode: at(i * 4), managingLevel: 'province', schoolLevel: 'upper_secondary', people: demoNumber(i + 600, 60, 110) }),
@@ -134,8 +135,10 @@ export const DEMO_FAILURES: Readonly<Record<number, ReadonlyArray<{ village: str
     { village: 'QB-BD-QLOC', index: 5, how: 'forces' },
   ],
   // A long-running dispute in Quảng Tiên's village 3 fails the village (KDC-3, item e) and therefore the
-  // commune (XA-2: KDC-3 must hold in every village); Quảng Thuận's group 2 lacks two households' pledges
-  // (KDC-1: 188/190); Quảng Minh's village 4 has no effective grassroots force (KDC-5).
+  // commune (XA-2: KDC-3 must hold in every village); two households of Quảng Thuận's group 2 did not
+  // register (KDC-1); Quảng Minh's village 4's grassroots forces were rated "không hoàn thành nhiệm vụ"
+  // (KDC-5). 2020 and 2021 are assessed under 23/2012, whose village criteria (Art. 5) were not found:
+  // 124/2021's KDC-1…5 stand in (README, "The demo").
   2021: [
     { village: 'QB-BD-QTIEN', index: 3, how: 'dispute' },
     { village: 'QB-BD-QTHUAN', index: 2, how: 'pledges' },

@@ -2,15 +2,18 @@ import {
   isReportOnTime,
   addDays,
   AREA_KIND_LEVEL,
+  checkEligibility,
   foldForSearch,
-  criteriaForType,
   evaluateArea,
   findSheetTemplateForType,
+  getCatalogueForYear,
+  passingAnswers,
   quarterPeriod,
-  TT124_2021,
   type Catalogue,
   type CriterionAnswer,
+  type EnterpriseSize,
   type Quarter,
+  type SchoolLevel,
   type UnitType,
 } from '@antoan/core';
 import type { Kysely } from 'kysely';
@@ -48,17 +51,28 @@ export interface SeedOptions {
   withHistory?: boolean;
 }
 
-/** The years of the demo, all assessed with the 124/2021 catalogue (2020 and 2021 were assessed under 23/2012 in reality). */
+/** The years of the demo. */
 export const DEMO_YEARS = [2020, 2021, 2022] as const;
-export const DEMO_CATALOGUE: Catalogue = TT124_2021;
+
+/**
+ * The catalogue each demo year is assessed with: the law in force (2020 and 2021: 23/2012, whose village
+ * criteria 124/2021's stand in for; 2022: 124/2021).
+ */
+export function demoCatalogue(year: number): Catalogue {
+  return getCatalogueForYear(year);
+}
+
+/** Ratios over a unit's direct sub-units (the second 70 % rule), answered with sub-unit counts, not staff. */
+const SUB_UNIT_RATIOS = new Set(['CQDN-5', 'CSGD-6']);
 
 const villageCode = (communeCode: string, index: number) => `KDC-${communeCode}-${index}`;
 
 /**
  * Loads the demo: Ba Đồn town (Quảng Bình) with its 16 communes and wards, 95 villages and residential
  * groups, 22 agencies, 22 enterprises and 58 schools, and for 2020–2022 the per-criterion answers,
- * incidents and quarterly reports from which the engine computes the article's figures for 2021 (15/16,
- * 92/95, 22/22, 22/22, 58/58), the decisions that follow them, 21 models (4 new in 2021) and the awards.
+ * incidents and quarterly reports from which the engine computes, under the circular in force (23/2012 for
+ * 2020–2021, 124/2021 from 2022), the article's figures for 2021 (15/16, 92/95, 22/22, 22/22, 58/58), the
+ * decisions that follow them (dated by Art. 9), 21 models (4 new in 2021) and the awards.
  * One transaction, and only on an empty database: a second call changes nothing.
  */
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedReport> {
@@ -87,9 +101,11 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
       }
     }
     const institutions = demoInstitutions();
+    const attributes = new Map<string, { enterpriseSize?: EnterpriseSize; schoolLevel?: SchoolLevel }>();
     for (const spec of institutions) {
       units.push({ code: spec.code, name: spec.name, type: spec.type, areaId: areaOf.get(spec.communeCode)!, managingLevel: spec.managingLevel });
       people.set(spec.code, spec.people);
+      attributes.set(spec.code, { ...(spec.enterpriseSize ? { enterpriseSize: spec.enterpriseSize } : {}), ...(spec.schoolLevel ? { schoolLevel: spec.schoolLevel } : {}) });
     }
     const inserted = await insertUnits(trx, units);
     for (const spec of institutions) {
@@ -108,22 +124,26 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     const reports = await seedReports(trx, inserted.map((u) => ({ id: u.id, code: u.code, type: u.type })));
     let assessments = 0;
     for (const year of DEMO_YEARS) {
-      assessments += await seedYear(trx, year, inserted, people, areaOf);
+      // only the units the year's catalogue assesses register (from 2022 no primary school or kindergarten)
+      const catalogue = demoCatalogue(year);
+      const eligible = inserted.filter((u) => checkEligibility({ type: u.type, ...attributes.get(u.code) }, catalogue).eligible);
+      assessments += await seedYear(trx, year, eligible, people, areaOf);
     }
     await seedModelsAndAwards(trx, areaOf, idOf, town!.id);
     return { seeded: true, ...base, assessments, reports };
   });
 }
 
-/** Answers that meet every answerable criterion of the unit's type: all checks yes, ratios full. */
-function fullAnswers(type: UnitType, denominator: number): Record<string, CriterionAnswer> {
-  const answers: Record<string, CriterionAnswer> = {};
-  for (const criterion of criteriaForType(DEMO_CATALOGUE, type)) {
-    if (criterion.kind === 'requirement') {
-      answers[criterion.code] = { checks: Object.fromEntries(criterion.checklist.map((i) => [i.key, true])) };
-    } else if (criterion.kind === 'ratio') {
-      answers[criterion.code] = { checks: Object.fromEntries(criterion.checklist.map((i) => [i.key, true])), numerator: denominator, denominator };
-    }
+/**
+ * Answers that meet every answerable criterion of the unit's type under `catalogue`: checks yes, ratings
+ * passing, ratios full (people briefed / people; sub-units rated well / a few sub-units).
+ */
+function fullAnswers(catalogue: Catalogue, type: UnitType, people: number, seed: number): Record<string, CriterionAnswer> {
+  const answers = passingAnswers(catalogue, type, (c) => (SUB_UNIT_RATIOS.has(c.code) ? demoNumber(seed, 4, 12) : people));
+  // sub-units: not all of them rated well, but at least 70 %
+  for (const code of SUB_UNIT_RATIOS) {
+    const a = answers[code];
+    if (a?.denominator) answers[code] = { ...a, numerator: Math.ceil(a.denominator * 0.8) };
   }
   return answers;
 }
@@ -135,27 +155,34 @@ async function seedYear(
   people: Map<string, number>,
   areaOf: ReadonlyMap<string, number>,
 ): Promise<number> {
+  const catalogue = demoCatalogue(year);
   const failures = new Map((DEMO_FAILURES[year] ?? []).map((f) => [villageCode(f.village, f.index), f.how]));
   const registeredAt = `${year}-03-${String(10 + (year % 10)).padStart(2, '0')}T02:00:00.000Z`;
   const rows = await db
     .insertInto('assessments')
-    .values(units.map((u) => ({ unit_id: u.id, year, catalogue_id: DEMO_CATALOGUE.id, status: 'registered', registered_at: registeredAt, registered_by: null })))
+    .values(units.map((u) => ({ unit_id: u.id, year, catalogue_id: catalogue.id, status: 'registered', registered_at: registeredAt, registered_by: null })))
     .returning(['id', 'unit_id'])
     .execute();
   const assessmentOf = new Map(rows.map((r) => [r.unit_id, r.id]));
 
   const answerRows: { assessment_id: number; criterion_code: string; value: string; evidence_note: string | null; evidence_links: string }[] = [];
   for (const unit of units) {
-    const answers = fullAnswers(unit.type, people.get(unit.code) ?? 100);
+    const answers = fullAnswers(catalogue, unit.type, people.get(unit.code) ?? 100, unit.id + year);
     const how = failures.get(unit.code);
     if (how === 'pledges' && answers['KDC-1']) answers['KDC-1'] = { ...answers['KDC-1'], numerator: (answers['KDC-1'].denominator ?? 190) - 2 };
-    if (how === 'forces' && answers['KDC-5']) answers['KDC-5'] = { checks: { ...answers['KDC-5'].checks, forces: false } };
+    if (how === 'forces' && answers['KDC-5']) answers['KDC-5'] = { ...answers['KDC-5'], rating: 'khong-hoan-thanh' };
     for (const [code, answer] of Object.entries(answers)) {
       answerRows.push({
         assessment_id: assessmentOf.get(unit.id)!,
         criterion_code: code,
         value: JSON.stringify(answer),
-        evidence_note: code.endsWith('-1') ? `Nghị quyết, kế hoạch và bản đăng ký quý I/${year}` : null,
+        evidence_note: code.endsWith('-1')
+          ? `Nghị quyết, kế hoạch và bản đăng ký quý I/${year}`
+          : code === 'KDC-5' || code === 'CQDN-4' || code === 'CSGD-5'
+            ? `Quyết định xếp loại năm ${year}`
+            : SUB_UNIT_RATIOS.has(code)
+              ? `Quyết định công nhận danh hiệu thi đua năm ${year} của các phòng, ban, tổ`
+              : null,
         evidence_links: '[]',
       });
     }
@@ -174,25 +201,28 @@ async function seedYear(
 
   // The decisions follow the results the engine computes from those answers, incidents and reports.
   const assessed = await listAssessedUnitsByIds(db, units.map((u) => u.id));
-  const evaluations = evaluateArea(await loadEvaluationInputs(db, assessed, year, { areaId: undefined, date: `${year}-12-31` }), { catalogue: DEMO_CATALOGUE });
+  const evaluations = evaluateArea(await loadEvaluationInputs(db, assessed, year, { areaId: undefined, date: `${year}-12-31` }), { catalogue });
   const codeOf = new Map(units.map((u) => [u.id, u.code]));
   const assessedById = new Map(assessed.map((u) => [u.id, u]));
   for (const evaluation of evaluations) {
     const unit = assessedById.get(evaluation.unitId)!;
     const met = evaluation.result === 'DAT';
     const authority = unit.managingLevel === 'commune' ? `UBND ${communeTitle(unit.areaId, areaOf)}` : unit.managingLevel === 'province' ? 'UBND tỉnh Quảng Bình' : 'UBND thị xã Ba Đồn';
+    // Art. 9(1) of 124/2021: villages are decided before 15 November (their window closes 31 October), the
+    // others before 20 November (window closes 15 November)
+    const days = unit.type === 'KDC' ? { self: '11-01', submitted: '11-03', appraised: '11-08', decided: '11-12' } : { self: '11-16', submitted: '11-17', appraised: '11-18', decided: '11-19' };
     await db
       .updateTable('assessments')
       .set({
         status: met ? 'recognised' : 'not_recognised',
         is_locked: met ? 1 : 0,
-        self_assessed_at: `${year}-10-05T02:00:00.000Z`,
-        submitted_at: `${year}-11-10T02:00:00.000Z`,
-        appraised_at: `${year}-11-25T02:00:00.000Z`,
+        self_assessed_at: `${year}-${days.self}T02:00:00.000Z`,
+        submitted_at: `${year}-${days.submitted}T02:00:00.000Z`,
+        appraised_at: `${year}-${days.appraised}T02:00:00.000Z`,
         appraisal_note: met ? null : evaluation.summary.vi,
-        decided_at: `${year}-12-20T02:00:00.000Z`,
+        decided_at: `${year}-${days.decided}T02:00:00.000Z`,
         decision_number: `${(evaluation.unitId % 97) + 1}/QĐ-${unit.managingLevel === 'commune' ? 'UBND' : 'UBND-TX'}`,
-        decision_date: `${year}-12-20`,
+        decision_date: `${year}-${days.decided}`,
         decision_authority: authority,
         certificate_number: met ? `GCN-${year}-${codeOf.get(unit.id)}` : null,
         version: 5,

@@ -2,12 +2,11 @@ import {
   isReportOnTime,
   type Quarter,
   AREA_KIND_LEVEL,
-  criteriaForType,
+  passingAnswers,
   foldForSearch,
   TT124_2021,
   vietnameseSortKey,
   type AreaKind,
-  type CriterionAnswer,
   type ManagingLevel,
   type UnitType,
 } from '@antoan/core';
@@ -195,17 +194,13 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
     }
 
     // Assessments with full answers; about 3 % of villages fail one criterion, 0.5 % have an incident.
-    const answerTemplates = new Map<UnitType, [string, CriterionAnswer][]>();
-    for (const type of ['KDC', 'XA', 'CQ', 'DN', 'CSGD'] as UnitType[]) {
-      const list: [string, CriterionAnswer][] = [];
-      for (const c of criteriaForType(TT124_2021, type)) {
-        if (c.kind === 'requirement') list.push([c.code, { checks: Object.fromEntries(c.checklist.map((i) => [i.key, true])) }]);
-        if (c.kind === 'ratio') list.push([c.code, { checks: Object.fromEntries(c.checklist.map((i) => [i.key, true])), numerator: 200, denominator: 200 }]);
-      }
-      answerTemplates.set(type, list);
-    }
-    const answerJson = new Map<UnitType, [string, string][]>([...answerTemplates].map(([t, list]) => [t, list.map(([code, a]) => [code, JSON.stringify(a)])]));
-    const failedRatio = JSON.stringify({ checks: { resolution: true, registration: true }, numerator: 199, denominator: 200 });
+    const answerJson = new Map<UnitType, [string, string][]>(
+      (['KDC', 'XA', 'CQ', 'DN', 'CSGD'] as UnitType[]).map((type) => [
+        type,
+        Object.entries(passingAnswers(TT124_2021, type, (c) => (c.minimum < 1 ? 10 : 200))).map(([code, a]) => [code, JSON.stringify(a)]),
+      ]),
+    );
+    const failedRatio = JSON.stringify({ checks: { resolution: true, plan: true, registration: true }, numerator: 199, denominator: 200 });
     let assessments = 0;
     let answers = 0;
     let incidents = 0;

@@ -115,6 +115,14 @@ export async function loadReminderInputs(db: Kysely<Database>, occasions: readon
         });
         break;
       }
+      case 'recognition': {
+        const rows = await assessments(occasion.year);
+        facts.set(occasion.deadlineKey, {
+          expected: new Set(rows.map((r) => r.unit_id)),
+          done: new Set(rows.filter((r) => r.status === 'recognised' || r.status === 'not_recognised' || r.status === 'revoked').map((r) => r.unit_id)),
+        });
+        break;
+      }
       case 'grading': {
         const rows = await db.selectFrom('grading_sheets').select('unit_id').where('year', '=', occasion.year).execute();
         facts.set(occasion.deadlineKey, {

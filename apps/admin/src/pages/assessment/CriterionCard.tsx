@@ -1,11 +1,18 @@
 import {
   CRITERION_OUTCOME_LABELS,
+  INCIDENT_EXCEPTION_LABELS,
+  incidentTargets,
+  RATING_ABSENT,
+  type ChecklistItem,
   type Criterion,
   type CriterionAnswer,
   type CriterionResult,
   type EvaluationWindow,
+  type IncidentException,
+  type IncidentTarget,
 } from '@antoan/core';
 import {
+  Alert,
   Badge,
   Button,
   Card,
@@ -46,9 +53,16 @@ interface Props {
   incidents: Incident[];
   unitId: number;
   window: EvaluationWindow;
+  /** The answer as it was before a catalogue correction changed the criterion, if any. */
+  legacy?: unknown;
+  /** The criterion was corrected since the file was filled: it must be answered again. */
+  toReview?: boolean;
 }
 
-/** One criterion: its text and explanation, the inputs its kind takes, evidence, and its live outcome. */
+/**
+ * One criterion: its text, legal source and explanation, the inputs its kind takes (checks, figures, a
+ * rating, the parts' checks), the incidents that count against it, evidence, and its live outcome.
+ */
 export function CriterionCard({
   criterion: c,
   result,
@@ -59,14 +73,28 @@ export function CriterionCard({
   incidents,
   unitId,
   window,
+  legacy,
+  toReview = false,
 }: Props) {
   const { t, l } = useI18n();
   const path = `answers.${c.code}`;
   const setAnswer = (answer: CriterionAnswer) => onChange({ ...entry, answer });
   const setCheck = (key: string, value: boolean) =>
     setAnswer({ ...entry.answer, checks: { ...entry.answer.checks, [key]: value } });
-  const answerable = c.kind === 'requirement' || c.kind === 'ratio';
+  const partsChecklist = c.kind === 'parts' ? c.parts.flatMap((p) => p.checklist ?? []) : [];
+  const answerable = c.kind === 'requirement' || c.kind === 'ratio' || c.kind === 'rating' || partsChecklist.length > 0;
+  const targets = incidentTargets(c);
   const outcome = result?.outcome ?? 'missing';
+  const checkbox = (item: ChecklistItem) => (
+    <Checkbox
+      key={item.key}
+      label={l(item.text)}
+      checked={entry.answer.checks?.[item.key] === true}
+      onChange={(e) => setCheck(item.key, e.currentTarget.checked)}
+      error={errors[`${path}.checks.${item.key}`]}
+      disabled={disabled}
+    />
+  );
 
   return (
     <Card withBorder component="section" aria-labelledby={`criterion-${c.code}`} data-criterion={c.code}>
@@ -75,6 +103,11 @@ export function CriterionCard({
           <Title order={3} size="h5" id={`criterion-${c.code}`}>
             {c.code}. {l(c.title)}
           </Title>
+          {c.source && (
+            <Text size="xs" c="dimmed" data-testid="criterion-source">
+              {c.source}
+            </Text>
+          )}
         </div>
         <Badge
           color={outcome === 'met' ? 'teal' : outcome === 'not_met' ? 'red' : 'gray'}
@@ -88,6 +121,16 @@ export function CriterionCard({
       <Text size="sm" mt="xs">
         {l(c.explanation)}
       </Text>
+      {toReview && (
+        <Alert color="orange" variant="light" mt="xs" p="xs" data-testid="to-review">
+          <Text size="sm">{t('criterionToReview')}</Text>
+          {legacy !== undefined && (
+            <Text size="xs" c="dimmed">
+              {t('legacyAnswer', { answer: JSON.stringify(legacy) })}
+            </Text>
+          )}
+        </Alert>
+      )}
       {result && result.reasons.length > 0 && outcome !== 'met' && (
         <Stack gap={0} mt={4}>
           {result.reasons.map((r, i) => (
@@ -121,26 +164,46 @@ export function CriterionCard({
             />
           </Group>
         )}
-        {(c.kind === 'requirement' || c.kind === 'ratio') &&
-          c.checklist.map((item) => (
-            <Checkbox
-              key={item.key}
-              label={l(item.text)}
-              checked={entry.answer.checks?.[item.key] === true}
-              onChange={(e) => setCheck(item.key, e.currentTarget.checked)}
-              error={errors[`${path}.checks.${item.key}`]}
-              disabled={disabled}
-            />
+        {c.kind === 'rating' && (
+          <Select
+            label={l(c.subject)}
+            data={[
+              ...c.levels.map((level) => ({ value: level.key, label: l(level.text) })),
+              ...(c.absentAllowed ? [{ value: RATING_ABSENT, label: t('noSuchBody') }] : []),
+            ]}
+            value={entry.answer.rating ?? null}
+            onChange={(v) => setAnswer({ ...entry.answer, ...(v === null ? { rating: undefined } : { rating: v }) })}
+            error={errors[`${path}.rating`]}
+            disabled={disabled}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+        {(c.kind === 'requirement' || c.kind === 'ratio' || c.kind === 'rating') && c.checklist.map(checkbox)}
+        {c.kind === 'parts' &&
+          c.parts.map((part) => (
+            <Stack key={part.letter} gap={4} data-part={part.letter}>
+              <Text size="sm" fw={600}>
+                {part.letter}) {l(part.text)}
+              </Text>
+              {(part.checklist ?? []).map(checkbox)}
+              {part.comparison && (
+                <Text size="xs" c="dimmed">
+                  {t('computedFromReports')}
+                </Text>
+              )}
+            </Stack>
           ))}
-        {c.kind === 'disqualifying' && (
+        {targets && (
           <Disqualifiers
-            criterion={c}
+            code={c.code}
+            targets={targets}
+            showTargets={c.kind === 'disqualifying'}
             incidents={incidents.filter((i) => i.criterionCode === c.code)}
             unitId={unitId}
             window={window}
           />
         )}
-        {!answerable && c.kind !== 'disqualifying' && (
+        {!answerable && !targets && (
           <Text size="xs" c="dimmed">
             {t('computedCriterion')}
           </Text>
@@ -190,14 +253,21 @@ export function CriterionCard({
   );
 }
 
-/** A disqualifying criterion: its lettered items, the incidents in the window, and recording one. */
+/**
+ * What incidents count against a criterion (a disqualifying list, or the parts of KDC-4 / XA-3 that read
+ * incidents): its lettered items, the incidents in the window with their exceptions, and recording one.
+ */
 function Disqualifiers({
-  criterion,
+  code,
+  targets,
+  showTargets,
   incidents,
   unitId,
   window,
 }: {
-  criterion: Extract<Criterion, { kind: 'disqualifying' }>;
+  code: string;
+  targets: readonly IncidentTarget[];
+  showTargets: boolean;
   incidents: Incident[];
   unitId: number;
   window: EvaluationWindow;
@@ -208,6 +278,7 @@ function Disqualifiers({
   const role = useRole();
   const [open, setOpen] = useState(false);
   const [item, setItem] = useState<string | null>(null);
+  const [exception, setException] = useState<IncidentException | null>(null);
   const [date, setDate] = useState<string | null>(null);
   const [description, setDescription] = useState('');
   const create = useMutation(
@@ -216,6 +287,7 @@ function Disqualifiers({
         notifySuccess(t('saved'));
         setOpen(false);
         setItem(null);
+        setException(null);
         setDate(null);
         setDescription('');
         await queryClient.invalidateQueries({ queryKey: trpc.assessments.pathKey() });
@@ -227,16 +299,19 @@ function Disqualifiers({
   );
   const fieldErrors = create.error ? fieldErrorsOf(create.error, language) : {};
   const canRecord = canUse(role, OFFICER_ROLES);
-  const letterText = (letter: string | null | undefined) => criterion.items.find((i) => i.letter === letter);
+  const letterText = (letter: string | null | undefined) => targets.find((i) => i.letter === letter);
+  const admitted = letterText(item)?.exceptions ?? [];
   return (
     <Stack gap="xs">
-      <Stack gap={0}>
-        {criterion.items.map((i) => (
-          <Text key={i.letter} size="sm">
-            {i.letter}) {l(i.text)}
-          </Text>
-        ))}
-      </Stack>
+      {showTargets && (
+        <Stack gap={0}>
+          {targets.map((i) => (
+            <Text key={i.letter} size="sm">
+              {i.letter}) {l(i.text)}
+            </Text>
+          ))}
+        </Stack>
+      )}
       <Text size="sm" fw={600}>
         {t('incidentsAgainst', { from: formatDate(window.from), to: formatDate(window.to) })}
       </Text>
@@ -249,6 +324,7 @@ function Disqualifiers({
           <Text key={i.id} size="sm" c="red.8" data-testid="incident">
             {formatDate(i.occurredOn)} — {i.item ? `${i.item}) ` : ''}
             {i.description} {letterText(i.item) ? `(${l(letterText(i.item)!.text)})` : ''}
+            {i.exception && ` — ${t('notCounted')}: ${l(INCIDENT_EXCEPTION_LABELS[i.exception])}`}
           </Text>
         ))
       )}
@@ -265,9 +341,12 @@ function Disqualifiers({
             <Group grow align="flex-start">
               <Select
                 label={t('item')}
-                data={criterion.items.map((i) => ({ value: i.letter, label: `${i.letter}) ${l(i.text)}` }))}
+                data={targets.map((i) => ({ value: i.letter, label: `${i.letter}) ${l(i.text)}` }))}
                 value={item}
-                onChange={setItem}
+                onChange={(v) => {
+                  setItem(v);
+                  setException(null);
+                }}
                 error={fieldErrors.item}
                 comboboxProps={{ withinPortal: true }}
               />
@@ -281,6 +360,17 @@ function Disqualifiers({
                 maxDate={window.to}
               />
             </Group>
+            {admitted.length > 0 && (
+              <Select
+                label={t('exception')}
+                data={admitted.map((e) => ({ value: e, label: l(INCIDENT_EXCEPTION_LABELS[e]) }))}
+                value={exception}
+                onChange={(v) => setException(v)}
+                clearable
+                error={fieldErrors.exception}
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
             <TextInput
               label={t('description')}
               value={description}
@@ -300,8 +390,9 @@ function Disqualifiers({
                   create.mutate({
                     unitId,
                     occurredOn: date,
-                    criterionCode: criterion.code,
+                    criterionCode: code,
                     item,
+                    exception,
                     description: description.trim(),
                   })
                 }
