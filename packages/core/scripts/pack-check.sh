@@ -61,14 +61,11 @@ plain npm install --no-audit --no-fund --loglevel=error "$tarball" typescript@5.
 step "use it from plain Node (ESM)"
 cat > check.mjs <<'JS'
 import assert from 'node:assert/strict';
-import { evaluateUnit, evaluateArea, gradeSheet, KDC_SHEET_TEMPLATE, computeStatistics, quarterPeriod, windowYearOf } from '@antoan/core';
+import { evaluateUnit, evaluateArea, gradeSheet, KDC_SHEET_TEMPLATE, computeStatistics, quarterPeriod, windowYearOf, passingAnswers, TT124_2021 } from '@antoan/core';
 
 const village = { id: 101, type: 'KDC', areaId: 12, managingLevel: 'commune' };
-const answers = {
-  'KDC-1': { checks: { resolution: true, registration: true }, numerator: 212, denominator: 212 },
-  'KDC-2': { checks: { 'carried-out': true } },
-  'KDC-5': { checks: { forces: true, models: true } },
-};
+// every answerable criterion met (KDC-1 212 of 212 households, KDC-4's parts, KDC-5's rating)
+const answers = passingAnswers(TT124_2021, 'KDC', () => 212);
 const counts = { current: { crimes: 0, socialEvils: 1 }, previous: { crimes: 1, socialEvils: 1 } };
 const ok = evaluateUnit({ unit: village, year: 2022, registered: true, answers, counts });
 assert.equal(ok.result, 'DAT');
@@ -77,7 +74,7 @@ assert.equal(late.result, 'CHUA_DAT');
 assert.equal(windowYearOf('KDC', '2022-11-01'), 2023);
 assert.equal(quarterPeriod(2022, 1).from, '2021-12-15');
 const area = evaluateArea([{ unit: { id: 1, type: 'XA', areaId: 12, managingLevel: 'district' }, year: 2022, registered: true,
-  answers: { 'XA-1': { checks: { resolution: true, plan: true, registration: true, model: true } } } },
+  answers: passingAnswers(TT124_2021, 'XA') },
   { unit: village, year: 2022, registered: true, answers, counts }]);
 assert.equal(area[0].result, 'DAT');
 assert.equal(computeStatistics({ year: 2022, units: area }).units.byType.KDC.recognitionRate.text, '1/1');
