@@ -40,6 +40,8 @@ export const envSchema = z.object({
   REMINDER_HOUR: integer(7, 0, 23),
   /** How many past days a (re)started worker checks for reminder runs it missed. */
   REMINDER_CATCH_UP_DAYS: integer(7, 0, 60),
+  /** When the stored results are checked against a full recompute from raw data, and repaired (nightly). */
+  RESULTS_VERIFY_CRON: cronExpression('30 2 * * *'),
   /** How many ended quarters a (re)started worker checks for snapshots it missed. */
   SNAPSHOT_CATCH_UP_QUARTERS: integer(2, 1, 8),
   /** A claimed job run not finished within this time may be taken over by another worker. */

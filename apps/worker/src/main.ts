@@ -6,6 +6,7 @@ import { parseEnv } from './env.js';
 import { heartbeatJob } from './jobs/heartbeat.job.js';
 import { mailOutboxJob } from './jobs/mail-outbox.job.js';
 import { quarterlyReminderJob } from './jobs/quarterly-reminder.job.js';
+import { resultsVerifyJob } from './jobs/results-verify.job.js';
 import { snapshotJob } from './jobs/snapshot.job.js';
 import { createSmtpMailer } from './mail/mailer.js';
 import { recoverInterruptedRuns } from './recovery.js';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     heartbeatJob(env.HEARTBEAT_CRON),
     quarterlyReminderJob(env.WORKER_TICK_CRON, reminderJobOptions(env, owner)),
     snapshotJob(env.WORKER_TICK_CRON, snapshotJobOptions(env, owner)),
+    resultsVerifyJob(env.RESULTS_VERIFY_CRON, { owner, leaseMs: env.JOB_LEASE_SECONDS * 1000 }),
     mailOutboxJob(env.MAIL_DISPATCH_CRON, {
       mailer,
       from: env.MAIL_FROM,
