@@ -2,7 +2,7 @@
 // BENCH_DATA_DIR (default /tmp/antoan-national) holds the dataset; it is generated when missing
 // (BENCH_SCALE, default 1 = the whole country). Nothing here asserts: it measures and prints.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCaller, createContextInner, AreaSummaries } from '@antoan/api';
@@ -11,6 +11,7 @@ import { listAssessedUnits, loadEvaluationInputs, migrateToLatest, subtreeAreaId
 import { openDatabase } from '@antoan/db/client';
 import { seedNational } from '@antoan/db/seed';
 import autocannon from 'autocannon';
+import { startBenchServer } from './server-process.js';
 import { sql } from 'kysely';
 
 const dataDir = process.env.BENCH_DATA_DIR ?? '/tmp/antoan-national';
@@ -60,8 +61,8 @@ record('core gradeSheet, 100,000 sheets', `${ms(gradeTook)} = ${Math.round(100_0
 
 // ── stats.summary beside the SQL floor ───────────────────────────────────────────────────────────────
 const admin = { id: 1, username: 'bench', displayName: 'bench', role: 'admin' as const, areaId: null, unitId: null, email: null, isDisabled: false };
-// Cold: a fresh summary cache per call (the engine runs every time). Warm: one shared cache, as in the
-// server, answering repeated reads of unchanged data.
+// Since issue 13 both read the stored results (there is no cache any more): "computed" and "cached" are kept
+// as two series of the same read so that the table lines up with the earlier figures.
 const callerWith = (summaries: AreaSummaries) =>
   createCaller(createContextInner({ db, user: admin, now: () => new Date('2026-11-27T03:00:00Z'), summaries }));
 const warmCaller = callerWith(new AreaSummaries());
@@ -109,36 +110,7 @@ for (const [label, areaId, runs, target] of [
 await handle.destroy();
 
 // ── HTTP throughput and memory of the real server ────────────────────────────────────────────────────
-const serverMain = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const password = 'mật khẩu đo hiệu năng';
-const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
-  cwd: fileURLToPath(new URL('..', import.meta.url)),
-  env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', DATA_DIR: dataDir, SEED: 'none', ADMIN_PASSWORD: password },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-let output = '';
-const baseUrl = await new Promise<string>((resolve, reject) => {
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    const match = /listening on (http:\/\/\S+)/.exec(output);
-    if (match) resolve(match[1]!);
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  child.on('exit', () => reject(new Error(`server exited: ${output}`)));
-});
-/** The server process's memory from /proc: VmRSS now and VmHWM (the peak), in MB. */
-function rss(): { rss: number; peak: number } {
-  const text = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
-const login = await fetch(`${baseUrl}/trpc/auth.login`, {
-  method: 'POST',
-  headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify({ username: 'admin', password }),
-});
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+const { baseUrl, cookie, rss, stop } = await startBenchServer({ dataDir });
 const url = `${baseUrl}/trpc/stats.summary?input=${encodeURIComponent(JSON.stringify({ areaId: commune.id, year: YEAR }))}`;
 await fetch(url, { headers: { cookie } });
 const idle = rss();
@@ -152,8 +124,7 @@ record(
 await fetch(`${baseUrl}/trpc/stats.summary?input=${encodeURIComponent(JSON.stringify({ year: YEAR }))}`, { headers: { cookie } });
 const afterCountry = rss();
 record('server RSS: idle / after the commune load / peak after a country summary', `${idle.rss.toFixed(0)} / ${after.rss.toFixed(0)} / ${afterCountry.peak.toFixed(0)} MB`, '≤ 300 MB');
-child.kill('SIGTERM');
-await new Promise((resolve) => child.on('exit', resolve));
+await stop();
 
 // ── The worker's jobs (apps/worker's own benchmark, run as a child process; its summary lines join the table) ──
 if (process.env.BENCH_SKIP_WORKER !== '1') {

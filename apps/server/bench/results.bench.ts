@@ -8,16 +8,14 @@
 //   - a change (an incident written and its commune group re-evaluated in one transaction);
 //   - the real server: a commune's stats.summary over HTTP with autocannon (50 connections), RSS after a
 //     country summary.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { countUnitResults, deleteIncident, insertIncident, listResultYears, resolveSubtree } from '@antoan/db';
 import { startDatabase } from '@antoan/db/client';
 import { computeScopeSummaries, ensureResults, getAreaSummary, refreshResults, verifyResults, yearsOfIncident } from '@antoan/services';
 import autocannon from 'autocannon';
+import { startBenchServer } from './server-process.js';
 
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'http-seconds': { type: 'string', default: '10' }, year: { type: 'string', default: '2025' } } });
 const dataDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), values['data-dir'] ?? process.env.BENCH_DATA_DIR ?? '/tmp/antoan-national');
@@ -134,31 +132,7 @@ console.error(`stored years: ${(await listResultYears(db)).map((r) => r.year).jo
 await handle.destroy();
 
 // ── The real server over HTTP ─────────────────────────────────────────────────────────────────────────
-const serverMain = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const password = 'mật khẩu đo hiệu năng';
-const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
-  cwd: fileURLToPath(new URL('..', import.meta.url)),
-  env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', SEED: 'none', ADMIN_PASSWORD: password, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }) },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-let output = '';
-const baseUrl = await new Promise<string>((resolve, reject) => {
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    const match = /listening on (http:\/\/\S+)/.exec(output);
-    if (match) resolve(match[1]!);
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  child.on('exit', () => reject(new Error(`server exited: ${output}`)));
-});
-const rss = () => {
-  const text = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
-  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
-};
-const login = await fetch(`${baseUrl}/trpc/auth.login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+const { baseUrl, cookie, rss, stop } = await startBenchServer({ dataDir, databaseUrl });
 const summaryUrl = (areaId?: number) => `${baseUrl}/trpc/stats.summary?input=${encodeURIComponent(JSON.stringify({ ...(areaId !== undefined && { areaId }), year: YEAR }))}`;
 const country = await time(() => fetch(summaryUrl(), { headers: { cookie } }).then((r) => r.json()));
 record('HTTP stats.summary of the whole country (first request)', ms(country[0]));
@@ -170,8 +144,7 @@ record(
   `${Math.round(result.requests.average).toLocaleString('en')} req/s, p99 ${result.latency.p99} ms, ${result.errors} errors, ${result.non2xx} non-2xx`,
   '≥ 3,000 req/s',
 );
-child.kill('SIGTERM');
-await new Promise((resolve) => child.on('exit', resolve));
+await stop();
 
 const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
 console.log(`\n| measure${' '.repeat(width[0]! - 7)} | figure${' '.repeat(width[1]! - 6)} | target |`);

@@ -188,14 +188,18 @@ function toStored(
   }));
 }
 
-/** Computes the results of given units (an evaluation group) for a year from raw data, without storing them. */
-async function computeGroupResults(
-  db: Kysely<Database>,
-  units: readonly AssessedUnit[],
-  year: number,
-): Promise<StoredUnitResult[]> {
-  const unitIds = units.map((u) => u.id);
-  const inputs = await loadEvaluationInputs(db, units, year, { areaId: undefined, date: `${year}-12-31`, unitIds });
+/**
+ * Computes the results of units for a year from raw data with core's engine, without storing them: an
+ * evaluation group (`unitIds` given: its inputs loaded by unit), or every unit of the year (`unitIds`
+ * undefined: each table loaded once, report counts summed in SQL). Each unit is evaluated with its own
+ * catalogue, communes from their managed units.
+ */
+async function computeResults(db: Kysely<Database>, year: number, group?: readonly AssessedUnit[]): Promise<StoredUnitResult[]> {
+  const unitIds = group?.map((u) => u.id);
+  const units = group ?? (await listAssessedUnits(db, undefined, `${year}-12-31`));
+  const inputs: UnitEvaluationInput[] = group
+    ? await loadEvaluationInputs(db, group, year, { areaId: undefined, date: `${year}-12-31`, unitIds })
+    : await loadWholeSetInputs(db, units, year);
   const evaluations = evaluateArea(inputs);
   const byId = new Map(evaluations.map((e) => [e.unitId, e]));
   const [statuses, grades, flags] = await Promise.all([
@@ -209,21 +213,9 @@ async function computeGroupResults(
 /** Progress of a long computation: what is done, of how much. */
 export type Progress = (done: number, total: number, what: string) => void;
 
-/**
- * Computes every unit's result of a year from raw data with core's engine (each unit with its own catalogue,
- * communes from their managed units), without storing it. Loads each table once.
- */
-export async function computeYearResults(db: Kysely<Database>, year: number): Promise<StoredUnitResult[]> {
-  const units = await listAssessedUnits(db, undefined, `${year}-12-31`);
-  const inputs: UnitEvaluationInput[] = await loadWholeSetInputs(db, units, year);
-  const evaluations = evaluateArea(inputs);
-  const byId = new Map(evaluations.map((e) => [e.unitId, e]));
-  const [statuses, grades, flags] = await Promise.all([
-    statusesOf(db, year, undefined),
-    gradesOf(db, year, undefined, byId),
-    reportFlagsOf(db, year, undefined),
-  ]);
-  return toStored(new Map(units.map((u) => [u.id, u])), evaluations, statuses, grades, flags);
+/** Every unit's result of a year computed from raw data with core's engine, without storing it. */
+export function computeYearResults(db: Kysely<Database>, year: number): Promise<StoredUnitResult[]> {
+  return computeResults(db, year);
 }
 
 /** Stores a whole year computed from raw data, replacing what was stored, and marks the year as stored. */
@@ -269,7 +261,7 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
       if (change.materialize) await storeYearResults(db, year, now);
       continue;
     }
-    const results = await computeGroupResults(db, group, year);
+    const results = await computeResults(db, year, group);
     await upsertUnitResults(db, results);
     // the totals of every area whose units were (or are now) in the group
     await rebuildAreaTotals(db, year, [...former, ...group.map((u) => u.areaId)]);
