@@ -42,7 +42,15 @@ const METRIC_COLUMNS: Readonly<Record<QuarterlyMetric, string>> = {
  * counts follow core's `windowCountsFromReports`: a side sums the reports of `comparisonQuarters(year)` (or of
  * `year − 1`) and is absent when none of its quarters has a report.
  */
-export async function loadWholeSetInputs(db: Kysely<Database>, units: readonly AssessedUnit[], year: number, catalogues: readonly Catalogue[] = BUILTIN_CATALOGUES): Promise<UnitEvaluationInput[]> {
+export async function loadWholeSetInputs(
+  db: Kysely<Database>,
+  units: readonly AssessedUnit[],
+  year: number,
+  options: { catalogues?: readonly Catalogue[]; onlyTheseUnits?: boolean } = {},
+): Promise<UnitEvaluationInput[]> {
+  const catalogues = options.catalogues ?? BUILTIN_CATALOGUES;
+  // a chunk of the whole set (whole commune groups, a few thousand units): each query filtered by their ids
+  const ids = options.onlyTheseUnits ? units.map((u) => u.id) : undefined;
   const metrics = [...new Set(catalogues.flatMap((catalogue) => comparedMetrics(catalogue)))].sort(
     (a, b) => QUARTERLY_METRICS.indexOf(a) - QUARTERLY_METRICS.indexOf(b),
   );
@@ -56,21 +64,28 @@ export async function loadWholeSetInputs(db: Kysely<Database>, units: readonly A
   const previous = side(comparisonQuarters(year - 1));
 
   const [assessments, answerRows, incidentRows, countRows] = await Promise.all([
-    db.selectFrom('assessments').select(['unit_id', 'catalogue_id']).where('year', '=', year).execute(),
+    db
+      .selectFrom('assessments')
+      .select(['unit_id', 'catalogue_id'])
+      .where('year', '=', year)
+      .$if(ids !== undefined, (qb) => qb.where('unit_id', 'in', ids!))
+      .execute(),
     db
       .selectFrom('assessment_answers')
       .innerJoin('assessments', 'assessments.id', 'assessment_answers.assessment_id')
       .select(['assessments.unit_id', 'assessment_answers.criterion_code', 'assessment_answers.value'])
       .where('assessments.year', '=', year)
+      .$if(ids !== undefined, (qb) => qb.where('assessments.unit_id', 'in', ids!))
       .execute(),
     db
       .selectFrom('incidents')
       .select(['unit_id', 'criterion_code', 'item', 'occurred_on', 'exception'])
       .where('occurred_on', '>=', yearEvaluationSpan(year).from)
       .where('occurred_on', '<=', yearEvaluationSpan(year).to)
+      .$if(ids !== undefined, (qb) => qb.where('unit_id', 'in', ids!))
       .execute(),
     sql<Record<string, number>>`select unit_id, ${sql.join([...sums('cur', current), ...sums('prev', previous)])}
-      from quarterly_reports where ${current} or ${previous} group by unit_id`.execute(db),
+      from quarterly_reports where (${current} or ${previous})${ids ? sql` and unit_id in (${sql.join(ids)})` : sql``} group by unit_id`.execute(db),
   ]);
 
   const registered = new Set(assessments.map((r) => r.unit_id));

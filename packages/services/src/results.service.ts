@@ -20,6 +20,7 @@ import {
   listAssessedUnits,
   listAssessedUnitsByIds,
   listDataYears,
+  listGradingSheets,
   listGradingSheetsInScope,
   listReportTimes,
   listResultYears,
@@ -119,10 +120,7 @@ async function gradesOf(
   unitIds: readonly number[] | undefined,
   evaluations: ReadonlyMap<number, UnitEvaluation>,
 ): Promise<Map<number, Grade>> {
-  const scope = { areaId: undefined, date: `${year}-12-31`, ...(unitIds !== undefined && { unitIds }) };
-  const sheets = (await listGradingSheetsInScope(db, scope, year)).filter(
-    (s) => unitIds === undefined || unitIds.includes(s.unitId),
-  );
+  const sheets = unitIds ? await listGradingSheets(db, unitIds, year) : await listGradingSheetsInScope(db, { areaId: undefined, date: `${year}-12-31` }, year);
   const grades = new Map<number, Grade>();
   if (sheets.length === 0) return grades;
   const graded = sheets.map((s) => s.unitId);
@@ -189,17 +187,16 @@ function toStored(
 }
 
 /**
- * Computes the results of units for a year from raw data with core's engine, without storing them: an
- * evaluation group (`unitIds` given: its inputs loaded by unit), or every unit of the year (`unitIds`
- * undefined: each table loaded once, report counts summed in SQL). Each unit is evaluated with its own
- * catalogue, communes from their managed units.
+ * Computes the results of units for a year from raw data with core's engine, without storing them: each unit
+ * with its own catalogue, communes from their managed units. `group` must hold whole evaluation groups.
+ * `whole`: the units are a chunk of the whole set, loaded by the whole-set loader (report counts summed in
+ * SQL); otherwise an evaluation group of a change, loaded by unit.
  */
-async function computeResults(db: Kysely<Database>, year: number, group?: readonly AssessedUnit[]): Promise<StoredUnitResult[]> {
-  const unitIds = group?.map((u) => u.id);
-  const units = group ?? (await listAssessedUnits(db, undefined, `${year}-12-31`));
-  const inputs: UnitEvaluationInput[] = group
-    ? await loadEvaluationInputs(db, group, year, { areaId: undefined, date: `${year}-12-31`, unitIds })
-    : await loadWholeSetInputs(db, units, year);
+async function computeResults(db: Kysely<Database>, year: number, group: readonly AssessedUnit[], whole = false): Promise<StoredUnitResult[]> {
+  const unitIds = group.map((u) => u.id);
+  const inputs: UnitEvaluationInput[] = whole
+    ? await loadWholeSetInputs(db, group, year, { onlyTheseUnits: true })
+    : await loadEvaluationInputs(db, group, year, { areaId: undefined, date: `${year}-12-31`, unitIds });
   const evaluations = evaluateArea(inputs);
   const byId = new Map(evaluations.map((e) => [e.unitId, e]));
   const [statuses, grades, flags] = await Promise.all([
@@ -207,15 +204,42 @@ async function computeResults(db: Kysely<Database>, year: number, group?: readon
     gradesOf(db, year, unitIds, byId),
     reportFlagsOf(db, year, unitIds),
   ]);
-  return toStored(new Map(units.map((u) => [u.id, u])), evaluations, statuses, grades, flags);
+  return toStored(new Map(group.map((u) => [u.id, u])), evaluations, statuses, grades, flags);
 }
 
 /** Progress of a long computation: what is done, of how much. */
 export type Progress = (done: number, total: number, what: string) => void;
 
-/** Every unit's result of a year computed from raw data with core's engine, without storing it. */
-export function computeYearResults(db: Kysely<Database>, year: number): Promise<StoredUnitResult[]> {
-  return computeResults(db, year);
+/** The key of a unit's evaluation group: its commune's area for a commune and what it manages, else itself. */
+const groupKey = (u: AssessedUnit) => (u.type === 'XA' || isManagedByCommune(u) ? u.areaId : -u.id);
+
+/** How many units a chunk of a whole-year computation holds (whole groups; bounds the memory it takes). */
+export const RESULT_CHUNK_UNITS = 12_000;
+
+/**
+ * Every unit's result of a year computed from raw data with core's engine, without storing it, in chunks of
+ * whole evaluation groups (about {@link RESULT_CHUNK_UNITS} units each), so that memory stays bounded on the
+ * national dataset.
+ */
+export async function computeYearResults(db: Kysely<Database>, year: number): Promise<StoredUnitResult[]> {
+  const units = await listAssessedUnits(db, undefined, `${year}-12-31`);
+  const groups = new Map<number, AssessedUnit[]>();
+  for (const u of units) {
+    const key = groupKey(u);
+    const list = groups.get(key);
+    if (list) list.push(u);
+    else groups.set(key, [u]);
+  }
+  const out: StoredUnitResult[] = [];
+  let chunk: AssessedUnit[] = [];
+  for (const list of groups.values()) {
+    chunk.push(...list);
+    if (chunk.length < RESULT_CHUNK_UNITS) continue;
+    out.push(...(await computeResults(db, year, chunk, true)));
+    chunk = [];
+  }
+  if (chunk.length > 0) out.push(...(await computeResults(db, year, chunk, true)));
+  return out;
 }
 
 /** Stores a whole year computed from raw data, replacing what was stored, and marks the year as stored. */
