@@ -168,7 +168,11 @@ export async function countAwards(db: Kysely<Database>, scope: ResultScope): Pro
   );
 }
 
-/** The first `limit` missing reports of the scope (units not excluded, due quarters in order, then unit id). */
+/**
+ * The first `limit` missing reports of the scope (units not excluded, due quarters in order, then unit id).
+ * The whole set walks the partial index of units that miss a report, in unit order; an area reads its own
+ * such units through the scope index and orders them here.
+ */
 export async function listMissingReports(
   db: Kysely<Database>,
   scope: ResultScope,
@@ -176,15 +180,26 @@ export async function listMissingReports(
   limit: number,
 ): Promise<{ unitId: number; year: number; quarter: Quarter }[]> {
   const out: { unitId: number; year: number; quarter: Quarter }[] = [];
-  for (const quarter of [...quarters].sort()) {
+  const due = [...quarters].sort();
+  if (due.length === 0) return out;
+  // the same terms as the partial index unit_results_missing_idx (migration 0006), so that it serves
+  const missing = db.selectFrom('unit_results').select(['unit_id', 'reports_filed']).where('year', '=', scope.year).where('reports_filed', '<>', 15).where('result', '<>', 'EXCLUDED');
+  if (scope.areaIds !== undefined) {
+    const rows = await missing.where('area_id', 'in', ids(scope.areaIds)).execute();
+    rows.sort((a, b) => a.unit_id - b.unit_id);
+    for (const quarter of due) {
+      const bit = 1 << (quarter - 1);
+      for (const r of rows) {
+        if (out.length >= limit) return out;
+        if (!(r.reports_filed & bit)) out.push({ unitId: r.unit_id, year: scope.year, quarter });
+      }
+    }
+    return out;
+  }
+  for (const quarter of due) {
     if (out.length >= limit) break;
-    const rows = await db
-      .selectFrom('unit_results')
-      .select('unit_id')
-      .where('year', '=', scope.year)
-      .where('result', '!=', 'EXCLUDED')
+    const rows = await missing
       .where(sql<boolean>`(reports_filed & ${1 << (quarter - 1)}) = 0`)
-      .$if(scope.areaIds !== undefined, (qb) => qb.where('area_id', 'in', ids(scope.areaIds!)))
       .orderBy('unit_id')
       .limit(limit - out.length)
       .execute();

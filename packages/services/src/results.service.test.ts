@@ -25,13 +25,13 @@ describe('the years a change can move', () => {
   });
 });
 
-describe('the results service on a real database', () => {
+describe('the results service on a real database', { timeout: 30_000 }, () => {
   let handle: DatabaseHandle;
   const now = new Date('2022-01-10T03:00:00Z');
   beforeAll(async () => {
     handle = await createTestDatabase();
     await seedDemo(handle.db, { withHistory: true });
-  });
+  }, 60_000);
   afterAll(() => handle.destroy());
 
   it('stores every year with data once, and finds nothing to repair afterwards', async () => {

@@ -14,10 +14,10 @@ beforeAll(async () => {
   await seedDemo(handle.db, { withHistory: true });
   await ensureResults(handle.db, { now, currentYear: 2022 });
   await insertUser(handle.db, { username: 'quantri', displayName: 'Quản trị', passwordHash: 'x', role: 'admin', areaId: null, unitId: null, email: 'quantri@antoan.test' }, now);
-});
+}, 60_000);
 afterAll(() => handle.destroy());
 
-describe('the nightly check of the stored results', () => {
+describe('the nightly check of the stored results', { timeout: 30_000 }, () => {
   it('finds nothing on results kept by the one writer, and says nothing', async () => {
     const report = await runResultsVerify(handle.db, now, { owner: 'test', leaseMs: 60_000 });
     expect(report).toMatchObject({ differences: [], totals: 0, reportTimes: 0 });
