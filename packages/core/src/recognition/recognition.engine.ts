@@ -436,7 +436,8 @@ function evaluateParts(
     reasons.push(...prefixed(part.letter, partReasons));
   }
   // an incident naming the criterion but no part of it (no letter, or an unknown one) counts against it
-  const letters = new Set(c.parts.map((p) => p.letter));
+  // (a part that reads no incidents cannot take one: an incident naming it counts against the criterion too)
+  const letters = new Set(c.parts.filter((p) => p.incidents).map((p) => p.letter));
   const stray = hits.filter((i) => !i.item || !letters.has(i.item));
   if (stray.length > 0) {
     outcome = 'not_met';

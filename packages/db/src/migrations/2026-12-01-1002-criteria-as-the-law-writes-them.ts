@@ -144,14 +144,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where('criterion_code', 'in', ['XA-3', 'CQDN-3', 'CSGD-4', 'CSGD-5'])
     .where('legacy_ref', 'is', null)
     .execute()) as { id: number; unit_id: number; criterion_code: string; item: string | null; occurred_on: string }[];
+  // An incident is read with the catalogue of its unit's file of that window's year (a file of 2021 may have
+  // been assessed under 124/2021, as the old demo did); without a file, by the date: 124/2021 from its first
+  // window on.
+  const files = new Map<string, string>();
+  for (const f of (await db.selectFrom('assessments').select(['unit_id', 'year', 'catalogue_id']).execute()) as { unit_id: number; year: number; catalogue_id: string }[]) {
+    files.set(`${f.unit_id}|${f.year}`, f.catalogue_id);
+  }
+  const under124 = (i: { unit_id: number; occurred_on: string }) => {
+    const file = files.get(`${i.unit_id}|${otherWindowYear(i.occurred_on)}`);
+    return file !== undefined ? file === 'tt124-2021' : i.occurred_on >= FIRST_124_WINDOW;
+  };
   for (const i of incidents) {
     let code = i.criterion_code;
     let item: string | null;
     if (i.criterion_code === 'XA-3') {
-      if (i.occurred_on < FIRST_124_WINDOW || i.item !== null) continue;
+      if (!under124(i) || i.item !== null) continue;
       item = 'b';
     } else if (i.criterion_code === 'CQDN-3') {
-      if (i.occurred_on < FIRST_124_WINDOW) continue;
+      if (!under124(i)) continue;
       item = i.item === 'c' ? 'e' : i.item === 'd' ? 'g' : null;
     } else if (i.criterion_code === 'CSGD-4') {
       code = 'CSGD-3';
