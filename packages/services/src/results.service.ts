@@ -74,6 +74,13 @@ export function yearsOfReport(year: number, quarter: number): number[] {
 }
 
 /**
+ * Whether a unit is evaluated with its commune: the commune itself, what it manages, and any unit whose
+ * recognition is delegated (whether that puts it in the commune's XA-4 depends on the year: the engine
+ * decides; evaluating it with the commune either way is what keeps both results right).
+ */
+const inCommuneGroup = (u: AssessedUnit) => u.type === 'XA' || isManagedByCommune(u) || u.isRecognitionDelegated === true;
+
+/**
  * The units evaluated together with the given ones: a commune with every unit it manages (XA-2 and XA-4 read
  * their results), so a village, or an agency a commune manages, brings its commune's whole group; a unit
  * managed from above stands alone.
@@ -85,7 +92,7 @@ async function evaluationGroup(
 ): Promise<AssessedUnit[]> {
   const units = await listAssessedUnitsByIds(db, unitIds);
   const communeAreas = new Set<number>(formerAreaIds);
-  for (const unit of units) if (unit.type === 'XA' || isManagedByCommune(unit)) communeAreas.add(unit.areaId);
+  for (const unit of units) if (inCommuneGroup(unit)) communeAreas.add(unit.areaId);
   const byId = new Map(units.map((u) => [u.id, u]));
   if (communeAreas.size > 0) {
     const ids = await db
@@ -211,7 +218,7 @@ async function computeResults(db: Kysely<Database>, year: number, group: readonl
 export type Progress = (done: number, total: number, what: string) => void;
 
 /** The key of a unit's evaluation group: its commune's area for a commune and what it manages, else itself. */
-const groupKey = (u: AssessedUnit) => (u.type === 'XA' || isManagedByCommune(u) ? u.areaId : -u.id);
+const groupKey = (u: AssessedUnit) => (inCommuneGroup(u) ? u.areaId : -u.id);
 
 /** How many units a chunk of a whole-year computation holds (whole groups; bounds the memory it takes). */
 export const RESULT_CHUNK_UNITS = 12_000;
@@ -279,7 +286,7 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
     for (const r of await listUnitResults(db, year, change.unitIds)) former.add(r.areaId);
   }
   const group = await evaluationGroup(db, change.unitIds, [...former]);
-  await lockGroups(db, [...former, ...group.map((u) => (u.type === 'XA' || isManagedByCommune(u) ? u.areaId : -u.id))]);
+  await lockGroups(db, [...former, ...group.map(groupKey)]);
   for (const year of [...new Set(change.years)].sort()) {
     if (stored.get(year) !== ENGINE_VERSION) {
       if (change.materialize) await storeYearResults(db, year, now);

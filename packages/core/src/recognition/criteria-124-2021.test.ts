@@ -620,4 +620,23 @@ describe('who recognises (Art. 10)', () => {
     expect(xa4(false)?.outcome).toBe('not_met'); // 100 % must register
     expect(xa4(false)?.reasons[0]?.en).toContain('Registered 1/2');
   });
+
+  it('after the 2025 reform a provincial school delegated to the commune counts in its XA-4, as it is recognised there', () => {
+    const school = { id: 701, type: 'CSGD' as const, areaId: 12, managingLevel: 'province' as const, isArmedForces: false, schoolLevel: 'upper_secondary' as const, isRecognitionDelegated: true };
+    const xa4 = (year: number) =>
+      evaluateArea(
+        [
+          { unit: commune, year, registered: true, answers: GOOD.XA },
+          { unit: village, year, registered: true, answers: GOOD.KDC, counts: COUNTS },
+          { unit: school, year, registered: false },
+        ],
+        { catalogue: TT124_2021 },
+      )[0]!.criteria.find((c) => c.code === 'XA-4');
+    // 2022: one level below the province is the district, so the school is not the commune's: 1/1 registered
+    expect(xa4(2022)?.outcome).toBe('met');
+    // 2025: no district any more, so the delegation goes to the commune, whose 100 % registration it now misses
+    expect(recognitionAuthority(school, '2025-11-19').level).toBe('commune');
+    expect(xa4(2025)?.outcome).toBe('not_met');
+    expect(xa4(2025)?.reasons[0]?.en).toContain('Registered 1/2');
+  });
 });

@@ -25,7 +25,7 @@ import { QUARTERLY_METRIC_LABELS, type WindowCounts } from '../reports/quarterly
 import { formatPercent, reachesShare } from '../statistics/rate.js';
 import { UNIT_TYPE_LABELS, type ManagingLevel, type UnitType } from '../units.js';
 import type { CriterionAnswer, IncidentRecord } from './assessment.schema.js';
-import type { RecognitionAttributes } from './recognition-authority.js';
+import { recognitionAuthority, type RecognitionAttributes } from './recognition-authority.js';
 
 // ── Results and labels ──────────────────────────────────────────────────────────────────────────────
 
@@ -977,20 +977,31 @@ export function summarizeManagedUnits(evaluations: readonly UnitEvaluation[]): M
 
 /**
  * Tells whether a unit is managed by the commune of its `areaId` (XA-4: "do xã quản lý hoặc được giao quản
- * lý"): villages always; agencies, enterprises and schools when their managing level is `commune`, or
- * `district` with recognition delegated one level down (Art. 10); communes never (managed from above).
+ * lý"): villages always; agencies, enterprises and schools when their managing level is `commune`, or when
+ * their recognition is delegated one level down to the commune (Art. 10: from the district; after the 2025
+ * reform, when there is no district, from the province — the same rule as {@link recognitionAuthority}, so
+ * pass the `year` to decide which); communes never (managed from above). Without a year, the rule before the
+ * reform.
  *
  * @example
  * ```ts
  * isManagedByCommune({ type: 'KDC', managingLevel: 'commune' });  // true
  * isManagedByCommune({ type: 'DN', managingLevel: 'province' });  // false
  * isManagedByCommune({ type: 'CQ', managingLevel: 'district', isRecognitionDelegated: true }); // true
+ * isManagedByCommune({ type: 'CQ', managingLevel: 'province', isRecognitionDelegated: true }, 2025); // true
  * ```
  */
-export function isManagedByCommune(unit: Pick<AssessedUnit, 'type' | 'managingLevel' | 'isRecognitionDelegated'>): boolean {
+export function isManagedByCommune(
+  unit: Pick<AssessedUnit, 'type' | 'managingLevel' | 'isRecognitionDelegated' | 'isMinistryMonitored'>,
+  year?: number,
+): boolean {
   if (unit.type === 'KDC') return true;
   if (unit.type === 'XA') return false;
-  return unit.managingLevel === 'commune' || (unit.managingLevel === 'district' && unit.isRecognitionDelegated === true);
+  if (unit.managingLevel === 'commune') return true;
+  if (unit.isRecognitionDelegated !== true) return false;
+  if (year === undefined) return unit.managingLevel === 'district';
+  // decided as the recognition of that year is (before 20 November, Art. 9)
+  return recognitionAuthority(unit, `${year}-11-19`).level === 'commune';
 }
 
 /**
@@ -1069,7 +1080,7 @@ export function evaluateArea(inputs: readonly UnitEvaluationInput[], options: Ev
     }
     const evaluation = evaluateWith(input, input.catalogue ?? catalogue!);
     results.push(evaluation);
-    if (!isManagedByCommune(unit)) continue;
+    if (!isManagedByCommune(unit, year)) continue;
     let area = byArea.get(unit.areaId);
     if (!area) byArea.set(unit.areaId, (area = newAreaTally()));
     tally(area, evaluation);
