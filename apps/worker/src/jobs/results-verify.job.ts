@@ -1,7 +1,7 @@
 import { vietnamDate } from '@antoan/core';
 import { writeAudits, type Database } from '@antoan/db';
 import { claimJobRun, enqueueMails, failJobRun, finishJobRun } from '@antoan/db/worker';
-import { verifyResults, type VerifyReport } from '@antoan/services';
+import { ensureResults, verifyResults, type VerifyReport } from '@antoan/services';
 import type { Kysely } from 'kysely';
 import type { JobDefinition } from '../job.js';
 
@@ -28,7 +28,8 @@ function describe(report: VerifyReport): string {
 }
 
 /**
- * Once a night (once across workers: a job run per Vietnam date), recomputes every stored result from the raw
+ * Once a night (once across workers: a job run per Vietnam date), stores the current year's results if they are
+ * not stored yet (a new year: its first file then needs no whole-year computation), recomputes every stored result from the raw
  * data with core's engine (services' verifyResults) and repairs what differs. A difference means something
  * wrote around the one writer: each is recorded in the audit log and the administrators are mailed a summary.
  */
@@ -38,6 +39,9 @@ export async function runResultsVerify(db: Kysely<Database>, now: Date, options:
   if (!run) return undefined;
   try {
     const started = performance.now();
+    // the current year stored ahead of its first file, so that no request has to compute a whole year
+    const stored = await ensureResults(db, { now, currentYear: Number(day.slice(0, 4)) });
+    if (stored.length > 0) log(`[worker] stored the results of ${stored.join(', ')}`);
     const report = await verifyResults(db, { now, repair: true });
     const found = report.differences.length + report.totals + report.reportTimes;
     await db.transaction().execute(async (trx) => {
