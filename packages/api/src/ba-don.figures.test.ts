@@ -25,6 +25,15 @@ describe('Ba Đồn, 2021', () => {
     expect(primary.record?.catalogueId).toBe('tt23-2012');
   });
 
+  it('compares 2021 with a 2020 whose villages could be judged on KDC-4 (the demo has the window before 2020)', async () => {
+    // The dashboard's "So với năm 2020" showed 0/16 communes and 24/95 villages: the demo's reports began with
+    // Q4 2019, so 2020's villages had no previous window to compare their counts with and all failed KDC-4.
+    const summary = await env.callerFor('viewer').stats.summary({ areaId: env.areaId('QB-BD'), year: 2020 });
+    expect(figures(summary)).toEqual({ XA: '16/16', KDC: '93/95', CQ: '22/22', DN: '22/22', CSGD: '58/58' });
+    const village = await env.callerFor('admin').assessments.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-2'), year: 2020 });
+    expect(village.evaluation.criteria.find((c) => c.code === 'KDC-4')?.outcome).toBe('met');
+  });
+
   it('assesses 2022 under 124/2021: primary schools and kindergartens leave the count, decisions by Art. 9', async () => {
     const summary = await env.callerFor('viewer').stats.summary({ areaId: env.areaId('QB-BD'), year: 2022 });
     expect(summary.catalogue.id).toBe('tt124-2021');

@@ -35,11 +35,11 @@ describe('the results service on a real database', { timeout: 30_000 }, () => {
   afterAll(() => handle.destroy());
 
   it('stores every year with data once, and finds nothing to repair afterwards', async () => {
-    expect(await ensureResults(handle.db, { now, currentYear: 2022 })).toEqual([2019, 2020, 2021, 2022]);
+    expect(await ensureResults(handle.db, { now, currentYear: 2022 })).toEqual([2018, 2019, 2020, 2021, 2022]);
     expect(await ensureResults(handle.db, { now, currentYear: 2022 })).toEqual([]);
     const report = await verifyResults(handle.db, { now });
-    expect(report).toMatchObject({ years: [2019, 2020, 2021, 2022], differences: [], reportTimes: 0, totals: 0 });
-    expect(report.checked).toBe(4 * Number((await handle.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+    expect(report).toMatchObject({ years: [2018, 2019, 2020, 2021, 2022], differences: [], reportTimes: 0, totals: 0 });
+    expect(report.checked).toBe(5 * Number((await handle.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
   });
 
   it('verify --repair finds a tampered result, puts the engine’s back and reports it', async () => {
@@ -81,6 +81,6 @@ describe('the results service on a real database', { timeout: 30_000 }, () => {
     expect(await verifyResults(handle.db, { now })).toMatchObject({ differences: [] });
     const stored = await listUnitResults(handle.db, 2022, [a!, b!]);
     expect(stored.map((r) => r.result)).toEqual(['CHUA_DAT', 'CHUA_DAT']);
-    expect((await listResultYears(handle.db)).map((r) => r.year)).toEqual([2019, 2020, 2021, 2022]);
+    expect((await listResultYears(handle.db)).map((r) => r.year)).toEqual([2018, 2019, 2020, 2021, 2022]);
   });
 });
