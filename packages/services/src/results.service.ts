@@ -36,7 +36,7 @@ import {
   writeTransaction,
   type Database,
 } from '@antoan/db';
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // The one writer of stored results (ARCHITECTURE.md, "Derived data"). Every change that can move a result calls
 // `refreshResults` in its own transaction with the units and years it touches; a whole year is computed by
@@ -265,9 +265,8 @@ export async function storeYearResults(db: Kysely<Database>, year: number, now: 
  * area, or the unit managed from above); on SQLite a write transaction is already exclusive.
  */
 async function lockGroups(db: Kysely<Database>, keys: readonly number[]): Promise<void> {
-  if (db.getExecutor().adapter.constructor.name !== 'PostgresAdapter') return;
-  for (const key of [...new Set(keys)].sort((a, b) => a - b))
-    await sql`select pg_advisory_xact_lock(1313, ${key})`.execute(db);
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  for (const key of [...new Set(keys)].sort((a, b) => a - b)) await sql`select pg_advisory_xact_lock(1313, ${key})`.execute(db);
 }
 
 /**
@@ -285,8 +284,17 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
   for (const year of new Set(change.years)) {
     for (const r of await listUnitResults(db, year, change.unitIds)) former.add(r.areaId);
   }
-  const group = await evaluationGroup(db, change.unitIds, [...former]);
-  await lockGroups(db, [...former, ...group.map(groupKey)]);
+  // Lock the groups, then read them again: a change committed while we waited (a unit moved into one of
+  // these communes) is seen now; lock whatever that adds (keys in order, so two writers never deadlock on them).
+  let group = await evaluationGroup(db, change.unitIds, [...former]);
+  const locked = new Set<number>();
+  for (let round = 0; round < 3; round++) {
+    const keys = [...former, ...group.map(groupKey)].filter((k) => !locked.has(k));
+    if (keys.length === 0) break;
+    await lockGroups(db, keys);
+    for (const k of keys) locked.add(k);
+    group = await evaluationGroup(db, change.unitIds, [...former]);
+  }
   for (const year of [...new Set(change.years)].sort()) {
     if (stored.get(year) !== ENGINE_VERSION) {
       if (change.materialize) await storeYearResults(db, year, now);
