@@ -9,6 +9,7 @@ import {
   type EnterpriseSize,
   type SchoolLevel,
   type UnitEvaluationInput,
+  type WindowCounts,
   yearEvaluationSpan,
 } from '@antoan/core';
 import type { Kysely, Selectable } from 'kysely';
@@ -124,7 +125,6 @@ export async function loadEvaluationInputs(
       .$if(scoped, (qb) => qb.where('unit_id', 'in', inScope()))
       .execute(),
   ]);
-  const registered = new Set(assessmentRows.map((r) => r.unit_id));
   const fileCatalogue = new Map(assessmentRows.map((r) => [r.unit_id, r.catalogue_id]));
   const answers = new Map<number, Record<string, CriterionAnswer>>();
   for (const row of answerRows) {
@@ -138,13 +138,30 @@ export async function loadEvaluationInputs(
   for (const row of reportRows) {
     push(reports, row.unit_id, { year: row.year, quarter: row.quarter, counts: toQuarterlyCounts(row) });
   }
+  return toEvaluationInputs(units, year, { fileCatalogue, answers, incidents }, (id) => windowCountsFromReports(reports.get(id) ?? [], year));
+}
+
+/**
+ * The engine's input of each unit from what a loader read: its file's catalogue (registered when it has a file),
+ * answers, incidents, and the window counts `countsOf` gives. Shared by this loader and the whole-set loader.
+ */
+export function toEvaluationInputs(
+  units: readonly AssessedUnit[],
+  year: number,
+  read: {
+    fileCatalogue: ReadonlyMap<number, string>;
+    answers: ReadonlyMap<number, Record<string, CriterionAnswer>>;
+    incidents: ReadonlyMap<number, IncidentRecord[]>;
+  },
+  countsOf: (unitId: number) => WindowCounts,
+): UnitEvaluationInput[] {
   return units.map((unit) => ({
     unit,
     year,
-    registered: registered.has(unit.id),
-    answers: answers.get(unit.id) ?? {},
-    incidents: incidents.get(unit.id) ?? [],
-    counts: windowCountsFromReports(reports.get(unit.id) ?? [], year),
-    catalogue: catalogueForUnitYear(fileCatalogue.get(unit.id), year),
+    registered: read.fileCatalogue.has(unit.id),
+    answers: read.answers.get(unit.id) ?? {},
+    incidents: read.incidents.get(unit.id) ?? [],
+    counts: countsOf(unit.id),
+    catalogue: catalogueForUnitYear(read.fileCatalogue.get(unit.id), year),
   }));
 }

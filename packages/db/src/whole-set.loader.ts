@@ -1,6 +1,5 @@
 import {
   BUILTIN_CATALOGUES,
-  catalogueForUnitYear,
   comparedMetrics,
   comparisonQuarters,
   QUARTERLY_METRICS,
@@ -16,6 +15,7 @@ import {
   yearEvaluationSpan,
 } from '@antoan/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { toEvaluationInputs } from './evaluation.loader.js';
 import type { Database } from './schema.js';
 
 // The engine's inputs of EVERY unit of a year in four whole-table queries (the full recompute of stored results
@@ -88,7 +88,6 @@ export async function loadWholeSetInputs(
       from quarterly_reports where (${current} or ${previous})${ids ? sql` and unit_id in (${sql.join(ids)})` : sql``} group by unit_id`.execute(db),
   ]);
 
-  const registered = new Set(assessments.map((r) => r.unit_id));
   const fileCatalogue = new Map(assessments.map((r) => [r.unit_id, r.catalogue_id]));
   const answers = new Map<number, Record<string, CriterionAnswer>>();
   const parsed = new Map<string, CriterionAnswer>(); // many units give the very same answer: parse it once
@@ -115,13 +114,5 @@ export async function loadWholeSetInputs(
     const previous = sideOf(row, 'prev');
     counts.set(Number(row.unit_id), { ...(current ? { current } : {}), ...(previous ? { previous } : {}) });
   }
-  return units.map((unit) => ({
-    unit,
-    year,
-    registered: registered.has(unit.id),
-    answers: answers.get(unit.id) ?? {},
-    incidents: incidents.get(unit.id) ?? [],
-    counts: counts.get(unit.id) ?? {},
-    catalogue: catalogueForUnitYear(fileCatalogue.get(unit.id), year),
-  }));
+  return toEvaluationInputs(units, year, { fileCatalogue, answers, incidents }, (id) => counts.get(id) ?? {});
 }

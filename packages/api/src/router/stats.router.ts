@@ -7,7 +7,7 @@ export const statsRouter = router({
   /**
    * The seed article's table for an area (as it was that year) and a year, within the caller's scope:
    * per unit type the units that met the standard over the eligible ones, models, awards, grades and
-   * report completeness (see computeAreaSummary).
+   * report completeness, read from the stored results (see @antoan/services' getAreaSummary).
    */
   summary: protectedProcedure
     .meta({ access: ALL_ROLES })
