@@ -7,7 +7,10 @@ import tseslint from 'typescript-eslint';
 
 const ours = (...names) => names.map((name) => `@antoan/${name}`);
 const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group, `${group}/*`], message })) }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: patterns.map((group) => ({ group: [group, `${group}/*`], message })) },
+  ],
 });
 
 export default tseslint.config(
@@ -18,7 +21,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.cjs', 'packages/*/bench/*.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.cjs', 'packages/*/bench/*.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -57,23 +63,50 @@ export default tseslint.config(
           patterns: [
             { group: ['@antoan/*'], message: 'core imports nothing of ours.' },
             { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http'], message: 'core does no I/O.' },
-            { group: ['kysely', 'kysely/*', 'better-sqlite3', 'pg', '@trpc/*', 'react', 'react-dom', 'react/*'], message: 'core stays pure.' },
+            {
+              group: ['kysely', 'kysely/*', 'better-sqlite3', 'pg', '@trpc/*', 'react', 'react-dom', 'react/*'],
+              message: 'core stays pure.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core never reads the clock: take `now` as an argument.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core never reads the clock: take `now` as an argument.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core never reads the clock: take `now` as an argument.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core never reads the clock: take `now` as an argument.',
+        },
       ],
       'no-restricted-globals': ['error', { name: 'process', message: 'core does no I/O.' }],
     },
   },
-  { files: ['packages/db/src/**'], rules: restrict([...ours('api', 'server', 'worker', 'admin'), '@trpc/server'], 'db imports only core, Kysely and the drivers.') },
-  { files: ['packages/services/src/**', 'packages/services/scripts/**'], rules: restrict([...ours('api', 'server', 'worker', 'admin'), '@trpc/*'], 'services imports core, db and Kysely.') },
-  { files: ['packages/api/src/**'], rules: restrict([...ours('server', 'worker', 'admin'), 'better-sqlite3', 'pg'], 'api imports core, db and @trpc/server; drivers stay in db.') },
+  {
+    files: ['packages/db/src/**'],
+    rules: restrict(
+      [...ours('api', 'server', 'worker', 'admin'), '@trpc/server'],
+      'db imports only core, Kysely and the drivers.',
+    ),
+  },
+  {
+    files: ['packages/services/src/**', 'packages/services/scripts/**'],
+    rules: restrict([...ours('api', 'server', 'worker', 'admin'), '@trpc/*'], 'services imports core, db and Kysely.'),
+  },
+  {
+    files: ['packages/api/src/**'],
+    rules: restrict(
+      [...ours('server', 'worker', 'admin'), 'better-sqlite3', 'pg'],
+      'api imports core, db and @trpc/server; drivers stay in db.',
+    ),
+  },
   { files: ['apps/server/src/**'], rules: restrict(ours('worker', 'admin/src'), 'server imports api and db.') },
-  { files: ['apps/worker/src/**'], rules: restrict([...ours('api', 'server', 'admin'), '@trpc/*'], 'the worker imports core and db, never api.') },
+  {
+    files: ['apps/worker/src/**'],
+    rules: restrict([...ours('api', 'server', 'admin'), '@trpc/*'], 'the worker imports core and db, never api.'),
+  },
   {
     files: ['apps/admin/src/**'],
     languageOptions: { globals: { ...globals.browser } },
@@ -84,8 +117,24 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@antoan/db', '@antoan/db/*', '@antoan/server', '@antoan/worker', 'kysely', 'better-sqlite3', 'pg', 'node:*'], message: 'the SPA imports core and types from api only.' },
-            { group: ['@antoan/api', '@antoan/api/*'], allowTypeImports: true, message: 'the SPA may only `import type` from api.' },
+            {
+              group: [
+                '@antoan/db',
+                '@antoan/db/*',
+                '@antoan/server',
+                '@antoan/worker',
+                'kysely',
+                'better-sqlite3',
+                'pg',
+                'node:*',
+              ],
+              message: 'the SPA imports core and types from api only.',
+            },
+            {
+              group: ['@antoan/api', '@antoan/api/*'],
+              allowTypeImports: true,
+              message: 'the SPA may only `import type` from api.',
+            },
           ],
         },
       ],
@@ -95,6 +144,11 @@ export default tseslint.config(
     // No process.env outside env.ts and the main.ts that hands it to env.ts (tests set up processes).
     files: ['apps/*/src/**', 'packages/api/src/**'],
     ignores: ['**/env.ts', '**/main.ts', '**/*.test.ts'],
-    rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read configuration in env.ts only.' }] },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read configuration in env.ts only.' },
+      ],
+    },
   },
 );

@@ -82,8 +82,14 @@ beforeAll(async () => {
         evidence: { note: null, links: [] },
       },
       'KDC-2': { answer: { checks: { 'carried-out': true } }, evidence: { note: null, links: [] } },
-      'KDC-4': { answer: { checks: { 'other-violations': true, 'offenders-managed': true } }, evidence: { note: null, links: [] } },
-      'KDC-5': { answer: { rating: 'hoan-thanh', checks: { 'no-discipline': true } }, evidence: { note: 'Quyết định xếp loại', links: [] } },
+      'KDC-4': {
+        answer: { checks: { 'other-violations': true, 'offenders-managed': true } },
+        evidence: { note: null, links: [] },
+      },
+      'KDC-5': {
+        answer: { rating: 'hoan-thanh', checks: { 'no-discipline': true } },
+        evidence: { note: 'Quyết định xếp loại', links: [] },
+      },
     },
   });
   await admin.mutate('users.create', {
@@ -106,7 +112,8 @@ beforeAll(async () => {
   });
   // Which request failed, when one does (the console only says "Failed to load resource").
   page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+    if (response.status() >= 400)
+      errors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
   });
 }, 120_000);
 afterAll(async () => {
@@ -183,9 +190,14 @@ describe('the admin SPA in real Chromium', () => {
       for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
     }
     // KDC-5: the grassroots forces' rating (Art. 4(5)), chosen from the catalogue's levels
-    await page.locator('[data-criterion="KDC-5"]').getByLabel('Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở').click();
+    await page
+      .locator('[data-criterion="KDC-5"]')
+      .getByLabel('Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở')
+      .click();
     await page.getByRole('option', { name: 'Hoàn thành nhiệm vụ', exact: true }).click();
-    expect(await page.locator('[data-criterion="KDC-1"]').getByTestId('criterion-source').textContent()).toBe('Điều 4 khoản 1 Thông tư 124/2021/TT-BCA');
+    expect(await page.locator('[data-criterion="KDC-1"]').getByTestId('criterion-source').textContent()).toBe(
+      'Điều 4 khoản 1 Thông tư 124/2021/TT-BCA',
+    );
     const live = page.getByTestId('live-result');
     await expect.poll(() => live.locator('[data-result]').getAttribute('data-result')).toBe('DAT');
     // A numerator above the denominator is refused beside the field, live.

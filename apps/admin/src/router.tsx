@@ -1,4 +1,10 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, retainSearchParams } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  retainSearchParams,
+} from '@tanstack/react-router';
 import { AuthGate } from './layout/AuthGate.js';
 import { NotFound } from './layout/NotFound.js';
 import { DashboardPage } from './pages/DashboardPage.js';
@@ -19,14 +25,20 @@ const unitIdParams = {
 };
 const unitYearParams = {
   parse: (params: { unitId: string; year: string }) => ({ unitId: Number(params.unitId), year: Number(params.year) }),
-  stringify: (params: { unitId: number; year: number }) => ({ unitId: String(params.unitId), year: String(params.year) }),
+  stringify: (params: { unitId: number; year: number }) => ({
+    unitId: String(params.unitId),
+    year: String(params.year),
+  }),
 };
 
 const route = <P extends string>(path: P, component: Parameters<typeof createRoute>[0]['component']) =>
   createRoute({ getParentRoute: () => rootRoute, path, component });
 
 export const dashboardRoute = route('/', DashboardPage);
-export const unitsRoute = route('/units', lazyRouteComponent(() => import('./pages/UnitsPage.js'), 'UnitsPage'));
+export const unitsRoute = route(
+  '/units',
+  lazyRouteComponent(() => import('./pages/UnitsPage.js'), 'UnitsPage'),
+);
 export const unitRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/units/$unitId',
@@ -45,13 +57,34 @@ export const gradingRoute = createRoute({
   params: unitYearParams,
   component: lazyRouteComponent(() => import('./pages/GradingPage.js'), 'GradingPage'),
 });
-export const modelsRoute = route('/models', lazyRouteComponent(() => import('./pages/ModelsPage.js'), 'ModelsPage'));
-export const awardsRoute = route('/awards', lazyRouteComponent(() => import('./pages/AwardsPage.js'), 'AwardsPage'));
-export const incidentsRoute = route('/incidents', lazyRouteComponent(() => import('./pages/IncidentsPage.js'), 'IncidentsPage'));
-export const reportsRoute = route('/reports', lazyRouteComponent(() => import('./pages/ReportsPage.js'), 'ReportsPage'));
-export const inboxRoute = route('/inbox', lazyRouteComponent(() => import('./pages/InboxPage.js'), 'InboxPage'));
-export const importRoute = route('/import', lazyRouteComponent(() => import('./pages/ImportPage.js'), 'ImportPage'));
-export const catalogueRoute = route('/catalogue', lazyRouteComponent(() => import('./pages/CataloguePage.js'), 'CataloguePage'));
+export const modelsRoute = route(
+  '/models',
+  lazyRouteComponent(() => import('./pages/ModelsPage.js'), 'ModelsPage'),
+);
+export const awardsRoute = route(
+  '/awards',
+  lazyRouteComponent(() => import('./pages/AwardsPage.js'), 'AwardsPage'),
+);
+export const incidentsRoute = route(
+  '/incidents',
+  lazyRouteComponent(() => import('./pages/IncidentsPage.js'), 'IncidentsPage'),
+);
+export const reportsRoute = route(
+  '/reports',
+  lazyRouteComponent(() => import('./pages/ReportsPage.js'), 'ReportsPage'),
+);
+export const inboxRoute = route(
+  '/inbox',
+  lazyRouteComponent(() => import('./pages/InboxPage.js'), 'InboxPage'),
+);
+export const importRoute = route(
+  '/import',
+  lazyRouteComponent(() => import('./pages/ImportPage.js'), 'ImportPage'),
+);
+export const catalogueRoute = route(
+  '/catalogue',
+  lazyRouteComponent(() => import('./pages/CataloguePage.js'), 'CataloguePage'),
+);
 
 const routeTree = rootRoute.addChildren([
   dashboardRoute,

@@ -13,13 +13,29 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { countUnitResults, deleteIncident, insertIncident, listResultYears, resolveSubtree } from '@antoan/db';
 import { startDatabase } from '@antoan/db/client';
-import { computeScopeSummaries, ensureResults, getAreaSummary, refreshResults, verifyResults, yearsOfIncident } from '@antoan/services';
+import {
+  computeScopeSummaries,
+  ensureResults,
+  getAreaSummary,
+  refreshResults,
+  verifyResults,
+  yearsOfIncident,
+} from '@antoan/services';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startBenchServer } from './server-process.js';
 
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'http-seconds': { type: 'string', default: '10' }, year: { type: 'string', default: '2025' } } });
-const dataDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), values['data-dir'] ?? process.env.BENCH_DATA_DIR ?? '/tmp/antoan-national');
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    'http-seconds': { type: 'string', default: '10' },
+    year: { type: 'string', default: '2025' },
+  },
+});
+const dataDir = path.resolve(
+  process.env.INIT_CWD ?? process.cwd(),
+  values['data-dir'] ?? process.env.BENCH_DATA_DIR ?? '/tmp/antoan-national',
+);
 const YEAR = Number(values.year);
 const TODAY = `${YEAR + 1}-01-15`;
 const databaseUrl = process.env.DATABASE_URL;
@@ -29,7 +45,8 @@ const record = (what: string, figure: string, target = '') => {
   console.error(`  ${what}: ${figure}`);
 };
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
-const percentile = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
+const percentile = (list: number[], p: number) =>
+  [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
 const mb = () => `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`;
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
@@ -56,7 +73,14 @@ const [recomputeTook, years] = await time(() =>
     },
   }),
 );
-const units = Number((await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const units = Number(
+  (
+    await db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
 record(
   `full recompute of the stored results, ${years.length} years × ${units.toLocaleString('en')} units`,
   `${(recomputeTook / 1000).toFixed(1)} s (${phases.join(', ')}); RSS after ${mb()}`,
@@ -64,11 +88,25 @@ record(
 );
 
 const [verifyTook, verified] = await time(() => verifyResults(db, { now: new Date() }));
-record('results:verify after the recompute', `${verified.differences.length} differences in ${verified.checked.toLocaleString('en')} results, ${(verifyTook / 1000).toFixed(1)} s`, '0 differences');
+record(
+  'results:verify after the recompute',
+  `${verified.differences.length} differences in ${verified.checked.toLocaleString('en')} results, ${(verifyTook / 1000).toFixed(1)} s`,
+  '0 differences',
+);
 
 // ── Summaries from the stored results, each the first read after a change ────────────────────────────
-const province = await db.selectFrom('areas').select('id').where('level', '=', 'province').orderBy('id').executeTakeFirstOrThrow();
-const commune = await db.selectFrom('areas').select('id').where('level', '=', 'commune').orderBy('id').executeTakeFirstOrThrow();
+const province = await db
+  .selectFrom('areas')
+  .select('id')
+  .where('level', '=', 'province')
+  .orderBy('id')
+  .executeTakeFirstOrThrow();
+const commune = await db
+  .selectFrom('areas')
+  .select('id')
+  .where('level', '=', 'commune')
+  .orderBy('id')
+  .executeTakeFirstOrThrow();
 const village = await db
   .selectFrom('units')
   .innerJoin('assessments', 'assessments.unit_id', 'units.id')
@@ -85,7 +123,19 @@ async function change(i: number): Promise<void> {
   const [took] = await time(() =>
     db.transaction().execute(async (trx) => {
       const occurredOn = `${YEAR}-0${1 + (i % 9)}-1${i % 10}`;
-      const incident = await insertIncident(trx, { unitId: village.id, occurredOn, criterionCode: 'KDC-3', item: 'e', description: 'đo hiệu năng', exception: null }, null, new Date());
+      const incident = await insertIncident(
+        trx,
+        {
+          unitId: village.id,
+          occurredOn,
+          criterionCode: 'KDC-3',
+          item: 'e',
+          description: 'đo hiệu năng',
+          exception: null,
+        },
+        null,
+        new Date(),
+      );
       incidents.push(incident.id);
       await refreshResults(trx, { unitIds: [village.id], years: yearsOfIncident(occurredOn) }, new Date());
     }),
@@ -104,7 +154,14 @@ for (const [label, areaId, runs, target] of [
     await change(changes++);
     reads.push((await time(() => getAreaSummary(db, areaId, YEAR, TODAY)))[0]);
     floors.push(
-      (await time(async () => countUnitResults(db, { year: YEAR, areaIds: areaId === undefined ? undefined : await resolveSubtree(db, areaId, `${YEAR}-12-31`) })))[0],
+      (
+        await time(async () =>
+          countUnitResults(db, {
+            year: YEAR,
+            areaIds: areaId === undefined ? undefined : await resolveSubtree(db, areaId, `${YEAR}-12-31`),
+          }),
+        )
+      )[0],
     );
   }
   record(
@@ -113,15 +170,27 @@ for (const [label, areaId, runs, target] of [
     target,
   );
 }
-record(`a change: incident written + its commune group re-evaluated (${changeTimes.length} runs)`, `p50 ${ms(percentile(changeTimes, 50))}, p95 ${ms(percentile(changeTimes, 95))}`, 'p95 ≤ 20 ms');
+record(
+  `a change: incident written + its commune group re-evaluated (${changeTimes.length} runs)`,
+  `p50 ${ms(percentile(changeTimes, 50))}, p95 ${ms(percentile(changeTimes, 95))}`,
+  'p95 ≤ 20 ms',
+);
 record('RSS of this process after the country summaries', mb(), '≤ 300 MB');
 const [snapshotTook, scopes] = await time(() => computeScopeSummaries(db, { year: YEAR, today: TODAY }));
-record(`snapshot figures of every scope (${scopes.length} scopes, from the stored totals)`, `${(snapshotTook / 1000).toFixed(2)} s`, '≤ 2 s');
+record(
+  `snapshot figures of every scope (${scopes.length} scopes, from the stored totals)`,
+  `${(snapshotTook / 1000).toFixed(2)} s`,
+  '≤ 2 s',
+);
 
 // the benchmark's incidents go, and the stored results with them
 await db.transaction().execute(async (trx) => {
   for (const id of incidents) await deleteIncident(trx, id);
-  await refreshResults(trx, { unitIds: [village.id], years: [YEAR - 1, YEAR, YEAR + 1].filter((y) => y >= 2000) }, new Date());
+  await refreshResults(
+    trx,
+    { unitIds: [village.id], years: [YEAR - 1, YEAR, YEAR + 1].filter((y) => y >= 2000) },
+    new Date(),
+  );
 });
 const after = await verifyResults(db, { now: new Date() });
 record('results:verify after the benchmark’s writes (removed again)', `${after.differences.length} differences`, '0');
@@ -130,12 +199,18 @@ await handle.destroy();
 
 // ── The real server over HTTP ─────────────────────────────────────────────────────────────────────────
 const { baseUrl, cookie, rss, stop } = await startBenchServer({ dataDir, databaseUrl });
-const summaryUrl = (areaId?: number) => `${baseUrl}/trpc/stats.summary?input=${encodeURIComponent(JSON.stringify({ ...(areaId !== undefined && { areaId }), year: YEAR }))}`;
+const summaryUrl = (areaId?: number) =>
+  `${baseUrl}/trpc/stats.summary?input=${encodeURIComponent(JSON.stringify({ ...(areaId !== undefined && { areaId }), year: YEAR }))}`;
 const country = await time(() => fetch(summaryUrl(), { headers: { cookie } }).then((r) => r.json()));
 record('HTTP stats.summary of the whole country (first request)', ms(country[0]));
 const memory = rss();
 record('server RSS after a country summary (now / peak)', `${memory.rss} / ${memory.peak} MB`, '≤ 300 MB');
-const result = await autocannon({ url: summaryUrl(commune.id), connections: 50, duration: Number(values['http-seconds']), headers: { cookie } });
+const result = await autocannon({
+  url: summaryUrl(commune.id),
+  connections: 50,
+  duration: Number(values['http-seconds']),
+  headers: { cookie },
+});
 record(
   `HTTP GET a commune's stats.summary, 50 connections, ${values['http-seconds']} s, one server process`,
   `${Math.round(result.requests.average).toLocaleString('en')} req/s, p99 ${result.latency.p99} ms, ${result.errors} errors, ${result.non2xx} non-2xx`,
@@ -150,18 +225,27 @@ const latencyOf = async (seconds: number) => {
   return `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms (${Math.round(r.requests.average)} req/s)`;
 };
 const alone = await latencyOf(5);
-const background = spawn(process.execPath, ['--import', 'tsx', verifyScript, ...(databaseUrl ? [] : ['--data-dir', dataDir])], {
-  env: { PATH: process.env.PATH, HOME: process.env.HOME, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-  stdio: 'ignore',
-});
+const background = spawn(
+  process.execPath,
+  ['--import', 'tsx', verifyScript, ...(databaseUrl ? [] : ['--data-dir', dataDir])],
+  {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    stdio: 'ignore',
+  },
+);
 const backgroundDone = new Promise((resolve) => background.on('exit', resolve));
 await new Promise((resolve) => setTimeout(resolve, 2000));
 const during = await latencyOf(10);
 await backgroundDone;
-record("a commune's stats.summary (4 connections) alone / while results:verify recomputes every year in another process", `${alone} / ${during}`, 'p99 ≤ 50 ms during background work');
+record(
+  "a commune's stats.summary (4 connections) alone / while results:verify recomputes every year in another process",
+  `${alone} / ${during}`,
+  'p99 ≤ 50 ms during background work',
+);
 await stop();
 
 const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
 console.log(`\n| measure${' '.repeat(width[0]! - 7)} | figure${' '.repeat(width[1]! - 6)} | target |`);
 console.log(`|${'-'.repeat(width[0]! + 2)}|${'-'.repeat(width[1]! + 2)}|--------|`);
-for (const [what, figure, target] of rows) console.log(`| ${what.padEnd(width[0]!)} | ${figure.padEnd(width[1]!)} | ${target} |`);
+for (const [what, figure, target] of rows)
+  console.log(`| ${what.padEnd(width[0]!)} | ${figure.padEnd(width[1]!)} | ${target} |`);

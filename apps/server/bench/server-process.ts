@@ -13,12 +13,22 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-export async function startBenchServer(target: { dataDir: string; databaseUrl?: string | undefined }): Promise<BenchServer> {
+export async function startBenchServer(target: {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}): Promise<BenchServer> {
   const serverMain = fileURLToPath(new URL('../src/main.ts', import.meta.url));
   const password = 'mật khẩu đo hiệu năng';
   const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', SEED: 'none', ADMIN_PASSWORD: password, ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : { DATA_DIR: target.dataDir }) },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: '0',
+      SEED: 'none',
+      ADMIN_PASSWORD: password,
+      ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : { DATA_DIR: target.dataDir }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -32,7 +42,11 @@ export async function startBenchServer(target: { dataDir: string; databaseUrl?: 
     child.stderr.on('data', onData);
     child.on('exit', () => reject(new Error(`server exited: ${output}`)));
   });
-  const login = await fetch(`${baseUrl}/trpc/auth.login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const login = await fetch(`${baseUrl}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const rss = () => {
     const text = readFileSync(`/proc/${child.pid}/status`, 'utf8');

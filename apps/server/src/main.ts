@@ -29,7 +29,10 @@ async function main(): Promise<void> {
     currentYear: Number(vietnamDate(new Date()).slice(0, 4)),
     onProgress: (done, total, year) => log.info(`stored results: ${year} computed (${done}/${total})`),
   });
-  if (computed.length > 0) log.info(`stored results of ${computed.join(', ')} computed in ${Math.round(performance.now() - resultsStarted)} ms`);
+  if (computed.length > 0)
+    log.info(
+      `stored results of ${computed.join(', ')} computed in ${Math.round(performance.now() - resultsStarted)} ms`,
+    );
   if (seeded?.seeded) {
     const now = new Date();
     const taken = await seedDemoSnapshots(handle.db, now, (o) => computeScopeSummaries(handle.db, { ...o, now }));

@@ -13,7 +13,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_REMINDER_SETTINGS, passingAnswers, planReminders, reminderOccasionsOn, TT124_2021, type CriterionAnswer, type UnitType } from '@antoan/core';
+import {
+  DEFAULT_REMINDER_SETTINGS,
+  passingAnswers,
+  planReminders,
+  reminderOccasionsOn,
+  TT124_2021,
+  type CriterionAnswer,
+  type UnitType,
+} from '@antoan/core';
 import { migrateToLatest } from '@antoan/db';
 import { openDatabase } from '@antoan/db/client';
 import { loadReminderInputs, SNAPSHOT_JOB, takeSnapshot } from '@antoan/db/worker';
@@ -78,7 +86,8 @@ async function generate(): Promise<void> {
     select id, 2026, '${TT124_2021.id}', case when id % 5 = 0 then 'registered' else 'self_assessed' end, '2026-03-10T02:00:00Z' from units where id % 20 <> 0`);
   const template: string[] = [];
   for (const type of ['KDC', 'XA', 'CQ', 'DN', 'CSGD'] as const) {
-    for (const [code, answer] of Object.entries(fullAnswers(type))) template.push(`('${type}', '${code}', '${JSON.stringify(answer).replace(/'/g, "''")}')`);
+    for (const [code, answer] of Object.entries(fullAnswers(type)))
+      template.push(`('${type}', '${code}', '${JSON.stringify(answer).replace(/'/g, "''")}')`);
   }
   await run(`create temp table answer_template (type text, code text, value text)`);
   await run(`insert into answer_template values ${template.join(', ')}`);
@@ -86,7 +95,9 @@ async function generate(): Promise<void> {
     select a.id, t.code, t.value, null, '[]' from assessments a join units u on u.id = a.unit_id join answer_template t on t.type = u.type`);
 
   await run(`create temp table quarters (year integer, quarter integer)`);
-  await run(`insert into quarters values (2024,1),(2024,2),(2024,3),(2024,4),(2025,1),(2025,2),(2025,3),(2025,4),(2026,1),(2026,2),(2026,3)`);
+  await run(
+    `insert into quarters values (2024,1),(2024,2),(2024,3),(2024,4),(2025,1),(2025,2),(2025,3),(2025,4),(2026,1),(2026,2),(2026,3)`,
+  );
   await run(`insert into quarterly_reports (unit_id, year, quarter, crimes, social_evils, fires_explosions_accidents, propaganda_sessions,
       people_reached, tip_offs, new_models, meetings, notes, submitted_at)
     select u.id, q.year, q.quarter, (u.id + q.quarter) % 2, 0, 0, 2, 150, 1, 0, 2, null,
@@ -111,43 +122,77 @@ try {
   await db.deleteFrom('job_runs').execute();
   const counts = await sql<{ units: number; users: number; reports: number; answers: number }>`select
     (select count(*) from units) as units, (select count(*) from users) as users,
-    (select count(*) from quarterly_reports) as reports, (select count(*) from assessment_answers) as answers`.execute(db);
+    (select count(*) from quarterly_reports) as reports, (select count(*) from assessment_answers) as answers`.execute(
+    db,
+  );
   console.log('dataset', counts.rows[0]);
   const results: { name: string; ms: number }[] = [];
 
   for (const day of ['2026-09-17', '2026-09-25']) {
     const occasions = reminderOccasionsOn(day);
     console.log(`\nreminders of ${day}: ${occasions.map((o) => o.key).join(', ')}`);
-    const inputs = await timed('  load units, areas, users and facts', () => loadReminderInputs(handle.db, occasions, day));
-    const plan = await timed('  core planReminders (pure, in memory)', () => Promise.resolve(planReminders({ day, occasions, ...inputs.value })));
+    const inputs = await timed('  load units, areas, users and facts', () =>
+      loadReminderInputs(handle.db, occasions, day),
+    );
+    const plan = await timed('  core planReminders (pure, in memory)', () =>
+      Promise.resolve(planReminders({ day, occasions, ...inputs.value })),
+    );
     console.log(`  → ${plan.value.missing} missing, ${plan.value.digests.length} digests`);
     const full = await timed('  whole run: load + plan + store notifications and mails', () =>
-      runReminders(handle.db, new Date(`${day}T01:00:00Z`), { settings: DEFAULT_REMINDER_SETTINGS, hour: 7, catchUpDays: 0, owner: 'bench', leaseMs: 600_000 }),
+      runReminders(handle.db, new Date(`${day}T01:00:00Z`), {
+        settings: DEFAULT_REMINDER_SETTINGS,
+        hour: 7,
+        catchUpDays: 0,
+        owner: 'bench',
+        leaseMs: 600_000,
+      }),
     );
     const outcome = full.value[0];
-    if (outcome?.status !== 'done' || outcome.digests !== plan.value.digests.length) throw new Error(`unexpected outcome ${JSON.stringify(outcome)}`);
+    if (outcome?.status !== 'done' || outcome.digests !== plan.value.digests.length)
+      throw new Error(`unexpected outcome ${JSON.stringify(outcome)}`);
     results.push({ name: `reminders ${day} (whole run, ${outcome.digests} digests)`, ms: full.ms });
   }
   await db.deleteFrom('job_runs').where('job', '=', REMINDER_JOB).execute();
 
   // The latest year with files (2026 for the generated dataset; 2025 for pnpm seed:national's): a year without
   // data would measure nothing.
-  const year = Number((await db.selectFrom('assessments').select((eb) => eb.fn.max('year').as('y')).executeTakeFirstOrThrow()).y);
+  const year = Number(
+    (
+      await db
+        .selectFrom('assessments')
+        .select((eb) => eb.fn.max('year').as('y'))
+        .executeTakeFirstOrThrow()
+    ).y,
+  );
   const period = `${year}-Q3`;
   console.log(`\nsnapshot of ${period} (every area and the whole set)`);
-  const stored = await timed(`  store the results of ${year} (skipped when stored)`, () => ensureResults(handle.db, { now: new Date(), currentYear: year }));
+  const stored = await timed(`  store the results of ${year} (skipped when stored)`, () =>
+    ensureResults(handle.db, { now: new Date(), currentYear: year }),
+  );
   console.log(`  → computed ${stored.value.join(', ') || 'nothing'}`);
   const summaries = await timed('  computeScopeSummaries (stored totals, rolled up)', () =>
     computeScopeSummaries(handle.db, { year, today: `${year}-09-30`, membershipDate: `${year}-09-30` }),
   );
   const all = summaries.value[0]!.summary;
-  console.log(`  → ${summaries.value.length} scopes; whole set: ${all.units.all.total} units, KDC recognised ${all.units.byType.KDC.recognitionRate?.text}, reports ${all.reports.submitted}/${all.reports.expected}`);
+  console.log(
+    `  → ${summaries.value.length} scopes; whole set: ${all.units.all.total} units, KDC recognised ${all.units.byType.KDC.recognitionRate?.text}, reports ${all.reports.submitted}/${all.reports.expected}`,
+  );
   // The benchmark's snapshot must not stay in a dataset it was given: an earlier one of the period is kept aside.
-  const earlier = await db.selectFrom('job_runs').select('id').where('job', '=', SNAPSHOT_JOB).where('period_key', '=', period).executeTakeFirst();
+  const earlier = await db
+    .selectFrom('job_runs')
+    .select('id')
+    .where('job', '=', SNAPSHOT_JOB)
+    .where('period_key', '=', period)
+    .executeTakeFirst();
   if (earlier) throw new Error(`the dataset already has a snapshot of ${period}: use another BENCH_DATA_DIR`);
   const now = new Date(`${year}-10-01T00:00:00Z`);
   const snapshot = await timed('  takeSnapshot end to end (claim, compute, one transaction)', () =>
-    takeSnapshot(handle.db, { periodKey: period, now, owner: 'bench', figures: (o) => computeScopeSummaries(handle.db, { ...o, now }) }),
+    takeSnapshot(handle.db, {
+      periodKey: period,
+      now,
+      owner: 'bench',
+      figures: (o) => computeScopeSummaries(handle.db, { ...o, now }),
+    }),
   );
   await db.deleteFrom('stat_snapshots').where('period_key', '=', period).execute();
   await db.deleteFrom('job_runs').where('job', '=', SNAPSHOT_JOB).where('period_key', '=', period).execute();
@@ -155,10 +200,10 @@ try {
   results.push({ name: `full snapshot (${snapshot.value.scopes} scopes)`, ms: snapshot.ms });
 
   console.log('\nsummary (target < 10 s each)');
-  for (const r of results) console.log(`  ${r.ms < TARGET_MS ? 'OK  ' : 'SLOW'} ${r.name.padEnd(52)} ${(r.ms / 1000).toFixed(2)} s`);
+  for (const r of results)
+    console.log(`  ${r.ms < TARGET_MS ? 'OK  ' : 'SLOW'} ${r.name.padEnd(52)} ${(r.ms / 1000).toFixed(2)} s`);
   if (results.some((r) => r.ms >= TARGET_MS)) process.exitCode = 1;
 } finally {
   await handle.destroy();
   if (!keepDir) rmSync(dataDir, { recursive: true, force: true });
 }
-

@@ -24,8 +24,14 @@ const PERIOD = '2025-Q4';
 /** Where each round's kill lands: the drill's log line the test waits for before it kills. */
 const KILLS = [
   { where: 'after computing the figures', line: /drill: snapshot \S+: figures of \d+ scopes computed/ },
-  { where: 'inside the transaction, after 100 rows', line: /drill: snapshot \S+: 100 rows written in the open transaction/ },
-  { where: 'inside the transaction, after 200 rows', line: /drill: snapshot \S+: 200 rows written in the open transaction/ },
+  {
+    where: 'inside the transaction, after 100 rows',
+    line: /drill: snapshot \S+: 100 rows written in the open transaction/,
+  },
+  {
+    where: 'inside the transaction, after 200 rows',
+    line: /drill: snapshot \S+: 200 rows written in the open transaction/,
+  },
 ] as const;
 
 interface WorkerProcess {
@@ -62,7 +68,6 @@ async function until<T>(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
-
 
 // The test is about the SQLite file (integrity, WAL recovery); it always runs on a SQLite file of its own, so the
 // second pass of the suite on PostgreSQL (DATABASE_URL set, see .ci/run) skips it rather than repeat it.
@@ -103,7 +108,12 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)(
           // the worker pauses 5 s at each drill point (after computing, after each batch): the kill lands in that pause
           const worker = startWorker({ ...env, WORKER_DRILL_PAUSE_MS: '5000' });
           workers.push(worker);
-          await until(kill.where, () => Promise.resolve(kill.line.test(worker.output()) ? true : undefined), 60_000, worker.output);
+          await until(
+            kill.where,
+            () => Promise.resolve(kill.line.test(worker.output()) ? true : undefined),
+            60_000,
+            worker.output,
+          );
           const run = await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD);
           // each claim of the run adds an attempt: this worker's claim is attempt round + 1
           expect(run).toMatchObject({ status: 'running', attempts: round + 1 });
@@ -115,7 +125,9 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)(
           // nothing of an uncommitted snapshot survives, and the run is left as the dead worker had it
           expect(await countSnapshots(probe.db, PERIOD)).toBe(0);
           expect((await findJobRun(probe.db, SNAPSHOT_JOB, PERIOD))?.status).toBe('running');
-          rounds.push(`kill ${round + 1} (${kill.where}): integrity ok, 0 of ${expected.length} snapshot rows, run running (owner ${run?.owner}, attempt ${run?.attempts})`);
+          rounds.push(
+            `kill ${round + 1} (${kill.where}): integrity ok, 0 of ${expected.length} snapshot rows, run running (owner ${run?.owner}, attempt ${run?.attempts})`,
+          );
         }
 
         const restarted = startWorker(env);

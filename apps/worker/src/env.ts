@@ -5,10 +5,24 @@ import { z } from 'zod';
 // Configuration is read here, once. No other file of the worker reads process.env.
 
 const cronExpression = (fallback: string) =>
-  z.preprocess(emptyAsUndefined, z.string().default(fallback).refine((value) => cron.validate(value), 'must be a cron expression'));
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default(fallback)
+      .refine((value) => cron.validate(value), 'must be a cron expression'),
+  );
 
 const integer = (fallback: number, min: number, max: number) =>
-  z.preprocess(emptyAsUndefined, z.coerce.number().int(`must be an integer ${min}–${max}`).min(min, `must be an integer ${min}–${max}`).max(max, `must be an integer ${min}–${max}`).default(fallback));
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int(`must be an integer ${min}–${max}`)
+      .min(min, `must be an integer ${min}–${max}`)
+      .max(max, `must be an integer ${min}–${max}`)
+      .default(fallback),
+  );
 
 export const envSchema = z.object({
   ...databaseEnvShape,
@@ -18,7 +32,13 @@ export const envSchema = z.object({
   /** When the mail outbox is worked through (new mails and retries). */
   MAIL_DISPATCH_CRON: cronExpression('* * * * *'),
   /** `smtp://user:pass@host:587` or `smtps://…`. Unset: mails are written to the log and kept in the outbox as `logged`. */
-  SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\/[^/]/i, 'must be an smtp:// or smtps:// URL').optional()),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^/]/i, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('An Toàn <no-reply@antoan.local>')),
   /** Days before a deadline at which reminders go out, e.g. `7,3,1`. */
   REMINDER_OFFSETS: z.preprocess(
@@ -26,9 +46,15 @@ export const envSchema = z.object({
     z
       .string()
       .default('7,3,1')
-      .refine((value) => /^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/.test(value), 'must be a comma-separated list of days, e.g. 7,3,1')
+      .refine(
+        (value) => /^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/.test(value),
+        'must be a comma-separated list of days, e.g. 7,3,1',
+      )
       .transform((value) => value.split(',').map((d) => Number(d.trim())))
-      .refine((days) => days.every((d) => d >= 1 && d <= 90) && new Set(days).size === days.length, 'must list distinct days 1–90'),
+      .refine(
+        (days) => days.every((d) => d >= 1 && d <= 90) && new Set(days).size === days.length,
+        'must list distinct days 1–90',
+      ),
   ),
   /** The overdue reminder goes out this many days after the deadline. */
   REMINDER_OVERDUE_DAYS: integer(1, 1, 90),
@@ -65,7 +91,10 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO 8601 instant with a zone, e.g. 2023-03-17T08:00:00+07:00')
+      .regex(
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
+        'must be an ISO 8601 instant with a zone, e.g. 2023-03-17T08:00:00+07:00',
+      )
       .refine((value) => Number.isFinite(Date.parse(value)), 'must be a valid instant')
       .optional(),
   ),

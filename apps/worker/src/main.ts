@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const owner = workerId(env);
   const handle = await startDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, log });
   const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL) : undefined;
-  if (env.WORKER_FAKE_NOW) log(`[worker] WORKER_FAKE_NOW: the clock starts at ${clock().toISOString()} (tests and drills only)`);
+  if (env.WORKER_FAKE_NOW)
+    log(`[worker] WORKER_FAKE_NOW: the clock starts at ${clock().toISOString()} (tests and drills only)`);
   log(`[worker] ${owner}: mail ${mailer ? 'over SMTP' : 'to the log and the outbox (no SMTP_URL)'}`);
 
   const jobs = [

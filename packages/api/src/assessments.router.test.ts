@@ -9,18 +9,45 @@ beforeAll(async () => {
 afterAll(() => env.destroy());
 
 const fullVillageAnswers = {
-  'KDC-1': { answer: { checks: { resolution: true, plan: true, registration: true }, numerator: 212, denominator: 212 }, evidence: { note: 'Nghị quyết 05-NQ/CB', links: ['https://example.org/nq05.pdf'] } },
+  'KDC-1': {
+    answer: { checks: { resolution: true, plan: true, registration: true }, numerator: 212, denominator: 212 },
+    evidence: { note: 'Nghị quyết 05-NQ/CB', links: ['https://example.org/nq05.pdf'] },
+  },
   'KDC-2': { answer: { checks: { 'carried-out': true } }, evidence: { note: null, links: [] } },
-  'KDC-4': { answer: { checks: { 'other-violations': true, 'offenders-managed': true } }, evidence: { note: null, links: [] } },
+  'KDC-4': {
+    answer: { checks: { 'other-violations': true, 'offenders-managed': true } },
+    evidence: { note: null, links: [] },
+  },
   // the forces' rating is an answer with its own evidence (Art. 4(5))
-  'KDC-5': { answer: { rating: 'hoan-thanh-tot', checks: { 'no-discipline': true } }, evidence: { note: 'Quyết định xếp loại số 12/QĐ-UBND', links: [] } },
+  'KDC-5': {
+    answer: { rating: 'hoan-thanh-tot', checks: { 'no-discipline': true } },
+    evidence: { note: 'Quyết định xếp loại số 12/QĐ-UBND', links: [] },
+  },
 };
 
-const quietQuarter = { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0, propagandaSessions: 1, peopleReached: 50, tipOffs: 0, newModels: 0, meetings: 1 };
+const quietQuarter = {
+  crimes: 0,
+  socialEvils: 0,
+  firesExplosionsAccidents: 0,
+  propagandaSessions: 1,
+  peopleReached: 50,
+  tipOffs: 0,
+  newModels: 0,
+  meetings: 1,
+};
 
 /** The reports of the 2022 window and the one before it (Q4 of the year before and Q1–Q3): KDC-4 needs both. */
 async function fileReports(unitId: number) {
-  for (const [year, quarter] of [[2020, 4], [2021, 1], [2021, 2], [2021, 3], [2021, 4], [2022, 1], [2022, 2], [2022, 3]] as const) {
+  for (const [year, quarter] of [
+    [2020, 4],
+    [2021, 1],
+    [2021, 2],
+    [2021, 3],
+    [2021, 4],
+    [2022, 1],
+    [2022, 2],
+    [2022, 3],
+  ] as const) {
     await env.callerFor('commune_officer').reports.submit({ unitId, year, quarter, counts: quietQuarter, notes: null });
   }
 }
@@ -33,41 +60,95 @@ describe('the recognition cycle through the API', () => {
 
     let record = await reporter.assessments.register({ unitId, year: 2022 });
     expect(record).toMatchObject({ status: 'registered', catalogueId: 'tt124-2021', version: 1 });
-    record = await reporter.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers });
+    record = await reporter.assessments.saveAnswers({
+      unitId,
+      year: 2022,
+      version: record.version,
+      answers: fullVillageAnswers,
+    });
     expect(record.answers['KDC-1']?.evidence.links).toEqual(['https://example.org/nq05.pdf']);
-    record = await reporter.assessments.transition({ unitId, year: 2022, version: record.version, action: 'selfAssess' });
+    record = await reporter.assessments.transition({
+      unitId,
+      year: 2022,
+      version: record.version,
+      action: 'selfAssess',
+    });
     record = await reporter.assessments.transition({ unitId, year: 2022, version: record.version, action: 'submit' });
     expect(record.submitted?.by).toBe(env.users.unit_reporter.id);
 
-    const cannot = await failure(() => reporter.assessments.transition({ unitId, year: 2022, version: record.version, action: 'appraise' }));
+    const cannot = await failure(() =>
+      reporter.assessments.transition({ unitId, year: 2022, version: record.version, action: 'appraise' }),
+    );
     expect(cannot.code).toBe('FORBIDDEN');
 
     const file = await officer.assessments.get({ unitId, year: 2022 });
     expect(file.actions).toEqual(['return', 'appraise']);
-    record = await officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'appraise', note: 'Hồ sơ đầy đủ' });
-    const decision = { number: '45/QĐ-UBND', date: '2022-12-20', authority: 'UBND xã Quảng Thủy', certificateNumber: 'GCN-45' };
-    const notMet = await failure(() => officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'recognise', decision }));
+    record = await officer.assessments.transition({
+      unitId,
+      year: 2022,
+      version: record.version,
+      action: 'appraise',
+      note: 'Hồ sơ đầy đủ',
+    });
+    const decision = {
+      number: '45/QĐ-UBND',
+      date: '2022-12-20',
+      authority: 'UBND xã Quảng Thủy',
+      certificateNumber: 'GCN-45',
+    };
+    const notMet = await failure(() =>
+      officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'recognise', decision }),
+    );
     expect(notMet.code).toBe('CONFLICT');
     expect(notMet.data.text.en).toContain('does not meet the standard');
     await fileReports(unitId);
-    const noDecision = await failure(() => officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'recognise' }));
+    const noDecision = await failure(() =>
+      officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'recognise' }),
+    );
     expect(noDecision.code).toBe('BAD_REQUEST');
     expect(noDecision.data.fieldErrors?.[0]?.path).toBe('decision');
-    record = await officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'recognise', decision });
-    expect(record).toMatchObject({ status: 'recognised', isLocked: true, decided: { number: '45/QĐ-UBND', authority: 'UBND xã Quảng Thủy', by: env.users.commune_officer.id } });
+    record = await officer.assessments.transition({
+      unitId,
+      year: 2022,
+      version: record.version,
+      action: 'recognise',
+      decision,
+    });
+    expect(record).toMatchObject({
+      status: 'recognised',
+      isLocked: true,
+      decided: { number: '45/QĐ-UBND', authority: 'UBND xã Quảng Thủy', by: env.users.commune_officer.id },
+    });
 
-    const locked = await failure(() => officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers }));
+    const locked = await failure(() =>
+      officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers }),
+    );
     expect(locked.code).toBe('CONFLICT');
     expect(locked.data.text.vi).toContain('bị khóa');
     // Nor can the data behind it change: an incident in its window, a report of its window.
-    const incident = await failure(() => officer.incidents.create({ unitId, occurredOn: '2022-05-01', criterionCode: 'KDC-3', item: 'e', description: 'x' }));
+    const incident = await failure(() =>
+      officer.incidents.create({
+        unitId,
+        occurredOn: '2022-05-01',
+        criterionCode: 'KDC-3',
+        item: 'e',
+        description: 'x',
+      }),
+    );
     expect(incident.code).toBe('CONFLICT');
-    const report = await failure(() => officer.reports.submit({ unitId, year: 2022, quarter: 2, counts: { ...quietQuarter, crimes: 9 }, notes: null }));
+    const report = await failure(() =>
+      officer.reports.submit({ unitId, year: 2022, quarter: 2, counts: { ...quietQuarter, crimes: 9 }, notes: null }),
+    );
     expect(report.code).toBe('CONFLICT');
     expect((await officer.assessments.get({ unitId, year: 2022 })).evaluation.result).toBe('DAT');
     const audit = await env.callerFor('admin').audit.list({ entity: 'assessment', entityId: String(record.id) });
     expect(audit.map((a) => a.action).reverse()).toEqual([
-      'assessment.register', 'assessment.answers', 'assessment.selfAssess', 'assessment.submit', 'assessment.appraise', 'assessment.recognise',
+      'assessment.register',
+      'assessment.answers',
+      'assessment.selfAssess',
+      'assessment.submit',
+      'assessment.appraise',
+      'assessment.recognise',
     ]);
   });
 
@@ -76,10 +157,19 @@ describe('the recognition cycle through the API', () => {
     const officer = env.callerFor('commune_officer');
     const record = await officer.assessments.register({ unitId, year: 2022 });
     const { code, data } = await failure(() =>
-      officer.assessments.transition({ unitId, year: 2022, version: record.version, action: 'recognise', decision: { number: '1', date: '2022-12-20', authority: 'UBND' } }),
+      officer.assessments.transition({
+        unitId,
+        year: 2022,
+        version: record.version,
+        action: 'recognise',
+        decision: { number: '1', date: '2022-12-20', authority: 'UBND' },
+      }),
     );
     expect(code).toBe('CONFLICT');
-    expect(data.text).toEqual({ vi: 'Không thể công nhận: hồ sơ đang ở trạng thái "Đã đăng ký".', en: 'Cannot recognise: the file is "Registered".' });
+    expect(data.text).toEqual({
+      vi: 'Không thể công nhận: hồ sơ đang ở trạng thái "Đã đăng ký".',
+      en: 'Cannot recognise: the file is "Registered".',
+    });
   });
 
   it('refuses a stale version instead of overwriting a concurrent edit', async () => {
@@ -87,11 +177,23 @@ describe('the recognition cycle through the API', () => {
     const officer = env.callerFor('commune_officer');
     const record = await officer.assessments.register({ unitId, year: 2022 });
     const [first, second] = await Promise.allSettled([
-      officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-2': fullVillageAnswers['KDC-2'] } }),
-      officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-5': fullVillageAnswers['KDC-5'] } }),
+      officer.assessments.saveAnswers({
+        unitId,
+        year: 2022,
+        version: record.version,
+        answers: { 'KDC-2': fullVillageAnswers['KDC-2'] },
+      }),
+      officer.assessments.saveAnswers({
+        unitId,
+        year: 2022,
+        version: record.version,
+        answers: { 'KDC-5': fullVillageAnswers['KDC-5'] },
+      }),
     ]);
     expect([first.status, second.status].sort()).toEqual(['fulfilled', 'rejected']);
-    const stale = await failure(() => officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: {} }));
+    const stale = await failure(() =>
+      officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: {} }),
+    );
     expect(stale.code).toBe('CONFLICT');
     const stored = await officer.assessments.get({ unitId, year: 2022 });
     expect(Object.keys(stored.record!.answers)).toHaveLength(1);
@@ -107,13 +209,24 @@ describe('the recognition cycle through the API', () => {
         unitId,
         year: 2022,
         version: record.version,
-        answers: { 'KDC-1': { answer: { checks: { resolution: true }, numerator: 300, denominator: 200 }, evidence: { note: null, links: [] } }, 'KDC-2': fullVillageAnswers['KDC-2'] },
+        answers: {
+          'KDC-1': {
+            answer: { checks: { resolution: true }, numerator: 300, denominator: 200 },
+            evidence: { note: null, links: [] },
+          },
+          'KDC-2': fullVillageAnswers['KDC-2'],
+        },
       }),
     );
     expect(wrong.code).toBe('BAD_REQUEST');
     expect(wrong.data.text.vi).toContain('Tử số (300) lớn hơn mẫu số (200)');
     const badLink = await failure(() =>
-      officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-2': { answer: { checks: {} }, evidence: { note: null, links: ['javascript:alert(1)'] } } } }),
+      officer.assessments.saveAnswers({
+        unitId,
+        year: 2022,
+        version: record.version,
+        answers: { 'KDC-2': { answer: { checks: {} }, evidence: { note: null, links: ['javascript:alert(1)'] } } },
+      }),
     );
     expect(badLink.code).toBe('BAD_REQUEST');
     const stored = await officer.assessments.get({ unitId, year: 2022 });
@@ -121,8 +234,14 @@ describe('the recognition cycle through the API', () => {
   });
 
   it('refuses to register an excluded unit, saying why', async () => {
-    await env.handle.db.updateTable('units').set({ school_level: 'primary' }).where('id', '=', env.unitId('CSGD-BD-THCS2-13')).execute();
-    const { code, data } = await failure(() => env.callerFor('province_officer').assessments.register({ unitId: env.unitId('CSGD-BD-THCS2-13'), year: 2022 }));
+    await env.handle.db
+      .updateTable('units')
+      .set({ school_level: 'primary' })
+      .where('id', '=', env.unitId('CSGD-BD-THCS2-13'))
+      .execute();
+    const { code, data } = await failure(() =>
+      env.callerFor('province_officer').assessments.register({ unitId: env.unitId('CSGD-BD-THCS2-13'), year: 2022 }),
+    );
     expect(code).toBe('BAD_REQUEST');
     expect(data.text.vi).toContain('không thể đăng ký');
   });
@@ -134,28 +253,56 @@ describe('the recognition cycle through the API', () => {
     await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers });
     await fileReports(unitId);
     expect((await officer.assessments.get({ unitId, year: 2022 })).evaluation.result).toBe('DAT');
-    await officer.incidents.create({ unitId, occurredOn: '2022-10-31', criterionCode: 'KDC-3', item: 'e', description: 'Tranh chấp kéo dài' });
+    await officer.incidents.create({
+      unitId,
+      occurredOn: '2022-10-31',
+      criterionCode: 'KDC-3',
+      item: 'e',
+      description: 'Tranh chấp kéo dài',
+    });
     const after = await officer.assessments.get({ unitId, year: 2022 });
     expect(after.evaluation.result).toBe('CHUA_DAT');
     expect(after.incidents).toHaveLength(1);
     // 1 November belongs to the next year's window.
-    await officer.incidents.create({ unitId, occurredOn: '2022-11-01', criterionCode: 'KDC-3', item: 'e', description: 'Vụ khác' });
+    await officer.incidents.create({
+      unitId,
+      occurredOn: '2022-11-01',
+      criterionCode: 'KDC-3',
+      item: 'e',
+      description: 'Vụ khác',
+    });
     expect((await officer.assessments.get({ unitId, year: 2022 })).incidents).toHaveLength(1);
   });
 
   it('a file flagged by the catalogue correction shows what to re-answer; a changed answer leaves the list', async () => {
     const unitId = env.unitId('KDC-QB-BD-QTHUY-3');
     const officer = env.callerFor('commune_officer');
-    let record = (await officer.assessments.get({ unitId, year: 2022 })).record ?? (await officer.assessments.register({ unitId, year: 2022 }));
+    let record =
+      (await officer.assessments.get({ unitId, year: 2022 })).record ??
+      (await officer.assessments.register({ unitId, year: 2022 }));
     // as migration 2026-12-01-1002 leaves a file written under the old KDC-5
-    await env.handle.db.updateTable('assessments').set({ criteria_to_review: JSON.stringify(['KDC-4', 'KDC-5']) }).where('id', '=', record.id).execute();
+    await env.handle.db
+      .updateTable('assessments')
+      .set({ criteria_to_review: JSON.stringify(['KDC-4', 'KDC-5']) })
+      .where('id', '=', record.id)
+      .execute();
     record = (await officer.assessments.get({ unitId, year: 2022 })).record!;
     expect(record.criteriaToReview).toEqual(['KDC-4', 'KDC-5']);
-    record = await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-5': fullVillageAnswers['KDC-5'] } });
+    record = await officer.assessments.saveAnswers({
+      unitId,
+      year: 2022,
+      version: record.version,
+      answers: { 'KDC-5': fullVillageAnswers['KDC-5'] },
+    });
     expect(record.criteriaToReview).toEqual(['KDC-4']);
     expect(record.answers['KDC-5']?.evidence.note).toBe('Quyết định xếp loại số 12/QĐ-UBND');
     // saving the same answer again is not a review
-    record = await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: { 'KDC-5': fullVillageAnswers['KDC-5'] } });
+    record = await officer.assessments.saveAnswers({
+      unitId,
+      year: 2022,
+      version: record.version,
+      answers: { 'KDC-5': fullVillageAnswers['KDC-5'] },
+    });
     expect(record.criteriaToReview).toEqual(['KDC-4']);
   });
 
@@ -166,27 +313,60 @@ describe('the recognition cycle through the API', () => {
     await officer.assessments.saveAnswers({ unitId, year: 2022, version: record.version, answers: fullVillageAnswers });
     await fileReports(unitId);
     const handled = await officer.incidents.create({
-      unitId, occurredOn: '2022-05-02', criterionCode: 'KDC-4', item: 'b', exception: 'handled_promptly', description: 'Cố ý gây thương tích; bắt giữ và báo cáo ngay',
+      unitId,
+      occurredOn: '2022-05-02',
+      criterionCode: 'KDC-4',
+      item: 'b',
+      exception: 'handled_promptly',
+      description: 'Cố ý gây thương tích; bắt giữ và báo cáo ngay',
     });
     expect(handled).toMatchObject({ exception: 'handled_promptly', exceptionDecidedBy: env.users.commune_officer.id });
     let file = await officer.assessments.get({ unitId, year: 2022 });
     expect(file.evaluation.result).toBe('DAT');
-    expect(file.evaluation.criteria.find((c) => c.code === 'KDC-4')?.reasons.map((r) => r.vi).join(' | ')).toContain('không tính: đã kịp thời phát hiện, xử lý');
+    expect(
+      file.evaluation.criteria
+        .find((c) => c.code === 'KDC-4')
+        ?.reasons.map((r) => r.vi)
+        .join(' | '),
+    ).toContain('không tính: đã kịp thời phát hiện, xử lý');
     // without the exception the same crime disqualifies
-    await officer.incidents.create({ unitId, occurredOn: '2022-06-02', criterionCode: 'KDC-4', item: 'b', description: 'Cướp tài sản' });
+    await officer.incidents.create({
+      unitId,
+      occurredOn: '2022-06-02',
+      criterionCode: 'KDC-4',
+      item: 'b',
+      description: 'Cướp tài sản',
+    });
     file = await officer.assessments.get({ unitId, year: 2022 });
     expect(file.evaluation.result).toBe('CHUA_DAT');
     // an exception the item does not admit is refused: (c) a new hot spot has none
     const refused = await failure(() =>
-      officer.incidents.create({ unitId, occurredOn: '2022-06-03', criterionCode: 'KDC-4', item: 'c', exception: 'force_majeure', description: 'Tụ điểm mới' }),
+      officer.incidents.create({
+        unitId,
+        occurredOn: '2022-06-03',
+        criterionCode: 'KDC-4',
+        item: 'c',
+        exception: 'force_majeure',
+        description: 'Tụ điểm mới',
+      }),
     );
     expect(refused.code).toBe('BAD_REQUEST');
     expect(refused.data.text.vi).toContain('không có ngoại lệ');
-    const noPart = await failure(() => officer.incidents.create({ unitId, occurredOn: '2022-06-03', criterionCode: 'KDC-4', item: 'a', description: 'x' }));
+    const noPart = await failure(() =>
+      officer.incidents.create({
+        unitId,
+        occurredOn: '2022-06-03',
+        criterionCode: 'KDC-4',
+        item: 'a',
+        description: 'x',
+      }),
+    );
     expect(noPart.data.text.en).toContain('Choose an item of KDC-4: b, c, d');
     // decided later: the robbery was promptly detected, handled and reported; another officer decides it
     const robbery = (await officer.incidents.list({ unitId, from: '2022-06-02', to: '2022-06-02' }))[0]!;
-    const decided = await env.callerFor('province_officer').incidents.setException({ incidentId: robbery.id, exception: 'handled_promptly' });
+    const decided = await env
+      .callerFor('province_officer')
+      .incidents.setException({ incidentId: robbery.id, exception: 'handled_promptly' });
     expect(decided).toMatchObject({ exception: 'handled_promptly', exceptionDecidedBy: env.users.province_officer.id });
     expect((await officer.assessments.get({ unitId, year: 2022 })).evaluation.result).toBe('DAT');
     const audit = await env.callerFor('admin').audit.list({ entity: 'incident', entityId: String(robbery.id) });
@@ -222,24 +402,58 @@ describe('grading', () => {
     expect(empty.result.total).toBe(0);
     const items = empty.template.groups.flatMap((g) => g.items);
     const scores = Object.fromEntries(items.map((i) => [i.code, { self: i.maxPoints, verified: i.maxPoints }]));
-    const saved = await officer.grading.saveScores({ unitId, year: 2022, templateId: empty.template.id, version: null, scores });
+    const saved = await officer.grading.saveScores({
+      unitId,
+      year: 2022,
+      templateId: empty.template.id,
+      version: null,
+      scores,
+    });
     const graded = await officer.grading.get({ unitId, year: 2022 });
     expect(graded.result.itemsTotal).toBe(100);
-    const stale = await failure(() => officer.grading.saveScores({ unitId, year: 2022, templateId: empty.template.id, version: null, scores }));
+    const stale = await failure(() =>
+      officer.grading.saveScores({ unitId, year: 2022, templateId: empty.template.id, version: null, scores }),
+    );
     expect(stale.code).toBe('CONFLICT');
     expect(saved.version).toBe(1);
-    const village = await env.callerFor('unit_reporter').grading.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2023 });
+    const village = await env
+      .callerFor('unit_reporter')
+      .grading.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2023 });
     const firstItem = village.template.groups[0]!.items[0]!.code;
     const reporterVerified = await failure(() =>
-      env.callerFor('unit_reporter').grading.saveScores({ unitId: village.unit.id, year: 2023, templateId: village.template.id, version: null, scores: { [firstItem]: { self: 1, verified: 1 } } }),
+      env.callerFor('unit_reporter').grading.saveScores({
+        unitId: village.unit.id,
+        year: 2023,
+        templateId: village.template.id,
+        version: null,
+        scores: { [firstItem]: { self: 1, verified: 1 } },
+      }),
     );
     expect(reporterVerified.code).toBe('FORBIDDEN');
     expect(reporterVerified.data.text.en).toBe('Verified scores are given by the level above.');
-    const selfOnly = await env.callerFor('unit_reporter').grading.saveScores({ unitId: village.unit.id, year: 2023, templateId: village.template.id, version: null, scores: { [firstItem]: { self: 1 } } });
+    const selfOnly = await env.callerFor('unit_reporter').grading.saveScores({
+      unitId: village.unit.id,
+      year: 2023,
+      templateId: village.template.id,
+      version: null,
+      scores: { [firstItem]: { self: 1 } },
+    });
     expect(selfOnly.scores[firstItem]).toEqual({ self: 1, verified: null });
     // The officer verifies; the reporter then corrects the self score: the verified score stays.
-    const verified = await env.callerFor('commune_officer').grading.saveScores({ unitId: village.unit.id, year: 2023, templateId: village.template.id, version: selfOnly.version, scores: { [firstItem]: { verified: 0.5 } } });
-    const corrected = await env.callerFor('unit_reporter').grading.saveScores({ unitId: village.unit.id, year: 2023, templateId: village.template.id, version: verified.version, scores: { [firstItem]: { self: 2 } } });
+    const verified = await env.callerFor('commune_officer').grading.saveScores({
+      unitId: village.unit.id,
+      year: 2023,
+      templateId: village.template.id,
+      version: selfOnly.version,
+      scores: { [firstItem]: { verified: 0.5 } },
+    });
+    const corrected = await env.callerFor('unit_reporter').grading.saveScores({
+      unitId: village.unit.id,
+      year: 2023,
+      templateId: village.template.id,
+      version: verified.version,
+      scores: { [firstItem]: { self: 2 } },
+    });
     expect(corrected.scores[firstItem]).toEqual({ self: 2, verified: 0.5 });
   });
 });

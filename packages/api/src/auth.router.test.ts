@@ -49,8 +49,12 @@ describe('signing in and out', () => {
   });
 
   it('refuses a wrong password or an unknown user with the same message', async () => {
-    const wrong = await failure(async () => (await browser().caller()).auth.login({ username: 'admin', password: 'nope nope nope' }));
-    const unknown = await failure(async () => (await browser().caller()).auth.login({ username: 'ghost', password: 'nope nope nope' }));
+    const wrong = await failure(async () =>
+      (await browser().caller()).auth.login({ username: 'admin', password: 'nope nope nope' }),
+    );
+    const unknown = await failure(async () =>
+      (await browser().caller()).auth.login({ username: 'ghost', password: 'nope nope nope' }),
+    );
     expect(wrong.code).toBe('UNAUTHORIZED');
     expect(unknown.code).toBe('UNAUTHORIZED');
     expect(wrong.data.text).toEqual(unknown.data.text);
@@ -71,17 +75,31 @@ describe('signing in and out', () => {
     const laptop = browser();
     await (await phone.caller()).auth.login({ username: 'tinh', password: TEST_PASSWORD });
     await (await laptop.caller()).auth.login({ username: 'tinh', password: TEST_PASSWORD });
-    const tooShort = await failure(async () => (await laptop.caller()).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'short' }));
+    const tooShort = await failure(async () =>
+      (await laptop.caller()).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'short' }),
+    );
     expect(tooShort.data.fieldErrors).toEqual([
-      { path: 'newPassword', message: { vi: 'Mật khẩu cần ít nhất 10 ký tự', en: 'The password needs at least 10 characters' } },
+      {
+        path: 'newPassword',
+        message: { vi: 'Mật khẩu cần ít nhất 10 ký tự', en: 'The password needs at least 10 characters' },
+      },
     ]);
-    const badCurrent = await failure(async () => (await laptop.caller()).auth.changePassword({ currentPassword: 'wrong wrong', newPassword: 'mật khẩu mới đủ dài' }));
+    const badCurrent = await failure(async () =>
+      (await laptop.caller()).auth.changePassword({
+        currentPassword: 'wrong wrong',
+        newPassword: 'mật khẩu mới đủ dài',
+      }),
+    );
     expect(badCurrent.code).toBe('BAD_REQUEST');
 
-    await (await laptop.caller()).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'mật khẩu mới đủ dài' });
+    await (
+      await laptop.caller()
+    ).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'mật khẩu mới đủ dài' });
     expect(await (await laptop.caller()).auth.me()).toMatchObject({ username: 'tinh' });
     expect(await (await phone.caller()).auth.me()).toBeNull();
-    const audit = await env.callerFor('admin').audit.list({ entity: 'user', entityId: String(env.users.province_officer.id) });
+    const audit = await env
+      .callerFor('admin')
+      .audit.list({ entity: 'user', entityId: String(env.users.province_officer.id) });
     expect(audit[0]).toMatchObject({ action: 'password.change', userId: env.users.province_officer.id });
     await (await browser().caller()).auth.login({ username: 'tinh', password: 'mật khẩu mới đủ dài' });
   });
@@ -92,16 +110,26 @@ describe('lockout', () => {
     const at = new Date('2022-03-01T02:00:00Z');
     const caller = () => createCaller(createContextInner({ db: env.handle.db, now: () => at }));
     for (let i = 0; i < 5; i++) {
-      const wrong = await failure(() => caller().auth.login({ username: 'xa.quangthuy', password: `sai ${i} lần nữa` }));
+      const wrong = await failure(() =>
+        caller().auth.login({ username: 'xa.quangthuy', password: `sai ${i} lần nữa` }),
+      );
       expect(wrong.data.text.vi).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     }
     const locked = await failure(() => caller().auth.login({ username: 'xa.quangthuy', password: TEST_PASSWORD }));
     expect(locked.code).toBe('UNAUTHORIZED');
-    expect(locked.data.text.vi).toBe('Tài khoản tạm bị khóa vì đăng nhập sai 5 lần liên tiếp. Thử lại sau 09:15 01/03/2022.');
+    expect(locked.data.text.vi).toBe(
+      'Tài khoản tạm bị khóa vì đăng nhập sai 5 lần liên tiếp. Thử lại sau 09:15 01/03/2022.',
+    );
     // After the lock, the right password works and clears the count.
     const later = createCaller(createContextInner({ db: env.handle.db, now: () => new Date('2022-03-01T02:16:00Z') }));
-    expect(await later.auth.login({ username: 'xa.quangthuy', password: TEST_PASSWORD })).toMatchObject({ username: 'xa.quangthuy' });
-    const row = await env.handle.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('username', '=', 'xa.quangthuy').executeTakeFirstOrThrow();
+    expect(await later.auth.login({ username: 'xa.quangthuy', password: TEST_PASSWORD })).toMatchObject({
+      username: 'xa.quangthuy',
+    });
+    const row = await env.handle.db
+      .selectFrom('users')
+      .select(['failed_logins', 'locked_until'])
+      .where('username', '=', 'xa.quangthuy')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ failed_logins: 0, locked_until: null });
   });
 });
@@ -123,18 +151,28 @@ describe('users', () => {
     expect(JSON.stringify(audit[0])).not.toContain('một mật khẩu dài');
 
     const again = await failure(() =>
-      admin.users.create({ username: 'xa.quangvan', displayName: 'x', password: 'một mật khẩu dài', role: 'viewer', areaId: env.areaId('QB') }),
+      admin.users.create({
+        username: 'xa.quangvan',
+        displayName: 'x',
+        password: 'một mật khẩu dài',
+        role: 'viewer',
+        areaId: env.areaId('QB'),
+      }),
     );
     expect(again.code).toBe('CONFLICT');
   });
 
   it('requires an area for every role but admin, and a unit for a reporter', async () => {
     const { code, data } = await failure(() =>
-      env.callerFor('admin').users.create({ username: 'someone', displayName: 'x', password: 'một mật khẩu dài', role: 'unit_reporter' }),
+      env
+        .callerFor('admin')
+        .users.create({ username: 'someone', displayName: 'x', password: 'một mật khẩu dài', role: 'unit_reporter' }),
     );
     expect(code).toBe('BAD_REQUEST');
     expect(data.fieldErrors?.map((e) => e.path).sort()).toEqual(['areaId', 'unitId']);
-    expect(await env.handle.db.selectFrom('users').select('id').where('username', '=', 'someone').execute()).toEqual([]);
+    expect(await env.handle.db.selectFrom('users').select('id').where('username', '=', 'someone').execute()).toEqual(
+      [],
+    );
   });
 
   it('disables a user: their sessions end and they cannot sign in', async () => {
@@ -142,7 +180,9 @@ describe('users', () => {
     await (await b.caller()).auth.login({ username: 'xem.badon', password: TEST_PASSWORD });
     await env.callerFor('admin').users.setDisabled({ userId: env.users.viewer.id, isDisabled: true });
     expect(await (await b.caller()).auth.me()).toBeNull();
-    const { code } = await failure(async () => (await browser().caller()).auth.login({ username: 'xem.badon', password: TEST_PASSWORD }));
+    const { code } = await failure(async () =>
+      (await browser().caller()).auth.login({ username: 'xem.badon', password: TEST_PASSWORD }),
+    );
     expect(code).toBe('UNAUTHORIZED');
   });
 });
@@ -157,65 +197,125 @@ describe('sign-in limit per client address', () => {
     return createCaller(createContextInner({ db: env.handle.db, now, clientIp: ip, loginLimiter: limiter }));
   }
 
-  it('refuses the 21st attempt from one address with when to retry, even with a right password; other addresses go on', async () => {
-    const limiter = new LoginRateLimiter();
-    const failedLogins = async () =>
-      (await env.handle.db.selectFrom('users').select('failed_logins').where('username', '=', 'admin').executeTakeFirstOrThrow()).failed_logins;
-    const before = await failedLogins();
-    // Twenty failures spread over usernames (none exists, so no account gets locked on the way).
-    for (let i = 0; i < 20; i++) {
-      const wrong = await failure(() => from('203.0.113.7', limiter).auth.login({ username: `ke.do.${i}`, password: 'đoán thử mà thôi' }));
-      expect(wrong.code).toBe('UNAUTHORIZED');
-    }
-    const refused = await failure(() => from('203.0.113.7', limiter).auth.login({ username: 'admin', password: 'sai mật khẩu rồi' }));
-    expect(refused.code).toBe('TOO_MANY_REQUESTS');
-    // Refused before any password is checked: the account counts no failure (a guesser cannot lock it out).
-    expect(await failedLogins()).toBe(before);
-    expect((await failure(() => from('203.0.113.7', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD }))).code).toBe('TOO_MANY_REQUESTS');
-    expect(refused.data.httpStatus).toBe(429);
-    expect(refused.data.text).toEqual({
-      vi: 'Quá nhiều lần đăng nhập từ địa chỉ này. Thử lại sau 08:15 01/04/2022.',
-      en: 'Too many sign-in attempts from this address. Try again after 08:15 01/04/2022.',
-    });
-    // The refusal checked no password: the account did not count a failure.
-    const row = await env.handle.db.selectFrom('users').select('failed_logins').where('username', '=', 'tinh').executeTakeFirstOrThrow();
-    expect(row.failed_logins).toBe(0);
+  it(
+    'refuses the 21st attempt from one address with when to retry, even with a right password; other addresses go on',
+    async () => {
+      const limiter = new LoginRateLimiter();
+      const failedLogins = async () =>
+        (
+          await env.handle.db
+            .selectFrom('users')
+            .select('failed_logins')
+            .where('username', '=', 'admin')
+            .executeTakeFirstOrThrow()
+        ).failed_logins;
+      const before = await failedLogins();
+      // Twenty failures spread over usernames (none exists, so no account gets locked on the way).
+      for (let i = 0; i < 20; i++) {
+        const wrong = await failure(() =>
+          from('203.0.113.7', limiter).auth.login({ username: `ke.do.${i}`, password: 'đoán thử mà thôi' }),
+        );
+        expect(wrong.code).toBe('UNAUTHORIZED');
+      }
+      const refused = await failure(() =>
+        from('203.0.113.7', limiter).auth.login({ username: 'admin', password: 'sai mật khẩu rồi' }),
+      );
+      expect(refused.code).toBe('TOO_MANY_REQUESTS');
+      // Refused before any password is checked: the account counts no failure (a guesser cannot lock it out).
+      expect(await failedLogins()).toBe(before);
+      expect(
+        (await failure(() => from('203.0.113.7', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD })))
+          .code,
+      ).toBe('TOO_MANY_REQUESTS');
+      expect(refused.data.httpStatus).toBe(429);
+      expect(refused.data.text).toEqual({
+        vi: 'Quá nhiều lần đăng nhập từ địa chỉ này. Thử lại sau 08:15 01/04/2022.',
+        en: 'Too many sign-in attempts from this address. Try again after 08:15 01/04/2022.',
+      });
+      // The refusal checked no password: the account did not count a failure.
+      const row = await env.handle.db
+        .selectFrom('users')
+        .select('failed_logins')
+        .where('username', '=', 'tinh')
+        .executeTakeFirstOrThrow();
+      expect(row.failed_logins).toBe(0);
 
-    expect(await from('198.51.100.20', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD })).toMatchObject({ username: 'admin' });
-    // The same address over IPv4-mapped IPv6 is the same client.
-    expect((await failure(() => from('::ffff:203.0.113.7', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD }))).code).toBe('TOO_MANY_REQUESTS');
-  }, SLOW);
+      expect(
+        await from('198.51.100.20', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD }),
+      ).toMatchObject({ username: 'admin' });
+      // The same address over IPv4-mapped IPv6 is the same client.
+      expect(
+        (
+          await failure(() =>
+            from('::ffff:203.0.113.7', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD }),
+          )
+        ).code,
+      ).toBe('TOO_MANY_REQUESTS');
+    },
+    SLOW,
+  );
 
-  it('lets the address try again once the window has passed (a sliding window on the injected clock)', async () => {
-    const limiter = new LoginRateLimiter();
-    let now = at;
-    for (let i = 0; i < 20; i++) {
-      now = new Date(at.getTime() + i * 30_000); // one failure every 30 s: 00:00 … 09:30
-      await failure(() => from('203.0.113.8', limiter, () => now).auth.login({ username: `ke.do.${i}`, password: 'đoán thử mà thôi' }));
-    }
-    now = new Date(at.getTime() + 14 * 60_000);
-    const refused = await failure(() => from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD }));
-    expect(refused.data.text.en).toBe('Too many sign-in attempts from this address. Try again after 08:15 01/04/2022.');
-    // 15 minutes after the first failure it leaves the window: one attempt is free again, not twenty.
-    now = new Date(at.getTime() + 15 * 60_000 + 1);
-    expect(await from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD })).toMatchObject({ username: 'admin' });
-    await failure(() => from('203.0.113.8', limiter, () => now).auth.login({ username: 'ke.do', password: 'đoán thử mà thôi' }));
-    expect((await failure(() => from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD }))).code).toBe('TOO_MANY_REQUESTS');
-    // Once every failure has left the window, the address is as new.
-    now = new Date(at.getTime() + 40 * 60_000);
-    expect(await from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD })).toMatchObject({ username: 'admin' });
-  }, SLOW);
+  it(
+    'lets the address try again once the window has passed (a sliding window on the injected clock)',
+    async () => {
+      const limiter = new LoginRateLimiter();
+      let now = at;
+      for (let i = 0; i < 20; i++) {
+        now = new Date(at.getTime() + i * 30_000); // one failure every 30 s: 00:00 … 09:30
+        await failure(() =>
+          from('203.0.113.8', limiter, () => now).auth.login({ username: `ke.do.${i}`, password: 'đoán thử mà thôi' }),
+        );
+      }
+      now = new Date(at.getTime() + 14 * 60_000);
+      const refused = await failure(() =>
+        from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD }),
+      );
+      expect(refused.data.text.en).toBe(
+        'Too many sign-in attempts from this address. Try again after 08:15 01/04/2022.',
+      );
+      // 15 minutes after the first failure it leaves the window: one attempt is free again, not twenty.
+      now = new Date(at.getTime() + 15 * 60_000 + 1);
+      expect(
+        await from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD }),
+      ).toMatchObject({ username: 'admin' });
+      await failure(() =>
+        from('203.0.113.8', limiter, () => now).auth.login({ username: 'ke.do', password: 'đoán thử mà thôi' }),
+      );
+      expect(
+        (
+          await failure(() =>
+            from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD }),
+          )
+        ).code,
+      ).toBe('TOO_MANY_REQUESTS');
+      // Once every failure has left the window, the address is as new.
+      now = new Date(at.getTime() + 40 * 60_000);
+      expect(
+        await from('203.0.113.8', limiter, () => now).auth.login({ username: 'admin', password: TEST_PASSWORD }),
+      ).toMatchObject({ username: 'admin' });
+    },
+    SLOW,
+  );
 
-  it('does not count successful sign-ins, and counts attempts running in parallel', async () => {
-    const limiter = new LoginRateLimiter({ maxFailures: 3 });
-    for (let i = 0; i < 5; i++) await from('203.0.113.9', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD });
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 6 }, (_, i) => from('203.0.113.9', limiter).auth.login({ username: `ke.do.${i}`, password: 'đoán thử mà thôi' })),
-    );
-    const codes = outcomes.map((o) => (o.status === 'rejected' && o.reason instanceof TRPCError ? o.reason.code : 'ok'));
-    expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(3);
-    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(3);
-  }, SLOW);
+  it(
+    'does not count successful sign-ins, and counts attempts running in parallel',
+    async () => {
+      const limiter = new LoginRateLimiter({ maxFailures: 3 });
+      for (let i = 0; i < 5; i++)
+        await from('203.0.113.9', limiter).auth.login({ username: 'admin', password: TEST_PASSWORD });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) =>
+          from('203.0.113.9', limiter).auth.login({ username: `ke.do.${i}`, password: 'đoán thử mà thôi' }),
+        ),
+      );
+      const codes = outcomes.map((o) =>
+        o.status === 'rejected' && o.reason instanceof TRPCError ? o.reason.code : 'ok',
+      );
+      expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(3);
+      expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(3);
+    },
+    SLOW,
+  );
 
   it('keeps its memory bounded: the clients whose last failure is oldest are forgotten first', () => {
     const limiter = new LoginRateLimiter({ maxClients: 100 });
@@ -227,11 +327,16 @@ describe('sign-in limit per client address', () => {
   });
 
   it('takes the address from the TCP peer, not from X-Forwarded-For unless told to', async () => {
-    const req = { headers: { 'x-forwarded-for': '1.2.3.4, 198.51.100.1' }, socket: { remoteAddress: '::ffff:203.0.113.10' } };
+    const req = {
+      headers: { 'x-forwarded-for': '1.2.3.4, 198.51.100.1' },
+      socket: { remoteAddress: '::ffff:203.0.113.10' },
+    };
     const res = { appendHeader: () => undefined };
     const options = { db: env.handle.db, log: silentLogger, secureCookies: false, summaries: new AreaSummaries() };
     expect((await createHttpContext({ req, res }, options)).clientIp).toBe('::ffff:203.0.113.10');
-    expect((await createHttpContext({ req, res }, { ...options, trustForwardedFor: true })).clientIp).toBe('198.51.100.1');
+    expect((await createHttpContext({ req, res }, { ...options, trustForwardedFor: true })).clientIp).toBe(
+      '198.51.100.1',
+    );
     expect(clientKey('::ffff:203.0.113.10')).toBe('203.0.113.10');
     expect(clientKey('2001:db8:1:2:3:4:5:6')).toBe(clientKey('2001:0db8:0001:0002::9'));
     expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
@@ -239,9 +344,15 @@ describe('sign-in limit per client address', () => {
 
   it('never writes a password to the log', async () => {
     const lines: string[] = [];
-    const log = { info: (m: string, d?: Record<string, unknown>) => lines.push(m + JSON.stringify(d ?? {})), error: (m: string, d?: Record<string, unknown>) => lines.push(m + JSON.stringify(d ?? {})) };
+    const log = {
+      info: (m: string, d?: Record<string, unknown>) => lines.push(m + JSON.stringify(d ?? {})),
+      error: (m: string, d?: Record<string, unknown>) => lines.push(m + JSON.stringify(d ?? {})),
+    };
     const limiter = new LoginRateLimiter({ maxFailures: 1 });
-    const caller = () => createCaller(createContextInner({ db: env.handle.db, now: () => at, clientIp: '203.0.113.11', loginLimiter: limiter, log }));
+    const caller = () =>
+      createCaller(
+        createContextInner({ db: env.handle.db, now: () => at, clientIp: '203.0.113.11', loginLimiter: limiter, log }),
+      );
     await failure(() => caller().auth.login({ username: 'ke.do', password: 'bí mật tuyệt đối 1' }));
     await failure(() => caller().auth.login({ username: 'admin', password: 'bí mật tuyệt đối 2' }));
     expect(lines.join('\n')).toContain('sign-in attempts refused');

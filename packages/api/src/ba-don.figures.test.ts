@@ -30,7 +30,9 @@ describe('Ba Đồn, 2021', () => {
     // Q4 2019, so 2020's villages had no previous window to compare their counts with and all failed KDC-4.
     const summary = await env.callerFor('viewer').stats.summary({ areaId: env.areaId('QB-BD'), year: 2020 });
     expect(figures(summary)).toEqual({ XA: '16/16', KDC: '93/95', CQ: '22/22', DN: '22/22', CSGD: '58/58' });
-    const village = await env.callerFor('admin').assessments.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-2'), year: 2020 });
+    const village = await env
+      .callerFor('admin')
+      .assessments.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-2'), year: 2020 });
     expect(village.evaluation.criteria.find((c) => c.code === 'KDC-4')?.outcome).toBe('met');
   });
 
@@ -38,9 +40,13 @@ describe('Ba Đồn, 2021', () => {
     const summary = await env.callerFor('viewer').stats.summary({ areaId: env.areaId('QB-BD'), year: 2022 });
     expect(summary.catalogue.id).toBe('tt124-2021');
     expect(figures(summary)).toEqual({ XA: '15/16', KDC: '94/95', CQ: '22/22', DN: '22/22', CSGD: '38/38' });
-    const kindergarten = await env.callerFor('admin').assessments.get({ unitId: env.unitId('CSGD-BD-MN-1'), year: 2022 });
+    const kindergarten = await env
+      .callerFor('admin')
+      .assessments.get({ unitId: env.unitId('CSGD-BD-MN-1'), year: 2022 });
     expect(kindergarten.evaluation.result).toBe('EXCLUDED');
-    const village = await env.callerFor('admin').assessments.get({ unitId: env.unitId('KDC-QB-BD-QHAI-1'), year: 2022 });
+    const village = await env
+      .callerFor('admin')
+      .assessments.get({ unitId: env.unitId('KDC-QB-BD-QHAI-1'), year: 2022 });
     expect(village.record?.decided?.date).toBe('2022-11-12'); // before 15/11
     const commune = await env.callerFor('admin').assessments.get({ unitId: env.unitId('XA-QB-BD-QHAI'), year: 2022 });
     expect(commune.record?.decided?.date).toBe('2022-11-19'); // before 20/11
@@ -62,14 +68,19 @@ describe('Ba Đồn, 2021', () => {
   it('counts 21 models operating and 4 new in 2021, and the awards of the police director and the town chairman', async () => {
     const summary = await env.callerFor('admin').stats.summary({ areaId: env.areaId('QB-BD'), year: 2021 });
     expect(summary.models).toMatchObject({ operating: 21, newInYear: 4 });
-    expect(summary.awards.byIssuer.map((i) => i.issuer).sort()).toEqual(['Chủ tịch UBND thị xã Ba Đồn', 'Giám đốc Công an tỉnh Quảng Bình']);
+    expect(summary.awards.byIssuer.map((i) => i.issuer).sort()).toEqual([
+      'Chủ tịch UBND thị xã Ba Đồn',
+      'Giám đốc Công an tỉnh Quảng Bình',
+    ]);
     expect(summary.awards.total).toBe(12);
     expect(summary.grades.total).toBe(16);
     expect(summary.reports.expected).toBe(4 * 213);
   });
 
   it('explains the failures through the engine: the dispute in Quảng Tiên fails the village and the commune', async () => {
-    const village = await env.callerFor('admin').assessments.get({ unitId: env.unitId('KDC-QB-BD-QTIEN-3'), year: 2021 });
+    const village = await env
+      .callerFor('admin')
+      .assessments.get({ unitId: env.unitId('KDC-QB-BD-QTIEN-3'), year: 2021 });
     expect(village.evaluation.result).toBe('CHUA_DAT');
     expect(village.evaluation.criteria.find((c) => c.code === 'KDC-3')?.outcome).toBe('not_met');
     expect(village.incidents.map((i) => i.occurredOn)).toEqual(['2021-08-12']);
@@ -83,7 +94,13 @@ describe('Ba Đồn, 2021', () => {
     const unitId = env.unitId('KDC-QB-BD-QHAI-1');
     const before = await officer.assessments.get({ unitId, year: 2021 });
     expect(before.record?.isLocked).toBe(true);
-    const unlocked = await officer.assessments.setLocked({ unitId, year: 2021, version: before.record!.version, isLocked: false, reason: 'Sửa số hộ cam kết theo biên bản' });
+    const unlocked = await officer.assessments.setLocked({
+      unitId,
+      year: 2021,
+      version: before.record!.version,
+      isLocked: false,
+      reason: 'Sửa số hộ cam kết theo biên bản',
+    });
     const answer = before.record!.answers['KDC-1']!;
     await officer.assessments.saveAnswers({
       unitId,
@@ -93,7 +110,9 @@ describe('Ba Đồn, 2021', () => {
     });
     const summary = await officer.stats.summary({ areaId: env.areaId('QB-BD'), year: 2021 });
     expect(figures(summary)).toMatchObject({ KDC: '91/95', XA: '15/16' });
-    const audit = await env.callerFor('admin').audit.list({ entity: 'assessment', entityId: String(before.record!.id) });
+    const audit = await env
+      .callerFor('admin')
+      .audit.list({ entity: 'assessment', entityId: String(before.record!.id) });
     expect(audit.map((a) => a.action)).toEqual(['assessment.answers', 'assessment.unlock']);
   });
 });

@@ -100,7 +100,10 @@ export function clientIpOf(
   if (trustForwardedFor) {
     const header = req.headers['x-forwarded-for'];
     const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
-    const last = entries.map((part) => part.trim()).filter(Boolean).at(-1);
+    const last = entries
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1);
     if (last) return last;
   }
   return req.socket?.remoteAddress ?? null;

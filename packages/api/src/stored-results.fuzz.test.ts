@@ -12,9 +12,24 @@ import { createApiTestEnvironment, type ApiTestEnvironment } from './testing.js'
 // sequences: they must change nothing. On SQLite, and on PostgreSQL when DATABASE_URL is set.
 
 let env: ApiTestEnvironment;
-const VILLAGES = ['KDC-QB-BD-QTHUY-1', 'KDC-QB-BD-QTHUY-2', 'KDC-QB-BD-QTHUY-3', 'KDC-QB-BD-QVAN-1', 'KDC-QB-BD-QVAN-2'];
+const VILLAGES = [
+  'KDC-QB-BD-QTHUY-1',
+  'KDC-QB-BD-QTHUY-2',
+  'KDC-QB-BD-QTHUY-3',
+  'KDC-QB-BD-QVAN-1',
+  'KDC-QB-BD-QVAN-2',
+];
 const COMMUNES = ['QB-BD-QTHUY', 'QB-BD-QVAN'];
-const quiet = { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0, propagandaSessions: 1, peopleReached: 50, tipOffs: 0, newModels: 0, meetings: 1 };
+const quiet = {
+  crimes: 0,
+  socialEvils: 0,
+  firesExplosionsAccidents: 0,
+  propagandaSessions: 1,
+  peopleReached: 50,
+  tipOffs: 0,
+  newModels: 0,
+  meetings: 1,
+};
 
 beforeAll(async () => {
   env = await createApiTestEnvironment({ withHistory: true });
@@ -23,7 +38,12 @@ beforeAll(async () => {
   for (const code of VILLAGES) {
     const unitId = env.unitId(code);
     const record = await admin.assessments.register({ unitId, year: 2023 });
-    const answers = Object.fromEntries(Object.entries(passingAnswers(TT124_2021, 'KDC', () => 100)).map(([c, answer]) => [c, { answer, evidence: { note: null, links: [] } }]));
+    const answers = Object.fromEntries(
+      Object.entries(passingAnswers(TT124_2021, 'KDC', () => 100)).map(([c, answer]) => [
+        c,
+        { answer, evidence: { note: null, links: [] } },
+      ]),
+    );
     await admin.assessments.saveAnswers({ unitId, year: 2023, version: record.version, answers });
   }
 }, 120_000);
@@ -38,12 +58,32 @@ type Op =
   | { kind: 'smallEnterprise'; pick: number }
   | { kind: 'together'; a: number; b: number; date: string };
 
-const EDGE_DATES = ['2022-10-31', '2022-11-01', '2022-11-15', '2022-11-16', '2023-10-31', '2023-11-01', '2023-11-15', '2023-11-16'];
+const EDGE_DATES = [
+  '2022-10-31',
+  '2022-11-01',
+  '2022-11-15',
+  '2022-11-16',
+  '2023-10-31',
+  '2023-11-01',
+  '2023-11-15',
+  '2023-11-16',
+];
 const village = fc.integer({ min: 0, max: VILLAGES.length - 1 });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('incident' as const), village, date: fc.constantFrom(...EDGE_DATES), item: fc.constantFrom('a' as const, 'e' as const) }),
+  fc.record({
+    kind: fc.constant('incident' as const),
+    village,
+    date: fc.constantFrom(...EDGE_DATES),
+    item: fc.constantFrom('a' as const, 'e' as const),
+  }),
   fc.record({ kind: fc.constant('deleteIncident' as const), pick: fc.nat(20) }),
-  fc.record({ kind: fc.constant('report' as const), village, year: fc.constantFrom(2022 as const, 2023 as const), quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const), crimes: fc.nat(5) }),
+  fc.record({
+    kind: fc.constant('report' as const),
+    village,
+    year: fc.constantFrom(2022 as const, 2023 as const),
+    quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+    crimes: fc.nat(5),
+  }),
   fc.record({ kind: fc.constant('answers' as const), village, met: fc.boolean() }),
   fc.record({ kind: fc.constant('move' as const), village, commune: fc.integer({ min: 0, max: COMMUNES.length - 1 }) }),
   fc.record({ kind: fc.constant('smallEnterprise' as const), pick: fc.nat(21) }),
@@ -63,35 +103,79 @@ async function run(op: Op): Promise<string> {
   };
   switch (op.kind) {
     case 'incident':
-      return attempt(() => admin.incidents.create({ unitId: env.unitId(VILLAGES[op.village]!), occurredOn: op.date, criterionCode: 'KDC-3', item: op.item, description: 'thử', exception: null }));
+      return attempt(() =>
+        admin.incidents.create({
+          unitId: env.unitId(VILLAGES[op.village]!),
+          occurredOn: op.date,
+          criterionCode: 'KDC-3',
+          item: op.item,
+          description: 'thử',
+          exception: null,
+        }),
+      );
     case 'deleteIncident': {
       const rows = await env.handle.db.selectFrom('incidents').select('id').orderBy('id').execute();
       if (rows.length === 0) return 'nothing';
       return attempt(() => admin.incidents.delete({ incidentId: rows[op.pick % rows.length]!.id }));
     }
     case 'report':
-      return attempt(() => admin.reports.submit({ unitId: env.unitId(VILLAGES[op.village]!), year: op.year, quarter: op.quarter, counts: { ...quiet, crimes: op.crimes }, notes: null }));
+      return attempt(() =>
+        admin.reports.submit({
+          unitId: env.unitId(VILLAGES[op.village]!),
+          year: op.year,
+          quarter: op.quarter,
+          counts: { ...quiet, crimes: op.crimes },
+          notes: null,
+        }),
+      );
     case 'answers': {
       const unitId = env.unitId(VILLAGES[op.village]!);
       const file = await admin.assessments.get({ unitId, year: 2023 });
       const kdc1 = passingAnswers(TT124_2021, 'KDC', () => 100)['KDC-1']!;
       const answer = op.met ? kdc1 : { ...kdc1, numerator: 90 };
-      return attempt(() => admin.assessments.saveAnswers({ unitId, year: 2023, version: file.record!.version, answers: { 'KDC-1': { answer, evidence: { note: null, links: [] } } } }));
+      return attempt(() =>
+        admin.assessments.saveAnswers({
+          unitId,
+          year: 2023,
+          version: file.record!.version,
+          answers: { 'KDC-1': { answer, evidence: { note: null, links: [] } } },
+        }),
+      );
     }
     case 'move': {
       const unit = await getUnit(env.handle.db, env.unitId(VILLAGES[op.village]!));
       return importUnits([`${unit.code},${unit.name},${UNIT_TYPE_LABELS.KDC.vi},${COMMUNES[op.commune]},,,,`]);
     }
     case 'smallEnterprise': {
-      const enterprises = await env.handle.db.selectFrom('units').select('id').where('type', '=', 'DN').orderBy('id').execute();
+      const enterprises = await env.handle.db
+        .selectFrom('units')
+        .select('id')
+        .where('type', '=', 'DN')
+        .orderBy('id')
+        .execute();
       const unit = await getUnit(env.handle.db, enterprises[op.pick % enterprises.length]!.id);
-      const area = await env.handle.db.selectFrom('areas').select('code').where('id', '=', unit.areaId).executeTakeFirstOrThrow();
+      const area = await env.handle.db
+        .selectFrom('areas')
+        .select('code')
+        .where('id', '=', unit.areaId)
+        .executeTakeFirstOrThrow();
       const level = { commune: 'Cấp xã', district: 'Cấp huyện', province: 'Cấp tỉnh' }[unit.managingLevel];
       return importUnits([`${unit.code},${unit.name},${UNIT_TYPE_LABELS.DN.vi},${area.code},${level},,Nhỏ,`]);
     }
     case 'together': {
       const [a, b] = await Promise.all(
-        [op.a, op.b].map((v) => attempt(() => admin.incidents.create({ unitId: env.unitId(VILLAGES[v]!), occurredOn: op.date, criterionCode: 'KDC-3', item: 'e', description: 'cùng lúc', exception: null }))),
+        [op.a, op.b].map((v) =>
+          attempt(() =>
+            admin.incidents.create({
+              unitId: env.unitId(VILLAGES[v]!),
+              occurredOn: op.date,
+              criterionCode: 'KDC-3',
+              item: 'e',
+              description: 'cùng lúc',
+              exception: null,
+            }),
+          ),
+        ),
       );
       return `${a}+${b}`;
     }
@@ -99,7 +183,8 @@ async function run(op: Op): Promise<string> {
 }
 
 async function importUnits(rows: string[]): Promise<string> {
-  const header = 'Mã đơn vị *,Tên đơn vị *,Loại đơn vị *,Mã địa bàn *,Cấp quản lý,Thuộc lực lượng vũ trang,Quy mô doanh nghiệp,Cấp học';
+  const header =
+    'Mã đơn vị *,Tên đơn vị *,Loại đơn vị *,Mã địa bàn *,Cấp quản lý,Thuộc lực lượng vũ trang,Quy mô doanh nghiệp,Cấp học';
   const contentBase64 = Buffer.from(`\uFEFF${[header, ...rows].join('\n')}\n`, 'utf8').toString('base64');
   const result = await env.callerFor('admin').imports.commit({ format: 'csv', fileName: 'thu.csv', contentBase64 });
   return result.applied ? 'done' : `refused (${result.errors.length} errors)`;

@@ -18,7 +18,16 @@ afterAll(() => env.destroy());
 
 const TODAY = '2024-01-15';
 const now = () => new Date('2024-01-15T03:00:00Z');
-const quietQuarter = { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0, propagandaSessions: 1, peopleReached: 50, tipOffs: 0, newModels: 0, meetings: 1 };
+const quietQuarter = {
+  crimes: 0,
+  socialEvils: 0,
+  firesExplosionsAccidents: 0,
+  propagandaSessions: 1,
+  peopleReached: 50,
+  tipOffs: 0,
+  newModels: 0,
+  meetings: 1,
+};
 
 async function expectInStep(after: string): Promise<void> {
   const db = env.handle.db;
@@ -32,9 +41,10 @@ async function expectInStep(after: string): Promise<void> {
     for (const code of [undefined, 'QB', 'QB-BD', 'QB-BD-QTHUY', 'QB-BD-QVAN']) {
       const areaId = code === undefined ? undefined : env.areaId(code);
       const summary = await getAreaSummary(db, areaId, year, TODAY);
-      expect(summary, `summary of ${code ?? 'all'} ${year} after ${after}${stored.has(year) ? '' : ' (not stored)'}`).toEqual(
-        await computeAreaSummary(db, areaId, year, TODAY),
-      );
+      expect(
+        summary,
+        `summary of ${code ?? 'all'} ${year} after ${after}${stored.has(year) ? '' : ' (not stored)'}`,
+      ).toEqual(await computeAreaSummary(db, areaId, year, TODAY));
     }
   }
 }
@@ -44,13 +54,15 @@ describe('stored results stay equal to a full recompute after every kind of chan
   it('after the seed, and keeps the article’s 2021 figures', async () => {
     await expectInStep('the seed');
     const town = await getAreaSummary(env.handle.db, env.areaId('QB-BD'), 2021, TODAY);
-    expect([town.units.byType.XA, town.units.byType.KDC, town.units.byType.CQ, town.units.byType.DN, town.units.byType.CSGD].map((t) => t.recognitionRate?.text)).toEqual([
-      '15/16',
-      '92/95',
-      '22/22',
-      '22/22',
-      '58/58',
-    ]);
+    expect(
+      [
+        town.units.byType.XA,
+        town.units.byType.KDC,
+        town.units.byType.CQ,
+        town.units.byType.DN,
+        town.units.byType.CSGD,
+      ].map((t) => t.recognitionRate?.text),
+    ).toEqual(['15/16', '92/95', '22/22', '22/22', '58/58']);
   });
 
   it('after an audited unlock, incidents on both sides of the windows, a refused write and a deletion', async () => {
@@ -58,35 +70,80 @@ describe('stored results stay equal to a full recompute after every kind of chan
     const officer = env.callerFor('commune_officer');
     const unitId = env.unitId('KDC-QB-BD-QTHUY-1');
     const file = await admin.assessments.get({ unitId, year: 2022 });
-    await admin.assessments.setLocked({ unitId, year: 2022, version: file.record!.version, isLocked: false, reason: 'Kiểm tra kết quả lưu trữ' });
+    await admin.assessments.setLocked({
+      unitId,
+      year: 2022,
+      version: file.record!.version,
+      isLocked: false,
+      reason: 'Kiểm tra kết quả lưu trữ',
+    });
     await expectInStep('an unlock');
 
     // 1 November 2021 opens the villages' 2022 window (and is in the others' 2021 window): the village fails.
-    const incident = await officer.incidents.create({ unitId, occurredOn: '2021-11-01', criterionCode: 'KDC-3', item: 'e', description: 'Tranh chấp đất đai kéo dài' });
+    const incident = await officer.incidents.create({
+      unitId,
+      occurredOn: '2021-11-01',
+      criterionCode: 'KDC-3',
+      item: 'e',
+      description: 'Tranh chấp đất đai kéo dài',
+    });
     await expectInStep('an incident on 1/11');
     const village2022 = (await getAreaSummary(env.handle.db, env.areaId('QB-BD-QTHUY'), 2022, TODAY)).units.byType.KDC;
     expect(village2022.notRecognised).toBeGreaterThan(0);
 
     // 31 October 2021 is the village's 2021 window, recognised and locked: refused, nothing moves.
-    const refused = await failure(() => officer.incidents.create({ unitId, occurredOn: '2021-10-31', criterionCode: 'KDC-3', item: 'e', description: 'x' }));
+    const refused = await failure(() =>
+      officer.incidents.create({
+        unitId,
+        occurredOn: '2021-10-31',
+        criterionCode: 'KDC-3',
+        item: 'e',
+        description: 'x',
+      }),
+    );
     expect(refused.code).toBe('CONFLICT');
     await expectInStep('a refused incident');
 
-    await officer.incidents.create({ unitId, occurredOn: '2022-10-31', criterionCode: 'KDC-3', item: 'a', description: 'Cuối kỳ' });
-    await officer.incidents.create({ unitId, occurredOn: '2021-11-15', criterionCode: 'KDC-3', item: 'b', description: 'Giữa tháng 11' });
+    await officer.incidents.create({
+      unitId,
+      occurredOn: '2022-10-31',
+      criterionCode: 'KDC-3',
+      item: 'a',
+      description: 'Cuối kỳ',
+    });
+    await officer.incidents.create({
+      unitId,
+      occurredOn: '2021-11-15',
+      criterionCode: 'KDC-3',
+      item: 'b',
+      description: 'Giữa tháng 11',
+    });
     await expectInStep('incidents on 31/10 and 15/11');
     await officer.incidents.delete({ incidentId: incident.id });
     await expectInStep('an incident deleted');
 
     // a serious crime that was promptly handled (KDC-4 b) does not disqualify: recorded, then decided so
-    const crime = await officer.incidents.create({ unitId, occurredOn: '2022-02-01', criterionCode: 'KDC-4', item: 'b', description: 'Cướp tài sản', exception: null });
+    const crime = await officer.incidents.create({
+      unitId,
+      occurredOn: '2022-02-01',
+      criterionCode: 'KDC-4',
+      item: 'b',
+      description: 'Cướp tài sản',
+      exception: null,
+    });
     await expectInStep('a serious crime recorded');
     await officer.incidents.setException({ incidentId: crime.id, exception: 'handled_promptly' });
     await expectInStep('its exception decided');
   });
 
   it('after a district agency’s recognition is delegated to its commune, and taken back', async () => {
-    const agency = await env.handle.db.selectFrom('units').select('id').where('type', '=', 'CQ').where('managing_level', '=', 'district').orderBy('id').executeTakeFirstOrThrow();
+    const agency = await env.handle.db
+      .selectFrom('units')
+      .select('id')
+      .where('type', '=', 'CQ')
+      .where('managing_level', '=', 'district')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const admin = env.callerFor('admin');
     await admin.units.setRecognition({ unitId: agency.id, isMinistryMonitored: false, isRecognitionDelegated: true });
     await expectInStep('a delegation');
@@ -97,16 +154,30 @@ describe('stored results stay equal to a full recompute after every kind of chan
   it('after a report of Q4 of the year before, answers and a cycle step', async () => {
     const officer = env.callerFor('commune_officer');
     const unitId = env.unitId('KDC-QB-BD-QTHUY-1');
-    await officer.reports.submit({ unitId, year: 2021, quarter: 4, counts: { ...quietQuarter, crimes: 9 }, notes: null });
+    await officer.reports.submit({
+      unitId,
+      year: 2021,
+      quarter: 4,
+      counts: { ...quietQuarter, crimes: 9 },
+      notes: null,
+    });
     await expectInStep('a Q4 report (counts for the next two years)');
 
     let file = await officer.assessments.get({ unitId, year: 2022 });
-    const answers = Object.fromEntries(Object.entries(file.record!.answers).map(([code, a]) => [code, { answer: a.answer, evidence: a.evidence }]));
+    const answers = Object.fromEntries(
+      Object.entries(file.record!.answers).map(([code, a]) => [code, { answer: a.answer, evidence: a.evidence }]),
+    );
     let record = await officer.assessments.saveAnswers({ unitId, year: 2022, version: file.record!.version, answers });
     await expectInStep('answers saved');
     file = await officer.assessments.get({ unitId, year: 2022 });
     if (file.actions.includes('revoke')) {
-      record = await env.callerFor('admin').assessments.transition({ unitId, year: 2022, version: record.version, action: 'revoke', revocation: { reason: 'Vụ việc phát hiện sau', document: '12/QĐ-UBND' } });
+      record = await env.callerFor('admin').assessments.transition({
+        unitId,
+        year: 2022,
+        version: record.version,
+        action: 'revoke',
+        revocation: { reason: 'Vụ việc phát hiện sau', document: '12/QĐ-UBND' },
+      });
       expect(record.status).toBe('revoked');
       await expectInStep('a revocation');
     }
@@ -120,24 +191,44 @@ describe('stored results stay equal to a full recompute after every kind of chan
     await expectInStep('the first file of 2023');
     const sheet = await officer.grading.get({ unitId, year: 2023 });
     const firstItem = sheet.template.groups[0]!.items[0]!.code;
-    await officer.grading.saveScores({ unitId, year: 2023, templateId: sheet.template.id, version: null, scores: { [firstItem]: { self: 1, verified: 1 } } });
+    await officer.grading.saveScores({
+      unitId,
+      year: 2023,
+      templateId: sheet.template.id,
+      version: null,
+      scores: { [firstItem]: { self: 1, verified: 1 } },
+    });
     await expectInStep('a grading sheet');
     expect(record.status).toBe('registered');
   });
 
   it('after an import that moves a village to another commune and makes an enterprise small (excluded)', async () => {
     const moved = await getUnit(env.handle.db, env.unitId('KDC-QB-BD-QTHUY-3'));
-    const enterpriseId = (await env.handle.db.selectFrom('units').select('id').where('type', '=', 'DN').orderBy('id').executeTakeFirstOrThrow()).id;
+    const enterpriseId = (
+      await env.handle.db
+        .selectFrom('units')
+        .select('id')
+        .where('type', '=', 'DN')
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const enterprise = await getUnit(env.handle.db, enterpriseId);
-    const area = await env.handle.db.selectFrom('areas').select('code').where('id', '=', enterprise.areaId).executeTakeFirstOrThrow();
-    const header = 'Mã đơn vị *,Tên đơn vị *,Loại đơn vị *,Mã địa bàn *,Cấp quản lý,Thuộc lực lượng vũ trang,Quy mô doanh nghiệp,Cấp học';
+    const area = await env.handle.db
+      .selectFrom('areas')
+      .select('code')
+      .where('id', '=', enterprise.areaId)
+      .executeTakeFirstOrThrow();
+    const header =
+      'Mã đơn vị *,Tên đơn vị *,Loại đơn vị *,Mã địa bàn *,Cấp quản lý,Thuộc lực lượng vũ trang,Quy mô doanh nghiệp,Cấp học';
     const rows = [
       `${moved.code},${moved.name},${UNIT_TYPE_LABELS.KDC.vi},QB-BD-QVAN,,,,`,
       `${enterprise.code},${enterprise.name},${UNIT_TYPE_LABELS.DN.vi},${area.code},${MANAGING_LEVEL_LABELS[enterprise.managingLevel].vi},,${ENTERPRISE_SIZE_LABELS.small.vi},`,
     ];
     const contentBase64 = Buffer.from(`\uFEFF${[header, ...rows].join('\n')}\n`, 'utf8').toString('base64');
     const before = await getAreaSummary(env.handle.db, env.areaId('QB-BD-QVAN'), 2022, TODAY);
-    const result = await env.callerFor('admin').imports.commit({ format: 'csv', fileName: 'chuyen.csv', contentBase64 });
+    const result = await env
+      .callerFor('admin')
+      .imports.commit({ format: 'csv', fileName: 'chuyen.csv', contentBase64 });
     expect(result.errors).toEqual([]);
     expect(result.applied).toBe(true);
     await expectInStep('an import moving a unit and changing a type attribute');

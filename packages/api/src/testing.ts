@@ -54,7 +54,15 @@ export async function createApiTestEnvironment(options: { withHistory?: boolean 
   const make = (username: string, role: Role, area: string | null, unit: string | null) =>
     insertUser(
       handle.db,
-      { username, displayName: username, passwordHash, role, areaId: area ? areaId(area) : null, unitId: unit ? unitId(unit) : null, email: null },
+      {
+        username,
+        displayName: username,
+        passwordHash,
+        role,
+        areaId: area ? areaId(area) : null,
+        unitId: unit ? unitId(unit) : null,
+        email: null,
+      },
       now,
     );
   const users: Record<Role, User> = {
@@ -72,7 +80,14 @@ export async function createApiTestEnvironment(options: { withHistory?: boolean 
     areaId,
     unitId,
     callerFor: (role, at = new Date('2021-12-31T03:00:00Z')) =>
-      createCaller(createContextInner({ db: handle.db, now: () => at, user: role === 'anonymous' ? null : users[role], summaries })),
+      createCaller(
+        createContextInner({
+          db: handle.db,
+          now: () => at,
+          user: role === 'anonymous' ? null : users[role],
+          summaries,
+        }),
+      ),
     destroy: () => handle.destroy(),
   };
 }
@@ -81,7 +96,9 @@ export async function createApiTestEnvironment(options: { withHistory?: boolean 
  * Runs a call that must fail; returns the error code and the error data exactly as a client receives it
  * (through the router's error formatter). Throws when the call succeeds or fails with a non-tRPC error.
  */
-export async function failure(call: () => Promise<unknown>): Promise<{ code: TRPCError['code']; data: ErrorData & { httpStatus: number } }> {
+export async function failure(
+  call: () => Promise<unknown>,
+): Promise<{ code: TRPCError['code']; data: ErrorData & { httpStatus: number } }> {
   let error: unknown;
   try {
     await call();
@@ -89,6 +106,13 @@ export async function failure(call: () => Promise<unknown>): Promise<{ code: TRP
     error = e;
   }
   if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  const shape = getErrorShape({ config: appRouter._def._config, error, type: 'query', path: 'test', input: undefined, ctx: undefined });
+  const shape = getErrorShape({
+    config: appRouter._def._config,
+    error,
+    type: 'query',
+    path: 'test',
+    input: undefined,
+    ctx: undefined,
+  });
   return { code: error.code, data: shape.data as unknown as ErrorData & { httpStatus: number } };
 }

@@ -32,12 +32,30 @@ describe('areas.tree', () => {
 describe('areas.history', () => {
   it('shows what a merged commune came from, and keeps 2021 reportable as it was', async () => {
     const town = env.areaId('QB-BD');
-    await env.handle.db.updateTable('areas').set({ valid_to: '2025-07-01' }).where('code', 'in', ['QB-BD-QTHUY', 'QB-BD-QVAN']).execute();
+    await env.handle.db
+      .updateTable('areas')
+      .set({ valid_to: '2025-07-01' })
+      .where('code', 'in', ['QB-BD-QTHUY', 'QB-BD-QVAN'])
+      .execute();
     const [merged] = await insertAreas(env.handle.db, [
-      { code: 'QB-BD-MERGED', name: 'Xã Quảng Thủy Văn', kind: 'xa', level: 'commune', parentId: town, validFrom: '2025-07-01', validTo: null },
+      {
+        code: 'QB-BD-MERGED',
+        name: 'Xã Quảng Thủy Văn',
+        kind: 'xa',
+        level: 'commune',
+        parentId: town,
+        validFrom: '2025-07-01',
+        validTo: null,
+      },
     ]);
     for (const code of ['QB-BD-QTHUY', 'QB-BD-QVAN']) {
-      await insertLineage(env.handle.db, { predecessorId: env.areaId(code), successorId: merged!.id, event: 'merge', effectiveDate: '2025-07-01', note: null });
+      await insertLineage(env.handle.db, {
+        predecessorId: env.areaId(code),
+        successorId: merged!.id,
+        event: 'merge',
+        effectiveDate: '2025-07-01',
+        note: null,
+      });
     }
     const history = await env.callerFor('admin').areas.history({ areaId: merged!.id });
     expect(history.predecessors.map((p) => p.other.name).sort()).toEqual(['Quảng Thủy', 'Quảng Văn']);
@@ -49,7 +67,11 @@ describe('areas.history', () => {
     expect(names(tree2026)).toContain('Xã Quảng Thủy Văn');
     expect(names(tree2026)).not.toContain('Quảng Thủy');
     await env.handle.db.deleteFrom('area_lineage').execute();
-    await env.handle.db.updateTable('areas').set({ valid_to: null }).where('code', 'in', ['QB-BD-QTHUY', 'QB-BD-QVAN']).execute();
+    await env.handle.db
+      .updateTable('areas')
+      .set({ valid_to: null })
+      .where('code', 'in', ['QB-BD-QTHUY', 'QB-BD-QVAN'])
+      .execute();
   });
 });
 
@@ -63,7 +85,9 @@ describe('units.list', () => {
   });
 
   it('lists the units of an area subtree', async () => {
-    const page = await env.callerFor('viewer').units.list({ areaId: env.areaId('QB-BD'), types: ['XA'], pageSize: 100 });
+    const page = await env
+      .callerFor('viewer')
+      .units.list({ areaId: env.areaId('QB-BD'), types: ['XA'], pageSize: 100 });
     expect(page.total).toBe(16);
   });
 
@@ -71,27 +95,37 @@ describe('units.list', () => {
     const own = await env.callerFor('commune_officer').units.list({ pageSize: 500 });
     expect(own.items.map((u) => u.name)).toEqual(expect.arrayContaining(['Thôn 1', 'Thôn 6', 'Xã Quảng Thủy']));
     expect(new Set(own.items.map((u) => u.areaId))).toEqual(new Set([env.areaId('QB-BD-QTHUY')]));
-    const { code, data } = await failure(() => env.callerFor('commune_officer').units.list({ areaId: env.areaId('QB-BD-QVAN') }));
+    const { code, data } = await failure(() =>
+      env.callerFor('commune_officer').units.list({ areaId: env.areaId('QB-BD-QVAN') }),
+    );
     expect(code).toBe('FORBIDDEN');
     expect(data.text.en).toBe('This data is outside the area assigned to you.');
-    const other = await failure(() => env.callerFor('commune_officer').units.get({ unitId: env.unitId('KDC-QB-BD-QVAN-1') }));
+    const other = await failure(() =>
+      env.callerFor('commune_officer').units.get({ unitId: env.unitId('KDC-QB-BD-QVAN-1') }),
+    );
     expect(other.code).toBe('FORBIDDEN');
   });
 
   it('gives a unit reporter no area figures: not the commune summary, models, awards or tree', async () => {
     const reporter = env.callerFor('unit_reporter');
     expect((await failure(() => reporter.stats.summary({ year: 2021 }))).code).toBe('FORBIDDEN');
-    expect((await failure(() => reporter.stats.summary({ areaId: env.areaId('QB-BD-QTHUY'), year: 2021 }))).code).toBe('FORBIDDEN');
+    expect((await failure(() => reporter.stats.summary({ areaId: env.areaId('QB-BD-QTHUY'), year: 2021 }))).code).toBe(
+      'FORBIDDEN',
+    );
     expect((await failure(() => reporter.models.list({}))).code).toBe('FORBIDDEN');
     expect((await failure(() => reporter.awards.list({}))).code).toBe('FORBIDDEN');
     expect((await reporter.areas.tree({})).roots).toEqual([]);
-    expect((await reporter.assessments.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2021 })).unit.code).toBe('KDC-QB-BD-QTHUY-1');
+    expect((await reporter.assessments.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2021 })).unit.code).toBe(
+      'KDC-QB-BD-QTHUY-1',
+    );
   });
 
   it('shows a unit reporter only their own unit', async () => {
     const page = await env.callerFor('unit_reporter').units.list({});
     expect(page.items.map((u) => u.code)).toEqual(['KDC-QB-BD-QTHUY-1']);
-    const { code } = await failure(() => env.callerFor('unit_reporter').units.get({ unitId: env.unitId('XA-QB-BD-QTHUY') }));
+    const { code } = await failure(() =>
+      env.callerFor('unit_reporter').units.get({ unitId: env.unitId('XA-QB-BD-QTHUY') }),
+    );
     expect(code).toBe('FORBIDDEN');
   });
 
@@ -129,7 +163,9 @@ describe('units.byIds', () => {
     expect(asAdmin.map((u) => u.id).sort((a, b) => a - b)).toEqual([own, other].sort((a, b) => a - b));
     const asOfficer = await env.callerFor('commune_officer').units.byIds({ unitIds: [own, other] });
     expect(asOfficer.map((u) => u.code)).toEqual(['KDC-QB-BD-QTHUY-1']);
-    const asReporter = await env.callerFor('unit_reporter').units.byIds({ unitIds: [own, env.unitId('KDC-QB-BD-QTHUY-2')] });
+    const asReporter = await env
+      .callerFor('unit_reporter')
+      .units.byIds({ unitIds: [own, env.unitId('KDC-QB-BD-QTHUY-2')] });
     expect(asReporter.map((u) => u.id)).toEqual([own]);
   });
 });
@@ -138,17 +174,38 @@ describe('who recognises a unit (Art. 10)', () => {
   it('delegation one level down and ministry monitoring are set by senior officers, audited, and counted in XA-4', async () => {
     const officer = env.callerFor('province_officer');
     const agency = env.unitId('CQ-BD-09');
-    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({ level: 'district', delegated: false });
-    const after = await officer.units.setRecognition({ unitId: agency, isMinistryMonitored: false, isRecognitionDelegated: true });
+    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({
+      level: 'district',
+      delegated: false,
+    });
+    const after = await officer.units.setRecognition({
+      unitId: agency,
+      isMinistryMonitored: false,
+      isRecognitionDelegated: true,
+    });
     expect(after).toMatchObject({ isRecognitionDelegated: true, isMinistryMonitored: false });
-    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({ level: 'commune', delegated: true });
+    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({
+      level: 'commune',
+      delegated: true,
+    });
     await officer.units.setRecognition({ unitId: agency, isMinistryMonitored: true, isRecognitionDelegated: false });
-    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({ level: 'ministry', source: 'Điều 10 Thông tư 124/2021/TT-BCA' });
+    expect(await officer.units.recognitionAuthority({ unitId: agency, date: '2022-11-19' })).toMatchObject({
+      level: 'ministry',
+      source: 'Điều 10 Thông tư 124/2021/TT-BCA',
+    });
     const audit = await env.callerFor('admin').audit.list({ entity: 'unit', entityId: String(agency) });
     expect(audit.map((a) => a.action)).toEqual(['unit.recognition', 'unit.recognition']);
-    const refused = await failure(() => officer.units.setRecognition({ unitId: env.unitId('KDC-QB-BD-QHAI-1'), isMinistryMonitored: false, isRecognitionDelegated: true }));
+    const refused = await failure(() =>
+      officer.units.setRecognition({
+        unitId: env.unitId('KDC-QB-BD-QHAI-1'),
+        isMinistryMonitored: false,
+        isRecognitionDelegated: true,
+      }),
+    );
     expect(refused.code).toBe('BAD_REQUEST');
-    const commune = await env.callerFor('viewer').units.recognitionAuthority({ unitId: env.unitId('XA-QB-BD-QHAI'), date: '2025-11-19' });
+    const commune = await env
+      .callerFor('viewer')
+      .units.recognitionAuthority({ unitId: env.unitId('XA-QB-BD-QHAI'), date: '2025-11-19' });
     expect(commune).toMatchObject({ level: 'province', verified: false });
   });
 });

@@ -42,21 +42,38 @@ function pick<T>(xs: readonly T[]): T {
   if (value === undefined) throw new Error('pick from an empty list');
   return value;
 }
-const DATES = ['2023-10-31', '2023-11-01', '2023-11-16', '2024-03-10', '2024-10-31', '2024-11-01', '2024-11-15', '2024-11-16'];
+const DATES = [
+  '2023-10-31',
+  '2023-11-01',
+  '2023-11-16',
+  '2024-03-10',
+  '2024-10-31',
+  '2024-11-01',
+  '2024-11-15',
+  '2024-11-16',
+];
 
 function villageAnswers(): Record<string, CriterionAnswer> {
   const households = 50 + Math.floor(random() * 400);
   return {
-    'KDC-1': { checks: { resolution: true, plan: true, registration: !chance(0.01) }, numerator: chance(0.03) ? households - 1 : households, denominator: households },
+    'KDC-1': {
+      checks: { resolution: true, plan: true, registration: !chance(0.01) },
+      numerator: chance(0.03) ? households - 1 : households,
+      denominator: households,
+    },
     'KDC-2': { checks: { 'carried-out': !chance(0.01) } },
     'KDC-4': { checks: { 'other-violations': true, 'offenders-managed': !chance(0.01) } },
-    'KDC-5': chance(0.01) ? {} : { rating: chance(0.01) ? 'khong-hoan-thanh' : 'hoan-thanh', checks: { 'no-discipline': true } },
+    'KDC-5': chance(0.01)
+      ? {}
+      : { rating: chance(0.01) ? 'khong-hoan-thanh' : 'hoan-thanh', checks: { 'no-discipline': true } },
   };
 }
 
 function incidents(code: string, p: number): IncidentRecord[] {
   if (!chance(p)) return [];
-  return [{ criterionCode: code, item: pick(['a', 'c', 'e', 'g']), occurredOn: pick(DATES), description: 'Vụ việc mô phỏng' }];
+  return [
+    { criterionCode: code, item: pick(['a', 'c', 'e', 'g']), occurredOn: pick(DATES), description: 'Vụ việc mô phỏng' },
+  ];
 }
 
 function generate(): UnitEvaluationInput[] {
@@ -79,7 +96,10 @@ function generate(): UnitEvaluationInput[] {
       registered: !chance(0.005),
       answers: villageAnswers(),
       incidents: incidents('KDC-3', 0.01),
-      counts: { current: { crimes, socialEvils: Math.floor(random() * 2) }, previous: { crimes: crimes + (chance(0.98) ? 0 : -1), socialEvils: 1 } },
+      counts: {
+        current: { crimes, socialEvils: Math.floor(random() * 2) },
+        previous: { crimes: crimes + (chance(0.98) ? 0 : -1), socialEvils: 1 },
+      },
     });
   }
   const types: UnitType[] = ['CQ', 'DN', 'CSGD'];
@@ -100,7 +120,13 @@ function generate(): UnitEvaluationInput[] {
             ...passingAnswers(TT124_2021, type, (c) => (c.minimum < 1 ? 10 : 80)),
             'CQDN-2': { checks: { policy: true, coordination: !chance(0.02) } },
           };
-    inputs.push({ unit, year: YEAR, registered: !chance(0.01), answers, incidents: incidents(type === 'CSGD' ? 'CSGD-4' : 'CQDN-3', 0.02) });
+    inputs.push({
+      unit,
+      year: YEAR,
+      registered: !chance(0.01),
+      answers,
+      incidents: incidents(type === 'CSGD' ? 'CSGD-4' : 'CQDN-3', 0.02),
+    });
   }
   // interleave so that communes are not all first: the engine must not depend on order
   for (let i = inputs.length - 1; i > 0; i--) {
@@ -124,7 +150,11 @@ function sheets(): GradingInput[] {
       const self = Math.round(random() * item.maxPoints * 2) / 2;
       scores[item.code] = chance(0.5) ? { self, verified: Math.max(0, self - 0.5) } : { self };
     }
-    out.push({ scores, standardMet: chance(0.9), incidents: chance(0.05) ? [{ criterionCode: 'KDC-3', item: 'e' }] : [] });
+    out.push({
+      scores,
+      standardMet: chance(0.9),
+      incidents: chance(0.05) ? [{ criterionCode: 'KDC-3', item: 'e' }] : [],
+    });
   }
   return out;
 }
@@ -154,7 +184,11 @@ function measure<T>(label: string, units: number, run: () => T): T {
   const c = median(cpu);
   const best = Math.min(...wall);
   console.log(
-    `${label.padEnd(40)} ${units.toLocaleString('en').padStart(7)} units  wall median ${w.toFixed(0).padStart(5)} ms (best ${best.toFixed(0).padStart(4)})  CPU median ${c.toFixed(0).padStart(5)} ms  ${Math.round(units / (Math.min(w, c) / 1000)).toLocaleString('en').padStart(9)} units/s  ${Math.min(w, c) < 1000 ? 'OK (< 1 s)' : 'SLOW (≥ 1 s)'}`,
+    `${label.padEnd(40)} ${units.toLocaleString('en').padStart(7)} units  wall median ${w.toFixed(0).padStart(5)} ms (best ${best.toFixed(0).padStart(4)})  CPU median ${c.toFixed(0).padStart(5)} ms  ${Math.round(
+      units / (Math.min(w, c) / 1000),
+    )
+      .toLocaleString('en')
+      .padStart(9)} units/s  ${Math.min(w, c) < 1000 ? 'OK (< 1 s)' : 'SLOW (≥ 1 s)'}`,
   );
   if (holder.result === undefined) throw new Error('no result');
   return holder.result;
@@ -166,21 +200,30 @@ function recognition(): string[] {
   const counts = { XA: 0, KDC: 0, CQ: 0, DN: 0, CSGD: 0 };
   for (const i of inputs) counts[i.unit.type]++;
   console.log(
-    `generated ${inputs.length.toLocaleString('en')} units (${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}) in ${(performance.now() - t0).toFixed(0)} ms (not timed)`,
+    `generated ${inputs.length.toLocaleString('en')} units (${Object.entries(counts)
+      .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+      .join(', ')}) in ${(performance.now() - t0).toFixed(0)} ms (not timed)`,
   );
-  const results = measure('evaluateArea (bottom-up, one pass)', inputs.length, () => evaluateArea(inputs, { catalogue: TT124_2021 }));
+  const results = measure('evaluateArea (bottom-up, one pass)', inputs.length, () =>
+    evaluateArea(inputs, { catalogue: TT124_2021 }),
+  );
   const tally = new Map<string, number>();
   for (const r of results) tally.set(`${r.unitType} ${r.result}`, (tally.get(`${r.unitType} ${r.result}`) ?? 0) + 1);
   return ['XA', 'KDC', 'CQ', 'DN', 'CSGD'].map(
-    (type) => `  ${type.padEnd(5)} ${RECOGNITION_RESULTS.map((res) => `${res} ${tally.get(`${type} ${res}`) ?? 0}`).join('  ')}`,
+    (type) =>
+      `  ${type.padEnd(5)} ${RECOGNITION_RESULTS.map((res) => `${res} ${tally.get(`${type} ${res}`) ?? 0}`).join('  ')}`,
   );
 }
 
 function grading(): string {
   const t0 = performance.now();
   const input = sheets();
-  console.log(`\ngenerated ${input.length.toLocaleString('en')} KDC sheets in ${(performance.now() - t0).toFixed(0)} ms (not timed)`);
-  measure('gradeSheet ×100,000 (with item detail)', input.length, () => input.map((g) => gradeSheet(KDC_SHEET_TEMPLATE, g)));
+  console.log(
+    `\ngenerated ${input.length.toLocaleString('en')} KDC sheets in ${(performance.now() - t0).toFixed(0)} ms (not timed)`,
+  );
+  measure('gradeSheet ×100,000 (with item detail)', input.length, () =>
+    input.map((g) => gradeSheet(KDC_SHEET_TEMPLATE, g)),
+  );
   const graded = measure('gradeSheet ×100,000 ({ detail: false })', input.length, () =>
     input.map((g) => gradeSheet(KDC_SHEET_TEMPLATE, g, { detail: false })),
   );
@@ -189,7 +232,9 @@ function grading(): string {
   return `  grades ${[...grades].map(([g, n]) => `${g} ${n}`).join('  ')}`;
 }
 
-console.log(`@antoan/core benchmark — Node ${process.version}; median of ${RUNS} runs after a warm-up, one JS thread\n`);
+console.log(
+  `@antoan/core benchmark — Node ${process.version}; median of ${RUNS} runs after a warm-up, one JS thread\n`,
+);
 const resultLines = recognition(); // its inputs and results are released before grading starts
 const gradeLine = grading();
 console.log('\nresults (sanity check):');

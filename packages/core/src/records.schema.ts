@@ -29,8 +29,18 @@ export const incidentInputSchema = z
   .object({
     unitId: id,
     occurredOn: isoDateSchema,
-    criterionCode: z.string().trim().regex(/^[A-Z]+(-[A-Z0-9]+)+$/, { message: bilingual('Mã tiêu chí không hợp lệ', 'Not a criterion code') }),
-    item: z.string().trim().regex(/^[a-zđ]{1,3}$/, { message: bilingual('Mục là một chữ cái (a, b, … đ …)', 'The item is a letter (a, b, … đ …)') }).nullable().default(null),
+    criterionCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]+(-[A-Z0-9]+)+$/, { message: bilingual('Mã tiêu chí không hợp lệ', 'Not a criterion code') }),
+    item: z
+      .string()
+      .trim()
+      .regex(/^[a-zđ]{1,3}$/, {
+        message: bilingual('Mục là một chữ cái (a, b, … đ …)', 'The item is a letter (a, b, … đ …)'),
+      })
+      .nullable()
+      .default(null),
     description: text(2000),
     exception: z.enum(INCIDENT_EXCEPTIONS).nullable().default(null),
   })
@@ -48,7 +58,9 @@ export type IncidentInput = z.infer<typeof incidentInputSchema>;
  * incidentExceptionInputSchema.parse({ incidentId: 12, exception: 'handled_promptly' });
  * ```
  */
-export const incidentExceptionInputSchema = z.object({ incidentId: id, exception: z.enum(INCIDENT_EXCEPTIONS).nullable() }).strict();
+export const incidentExceptionInputSchema = z
+  .object({ incidentId: id, exception: z.enum(INCIDENT_EXCEPTIONS).nullable() })
+  .strict();
 
 /**
  * The counts of a quarterly report (domain.md, "Periodic reports").

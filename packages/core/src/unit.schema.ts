@@ -63,7 +63,9 @@ export const unitListInputSchema = z
     types: z.array(z.enum(UNIT_TYPES)).max(UNIT_TYPES.length).optional(),
     search: z
       .string()
-      .max(MAX_SEARCH_LENGTH, { message: bilingual(`Tối đa ${MAX_SEARCH_LENGTH} ký tự`, `At most ${MAX_SEARCH_LENGTH} characters`) })
+      .max(MAX_SEARCH_LENGTH, {
+        message: bilingual(`Tối đa ${MAX_SEARCH_LENGTH} ký tự`, `At most ${MAX_SEARCH_LENGTH} characters`),
+      })
       .optional(),
     page: z.number().int().min(1).max(1_000_000).default(1),
     pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),

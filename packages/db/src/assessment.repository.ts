@@ -19,7 +19,8 @@ function toRecord(row: Selectable<AssessmentTable>, answers: Selectable<Assessme
     registered: { at: row.registered_at, by: row.registered_by },
     selfAssessed: step(row.self_assessed_at, row.self_assessed_by),
     submitted: step(row.submitted_at, row.submitted_by),
-    appraised: row.appraised_at === null ? null : { at: row.appraised_at, by: row.appraised_by, note: row.appraisal_note },
+    appraised:
+      row.appraised_at === null ? null : { at: row.appraised_at, by: row.appraised_by, note: row.appraisal_note },
     decided:
       row.decided_at === null
         ? null
@@ -34,7 +35,12 @@ function toRecord(row: Selectable<AssessmentTable>, answers: Selectable<Assessme
     revoked:
       row.revoked_at === null
         ? null
-        : { at: row.revoked_at, by: row.revoked_by, reason: row.revoke_reason ?? '', document: row.revoke_document ?? '' },
+        : {
+            at: row.revoked_at,
+            by: row.revoked_by,
+            reason: row.revoke_reason ?? '',
+            document: row.revoke_document ?? '',
+          },
     answers: Object.fromEntries(
       answers.map((a) => [
         a.criterion_code,
@@ -49,8 +55,17 @@ function toRecord(row: Selectable<AssessmentTable>, answers: Selectable<Assessme
   };
 }
 
-export async function findAssessment(db: Kysely<Database>, unitId: number, year: number): Promise<AssessmentRecord | undefined> {
-  const row = await db.selectFrom('assessments').selectAll().where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
+export async function findAssessment(
+  db: Kysely<Database>,
+  unitId: number,
+  year: number,
+): Promise<AssessmentRecord | undefined> {
+  const row = await db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .executeTakeFirst();
   if (!row) return undefined;
   const answers = await db.selectFrom('assessment_answers').selectAll().where('assessment_id', '=', row.id).execute();
   return toRecord(row, answers);
@@ -60,9 +75,17 @@ export async function insertAssessment(
   db: Kysely<Database>,
   input: { unitId: number; year: number; catalogueId: string; by: number | null; now: Date },
 ): Promise<AssessmentRecord> {
-  const existing = await db.selectFrom('assessments').select('id').where('unit_id', '=', input.unitId).where('year', '=', input.year).executeTakeFirst();
+  const existing = await db
+    .selectFrom('assessments')
+    .select('id')
+    .where('unit_id', '=', input.unitId)
+    .where('year', '=', input.year)
+    .executeTakeFirst();
   if (existing) {
-    throw new DomainError('CONFLICT', { vi: `Đơn vị đã đăng ký năm ${input.year}.`, en: `The unit is already registered for ${input.year}.` });
+    throw new DomainError('CONFLICT', {
+      vi: `Đơn vị đã đăng ký năm ${input.year}.`,
+      en: `The unit is already registered for ${input.year}.`,
+    });
   }
   const row = await db
     .insertInto('assessments')
@@ -111,7 +134,11 @@ export async function upsertAnswers(
 ): Promise<void> {
   const codes = Object.keys(answers);
   if (codes.length === 0) return;
-  await db.deleteFrom('assessment_answers').where('assessment_id', '=', assessmentId).where('criterion_code', 'in', codes).execute();
+  await db
+    .deleteFrom('assessment_answers')
+    .where('assessment_id', '=', assessmentId)
+    .where('criterion_code', 'in', codes)
+    .execute();
   for (const part of chunk(codes, 200)) {
     await db
       .insertInto('assessment_answers')
@@ -128,14 +155,18 @@ export async function upsertAnswers(
   }
 }
 
-
 /** The catalogue and the lock of a unit's file for a year, without its answers (undefined: not registered). */
 export async function findAssessmentState(
   db: Kysely<Database>,
   unitId: number,
   year: number,
 ): Promise<{ catalogueId: string; isLocked: boolean } | undefined> {
-  const row = await db.selectFrom('assessments').select(['catalogue_id', 'is_locked']).where('unit_id', '=', unitId).where('year', '=', year).executeTakeFirst();
+  const row = await db
+    .selectFrom('assessments')
+    .select(['catalogue_id', 'is_locked'])
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .executeTakeFirst();
   return row && { catalogueId: row.catalogue_id, isLocked: row.is_locked === 1 };
 }
 
@@ -143,7 +174,16 @@ export async function findAssessmentState(
 export async function listUnitAssessmentYears(db: Kysely<Database>, unitId: number) {
   const rows = await db
     .selectFrom('assessments')
-    .select(['year', 'status', 'catalogue_id', 'is_locked', 'decision_number', 'decision_date', 'decision_authority', 'certificate_number'])
+    .select([
+      'year',
+      'status',
+      'catalogue_id',
+      'is_locked',
+      'decision_number',
+      'decision_date',
+      'decision_authority',
+      'certificate_number',
+    ])
     .where('unit_id', '=', unitId)
     .orderBy('year')
     .execute();
@@ -152,6 +192,14 @@ export async function listUnitAssessmentYears(db: Kysely<Database>, unitId: numb
     status: r.status as StoredStatus,
     catalogueId: r.catalogue_id,
     isLocked: r.is_locked === 1,
-    decision: r.decision_number === null ? null : { number: r.decision_number, date: r.decision_date ?? '', authority: r.decision_authority ?? '', certificateNumber: r.certificate_number },
+    decision:
+      r.decision_number === null
+        ? null
+        : {
+            number: r.decision_number,
+            date: r.decision_date ?? '',
+            authority: r.decision_authority ?? '',
+            certificateNumber: r.certificate_number,
+          },
   }));
 }

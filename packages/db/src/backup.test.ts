@@ -86,7 +86,15 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)(
       await seedDemo(handle.db);
       // rows to back up: the whole set's figures by the reference computation (the services build every scope)
       await seedDemoSnapshots(handle.db, new Date('2026-11-27T03:00:00Z'), async ({ year, today }) => [
-        { scopeKey: 'all', areaId: null, areaName: null, parentId: null, areaIds: [], unitIds: [], summary: await computeAreaSummary(handle.db, undefined, year, today) },
+        {
+          scopeKey: 'all',
+          areaId: null,
+          areaName: null,
+          parentId: null,
+          areaIds: [],
+          unitIds: [],
+          summary: await computeAreaSummary(handle.db, undefined, year, today),
+        },
       ]);
       areaId = (
         await handle.db

@@ -65,7 +65,11 @@ export function openDatabase(config: DatabaseConfig = {}): DatabaseHandle {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
-    return wrap(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', redactUrl(config.databaseUrl));
+    return wrap(
+      new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      'postgres',
+      redactUrl(config.databaseUrl),
+    );
   }
   const dataDir = config.dataDir ?? defaultDataDir();
   let file: string;

@@ -38,7 +38,11 @@ export function toAssessedUnit(row: Selectable<UnitTable>): AssessedUnit {
 }
 
 /** The units in an area's subtree as it was on `date` (every unit when `areaId` is undefined). */
-export async function listAssessedUnits(db: Kysely<Database>, areaId: number | undefined, date: string): Promise<AssessedUnit[]> {
+export async function listAssessedUnits(
+  db: Kysely<Database>,
+  areaId: number | undefined,
+  date: string,
+): Promise<AssessedUnit[]> {
   let query = db.selectFrom('units').selectAll();
   if (areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, areaId, date));
   return (await query.orderBy('id').execute()).map(toAssessedUnit);
@@ -67,8 +71,10 @@ export interface UnitScope {
 /** The ids of the units in scope, as a subquery (one round trip whatever the size). */
 export function unitsInScope(db: Kysely<Database>, scope: UnitScope) {
   let query = db.selectFrom('units').select('units.id');
-  if (scope.unitIds !== undefined) query = query.where('units.id', 'in', scope.unitIds.length > 0 ? [...scope.unitIds] : [-1]);
-  else if (scope.areaId !== undefined) query = query.where('units.area_id', 'in', subtreeAreaIds(db, scope.areaId, scope.date));
+  if (scope.unitIds !== undefined)
+    query = query.where('units.id', 'in', scope.unitIds.length > 0 ? [...scope.unitIds] : [-1]);
+  else if (scope.areaId !== undefined)
+    query = query.where('units.area_id', 'in', subtreeAreaIds(db, scope.areaId, scope.date));
   return query;
 }
 
@@ -93,11 +99,17 @@ export async function loadEvaluationInputs(
   scope: UnitScope,
 ): Promise<UnitEvaluationInput[]> {
   // A batch names its units; otherwise the scope is a subquery (one round trip whatever the size).
-  const inScope = () => (scope.unitIds !== undefined ? (scope.unitIds.length > 0 ? [...scope.unitIds] : [-1]) : unitsInScope(db, scope));
+  const inScope = () =>
+    scope.unitIds !== undefined ? (scope.unitIds.length > 0 ? [...scope.unitIds] : [-1]) : unitsInScope(db, scope);
   // The whole country needs no filter, and SQLite plans a plain scan better without one.
   const scoped = scope.areaId !== undefined || scope.unitIds !== undefined;
   const [assessmentRows, answerRows, incidentRows, reportRows] = await Promise.all([
-    db.selectFrom('assessments').select(['id', 'unit_id', 'catalogue_id']).where('year', '=', year).$if(scoped, (qb) => qb.where('unit_id', 'in', inScope())).execute(),
+    db
+      .selectFrom('assessments')
+      .select(['id', 'unit_id', 'catalogue_id'])
+      .where('year', '=', year)
+      .$if(scoped, (qb) => qb.where('unit_id', 'in', inScope()))
+      .execute(),
     db
       .selectFrom('assessment_answers')
       .innerJoin('assessments', 'assessments.id', 'assessment_answers.assessment_id')
@@ -114,7 +126,19 @@ export async function loadEvaluationInputs(
       .execute(),
     db
       .selectFrom('quarterly_reports')
-      .select(['unit_id', 'year', 'quarter', 'crimes', 'social_evils', 'fires_explosions_accidents', 'propaganda_sessions', 'people_reached', 'tip_offs', 'new_models', 'meetings'])
+      .select([
+        'unit_id',
+        'year',
+        'quarter',
+        'crimes',
+        'social_evils',
+        'fires_explosions_accidents',
+        'propaganda_sessions',
+        'people_reached',
+        'tip_offs',
+        'new_models',
+        'meetings',
+      ])
       .where((eb) =>
         eb.or([
           eb.and([eb('year', '=', year - 2), eb('quarter', '=', 4)]),
@@ -133,12 +157,20 @@ export async function loadEvaluationInputs(
     answers.set(row.unit_id, own);
   }
   const incidents = new Map<number, IncidentRecord[]>();
-  for (const row of incidentRows) push(incidents, row.unit_id, { criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on, exception: row.exception as IncidentException | null });
+  for (const row of incidentRows)
+    push(incidents, row.unit_id, {
+      criterionCode: row.criterion_code,
+      item: row.item,
+      occurredOn: row.occurred_on,
+      exception: row.exception as IncidentException | null,
+    });
   const reports = new Map<number, ReportCountsRecord[]>();
   for (const row of reportRows) {
     push(reports, row.unit_id, { year: row.year, quarter: row.quarter, counts: toQuarterlyCounts(row) });
   }
-  return toEvaluationInputs(units, year, { fileCatalogue, answers, incidents }, (id) => windowCountsFromReports(reports.get(id) ?? [], year));
+  return toEvaluationInputs(units, year, { fileCatalogue, answers, incidents }, (id) =>
+    windowCountsFromReports(reports.get(id) ?? [], year),
+  );
 }
 
 /**

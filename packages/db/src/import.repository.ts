@@ -116,7 +116,12 @@ export async function loadImportExisting(
   const communeUnits = new Map<number, string>();
   const communeIds = [...areas.values()].filter((a) => a.level === 'commune').map((a) => a.id);
   for (const part of chunk(communeIds, 500)) {
-    const rows = await db.selectFrom('units').select(['area_id', 'code']).where('type', '=', 'XA').where('area_id', 'in', part).execute();
+    const rows = await db
+      .selectFrom('units')
+      .select(['area_id', 'code'])
+      .where('type', '=', 'XA')
+      .where('area_id', 'in', part)
+      .execute();
     for (const r of rows) communeUnits.set(r.area_id, r.code);
   }
   const scope = request.scopeRootId === null ? null : await listAreaIdsUnder(db, request.scopeRootId);
@@ -168,7 +173,9 @@ export async function applyImportPlan(
   const base = { userId: audit.userId, at: audit.at };
   const areaIds = new Map<string, number>([...existing.areas.values()].map((a) => [a.code, a.id]));
 
-  const creates = [...plan.areas.create].sort((a, b) => LEVEL_ORDER[AREA_KIND_LEVEL[a.values.kind]] - LEVEL_ORDER[AREA_KIND_LEVEL[b.values.kind]]);
+  const creates = [...plan.areas.create].sort(
+    (a, b) => LEVEL_ORDER[AREA_KIND_LEVEL[a.values.kind]] - LEVEL_ORDER[AREA_KIND_LEVEL[b.values.kind]],
+  );
   for (const level of ['province', 'district', 'commune'] as const) {
     const rows: AreaImportRow[] = creates.filter((e) => AREA_KIND_LEVEL[e.values.kind] === level).map((e) => e.values);
     if (rows.length === 0) continue;
@@ -194,11 +201,25 @@ export async function applyImportPlan(
     const id = entry.existingId!;
     await db
       .updateTable('areas')
-      .set({ name: row.name, kind: row.kind, valid_from: row.validFrom!, valid_to: row.validTo, search_key: foldForSearch(row.name), sort_key: vietnameseSortKey(row.name) })
+      .set({
+        name: row.name,
+        kind: row.kind,
+        valid_from: row.validFrom!,
+        valid_to: row.validTo,
+        search_key: foldForSearch(row.name),
+        sort_key: vietnameseSortKey(row.name),
+      })
       .where('id', '=', id)
       .execute();
     const before = existing.areas.get(entry.code)!;
-    entries.push({ ...base, action: 'area.update', entity: 'area', entityId: id, before, after: { ...before, name: row.name, kind: row.kind, validFrom: row.validFrom, validTo: row.validTo } });
+    entries.push({
+      ...base,
+      action: 'area.update',
+      entity: 'area',
+      entityId: id,
+      before,
+      after: { ...before, name: row.name, kind: row.kind, validFrom: row.validFrom, validTo: row.validTo },
+    });
   }
 
   for (const part of chunk(plan.units.create, 200)) {
@@ -208,14 +229,40 @@ export async function applyImportPlan(
       .returning(['id', 'code'])
       .execute();
     const byCode = new Map(part.map((e) => [e.code, e.values]));
-    for (const r of rows) entries.push({ ...base, action: 'unit.create', entity: 'unit', entityId: r.id, before: null, after: { id: r.id, ...byCode.get(r.code) } });
+    for (const r of rows)
+      entries.push({
+        ...base,
+        action: 'unit.create',
+        entity: 'unit',
+        entityId: r.id,
+        before: null,
+        after: { id: r.id, ...byCode.get(r.code) },
+      });
   }
   for (const entry of plan.units.update) {
     const id = entry.existingId!;
-    await db.updateTable('units').set(unitColumns(entry.values, areaIds.get(entry.values.areaCode)!)).where('id', '=', id).execute();
-    entries.push({ ...base, action: 'unit.update', entity: 'unit', entityId: id, before: existing.units.get(entry.code)!, after: { id, ...entry.values } });
+    await db
+      .updateTable('units')
+      .set(unitColumns(entry.values, areaIds.get(entry.values.areaCode)!))
+      .where('id', '=', id)
+      .execute();
+    entries.push({
+      ...base,
+      action: 'unit.update',
+      entity: 'unit',
+      entityId: id,
+      before: existing.units.get(entry.code)!,
+      after: { id, ...entry.values },
+    });
   }
-  entries.push({ ...base, action: 'import.apply', entity: 'import', entityId: audit.fileName.slice(0, 200), before: null, after: counts });
+  entries.push({
+    ...base,
+    action: 'import.apply',
+    entity: 'import',
+    entityId: audit.fileName.slice(0, 200),
+    before: null,
+    after: counts,
+  });
   await writeAudits(db, entries);
   // what the stored results must follow: every unit written, and the areas the updated ones were in
   const touchedUnitIds = entries.filter((e) => e.entity === 'unit').map((e) => Number(e.entityId));

@@ -38,7 +38,12 @@ export function toIncident(row: Selectable<IncidentTable>): Incident {
   };
 }
 
-export async function insertIncident(db: Kysely<Database>, input: IncidentInput, by: number | null, now: Date): Promise<Incident> {
+export async function insertIncident(
+  db: Kysely<Database>,
+  input: IncidentInput,
+  by: number | null,
+  now: Date,
+): Promise<Incident> {
   const row = await db
     .insertInto('incidents')
     .values({
@@ -68,7 +73,11 @@ export async function setIncidentException(
 ): Promise<Incident> {
   const row = await db
     .updateTable('incidents')
-    .set({ exception, exception_decided_by: exception ? by : null, exception_decided_at: exception ? now.toISOString() : null })
+    .set({
+      exception,
+      exception_decided_by: exception ? by : null,
+      exception_decided_at: exception ? now.toISOString() : null,
+    })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -96,7 +105,8 @@ export async function listIncidents(
 
 export async function getIncident(db: Kysely<Database>, id: number): Promise<Incident> {
   const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy vụ việc #${id}`, en: `Incident #${id} not found` });
+  if (!row)
+    throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy vụ việc #${id}`, en: `Incident #${id} not found` });
   return toIncident(row);
 }
 
@@ -108,7 +118,14 @@ export async function deleteIncident(db: Kysely<Database>, id: number): Promise<
 export function toQuarterlyCounts(
   row: Pick<
     Selectable<QuarterlyReportTable>,
-    'crimes' | 'social_evils' | 'fires_explosions_accidents' | 'propaganda_sessions' | 'people_reached' | 'tip_offs' | 'new_models' | 'meetings'
+    | 'crimes'
+    | 'social_evils'
+    | 'fires_explosions_accidents'
+    | 'propaganda_sessions'
+    | 'people_reached'
+    | 'tip_offs'
+    | 'new_models'
+    | 'meetings'
   >,
 ): QuarterlyCounts {
   return {
@@ -164,7 +181,12 @@ export async function upsertQuarterlyReport(
     on_time: isReportOnTime(now.toISOString(), input.year, input.quarter as Quarter) ? 1 : 0,
   };
   const row = existing
-    ? await db.updateTable('quarterly_reports').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
+    ? await db
+        .updateTable('quarterly_reports')
+        .set(values)
+        .where('id', '=', existing.id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
     : await db
         .insertInto('quarterly_reports')
         .values({ ...values, unit_id: input.unitId, year: input.year, quarter: input.quarter })
@@ -180,7 +202,12 @@ export async function listQuarterlyReports(
   if (filter.years.length === 0) return [];
   const result: QuarterlyReport[] = [];
   for (const part of chunk(filter.unitIds, 1000)) {
-    const rows = await db.selectFrom('quarterly_reports').selectAll().where('unit_id', 'in', part).where('year', 'in', filter.years).execute();
+    const rows = await db
+      .selectFrom('quarterly_reports')
+      .selectAll()
+      .where('unit_id', 'in', part)
+      .where('year', 'in', filter.years)
+      .execute();
     result.push(...rows.map(toQuarterlyReport));
   }
   return result.sort((a, b) => a.year - b.year || a.quarter - b.quarter || a.unitId - b.unitId);
@@ -221,7 +248,14 @@ export async function insertModel(db: Kysely<Database>, input: ModelInput): Prom
 }
 
 export async function updateModel(db: Kysely<Database>, id: number, input: ModelInput): Promise<MovementModelRecord> {
-  return toModel(await db.updateTable('models').set(modelValues(input)).where('id', '=', id).returningAll().executeTakeFirstOrThrow());
+  return toModel(
+    await db
+      .updateTable('models')
+      .set(modelValues(input))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
 }
 
 export async function getModel(db: Kysely<Database>, id: number): Promise<MovementModelRecord> {
@@ -278,7 +312,8 @@ export async function insertAward(db: Kysely<Database>, input: AwardInput): Prom
 
 export async function getAward(db: Kysely<Database>, id: number): Promise<AwardRecord> {
   const row = await db.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy khen thưởng #${id}`, en: `Award #${id} not found` });
+  if (!row)
+    throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy khen thưởng #${id}`, en: `Award #${id} not found` });
   return toAward(row);
 }
 

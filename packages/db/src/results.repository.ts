@@ -1,4 +1,12 @@
-import type { AwardCount, Grade, Quarter, RecognitionResult, ResultTotal, StoredUnitResult, UnitResultCount } from '@antoan/core';
+import type {
+  AwardCount,
+  Grade,
+  Quarter,
+  RecognitionResult,
+  ResultTotal,
+  StoredUnitResult,
+  UnitResultCount,
+} from '@antoan/core';
 import { sql, type Kysely } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
@@ -183,7 +191,12 @@ export async function listMissingReports(
   const due = [...quarters].sort();
   if (due.length === 0) return out;
   // the same terms as the partial index unit_results_missing_idx (migration 0006), so that it serves
-  const missing = db.selectFrom('unit_results').select(['unit_id', 'reports_filed']).where('year', '=', scope.year).where('reports_filed', '<>', 15).where('result', '<>', 'EXCLUDED');
+  const missing = db
+    .selectFrom('unit_results')
+    .select(['unit_id', 'reports_filed'])
+    .where('year', '=', scope.year)
+    .where('reports_filed', '<>', 15)
+    .where('result', '<>', 'EXCLUDED');
   if (scope.areaIds !== undefined) {
     const rows = await missing.where('area_id', 'in', ids(scope.areaIds)).execute();
     rows.sort((a, b) => a.unit_id - b.unit_id);
@@ -208,18 +221,33 @@ export async function listMissingReports(
   return out;
 }
 
-const QUARTER_COLUMNS = ['filed_q1', 'filed_q2', 'filed_q3', 'filed_q4', 'on_time_q1', 'on_time_q2', 'on_time_q3', 'on_time_q4'] as const;
+const QUARTER_COLUMNS = [
+  'filed_q1',
+  'filed_q2',
+  'filed_q3',
+  'filed_q4',
+  'on_time_q1',
+  'on_time_q2',
+  'on_time_q3',
+  'on_time_q4',
+] as const;
 const TOTAL_KEYS = ['unit_type', 'result', 'catalogue_id', 'grade'] as const;
 
 /** `sum` of one quarter's bit of a flags column: how many units filed (on time) that quarter. */
 const quarterSums = () =>
-  QUARTER_COLUMNS.map((column, i) => sql<number>`sum((${sql.ref(i < 4 ? 'reports_filed' : 'reports_on_time')} >> ${i % 4}) & 1)`.as(column));
+  QUARTER_COLUMNS.map((column, i) =>
+    sql<number>`sum((${sql.ref(i < 4 ? 'reports_filed' : 'reports_on_time')} >> ${i % 4}) & 1)`.as(column),
+  );
 
 /**
  * Counts the stored results of a year per area into `area_result_totals`: for the given areas (their rows
  * replaced), or for every area of the year. Called by the results service after it writes results.
  */
-export async function rebuildAreaTotals(db: Kysely<Database>, year: number, areaIds?: readonly number[]): Promise<void> {
+export async function rebuildAreaTotals(
+  db: Kysely<Database>,
+  year: number,
+  areaIds?: readonly number[],
+): Promise<void> {
   if (areaIds !== undefined && areaIds.length === 0) return;
   const parts = areaIds === undefined ? [undefined] : chunk([...new Set(areaIds)], 500);
   for (const part of parts) {
@@ -243,7 +271,13 @@ export async function rebuildAreaTotals(db: Kysely<Database>, year: number, area
   }
 }
 
-type TotalRow = { unit_type: string; result: string; catalogue_id: string; grade: string | null; units: number | string } & Record<(typeof QUARTER_COLUMNS)[number], number | string>;
+type TotalRow = {
+  unit_type: string;
+  result: string;
+  catalogue_id: string;
+  grade: string | null;
+  units: number | string;
+} & Record<(typeof QUARTER_COLUMNS)[number], number | string>;
 
 function toTotal(r: TotalRow): ResultTotal {
   const q = (i: number) => Number(r[QUARTER_COLUMNS[i]!]);
@@ -262,7 +296,11 @@ function toTotal(r: TotalRow): ResultTotal {
 export async function sumAreaTotals(db: Kysely<Database>, scope: ResultScope): Promise<ResultTotal[]> {
   const rows = await db
     .selectFrom('area_result_totals')
-    .select([...TOTAL_KEYS, (eb) => eb.fn.sum<number>('units').as('units'), ...QUARTER_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
+    .select([
+      ...TOTAL_KEYS,
+      (eb) => eb.fn.sum<number>('units').as('units'),
+      ...QUARTER_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)),
+    ])
     .where('year', '=', scope.year)
     .$if(scope.areaIds !== undefined, (qb) => qb.where('area_id', 'in', ids(scope.areaIds!)))
     .groupBy([...TOTAL_KEYS])
@@ -271,13 +309,19 @@ export async function sumAreaTotals(db: Kysely<Database>, scope: ResultScope): P
 }
 
 /** Every area's result totals of a year (for the snapshots of every scope). */
-export async function listAreaTotals(db: Kysely<Database>, year: number): Promise<(ResultTotal & { areaId: number })[]> {
+export async function listAreaTotals(
+  db: Kysely<Database>,
+  year: number,
+): Promise<(ResultTotal & { areaId: number })[]> {
   const rows = await db.selectFrom('area_result_totals').selectAll().where('year', '=', year).execute();
   return rows.map((r) => ({ ...toTotal(r), areaId: r.area_id }));
 }
 
 /** The same totals counted afresh from the stored results (what `area_result_totals` must equal). */
-export async function countAreaTotals(db: Kysely<Database>, year: number): Promise<(ResultTotal & { areaId: number })[]> {
+export async function countAreaTotals(
+  db: Kysely<Database>,
+  year: number,
+): Promise<(ResultTotal & { areaId: number })[]> {
   const rows = await db
     .selectFrom('unit_results')
     .select(['area_id', ...TOTAL_KEYS, (eb) => eb.fn.countAll<number>().as('units'), ...quarterSums()])
@@ -288,9 +332,22 @@ export async function countAreaTotals(db: Kysely<Database>, year: number): Promi
 }
 
 /** Every unit's area and result of a year, by unit id (for the snapshots' member lists and missing reports). */
-export async function listResultMembers(db: Kysely<Database>, year: number): Promise<{ unitId: number; areaId: number; excluded: boolean; reportsFiled: number }[]> {
-  const rows = await db.selectFrom('unit_results').select(['unit_id', 'area_id', 'result', 'reports_filed']).where('year', '=', year).orderBy('unit_id').execute();
-  return rows.map((r) => ({ unitId: r.unit_id, areaId: r.area_id, excluded: r.result === 'EXCLUDED', reportsFiled: r.reports_filed }));
+export async function listResultMembers(
+  db: Kysely<Database>,
+  year: number,
+): Promise<{ unitId: number; areaId: number; excluded: boolean; reportsFiled: number }[]> {
+  const rows = await db
+    .selectFrom('unit_results')
+    .select(['unit_id', 'area_id', 'result', 'reports_filed'])
+    .where('year', '=', year)
+    .orderBy('unit_id')
+    .execute();
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    areaId: r.area_id,
+    excluded: r.result === 'EXCLUDED',
+    reportsFiled: r.reports_filed,
+  }));
 }
 
 /** The quarterly reports of a year (or, with `missingOnly`, of every year, those whose `on_time` is not set yet). */
@@ -305,7 +362,13 @@ export async function listReportTimes(
     .$if('missingOnly' in filter, (qb) => qb.where('on_time', 'is', null))
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, year: r.year, quarter: r.quarter, submittedAt: r.submitted_at, onTime: r.on_time }));
+  return rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    quarter: r.quarter,
+    submittedAt: r.submitted_at,
+    onTime: r.on_time,
+  }));
 }
 
 /** Sets the stored `on_time` of reports. */
@@ -321,12 +384,24 @@ export async function setReportTimes(
 }
 
 /** The year's awards counted by area, kind, recipient kind and issuer (for the snapshots of every scope). */
-export async function countAwardsByArea(db: Kysely<Database>, year: number): Promise<(AwardCount & { areaId: number })[]> {
+export async function countAwardsByArea(
+  db: Kysely<Database>,
+  year: number,
+): Promise<(AwardCount & { areaId: number })[]> {
   const rows = await db
     .selectFrom('awards')
     .select(['area_id', 'kind', 'recipient_kind', 'issuer', (eb) => eb.fn.countAll<number>().as('n')])
     .where('year', '=', year)
     .groupBy(['area_id', 'kind', 'recipient_kind', 'issuer'])
     .execute();
-  return rows.map((r) => ({ areaId: r.area_id, kind: r.kind, recipientKind: r.recipient_kind, issuer: r.issuer, count: Number(r.n) }) as AwardCount & { areaId: number });
+  return rows.map(
+    (r) =>
+      ({
+        areaId: r.area_id,
+        kind: r.kind,
+        recipientKind: r.recipient_kind,
+        issuer: r.issuer,
+        count: Number(r.n),
+      }) as AwardCount & { areaId: number },
+  );
 }

@@ -28,7 +28,10 @@ export async function setUnitRecognition(
 ): Promise<void> {
   await db
     .updateTable('units')
-    .set({ is_ministry_monitored: flags.isMinistryMonitored ? 1 : 0, is_recognition_delegated: flags.isRecognitionDelegated ? 1 : 0 })
+    .set({
+      is_ministry_monitored: flags.isMinistryMonitored ? 1 : 0,
+      is_recognition_delegated: flags.isRecognitionDelegated ? 1 : 0,
+    })
     .where('id', '=', unitId)
     .execute();
 }
@@ -104,7 +107,11 @@ export async function getUnit(db: Kysely<Database>, id: number): Promise<Unit> {
 }
 
 /** Ids of the units in an area's subtree as it was on `date` (all units when `areaId` is undefined). */
-export async function listUnitIdsInArea(db: Kysely<Database>, areaId: number | undefined, date: string): Promise<number[]> {
+export async function listUnitIdsInArea(
+  db: Kysely<Database>,
+  areaId: number | undefined,
+  date: string,
+): Promise<number[]> {
   let query = db.selectFrom('units').select('id');
   if (areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, areaId, date));
   return (await query.execute()).map((r) => r.id);

@@ -33,7 +33,6 @@ const METRIC_COLUMNS: Readonly<Record<QuarterlyMetric, string>> = {
   meetings: 'meetings',
 };
 
-
 /**
  * The engine's inputs for every unit of the database, in four whole-table queries. The same inputs as
  * `loadEvaluationInputs` for what the engine reads (a test compares the resulting figures), except that the
@@ -55,10 +54,16 @@ export async function loadWholeSetInputs(
     (a, b) => QUARTERLY_METRICS.indexOf(a) - QUARTERLY_METRICS.indexOf(b),
   );
   const side = (refs: readonly QuarterRef[]): RawBuilder<boolean> =>
-    sql<boolean>`(${sql.join(refs.map((q) => sql`(year = ${q.year} and quarter = ${q.quarter})`), sql` or `)})`;
+    sql<boolean>`(${sql.join(
+      refs.map((q) => sql`(year = ${q.year} and quarter = ${q.quarter})`),
+      sql` or `,
+    )})`;
   const sums = (name: string, condition: RawBuilder<boolean>) => [
     sql`sum(case when ${condition} then 1 else 0 end) as ${sql.ref(`${name}_n`)}`,
-    ...metrics.map((m) => sql`sum(case when ${condition} then ${sql.ref(METRIC_COLUMNS[m])} else 0 end) as ${sql.ref(`${name}_${m}`)}`),
+    ...metrics.map(
+      (m) =>
+        sql`sum(case when ${condition} then ${sql.ref(METRIC_COLUMNS[m])} else 0 end) as ${sql.ref(`${name}_${m}`)}`,
+    ),
   ];
   const current = side(comparisonQuarters(year));
   const previous = side(comparisonQuarters(year - 1));
@@ -85,7 +90,9 @@ export async function loadWholeSetInputs(
       .$if(ids !== undefined, (qb) => qb.where('unit_id', 'in', ids!))
       .execute(),
     sql<Record<string, number>>`select unit_id, ${sql.join([...sums('cur', current), ...sums('prev', previous)])}
-      from quarterly_reports where (${current} or ${previous})${ids ? sql` and unit_id in (${sql.join(ids)})` : sql``} group by unit_id`.execute(db),
+      from quarterly_reports where (${current} or ${previous})${ids ? sql` and unit_id in (${sql.join(ids)})` : sql``} group by unit_id`.execute(
+      db,
+    ),
   ]);
 
   const fileCatalogue = new Map(assessments.map((r) => [r.unit_id, r.catalogue_id]));
@@ -101,7 +108,12 @@ export async function loadWholeSetInputs(
   const incidents = new Map<number, IncidentRecord[]>();
   for (const row of incidentRows) {
     const list = incidents.get(row.unit_id) ?? [];
-    list.push({ criterionCode: row.criterion_code, item: row.item, occurredOn: row.occurred_on, exception: row.exception as IncidentException | null });
+    list.push({
+      criterionCode: row.criterion_code,
+      item: row.item,
+      occurredOn: row.occurred_on,
+      exception: row.exception as IncidentException | null,
+    });
     incidents.set(row.unit_id, list);
   }
   const counts = new Map<number, { current?: ReportCounts; previous?: ReportCounts }>();

@@ -8,8 +8,12 @@ import type { Database } from './schema.js';
  * of stored results) must hold the lock from the beginning, which BEGIN IMMEDIATE does, waiting for it up to
  * the busy timeout. On PostgreSQL it is an ordinary transaction.
  */
-export async function writeTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return db.transaction().execute((trx: Transaction<Database>) => work(trx));
+export async function writeTransaction<T>(
+  db: Kysely<Database>,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter))
+    return db.transaction().execute((trx: Transaction<Database>) => work(trx));
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {

@@ -9,19 +9,31 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir, startDatabase } from '@antoan/db/client';
 import { verifyResults } from '../src/results.service.js';
 
-const { values } = parseArgs({ options: { repair: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { repair: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+});
 const cwd = process.env.INIT_CWD ?? process.cwd();
-const dataDir = values['data-dir'] ? path.resolve(cwd, values['data-dir']) : process.env.DATA_DIR ? path.resolve(cwd, process.env.DATA_DIR) : defaultDataDir();
-const handle = await startDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir, log: (line) => console.log(line) });
+const dataDir = values['data-dir']
+  ? path.resolve(cwd, values['data-dir'])
+  : process.env.DATA_DIR
+    ? path.resolve(cwd, process.env.DATA_DIR)
+    : defaultDataDir();
+const handle = await startDatabase({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir,
+  log: (line) => console.log(line),
+});
 const started = performance.now();
 try {
   const report = await verifyResults(handle.db, {
     now: new Date(),
     repair: values.repair,
-    onProgress: (done, total, year) => console.log(`[results] ${year} checked (${done}/${total}, ${Math.round(performance.now() - started)} ms)`),
+    onProgress: (done, total, year) =>
+      console.log(`[results] ${year} checked (${done}/${total}, ${Math.round(performance.now() - started)} ms)`),
   });
   for (const d of report.differences.slice(0, 50)) {
-    const show = (r: typeof d.stored) => (r ? `${r.result}/${r.status}/${r.grade ?? '-'}/${r.catalogueId}/area ${r.areaId}/v${r.engineVersion}` : 'none');
+    const show = (r: typeof d.stored) =>
+      r ? `${r.result}/${r.status}/${r.grade ?? '-'}/${r.catalogueId}/area ${r.areaId}/v${r.engineVersion}` : 'none';
     console.log(`  unit ${d.unitId} ${d.year}: stored ${show(d.stored)}, engine ${show(d.computed)}`);
   }
   if (report.differences.length > 50) console.log(`  … and ${report.differences.length - 50} more`);

@@ -13,7 +13,10 @@ try {
   const now = new Date();
   const years = await ensureResults(handle.db, { now, currentYear: Number(vietnamDate(now).slice(0, 4)) });
   if (years.length > 0) console.log(`stored results of ${years.join(', ')}`);
-  if (report.seeded) console.log(`snapshots of the demo quarters: ${await seedDemoSnapshots(handle.db, now, (o) => computeScopeSummaries(handle.db, { ...o, now }))}`);
+  if (report.seeded)
+    console.log(
+      `snapshots of the demo quarters: ${await seedDemoSnapshots(handle.db, now, (o) => computeScopeSummaries(handle.db, { ...o, now }))}`,
+    );
 } finally {
   await handle.destroy();
 }

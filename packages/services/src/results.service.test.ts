@@ -39,20 +39,48 @@ describe('the results service on a real database', { timeout: 30_000 }, () => {
     expect(await ensureResults(handle.db, { now, currentYear: 2022 })).toEqual([]);
     const report = await verifyResults(handle.db, { now });
     expect(report).toMatchObject({ years: [2018, 2019, 2020, 2021, 2022], differences: [], reportTimes: 0, totals: 0 });
-    expect(report.checked).toBe(5 * Number((await handle.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+    expect(report.checked).toBe(
+      5 *
+        Number(
+          (
+            await handle.db
+              .selectFrom('units')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+    );
   });
 
   it('verify --repair finds a tampered result, puts the engine’s back and reports it', async () => {
     const [first] = await listUnitResults(handle.db, 2021);
-    await handle.db.updateTable('unit_results').set({ result: first!.result === 'DAT' ? 'CHUA_DAT' : 'DAT' }).where('unit_id', '=', first!.unitId).where('year', '=', 2021).execute();
-    await handle.db.updateTable('quarterly_reports').set({ on_time: null }).where('year', '=', 2021).where('quarter', '=', 1).execute();
+    await handle.db
+      .updateTable('unit_results')
+      .set({ result: first!.result === 'DAT' ? 'CHUA_DAT' : 'DAT' })
+      .where('unit_id', '=', first!.unitId)
+      .where('year', '=', 2021)
+      .execute();
+    await handle.db
+      .updateTable('quarterly_reports')
+      .set({ on_time: null })
+      .where('year', '=', 2021)
+      .where('quarter', '=', 1)
+      .execute();
     const found = await verifyResults(handle.db, { now, repair: true });
     expect(found.differences).toHaveLength(1);
-    expect(found.differences[0]).toMatchObject({ unitId: first!.unitId, year: 2021, computed: { result: first!.result } });
+    expect(found.differences[0]).toMatchObject({
+      unitId: first!.unitId,
+      year: 2021,
+      computed: { result: first!.result },
+    });
     expect(found.reportTimes).toBeGreaterThan(0);
     expect(await verifyResults(handle.db, { now })).toMatchObject({ differences: [], reportTimes: 0, totals: 0 });
     // a per-area total that no longer equals the GROUP BY over the stored results is found and rebuilt
-    await handle.db.updateTable('area_result_totals').set((eb) => ({ units: eb('units', '+', 1) })).where('year', '=', 2022).execute();
+    await handle.db
+      .updateTable('area_result_totals')
+      .set((eb) => ({ units: eb('units', '+', 1) }))
+      .where('year', '=', 2022)
+      .execute();
     const totals = await verifyResults(handle.db, { now, repair: true });
     expect(totals.totals).toBeGreaterThan(0);
     expect(await verifyResults(handle.db, { now })).toMatchObject({ differences: [], totals: 0 });
@@ -73,7 +101,19 @@ describe('the results service on a real database', { timeout: 30_000 }, () => {
     const [a, b] = villages.map((v) => v.id);
     const change = async (unitId: number, holdMs: number) =>
       handle.db.transaction().execute(async (trx) => {
-        const incident = await insertIncident(trx, { unitId, occurredOn: '2022-03-01', criterionCode: 'KDC-3', item: 'e', description: 'Tranh chấp', exception: null }, null, now);
+        const incident = await insertIncident(
+          trx,
+          {
+            unitId,
+            occurredOn: '2022-03-01',
+            criterionCode: 'KDC-3',
+            item: 'e',
+            description: 'Tranh chấp',
+            exception: null,
+          },
+          null,
+          now,
+        );
         await refreshResults(trx, { unitIds: [unitId], years: yearsOfIncident(incident.occurredOn) }, now);
         await new Promise((resolve) => setTimeout(resolve, holdMs));
       });

@@ -78,7 +78,8 @@ export function yearsOfReport(year: number, quarter: number): number[] {
  * recognition is delegated (whether that puts it in the commune's XA-4 depends on the year: the engine
  * decides; evaluating it with the commune either way is what keeps both results right).
  */
-const inCommuneGroup = (u: AssessedUnit) => u.type === 'XA' || isManagedByCommune(u) || u.isRecognitionDelegated === true;
+const inCommuneGroup = (u: AssessedUnit) =>
+  u.type === 'XA' || isManagedByCommune(u) || u.isRecognitionDelegated === true;
 
 /**
  * The units evaluated together with the given ones: a commune with every unit it manages (XA-2 and XA-4 read
@@ -127,7 +128,9 @@ async function gradesOf(
   unitIds: readonly number[] | undefined,
   evaluations: ReadonlyMap<number, UnitEvaluation>,
 ): Promise<Map<number, Grade>> {
-  const sheets = unitIds ? await listGradingSheets(db, unitIds, year) : await listGradingSheetsInScope(db, { areaId: undefined, date: `${year}-12-31` }, year);
+  const sheets = unitIds
+    ? await listGradingSheets(db, unitIds, year)
+    : await listGradingSheetsInScope(db, { areaId: undefined, date: `${year}-12-31` }, year);
   const grades = new Map<number, Grade>();
   if (sheets.length === 0) return grades;
   const graded = sheets.map((s) => s.unitId);
@@ -161,8 +164,15 @@ async function gradesOf(
 }
 
 /** Each unit's quarterly reports of the year as bit sets (core's reportFlags), from the raw reports. */
-async function reportFlagsOf(db: Kysely<Database>, year: number, unitIds: readonly number[] | undefined): Promise<Map<number, { filed: number; onTime: number }>> {
-  let query = db.selectFrom('quarterly_reports').select(['unit_id', 'quarter', 'submitted_at']).where('year', '=', year);
+async function reportFlagsOf(
+  db: Kysely<Database>,
+  year: number,
+  unitIds: readonly number[] | undefined,
+): Promise<Map<number, { filed: number; onTime: number }>> {
+  let query = db
+    .selectFrom('quarterly_reports')
+    .select(['unit_id', 'quarter', 'submitted_at'])
+    .where('year', '=', year);
   if (unitIds !== undefined) query = query.where('unit_id', 'in', unitIds.length > 0 ? [...unitIds] : [-1]);
   const rows = await query.execute();
   return reportFlags(
@@ -199,7 +209,12 @@ function toStored(
  * `whole`: the units are a chunk of the whole set, loaded by the whole-set loader (report counts summed in
  * SQL); otherwise an evaluation group of a change, loaded by unit.
  */
-async function computeResults(db: Kysely<Database>, year: number, group: readonly AssessedUnit[], whole = false): Promise<StoredUnitResult[]> {
+async function computeResults(
+  db: Kysely<Database>,
+  year: number,
+  group: readonly AssessedUnit[],
+  whole = false,
+): Promise<StoredUnitResult[]> {
   const unitIds = group.map((u) => u.id);
   const inputs: UnitEvaluationInput[] = whole
     ? await loadWholeSetInputs(db, group, year, { onlyTheseUnits: true })
@@ -266,7 +281,8 @@ export async function storeYearResults(db: Kysely<Database>, year: number, now: 
  */
 async function lockGroups(db: Kysely<Database>, keys: readonly number[]): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  for (const key of [...new Set(keys)].sort((a, b) => a - b)) await sql`select pg_advisory_xact_lock(1313, ${key})`.execute(db);
+  for (const key of [...new Set(keys)].sort((a, b) => a - b))
+    await sql`select pg_advisory_xact_lock(1313, ${key})`.execute(db);
 }
 
 /**
@@ -339,7 +355,9 @@ const same = (a: StoredUnitResult, b: StoredUnitResult) =>
   a.engineVersion === b.engineVersion;
 
 async function listReportYears(db: Kysely<Database>): Promise<number[]> {
-  return (await db.selectFrom('quarterly_reports').select('year').distinct().orderBy('year').execute()).map((r) => r.year);
+  return (await db.selectFrom('quarterly_reports').select('year').distinct().orderBy('year').execute()).map(
+    (r) => r.year,
+  );
 }
 
 /** The years whose results are kept: every year with data, and the current one. */
@@ -390,7 +408,8 @@ export async function verifyResults(
       });
     }
     // the per-area totals against a GROUP BY over the stored results
-    const key = (t: ResultTotal & { areaId: number }) => `${t.areaId}|${t.unitType}|${t.result}|${t.catalogueId}|${t.grade}|${t.filed.join()}|${t.onTime.join()}`;
+    const key = (t: ResultTotal & { areaId: number }) =>
+      `${t.areaId}|${t.unitType}|${t.result}|${t.catalogueId}|${t.grade}|${t.filed.join()}|${t.onTime.join()}`;
     const kept = new Map((await listAreaTotals(db, year)).map((t) => [key(t), t.units]));
     let wrong = 0;
     for (const t of await countAreaTotals(db, year)) {

@@ -9,7 +9,16 @@ import {
   type Quarter,
   type ResultTotal,
 } from '@antoan/core';
-import { countAwardsByArea, listAreasOn, listAreaTotals, listModels, listResultMembers, listResultYears, writeTransaction, type Database } from '@antoan/db';
+import {
+  countAwardsByArea,
+  listAreasOn,
+  listAreaTotals,
+  listModels,
+  listResultMembers,
+  listResultYears,
+  writeTransaction,
+  type Database,
+} from '@antoan/db';
 import type { ScopeSummary } from '@antoan/db/worker';
 import type { Kysely } from 'kysely';
 import { storeYearResults } from './results.service.js';
@@ -91,9 +100,27 @@ export async function computeScopeSummaries(
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
   const summarize = (bucket: Bucket, areaId: number | null) => {
     const { byCategory: _byCategory, ...modelFigures } = computeModelStatistics(bucket.models, year, asOf);
-    return summarizeResultTotals({ areaId, year, today, totals: bucket.totals, awards: bucket.awards, models: modelFigures, missing: bucket.missing });
+    return summarizeResultTotals({
+      areaId,
+      year,
+      today,
+      totals: bucket.totals,
+      awards: bucket.awards,
+      models: modelFigures,
+      missing: bucket.missing,
+    });
   };
-  const scopes: ScopeSummary[] = [{ scopeKey: 'all', areaId: null, areaName: null, parentId: null, areaIds: [], unitIds: all.unitIds, summary: summarize(all, null) }];
+  const scopes: ScopeSummary[] = [
+    {
+      scopeKey: 'all',
+      areaId: null,
+      areaName: null,
+      parentId: null,
+      areaIds: [],
+      unitIds: all.unitIds,
+      summary: summarize(all, null),
+    },
+  ];
   for (const area of areas) {
     const bucket = buckets.get(area.id)!;
     scopes.push({

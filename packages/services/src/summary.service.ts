@@ -1,4 +1,10 @@
-import { dueQuarters, ENGINE_VERSION, MISSING_REPORTS_LISTED, summarizeResultTotals, type AreaSummary } from '@antoan/core';
+import {
+  dueQuarters,
+  ENGINE_VERSION,
+  MISSING_REPORTS_LISTED,
+  summarizeResultTotals,
+  type AreaSummary,
+} from '@antoan/core';
 import {
   aggregateModelFigures,
   computeAreaSummary,

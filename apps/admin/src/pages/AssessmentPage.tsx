@@ -93,7 +93,9 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
   const base = useMemo(
     () => ({
       version: record.version,
-      answers: Object.fromEntries(Object.entries(record.answers).map(([code, { answer, evidence }]) => [code, { answer, evidence }])) as Answers,
+      answers: Object.fromEntries(
+        Object.entries(record.answers).map(([code, { answer, evidence }]) => [code, { answer, evidence }]),
+      ) as Answers,
     }),
     [record],
   );
@@ -101,7 +103,14 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
   const answers = draft.value.answers;
 
   // The same engine as the server, on what is typed now.
-  const plain = useMemo(() => Object.fromEntries(Object.entries(answers).map(([code, a]) => [code, a.answer])) as Record<string, CriterionAnswer>, [answers]);
+  const plain = useMemo(
+    () =>
+      Object.fromEntries(Object.entries(answers).map(([code, a]) => [code, a.answer])) as Record<
+        string,
+        CriterionAnswer
+      >,
+    [answers],
+  );
   const live = useMemo(
     () => (catalogue ? evaluateUnit({ ...file.evaluationInput, answers: plain }, { catalogue }) : file.evaluation),
     [catalogue, file.evaluationInput, file.evaluation, plain],
@@ -126,9 +135,11 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
   const serverErrors = save.error ? fieldErrorsOf(save.error, language) : {};
   const errors = { ...serverErrors, ...clientErrors };
   const results = new Map<string, CriterionResult>(live.criteria.map((c) => [c.code, c]));
-  const setEntry = (code: string, entry: AnswerEntry) => draft.set((d) => ({ ...d, answers: { ...d.answers, [code]: entry } }));
+  const setEntry = (code: string, entry: AnswerEntry) =>
+    draft.set((d) => ({ ...d, answers: { ...d.answers, [code]: entry } }));
   // The server has the last word (reporters stop editing once they submit); this only hides dead inputs.
-  const canEdit = !record.isLocked && ['registered', 'self_assessed', 'submitted', 'appraised', 'recognised'].includes(record.status);
+  const canEdit =
+    !record.isLocked && ['registered', 'self_assessed', 'submitted', 'appraised', 'recognised'].includes(record.status);
   const submit = () => {
     if (Object.keys(clientErrors).length > 0) return;
     save.mutate({ unitId: unit.id, year: record.year, version: draft.value.version, answers });

@@ -9,7 +9,21 @@ import {
   type ItemScore,
   type SheetItem,
 } from '@antoan/core';
-import { Alert, Badge, Button, Card, Grid, Group, List, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { errorText, httpStatusOf, notifyError, notifySuccess } from '../errors.js';
@@ -43,7 +57,11 @@ export function GradingPage() {
   const sheet = useQuery(trpc.grading.get.queryOptions({ unitId, year }));
   const window = sheet.data ? evaluationWindow(sheet.data.unit.type, year) : undefined;
   const incidents = useQuery({
-    ...trpc.incidents.list.queryOptions({ unitId, from: window?.from ?? `${year}-01-01`, to: window?.to ?? `${year}-12-31` }),
+    ...trpc.incidents.list.queryOptions({
+      unitId,
+      from: window?.from ?? `${year}-01-01`,
+      to: window?.to ?? `${year}-12-31`,
+    }),
     enabled: window !== undefined,
   });
 
@@ -134,7 +152,9 @@ function SheetForm({
     for (const [code, score] of Object.entries(scores)) {
       if (!known.has(code)) continue;
       // A unit reporter gives self scores only; the stored verified score stays.
-      payload[code] = canVerify ? { self: score.self ?? null, verified: score.verified ?? null } : { self: score.self ?? null };
+      payload[code] = canVerify
+        ? { self: score.self ?? null, verified: score.verified ?? null }
+        : { self: score.self ?? null };
     }
     save.mutate({ unitId: unit.id, year, templateId: template.id, version: draft.value.version, scores: payload });
   };
@@ -253,7 +273,13 @@ function SheetForm({
                   </Card>
                 );
               })}
-              <Paper withBorder p="sm" shadow="sm" style={{ position: 'sticky', bottom: 0, zIndex: 3 }} aria-live="polite">
+              <Paper
+                withBorder
+                p="sm"
+                shadow="sm"
+                style={{ position: 'sticky', bottom: 0, zIndex: 3 }}
+                aria-live="polite"
+              >
                 <Group justify="space-between" wrap="wrap" gap="sm">
                   <Group gap="md" wrap="nowrap">
                     <div>
@@ -268,7 +294,12 @@ function SheetForm({
                       <Text size="xs" c="dimmed">
                         {t('grade')}
                       </Text>
-                      <Badge size="lg" color={GRADE_COLORS[live.grade]} data-testid="grading-grade" data-grade={live.grade}>
+                      <Badge
+                        size="lg"
+                        color={GRADE_COLORS[live.grade]}
+                        data-testid="grading-grade"
+                        data-grade={live.grade}
+                      >
                         {l(GRADE_LABELS[live.grade])}
                       </Badge>
                     </div>
@@ -425,7 +456,17 @@ function ScoreInput({
   );
 }
 
-function ResultCard({ result, template, standardMet, year }: { result: GradingResult; template: SheetData['template']; standardMet: boolean; year: number }) {
+function ResultCard({
+  result,
+  template,
+  standardMet,
+  year,
+}: {
+  result: GradingResult;
+  template: SheetData['template'];
+  standardMet: boolean;
+  year: number;
+}) {
   const isAdmin = useRole() === 'admin';
   const { t, l, formatNumber } = useI18n();
   const rules = template.rules;
@@ -570,7 +611,12 @@ function DeductionsCard({
         <Stack gap={2} mt="sm">
           {result.deductions.map((d) => (
             <Text key={d.code} size="sm" c="red.8">
-              {t('rec_deductionLine', { code: d.code, points: formatNumber(d.points), count: d.incidents, title: l(d.title) })}
+              {t('rec_deductionLine', {
+                code: d.code,
+                points: formatNumber(d.points),
+                count: d.incidents,
+                title: l(d.title),
+              })}
             </Text>
           ))}
         </Stack>

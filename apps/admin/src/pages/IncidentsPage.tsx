@@ -18,7 +18,21 @@ import {
   type IncidentException,
   type UnitType,
 } from '@antoan/core';
-import { Alert, Badge, Button, Grid, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -40,7 +54,12 @@ import { DraftNotice, FormActions } from '../layout/FormParts.js';
 type Incident = RouterOutputs['incidents']['list'][number];
 
 /** The text of a criterion's item (or of the criterion) as the catalogue of the year words it. */
-function criterionLabel(code: string, item: string | null, year: number, l: (text: { vi: string; en: string }) => string): string {
+function criterionLabel(
+  code: string,
+  item: string | null,
+  year: number,
+  l: (text: { vi: string; en: string }) => string,
+): string {
   const catalogues = [findCatalogueForYear(year), ...BUILTIN_CATALOGUES].filter((c): c is Catalogue => c !== undefined);
   for (const catalogue of catalogues) {
     const criterion = findCriterion(catalogue, code);
@@ -99,7 +118,9 @@ export function IncidentsPage() {
   const rows = useMemo(() => {
     const folded = foldForSearch(search);
     if (!folded) return inYear;
-    return inYear.filter((i) => foldForSearch(`${units.get(i.unitId)?.name ?? ''} ${i.criterionCode} ${i.description}`).includes(folded));
+    return inYear.filter((i) =>
+      foldForSearch(`${units.get(i.unitId)?.name ?? ''} ${i.criterionCode} ${i.description}`).includes(folded),
+    );
   }, [inYear, search, units]);
 
   if (year === undefined || span === undefined || incidents.isPending) return <LoadingBlock />;
@@ -210,7 +231,13 @@ export function IncidentsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('recordIncident')} size="lg" fullScreen={small}>
+      <Modal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('recordIncident')}
+        size="lg"
+        fullScreen={small}
+      >
         {creating && <IncidentForm areaId={areaId} year={year} onDone={() => setCreating(false)} />}
       </Modal>
       <ConfirmModal
@@ -272,7 +299,10 @@ function ExceptionSelect({ incident, unitType }: { incident: Incident; unitType:
   );
 }
 
-async function invalidateAfterIncident(queryClient: ReturnType<typeof useQueryClient>, trpc: ReturnType<typeof useTRPC>) {
+async function invalidateAfterIncident(
+  queryClient: ReturnType<typeof useQueryClient>,
+  trpc: ReturnType<typeof useTRPC>,
+) {
   // An incident changes the unit's result (a disqualifying criterion), its grading deductions and the statistics.
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: trpc.incidents.pathKey() }),
@@ -291,7 +321,14 @@ interface IncidentValues {
   description: string;
 }
 
-const EMPTY: IncidentValues = { unitId: null, occurredOn: null, criterionCode: null, item: null, exception: null, description: '' };
+const EMPTY: IncidentValues = {
+  unitId: null,
+  occurredOn: null,
+  criterionCode: null,
+  item: null,
+  exception: null,
+  description: '',
+};
 
 function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; year: number; onDone: () => void }) {
   const trpc = useTRPC();
@@ -301,9 +338,13 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
   const values = draft.value;
   const [unit, setUnit] = useState<UnitRow | null>(null);
   const [submitted, setSubmitted] = useState(false);
-  const set = <K extends keyof IncidentValues>(key: K, value: IncidentValues[K]) => draft.set((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof IncidentValues>(key: K, value: IncidentValues[K]) =>
+    draft.set((v) => ({ ...v, [key]: value }));
   // The restored draft names a unit by id: read it for its type.
-  const restoredUnit = useQuery({ ...trpc.units.get.queryOptions({ unitId: values.unitId ?? 0 }), enabled: values.unitId !== null && unit === null });
+  const restoredUnit = useQuery({
+    ...trpc.units.get.queryOptions({ unitId: values.unitId ?? 0 }),
+    enabled: values.unitId !== null && unit === null,
+  });
   const chosen: { id: number; type: UnitType; name: string } | null = unit ?? restoredUnit.data ?? null;
 
   // The year the incident counts toward (its window for the unit's type), and the catalogue the server checks
@@ -318,12 +359,14 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
     windowYear === undefined
       ? undefined
       : file.data
-        ? ((file.data.record ? findCatalogue(file.data.record.catalogueId) : undefined) ?? findCatalogueForYear(windowYear))
+        ? ((file.data.record ? findCatalogue(file.data.record.catalogueId) : undefined) ??
+          findCatalogueForYear(windowYear))
         : file.error
           ? findCatalogueForYear(windowYear)
           : undefined;
   // criteria incidents count against: disqualifying lists, and the parts of KDC-4 / XA-3 that read incidents
-  const criteria: Criterion[] = catalogue && chosen ? criteriaForType(catalogue, chosen.type).filter((c) => incidentTargets(c) !== undefined) : [];
+  const criteria: Criterion[] =
+    catalogue && chosen ? criteriaForType(catalogue, chosen.type).filter((c) => incidentTargets(c) !== undefined) : [];
   const criterion = criteria.find((c) => c.code === values.criterionCode);
   const targets = (criterion && incidentTargets(criterion)) ?? [];
   const admitted = targets.find((i) => i.letter === values.item)?.exceptions ?? [];
@@ -340,7 +383,8 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
   if (values.unitId === null) clientErrors.unitId = t('required');
   if (values.occurredOn === null) clientErrors.occurredOn = t('required');
   if (!criterion) clientErrors.criterionCode = t('required');
-  if (criterion && targets.length > 0 && !targets.some((i) => i.letter === values.item)) clientErrors.item = t('required');
+  if (criterion && targets.length > 0 && !targets.some((i) => i.letter === values.item))
+    clientErrors.item = t('required');
   if (!input.description) clientErrors.description = t('required');
 
   const create = useMutation(
@@ -363,7 +407,9 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
     if (Object.keys(clientErrors).length === 0) create.mutate(input);
   };
 
-  const criterionOptions = [...criteria].sort((a, b) => compareVietnamese(a.code, b.code)).map((c) => ({ value: c.code, label: `${c.code} — ${l(c.title)}` }));
+  const criterionOptions = [...criteria]
+    .sort((a, b) => compareVietnamese(a.code, b.code))
+    .map((c) => ({ value: c.code, label: `${c.code} — ${l(c.title)}` }));
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('recordIncident')}>
@@ -385,7 +431,13 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <DateField label={t('occurredOn')} required value={values.occurredOn} onChange={(v) => set('occurredOn', v)} error={errors.occurredOn} />
+            <DateField
+              label={t('occurredOn')}
+              required
+              value={values.occurredOn}
+              onChange={(v) => set('occurredOn', v)}
+              error={errors.occurredOn}
+            />
           </Grid.Col>
         </Grid>
         {chosen && windowYear !== undefined && (

@@ -1,4 +1,10 @@
-import { CYCLE_STATUS_LABELS, RECOGNITION_LEVEL_LABELS, RECOGNITION_RESULT_LABELS, UNIT_TYPE_LABELS, type Unit } from '@antoan/core';
+import {
+  CYCLE_STATUS_LABELS,
+  RECOGNITION_LEVEL_LABELS,
+  RECOGNITION_RESULT_LABELS,
+  UNIT_TYPE_LABELS,
+  type Unit,
+} from '@antoan/core';
 import { Alert, Badge, Button, Card, Checkbox, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorText, httpStatusOf, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
@@ -32,7 +38,10 @@ function RecognitionAuthorityLine({ unit }: { unit: Unit }) {
     }),
   );
   const editable = canUse(role, SENIOR_ROLES) && unit.type !== 'KDC' && unit.type !== 'XA';
-  const flags = { isMinistryMonitored: unit.isMinistryMonitored ?? false, isRecognitionDelegated: unit.isRecognitionDelegated ?? false };
+  const flags = {
+    isMinistryMonitored: unit.isMinistryMonitored ?? false,
+    isRecognitionDelegated: unit.isRecognitionDelegated ?? false,
+  };
   return (
     <Stack gap={4} data-testid="recognition-authority">
       {authority.data && (
@@ -158,14 +167,17 @@ export function UnitPage() {
                     <Table.Td title={h.summary ? l(h.summary) : undefined}>
                       <ResultBadge result={h.result} label={l(RECOGNITION_RESULT_LABELS[h.result])} />
                       {/* the recorded decision stands; a result computed now that differs is shown beside it */}
-                      {((h.status === 'recognised' && h.result !== 'DAT') || (h.status === 'not_recognised' && h.result === 'DAT')) && (
+                      {((h.status === 'recognised' && h.result !== 'DAT') ||
+                        (h.status === 'not_recognised' && h.result === 'DAT')) && (
                         <Text size="xs" c="orange.8" data-testid="result-differs">
                           {t('resultDiffersFromDecision')}
                         </Text>
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {h.decision ? `${h.decision.number} (${formatDate(h.decision.date)}) — ${h.decision.authority}` : '—'}
+                      {h.decision
+                        ? `${h.decision.number} (${formatDate(h.decision.date)}) — ${h.decision.authority}`
+                        : '—'}
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">

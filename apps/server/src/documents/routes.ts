@@ -34,14 +34,30 @@ export interface DocumentRoutesOptions {
   summaries: AreaSummaries;
 }
 
-const STATUS: Record<string, number> = { NOT_FOUND: 404, CONFLICT: 409, INVALID: 400, FORBIDDEN: 403, UNAUTHORIZED: 401 };
+const STATUS: Record<string, number> = {
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID: 400,
+  FORBIDDEN: 403,
+  UNAUTHORIZED: 401,
+};
 
 const SIGN_IN: LocalizedText = { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' };
 const NOT_FOUND: LocalizedText = { vi: 'Không có trang này.', en: 'Not found.' };
 const BAD_QUERY: LocalizedText = { vi: 'Tham số không hợp lệ.', en: 'The query is not valid.' };
-const INTERNAL: LocalizedText = { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' };
+const INTERNAL: LocalizedText = {
+  vi: 'Lỗi hệ thống. Vui lòng thử lại sau.',
+  en: 'Internal error. Please try again later.',
+};
 
-function sendError(res: http.ServerResponse, status: number, code: string, text: LocalizedText, extra: Record<string, unknown> = {}, asText = false): void {
+function sendError(
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  text: LocalizedText,
+  extra: Record<string, unknown> = {},
+  asText = false,
+): void {
   res.statusCode = status;
   res.setHeader('Cache-Control', 'no-store');
   if (asText) {
@@ -64,14 +80,21 @@ export function createDocumentRoutes(options: DocumentRoutesOptions) {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const isPrint = url.pathname === '/print/annual-report';
-    const fail = (status: number, code: string, text: LocalizedText, extra?: Record<string, unknown>) => sendError(res, status, code, text, extra, isPrint);
+    const fail = (status: number, code: string, text: LocalizedText, extra?: Record<string, unknown>) =>
+      sendError(res, status, code, text, extra, isPrint);
     if (req.method !== 'GET') {
       res.setHeader('Allow', 'GET');
       return fail(405, 'METHOD_NOT_ALLOWED', { vi: 'Chỉ nhận GET.', en: 'Only GET is allowed.' });
     }
     const kindMatch = /^\/export\/([a-z]+)\.(xlsx|csv)$/.exec(url.pathname);
     const isTemplate = kindMatch?.[1] === 'template';
-    if (!isPrint && !(kindMatch && (isTemplate || (kindMatch[2] === 'xlsx' && (EXPORT_KINDS as readonly string[]).includes(kindMatch[1]!))))) {
+    if (
+      !isPrint &&
+      !(
+        kindMatch &&
+        (isTemplate || (kindMatch[2] === 'xlsx' && (EXPORT_KINDS as readonly string[]).includes(kindMatch[1]!)))
+      )
+    ) {
       return fail(404, 'NOT_FOUND', NOT_FOUND);
     }
     const ctx = await createHttpContext({ req, res }, { db, log, secureCookies: options.secureCookies, summaries });
@@ -89,19 +112,31 @@ export function createDocumentRoutes(options: DocumentRoutesOptions) {
           res.end(body);
         } else {
           const table = url.searchParams.get('table') ?? 'units';
-          if (table !== 'units' && table !== 'areas') return fail(400, 'BAD_REQUEST', { vi: 'table phải là units hoặc areas.', en: 'table must be units or areas.' });
+          if (table !== 'units' && table !== 'areas')
+            return fail(400, 'BAD_REQUEST', {
+              vi: 'table phải là units hoặc areas.',
+              en: 'table must be units or areas.',
+            });
           res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-          res.setHeader('Content-Disposition', contentDisposition(table === 'units' ? 'Mẫu nhập đơn vị.csv' : 'Mẫu nhập địa bàn.csv'));
+          res.setHeader(
+            'Content-Disposition',
+            contentDisposition(table === 'units' ? 'Mẫu nhập đơn vị.csv' : 'Mẫu nhập địa bàn.csv'),
+          );
           res.end(importTemplateCsv(table));
         }
         return;
       }
-      const parsed = documentQuerySchema.safeParse({ area: url.searchParams.get('area') ?? undefined, year: url.searchParams.get('year') ?? undefined });
-      if (!parsed.success) return fail(400, 'BAD_REQUEST', BAD_QUERY, { fieldErrors: describeZodIssues(parsed.error.issues) });
+      const parsed = documentQuerySchema.safeParse({
+        area: url.searchParams.get('area') ?? undefined,
+        year: url.searchParams.get('year') ?? undefined,
+      });
+      if (!parsed.success)
+        return fail(400, 'BAD_REQUEST', BAD_QUERY, { fieldErrors: describeZodIssues(parsed.error.issues) });
       const query = parsed.data;
       if (isPrint) {
         const lang = url.searchParams.get('lang') ?? 'vi';
-        if (lang !== 'vi' && lang !== 'en') return fail(400, 'BAD_REQUEST', { vi: 'lang phải là vi hoặc en.', en: 'lang must be vi or en.' });
+        if (lang !== 'vi' && lang !== 'en')
+          return fail(400, 'BAD_REQUEST', { vi: 'lang phải là vi hoặc en.', en: 'lang must be vi or en.' });
         const html = renderAnnualReport(await loadAnnualReport(signedIn, query), lang);
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
         res.end(html);

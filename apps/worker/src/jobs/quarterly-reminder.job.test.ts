@@ -33,12 +33,24 @@ async function digests(db: Kysely<Database>): Promise<StoredDigest[]> {
   const rows = await db.selectFrom('notifications').select(['user_id', 'data']).orderBy('id').execute();
   return rows.map((row) => {
     const data = JSON.parse(row.data) as { day: string; sections: { occasionKey: string; units: { id: number }[] }[] };
-    return { userId: row.user_id, day: data.day, occasions: data.sections.map((s) => s.occasionKey), unitIds: data.sections.flatMap((s) => s.units.map((u) => u.id)) };
+    return {
+      userId: row.user_id,
+      day: data.day,
+      occasions: data.sections.map((s) => s.occasionKey),
+      unitIds: data.sections.flatMap((s) => s.units.map((u) => u.id)),
+    };
   });
 }
 
 const count = async (db: Kysely<Database>, table: 'notifications' | 'mail_outbox' | 'job_runs') =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('dueReminderDays: Vietnam time', () => {
   it.each([
@@ -67,7 +79,8 @@ describe('quarterly reminders on a real database', () => {
     const byDay = new Map<string, string[]>();
     for (let day = '2023-03-10'; day <= '2023-03-27'; day = addDays(day, 1)) {
       const outcomes = await runReminders(handle.db, at8(day), options('worker-A'));
-      for (const outcome of outcomes) if (outcome.status === 'done' && outcome.occasions.length > 0) byDay.set(outcome.day, outcome.occasions);
+      for (const outcome of outcomes)
+        if (outcome.status === 'done' && outcome.occasions.length > 0) byDay.set(outcome.day, outcome.occasions);
     }
     expect(Object.fromEntries(byDay)).toEqual({
       '2023-03-13': ['QUARTERLY_REPORT_DUE:2023-Q1:before-7'],
@@ -90,7 +103,11 @@ describe('quarterly reminders on a real database', () => {
     expect(own.every((d) => d.unitIds.includes(unitId))).toBe(true);
 
     // The escalation goes to the commune officer (villages) and the town's officer (communes).
-    const unit = await handle.db.selectFrom('units').select(['area_id']).where('id', '=', unitId).executeTakeFirstOrThrow();
+    const unit = await handle.db
+      .selectFrom('units')
+      .select(['area_id'])
+      .where('id', '=', unitId)
+      .executeTakeFirstOrThrow();
     const escalations = stored.filter((d) => d.day === '2023-03-25');
     expect(escalations.find((d) => d.userId === fixture.communeOfficers.get(unit.area_id))?.unitIds).toContain(unitId);
     const townDigest = escalations.find((d) => d.userId === fixture.townOfficerId)!;
@@ -109,9 +126,20 @@ describe('quarterly reminders on a real database', () => {
 
   it('reminds of the recognition decisions Art. 9 requires before 15/11 (villages): only files without a decision', async () => {
     // The demo decided every 2022 file on 12/11 and 19/11; take one village back to "appraised".
-    const village = await handle.db.selectFrom('units').select(['id', 'area_id']).where('code', '=', 'KDC-QB-BD-QHAI-2').executeTakeFirstOrThrow();
-    await handle.db.updateTable('assessments').set({ status: 'appraised', is_locked: 0 }).where('unit_id', '=', village.id).where('year', '=', 2022).execute();
-    const [outcome] = (await runReminders(handle.db, at8('2022-11-07'), options('worker-R', { catchUpDays: 0 }))).filter((o) => o.day === '2022-11-07');
+    const village = await handle.db
+      .selectFrom('units')
+      .select(['id', 'area_id'])
+      .where('code', '=', 'KDC-QB-BD-QHAI-2')
+      .executeTakeFirstOrThrow();
+    await handle.db
+      .updateTable('assessments')
+      .set({ status: 'appraised', is_locked: 0 })
+      .where('unit_id', '=', village.id)
+      .where('year', '=', 2022)
+      .execute();
+    const [outcome] = (
+      await runReminders(handle.db, at8('2022-11-07'), options('worker-R', { catchUpDays: 0 }))
+    ).filter((o) => o.day === '2022-11-07');
     expect(outcome).toMatchObject({ status: 'done', occasions: ['KDC_RECOGNITION_DEADLINE:2022:before-7'] });
     const stored = (await digests(handle.db)).filter((d) => d.day === '2022-11-07');
     expect(stored.length).toBeGreaterThan(0);
@@ -119,19 +147,40 @@ describe('quarterly reminders on a real database', () => {
   });
 
   it('sends nothing twice after a restart (a new worker with another name on the same database)', async () => {
-    const before = [await count(handle.db, 'notifications'), await count(handle.db, 'mail_outbox'), await count(handle.db, 'job_runs')];
+    const before = [
+      await count(handle.db, 'notifications'),
+      await count(handle.db, 'mail_outbox'),
+      await count(handle.db, 'job_runs'),
+    ];
     const outcomes = await runReminders(handle.db, at8('2023-03-27'), options('worker-restarted', { catchUpDays: 7 }));
     expect(outcomes).toEqual([]); // every due day is done already
-    const late = await runReminders(handle.db, new Date('2023-03-27T10:00:00Z'), options('worker-restarted-2', { catchUpDays: 7 }));
+    const late = await runReminders(
+      handle.db,
+      new Date('2023-03-27T10:00:00Z'),
+      options('worker-restarted-2', { catchUpDays: 7 }),
+    );
     expect(late).toEqual([]);
-    expect([await count(handle.db, 'notifications'), await count(handle.db, 'mail_outbox'), await count(handle.db, 'job_runs')]).toEqual(before);
+    expect([
+      await count(handle.db, 'notifications'),
+      await count(handle.db, 'mail_outbox'),
+      await count(handle.db, 'job_runs'),
+    ]).toEqual(before);
   });
 
   it('catches up after a downtime with the latest stage only, one digest per person', async () => {
     // Down from 12 to 18 June 2023 (Q2 due on 20 June): on restart the missed "7 days before" of 13 June has
     // been overtaken by "3 days before" (17 June); only that goes out.
     const outcomes = await runReminders(handle.db, at8('2023-06-18'), options('worker-B', { catchUpDays: 7 }));
-    expect(outcomes.map((o) => o.day)).toEqual(['2023-06-11', '2023-06-12', '2023-06-13', '2023-06-14', '2023-06-15', '2023-06-16', '2023-06-17', '2023-06-18']);
+    expect(outcomes.map((o) => o.day)).toEqual([
+      '2023-06-11',
+      '2023-06-12',
+      '2023-06-13',
+      '2023-06-14',
+      '2023-06-15',
+      '2023-06-16',
+      '2023-06-17',
+      '2023-06-18',
+    ]);
     expect(outcomes.every((o) => o.status === 'done')).toBe(true);
     const june = (await digests(handle.db)).filter((d) => d.day >= '2023-06-11');
     expect(new Set(june.flatMap((d) => d.occasions))).toEqual(new Set(['QUARTERLY_REPORT_DUE:2023-Q2:before-3']));
@@ -141,18 +190,36 @@ describe('quarterly reminders on a real database', () => {
   });
 
   it('crosses the year boundary: a Q4 2022 report due on 3 January 2023, in Vietnam time', async () => {
-    const settings: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, reporting: { ...DEFAULT_REPORTING_SETTINGS, dueDaysAfterCutoff: 20 } };
-    const run = (instant: string) => runReminders(handle.db, new Date(instant), options('worker-C', { settings, catchUpDays: 0 }));
+    const settings: ReminderSettings = {
+      ...DEFAULT_REMINDER_SETTINGS,
+      reporting: { ...DEFAULT_REPORTING_SETTINGS, dueDaysAfterCutoff: 20 },
+    };
+    const run = (instant: string) =>
+      runReminders(handle.db, new Date(instant), options('worker-C', { settings, catchUpDays: 0 }));
     // 06:59 on 2 January in Vietnam: the day's hour has not come; 1 January asks nothing.
     expect((await run('2023-01-01T23:59:00Z')).flatMap((o) => (o.status === 'done' ? o.occasions : []))).toEqual([]);
     const [jan2] = await run('2023-01-02T00:00:00Z');
-    expect(jan2).toMatchObject({ day: '2023-01-02', status: 'done', occasions: ['QUARTERLY_REPORT_DUE:2022-Q4:before-1'], missing: fixture.missing2022Q4.length });
-    const stored = await handle.db.selectFrom('notifications').select(['user_id', 'body_vi', 'body_en']).where('dedupe_key', 'like', 'reminders:2023-01-02:%').execute();
-    expect(stored.map((n) => n.user_id).sort()).toEqual(fixture.missing2022Q4.map((id) => fixture.reporters.get(id)!).sort());
+    expect(jan2).toMatchObject({
+      day: '2023-01-02',
+      status: 'done',
+      occasions: ['QUARTERLY_REPORT_DUE:2022-Q4:before-1'],
+      missing: fixture.missing2022Q4.length,
+    });
+    const stored = await handle.db
+      .selectFrom('notifications')
+      .select(['user_id', 'body_vi', 'body_en'])
+      .where('dedupe_key', 'like', 'reminders:2023-01-02:%')
+      .execute();
+    expect(stored.map((n) => n.user_id).sort()).toEqual(
+      fixture.missing2022Q4.map((id) => fixture.reporters.get(id)!).sort(),
+    );
     expect(stored[0]!.body_vi).toContain('Báo cáo quý IV/2022: hạn 03/01/2023, còn 1 ngày');
     expect(stored[0]!.body_en).toContain('Q4 2022 report: due 2023-01-03, 1 day left');
     const [jan8] = await run('2023-01-08T01:00:00Z');
-    expect(jan8).toMatchObject({ occasions: ['QUARTERLY_REPORT_DUE:2022-Q4:escalation'], missing: fixture.missing2022Q4.length });
+    expect(jan8).toMatchObject({
+      occasions: ['QUARTERLY_REPORT_DUE:2022-Q4:escalation'],
+      missing: fixture.missing2022Q4.length,
+    });
   });
 });
 
@@ -174,13 +241,27 @@ describe.runIf(process.env.DATABASE_URL)('two workers in one process on PostgreS
       runReminders(a.db, now, options('worker-A', { catchUpDays: 7 })),
       runReminders(b.db, now, options('worker-B', { catchUpDays: 7 })),
     ]);
-    const doneBy = [...fromA, ...fromB].filter((o) => o.status === 'done').map((o) => o.day).sort();
-    expect(doneBy).toEqual(['2023-03-12', '2023-03-13', '2023-03-14', '2023-03-15', '2023-03-16', '2023-03-17', '2023-03-18', '2023-03-19']);
+    const doneBy = [...fromA, ...fromB]
+      .filter((o) => o.status === 'done')
+      .map((o) => o.day)
+      .sort();
+    expect(doneBy).toEqual([
+      '2023-03-12',
+      '2023-03-13',
+      '2023-03-14',
+      '2023-03-15',
+      '2023-03-16',
+      '2023-03-17',
+      '2023-03-18',
+      '2023-03-19',
+    ]);
     const stored = await digests(a.db);
     expect(stored.length).toBeGreaterThan(0);
     const keys = stored.map((d) => `${d.day}:${d.userId}`);
     expect(new Set(keys).size).toBe(keys.length);
-    const summaries = (await listJobRuns(a.db, { job: 'reminders' })).map((r) => r.summary as { notifications: number; mailsQueued: number });
+    const summaries = (await listJobRuns(a.db, { job: 'reminders' })).map(
+      (r) => r.summary as { notifications: number; mailsQueued: number },
+    );
     expect(stored.length).toBe(summaries.reduce((n, s) => n + s.notifications, 0));
     expect(await count(a.db, 'mail_outbox')).toBe(summaries.reduce((n, s) => n + s.mailsQueued, 0));
   });

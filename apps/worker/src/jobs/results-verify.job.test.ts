@@ -13,7 +13,19 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   await seedDemo(handle.db, { withHistory: true });
   await ensureResults(handle.db, { now, currentYear: 2022 });
-  await insertUser(handle.db, { username: 'quantri', displayName: 'Quản trị', passwordHash: 'x', role: 'admin', areaId: null, unitId: null, email: 'quantri@antoan.test' }, now);
+  await insertUser(
+    handle.db,
+    {
+      username: 'quantri',
+      displayName: 'Quản trị',
+      passwordHash: 'x',
+      role: 'admin',
+      areaId: null,
+      unitId: null,
+      email: 'quantri@antoan.test',
+    },
+    now,
+  );
 }, 60_000);
 afterAll(() => handle.destroy());
 
@@ -29,13 +41,22 @@ describe('the nightly check of the stored results', { timeout: 30_000 }, () => {
   it('repairs a result written around the writer, records it in the audit log and mails the administrators', async () => {
     const [row] = await listUnitResults(handle.db, 2021);
     const wrong = row!.result === 'DAT' ? 'CHUA_DAT' : 'DAT';
-    await handle.db.updateTable('unit_results').set({ result: wrong }).where('unit_id', '=', row!.unitId).where('year', '=', 2021).execute();
+    await handle.db
+      .updateTable('unit_results')
+      .set({ result: wrong })
+      .where('unit_id', '=', row!.unitId)
+      .where('year', '=', 2021)
+      .execute();
     const next = new Date(now.getTime() + 24 * 3600_000);
     const report = await runResultsVerify(handle.db, next, { owner: 'test', leaseMs: 60_000 });
     expect(report?.differences).toHaveLength(1);
     expect((await listUnitResults(handle.db, 2021, [row!.unitId]))[0]!.result).toBe(row!.result);
     const audit = await listAudit(handle.db, { entity: 'unit_result', entityId: `${row!.unitId}:2021`, limit: 10 });
-    expect(audit[0]).toMatchObject({ action: 'results.repair', before: { result: wrong }, after: { result: row!.result } });
+    expect(audit[0]).toMatchObject({
+      action: 'results.repair',
+      before: { result: wrong },
+      after: { result: row!.result },
+    });
     const mails = await listOutbox(handle.db);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: 'quantri@antoan.test', status: 'pending' });

@@ -21,7 +21,9 @@ function describe(report: VerifyReport): string {
     `Năm / years: ${report.years.join(', ')}; ${report.checked} kết quả đã đối chiếu / results checked.`,
     `Khác với tính toán lại / differing from a recompute: ${report.differences.length}; tổng theo địa bàn / area totals: ${report.totals}; cờ đúng hạn / on-time flags: ${report.reportTimes}.`,
     'Đã sửa theo kết quả tính lại từ dữ liệu gốc / repaired from the raw data:',
-    ...report.differences.slice(0, 20).map((d) => `- đơn vị / unit ${d.unitId}, ${d.year}: ${d.stored?.result ?? '—'} → ${d.computed?.result ?? '—'}`),
+    ...report.differences
+      .slice(0, 20)
+      .map((d) => `- đơn vị / unit ${d.unitId}, ${d.year}: ${d.stored?.result ?? '—'} → ${d.computed?.result ?? '—'}`),
   ];
   if (report.differences.length > 20) lines.push(`- … ${report.differences.length - 20} nữa / more`);
   return lines.join('\n');
@@ -33,9 +35,20 @@ function describe(report: VerifyReport): string {
  * data with core's engine (services' verifyResults) and repairs what differs. A difference means something
  * wrote around the one writer: each is recorded in the audit log and the administrators are mailed a summary.
  */
-export async function runResultsVerify(db: Kysely<Database>, now: Date, options: ResultsVerifyOptions, log: (line: string) => void = () => {}): Promise<VerifyReport | undefined> {
+export async function runResultsVerify(
+  db: Kysely<Database>,
+  now: Date,
+  options: ResultsVerifyOptions,
+  log: (line: string) => void = () => {},
+): Promise<VerifyReport | undefined> {
   const day = vietnamDate(now);
-  const run = await claimJobRun(db, { job: RESULTS_VERIFY_JOB, periodKey: day, owner: options.owner, now, leaseMs: options.leaseMs });
+  const run = await claimJobRun(db, {
+    job: RESULTS_VERIFY_JOB,
+    periodKey: day,
+    owner: options.owner,
+    now,
+    leaseMs: options.leaseMs,
+  });
   if (!run) return undefined;
   try {
     const started = performance.now();
@@ -45,13 +58,48 @@ export async function runResultsVerify(db: Kysely<Database>, now: Date, options:
     const report = await verifyResults(db, { now, repair: true });
     const found = report.differences.length + report.totals + report.reportTimes;
     await db.transaction().execute(async (trx) => {
-      await finishJobRun(trx, run, now, { day, years: report.years, checked: report.checked, differences: report.differences.length, totals: report.totals, reportTimes: report.reportTimes });
+      await finishJobRun(trx, run, now, {
+        day,
+        years: report.years,
+        checked: report.checked,
+        differences: report.differences.length,
+        totals: report.totals,
+        reportTimes: report.reportTimes,
+      });
       if (found === 0) return;
       await writeAudits(trx, [
-        ...report.differences.slice(0, AUDITED).map((d) => ({ userId: null, action: 'results.repair', entity: 'unit_result', entityId: `${d.unitId}:${d.year}`, before: d.stored, after: d.computed, at: now })),
-        { userId: null, action: 'results.verify', entity: 'results', entityId: day, before: null, after: { years: report.years, checked: report.checked, differences: report.differences.length, totals: report.totals, reportTimes: report.reportTimes }, at: now },
+        ...report.differences.slice(0, AUDITED).map((d) => ({
+          userId: null,
+          action: 'results.repair',
+          entity: 'unit_result',
+          entityId: `${d.unitId}:${d.year}`,
+          before: d.stored,
+          after: d.computed,
+          at: now,
+        })),
+        {
+          userId: null,
+          action: 'results.verify',
+          entity: 'results',
+          entityId: day,
+          before: null,
+          after: {
+            years: report.years,
+            checked: report.checked,
+            differences: report.differences.length,
+            totals: report.totals,
+            reportTimes: report.reportTimes,
+          },
+          at: now,
+        },
       ]);
-      const admins = await trx.selectFrom('users').select(['id', 'email']).where('role', '=', 'admin').where('is_disabled', '=', 0).where('email', 'is not', null).execute();
+      const admins = await trx
+        .selectFrom('users')
+        .select(['id', 'email'])
+        .where('role', '=', 'admin')
+        .where('is_disabled', '=', 0)
+        .where('email', 'is not', null)
+        .execute();
       await enqueueMails(
         trx,
         admins.map((a) => ({
@@ -64,7 +112,9 @@ export async function runResultsVerify(db: Kysely<Database>, now: Date, options:
         now,
       );
     });
-    log(`[worker] results verified for ${report.years.join(', ')}: ${report.checked} results, ${found} differences repaired, in ${Math.round(performance.now() - started)} ms`);
+    log(
+      `[worker] results verified for ${report.years.join(', ')}: ${report.checked} results, ${found} differences repaired, in ${Math.round(performance.now() - started)} ms`,
+    );
     return report;
   } catch (error) {
     await failJobRun(db, run, now, error);

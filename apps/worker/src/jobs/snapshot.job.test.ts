@@ -52,7 +52,12 @@ describe('dueSnapshotPeriods: quarter ends in Vietnam time', () => {
 
 describe('takeSnapshot', () => {
   it('stores the figures of every area and of the whole set, equal to computeAreaSummary for each', async () => {
-    const result = await takeSnapshot(handle.db, { figures, periodKey: '2021-Q4', now: new Date('2022-01-05T00:00:00Z'), owner: 'test' });
+    const result = await takeSnapshot(handle.db, {
+      figures,
+      periodKey: '2021-Q4',
+      now: new Date('2022-01-05T00:00:00Z'),
+      owner: 'test',
+    });
     expect(result).toMatchObject({ status: 'done', scopes, inserted: scopes });
     const stored = await expectSameAsComputeAreaSummary('2021-Q4', 2021, '2021-12-31');
     // The seed article's figures, frozen: 15/16 communes, 92/95 villages.
@@ -64,18 +69,39 @@ describe('takeSnapshot', () => {
 
   it('freezes the membership: later changes to the tree and the units do not alter it, and a rerun changes nothing', async () => {
     const now = new Date('2023-01-02T00:00:00Z');
-    expect(await takeSnapshot(handle.db, { figures, periodKey: '2022-Q4', now, owner: 'first' })).toMatchObject({ status: 'done', inserted: scopes });
+    expect(await takeSnapshot(handle.db, { figures, periodKey: '2022-Q4', now, owner: 'first' })).toMatchObject({
+      status: 'done',
+      inserted: scopes,
+    });
     const before = await expectSameAsComputeAreaSummary('2022-Q4', 2022, '2022-12-31');
 
     // In 2023 a village is added to a commune and a new commune appears.
     const commune = before.find((s) => s.areaName === 'Quảng Thủy')!;
-    await insertUnits(handle.db, [{ code: 'KDC-NEW-1', name: 'Thôn Mới', type: 'KDC', areaId: commune.areaId!, managingLevel: 'commune' }]);
-    await insertAreas(handle.db, [{ code: 'NEW-XA', name: 'Xã Mới', kind: 'xa', level: 'commune', parentId: commune.areaParentId, validFrom: '2023-01-01', validTo: null }]);
+    await insertUnits(handle.db, [
+      { code: 'KDC-NEW-1', name: 'Thôn Mới', type: 'KDC', areaId: commune.areaId!, managingLevel: 'commune' },
+    ]);
+    await insertAreas(handle.db, [
+      {
+        code: 'NEW-XA',
+        name: 'Xã Mới',
+        kind: 'xa',
+        level: 'commune',
+        parentId: commune.areaParentId,
+        validFrom: '2023-01-01',
+        validTo: null,
+      },
+    ]);
 
-    expect(await takeSnapshot(handle.db, { figures, periodKey: '2022-Q4', now, owner: 'second' })).toMatchObject({ status: 'skipped', reason: 'done' });
+    expect(await takeSnapshot(handle.db, { figures, periodKey: '2022-Q4', now, owner: 'second' })).toMatchObject({
+      status: 'skipped',
+      reason: 'done',
+    });
     // Even a forced rerun (the run's record deleted) inserts nothing over the frozen rows.
     await handle.db.deleteFrom('job_runs').where('job', '=', 'snapshot').where('period_key', '=', '2022-Q4').execute();
-    expect(await takeSnapshot(handle.db, { figures, periodKey: '2022-Q4', now, owner: 'third' })).toMatchObject({ status: 'done', inserted: 0 });
+    expect(await takeSnapshot(handle.db, { figures, periodKey: '2022-Q4', now, owner: 'third' })).toMatchObject({
+      status: 'done',
+      inserted: 0,
+    });
     const after = await listSnapshots(handle.db, { periodKey: '2022-Q4' });
     expect(after.map(({ jobRunId: _a, ...s }) => s)).toEqual(before.map(({ jobRunId: _b, ...s }) => s));
     expect(after.find((s) => s.areaName === 'Quảng Thủy')!.memberUnitIds).toEqual(commune.memberUnitIds);
@@ -99,15 +125,27 @@ describe('takeSnapshot', () => {
     ).rejects.toThrow('simulated crash');
     expect(batches).toBe(2);
     expect(await countSnapshots(handle.db, '2022-Q3')).toBe(0);
-    expect(await findJobRun(handle.db, 'snapshot', '2022-Q3')).toMatchObject({ status: 'failed', lastError: 'simulated crash after 10 rows' });
+    expect(await findJobRun(handle.db, 'snapshot', '2022-Q3')).toMatchObject({
+      status: 'failed',
+      lastError: 'simulated crash after 10 rows',
+    });
 
-    expect(await takeSnapshot(handle.db, { figures, periodKey: '2022-Q3', now, owner: 'retry' })).toMatchObject({ status: 'done', inserted: scopes });
-    expect(await findJobRun(handle.db, 'snapshot', '2022-Q3')).toMatchObject({ status: 'done', attempts: 2, lastError: null });
+    expect(await takeSnapshot(handle.db, { figures, periodKey: '2022-Q3', now, owner: 'retry' })).toMatchObject({
+      status: 'done',
+      inserted: scopes,
+    });
+    expect(await findJobRun(handle.db, 'snapshot', '2022-Q3')).toMatchObject({
+      status: 'done',
+      attempts: 2,
+      lastError: null,
+    });
   });
 
   it('refuses a period that is not over yet, and nonsense', async () => {
     await expect(takeSnapshot(handle.db, { figures, periodKey: '2023-Q1', now: jan1 })).rejects.toThrow(/not over yet/);
-    await expect(requestSnapshot(handle.db, { periodKey: '2023-13-01', requestedBy: null, now: jan1 })).rejects.toThrow(/Invalid snapshot period/);
+    await expect(requestSnapshot(handle.db, { periodKey: '2023-13-01', requestedBy: null, now: jan1 })).rejects.toThrow(
+      /Invalid snapshot period/,
+    );
   });
 });
 
@@ -118,7 +156,11 @@ describe('runSnapshots: the worker catches up ended quarters and serves requests
     const request = await requestSnapshot(handle.db, { periodKey: '2020-11-05', requestedBy: null, now });
     expect(await requestSnapshot(handle.db, { periodKey: '2020-11-05', requestedBy: null, now })).toEqual(request); // no double request
     const outcomes = await runSnapshots(handle.db, now, { catchUpQuarters: 2, owner: 'worker', leaseMs: 60_000 });
-    expect(outcomes.map((o) => `${o.periodKey} ${o.result}`)).toEqual(['2020-Q3 done', '2020-Q4 done', '2020-11-05 done']);
+    expect(outcomes.map((o) => `${o.periodKey} ${o.result}`)).toEqual([
+      '2020-Q3 done',
+      '2020-Q4 done',
+      '2020-11-05 done',
+    ]);
     expect(await countSnapshots(handle.db, '2020-Q2')).toBe(0);
     await expectSameAsComputeAreaSummary('2020-Q4', 2020, '2020-12-31');
     const [served] = await listSnapshotRequests(handle.db);

@@ -31,23 +31,40 @@ export interface SnapshotOutcome {
   error?: string;
 }
 
-async function take(db: Kysely<Database>, periodKey: string, now: Date, options: SnapshotJobOptions, log: (line: string) => void): Promise<{ outcome: SnapshotOutcome; result?: TakeSnapshotResult }> {
+async function take(
+  db: Kysely<Database>,
+  periodKey: string,
+  now: Date,
+  options: SnapshotJobOptions,
+  log: (line: string) => void,
+): Promise<{ outcome: SnapshotOutcome; result?: TakeSnapshotResult }> {
   try {
     // the figures of every scope from the stored results (core's summary builder, the API's too)
     const drill = options.drillPauseMs ?? 0;
     const figures = async (o: { year: number; today: string; membershipDate: string }) => {
       const scopes = await computeScopeSummaries(db, { ...o, now });
       if (drill > 0) {
-        log(`[worker] drill: snapshot ${periodKey}: figures of ${scopes.length} scopes computed, pausing ${drill} ms before the transaction`);
+        log(
+          `[worker] drill: snapshot ${periodKey}: figures of ${scopes.length} scopes computed, pausing ${drill} ms before the transaction`,
+        );
         await pause(drill);
       }
       return scopes;
     };
     const afterBatch = async (written: number) => {
-      log(`[worker] drill: snapshot ${periodKey}: ${written} rows written in the open transaction, pausing ${drill} ms`);
+      log(
+        `[worker] drill: snapshot ${periodKey}: ${written} rows written in the open transaction, pausing ${drill} ms`,
+      );
       await pause(drill);
     };
-    const result = await takeSnapshot(db, { periodKey, now, owner: options.owner, leaseMs: options.leaseMs, figures, ...(drill > 0 && { afterBatch }) });
+    const result = await takeSnapshot(db, {
+      periodKey,
+      now,
+      owner: options.owner,
+      leaseMs: options.leaseMs,
+      figures,
+      ...(drill > 0 && { afterBatch }),
+    });
     if (result.status === 'done') {
       log(`[worker] snapshot ${periodKey}: ${result.scopes} scopes (${result.inserted} new) in ${result.ms} ms`);
       return { outcome: { periodKey, result: 'done', scopes: result.scopes, ms: result.ms }, result };
@@ -65,10 +82,19 @@ async function take(db: Kysely<Database>, periodKey: string, now: Date, options:
  * worker that was down catches up), then the administrators' pending requests. Each period exactly once
  * across workers (see takeSnapshot).
  */
-export async function runSnapshots(db: Kysely<Database>, now: Date, options: SnapshotJobOptions, log: (line: string) => void = () => {}): Promise<SnapshotOutcome[]> {
+export async function runSnapshots(
+  db: Kysely<Database>,
+  now: Date,
+  options: SnapshotJobOptions,
+  log: (line: string) => void = () => {},
+): Promise<SnapshotOutcome[]> {
   const outcomes: SnapshotOutcome[] = [];
   const periods = dueSnapshotPeriods(now, options.catchUpQuarters);
-  const done = await listDonePeriods(db, SNAPSHOT_JOB, periods.map((p) => p.key));
+  const done = await listDonePeriods(
+    db,
+    SNAPSHOT_JOB,
+    periods.map((p) => p.key),
+  );
   for (const period of periods) {
     if (done.has(period.key)) continue;
     outcomes.push((await take(db, period.key, now, options, log)).outcome);
@@ -77,7 +103,12 @@ export async function runSnapshots(db: Kysely<Database>, now: Date, options: Sna
     const { outcome, result } = await take(db, request.periodKey, now, options, log);
     outcomes.push(outcome);
     if (outcome.result === 'failed') {
-      await settleSnapshotRequest(db, request.id, { status: 'failed', jobRunId: null, error: outcome.error ?? null, now });
+      await settleSnapshotRequest(db, request.id, {
+        status: 'failed',
+        jobRunId: null,
+        error: outcome.error ?? null,
+        now,
+      });
     } else if (result?.status === 'done' || (result?.status === 'skipped' && result.reason === 'done')) {
       await settleSnapshotRequest(db, request.id, { status: 'done', jobRunId: result.run?.id ?? null, now });
     }

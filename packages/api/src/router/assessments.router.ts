@@ -70,7 +70,9 @@ const transitionInput = z
   .object({
     ...unitYear,
     version,
-    action: z.enum(CYCLE_ACTION_NAMES as [string, ...string[]]).transform((a) => a as (typeof CYCLE_ACTION_NAMES)[number]),
+    action: z
+      .enum(CYCLE_ACTION_NAMES as [string, ...string[]])
+      .transform((a) => a as (typeof CYCLE_ACTION_NAMES)[number]),
     note: z.string().trim().max(2000).nullable().default(null),
     decision: recognitionDecisionSchema.optional(),
     revocation: revocationSchema.optional(),
@@ -78,10 +80,21 @@ const transitionInput = z
   .strict()
   .superRefine((input, ctx) => {
     if ((input.action === 'recognise' || input.action === 'reject') && !input.decision) {
-      ctx.addIssue({ code: 'custom', path: ['decision'], message: bilingual('Cần số, ngày, cơ quan ban hành quyết định', 'The decision number, date and authority are required') });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decision'],
+        message: bilingual(
+          'Cần số, ngày, cơ quan ban hành quyết định',
+          'The decision number, date and authority are required',
+        ),
+      });
     }
     if (input.action === 'revoke' && !input.revocation) {
-      ctx.addIssue({ code: 'custom', path: ['revocation'], message: bilingual('Cần lý do và văn bản thu hồi', 'The reason and the revoking document are required') });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['revocation'],
+        message: bilingual('Cần lý do và văn bản thu hồi', 'The reason and the revoking document are required'),
+      });
     }
   });
 
@@ -100,7 +113,11 @@ export const assessmentsRouter = router({
       const { catalogue, evaluations, inputs } = await evaluateAreaYear(ctx.db, unit.areaId, input.year);
       const evaluation = evaluations.get(unit.id);
       if (!evaluation) throw new Error(`unit ${unit.id} missing from its own area's evaluation`);
-      const incidents = await listIncidents(ctx.db, { unitIds: [unit.id], from: evaluation.window.from, to: evaluation.window.to });
+      const incidents = await listIncidents(ctx.db, {
+        unitIds: [unit.id],
+        from: evaluation.window.from,
+        to: evaluation.window.to,
+      });
       const status: CycleStatus = record?.status ?? 'not_registered';
       return {
         unit,
@@ -145,15 +162,32 @@ export const assessmentsRouter = router({
       }
       const catalogue = input.catalogueId ? findCatalogue(input.catalogueId) : getCatalogueForYear(input.year);
       if (!catalogue) {
-        throw new DomainError('INVALID', { vi: `Không có danh mục tiêu chí ${input.catalogueId}`, en: `No catalogue ${input.catalogueId}` });
+        throw new DomainError('INVALID', {
+          vi: `Không có danh mục tiêu chí ${input.catalogueId}`,
+          en: `No catalogue ${input.catalogueId}`,
+        });
       }
       const [details] = await listAssessedUnitsByIds(ctx.db, [unit.id]);
       assertEligible({ ...details!, name: unit.name }, catalogue);
       applyCycleAction('not_registered', 'register', ctx.user.role, unit.managingLevel);
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
-        const record = await insertAssessment(trx, { unitId: unit.id, year: input.year, catalogueId: catalogue.id, by: ctx.user.id, now });
-        await writeAudit(trx, { userId: ctx.user.id, action: 'assessment.register', entity: 'assessment', entityId: record.id, before: null, after: record, at: now });
+        const record = await insertAssessment(trx, {
+          unitId: unit.id,
+          year: input.year,
+          catalogueId: catalogue.id,
+          by: ctx.user.id,
+          now,
+        });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'assessment.register',
+          entity: 'assessment',
+          entityId: record.id,
+          before: null,
+          after: record,
+          at: now,
+        });
         await refreshResults(trx, { unitIds: [unit.id], years: [input.year], materialize: true }, now);
         return record;
       });
@@ -171,7 +205,9 @@ export const assessmentsRouter = router({
       // Reporters edit until they submit; officers also while appraising, and a recognised file once it has
       // been unlocked (the lock check above refused it otherwise).
       const editable: CycleStatus[] =
-        ctx.user.role === 'unit_reporter' ? ['registered', 'self_assessed'] : ['registered', 'self_assessed', 'submitted', 'appraised', 'recognised'];
+        ctx.user.role === 'unit_reporter'
+          ? ['registered', 'self_assessed']
+          : ['registered', 'self_assessed', 'submitted', 'appraised', 'recognised'];
       if (!editable.includes(record.status)) {
         throw new DomainError('CONFLICT', {
           vi: 'Hồ sơ ở trạng thái này không còn sửa câu trả lời được.',
@@ -179,7 +215,11 @@ export const assessmentsRouter = router({
         });
       }
       const catalogue = findCatalogue(record.catalogueId) ?? getCatalogueForYear(record.year);
-      const errors = validateAnswers(catalogue, unit.type, Object.fromEntries(Object.entries(input.answers).map(([code, a]) => [code, a.answer])));
+      const errors = validateAnswers(
+        catalogue,
+        unit.type,
+        Object.fromEntries(Object.entries(input.answers).map(([code, a]) => [code, a.answer])),
+      );
       if (errors.length > 0) {
         throw new DomainError('INVALID', {
           vi: errors.map((e) => e.message.vi).join('; '),
@@ -196,10 +236,23 @@ export const assessmentsRouter = router({
             .map(([code]) => code),
         );
         const toReview = record.criteriaToReview.filter((code) => !answered.has(code));
-        await updateAssessment(trx, record.id, input.version, toReview.length === record.criteriaToReview.length ? {} : { criteria_to_review: JSON.stringify(toReview) });
+        await updateAssessment(
+          trx,
+          record.id,
+          input.version,
+          toReview.length === record.criteriaToReview.length ? {} : { criteria_to_review: JSON.stringify(toReview) },
+        );
         await upsertAnswers(trx, record.id, input.answers);
         const after = await findAssessment(trx, unit.id, input.year);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'assessment.answers', entity: 'assessment', entityId: record.id, before: record, after, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'assessment.answers',
+          entity: 'assessment',
+          entityId: record.id,
+          before: record,
+          after,
+          at: now,
+        });
         await refreshResults(trx, { unitIds: [unit.id], years: [input.year], materialize: true }, now);
         return after!;
       });
@@ -254,7 +307,15 @@ export const assessmentsRouter = router({
       return ctx.db.transaction().execute(async (trx) => {
         await updateAssessment(trx, record.id, input.version, patch);
         const after = await findAssessment(trx, unit.id, input.year);
-        await writeAudit(trx, { userId: by, action: `assessment.${input.action}`, entity: 'assessment', entityId: record.id, before: record, after, at: now });
+        await writeAudit(trx, {
+          userId: by,
+          action: `assessment.${input.action}`,
+          entity: 'assessment',
+          entityId: record.id,
+          before: record,
+          after,
+          at: now,
+        });
         await refreshResults(trx, { unitIds: [unit.id], years: [input.year], materialize: true }, now);
         return after!;
       });
@@ -263,13 +324,18 @@ export const assessmentsRouter = router({
   /** Opens a recognised file for correction, or locks it again. Audited with the reason. */
   setLocked: protectedProcedure
     .meta({ access: SENIOR_ROLES })
-    .input(z.object({ ...unitYear, version, isLocked: z.boolean(), reason: z.string().trim().min(1).max(2000) }).strict())
+    .input(
+      z.object({ ...unitYear, version, isLocked: z.boolean(), reason: z.string().trim().min(1).max(2000) }).strict(),
+    )
     .mutation(async ({ ctx, input }) => {
       const unit = await getUnitInScope(ctx, input.unitId);
       const record = await getRecord(ctx.db, unit.id, input.year);
       assertVersion(record, input.version);
       if (record.status !== 'recognised') {
-        throw new DomainError('CONFLICT', { vi: 'Chỉ hồ sơ đã công nhận mới khóa hoặc mở khóa.', en: 'Only a recognised file is locked or unlocked.' });
+        throw new DomainError('CONFLICT', {
+          vi: 'Chỉ hồ sơ đã công nhận mới khóa hoặc mở khóa.',
+          en: 'Only a recognised file is locked or unlocked.',
+        });
       }
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {

@@ -27,7 +27,10 @@ export const gradingRouter = router({
       const sheet = (await findGradingSheet(ctx.db, unit.id, input.year)) ?? null;
       const template = sheet ? getSheetTemplate(sheet.templateId) : findSheetTemplateForType(unit.type);
       if (!template) {
-        throw new DomainError('NOT_FOUND', { vi: `Chưa có mẫu phiếu chấm điểm cho loại ${unit.type}`, en: `No grading template for ${unit.type}` });
+        throw new DomainError('NOT_FOUND', {
+          vi: `Chưa có mẫu phiếu chấm điểm cho loại ${unit.type}`,
+          en: `No grading template for ${unit.type}`,
+        });
       }
       const { evaluations } = await evaluateAreaYear(ctx.db, unit.areaId, input.year);
       const evaluation = evaluations.get(unit.id)!;
@@ -36,7 +39,11 @@ export const gradingRouter = router({
         unit.type,
         input.year,
       );
-      const result = gradeSheet(template, { scores: sheet?.scores ?? {}, incidents, standardMet: evaluation.result === 'DAT' });
+      const result = gradeSheet(template, {
+        scores: sheet?.scores ?? {},
+        incidents,
+        standardMet: evaluation.result === 'DAT',
+      });
       return { unit, template, sheet, result, standardMet: evaluation.result === 'DAT' };
     }),
 
@@ -48,15 +55,27 @@ export const gradingRouter = router({
       const unit = await getUnitInScope(ctx, input.unitId);
       const template = getSheetTemplate(input.templateId);
       if (!template.unitTypes.includes(unit.type)) {
-        throw new DomainError('INVALID', { vi: `Mẫu ${template.id} không dùng cho loại ${unit.type}`, en: `Template ${template.id} is not for ${unit.type}` });
+        throw new DomainError('INVALID', {
+          vi: `Mẫu ${template.id} không dùng cho loại ${unit.type}`,
+          en: `Template ${template.id} is not for ${unit.type}`,
+        });
       }
       const itemCodes = new Set(template.groups.flatMap((g) => g.items.map((i) => i.code)));
       const unknown = Object.keys(input.scores).filter((code) => !itemCodes.has(code));
       if (unknown.length > 0) {
-        throw new DomainError('INVALID', { vi: `Mẫu phiếu không có mục ${unknown.join(', ')}`, en: `The template has no item ${unknown.join(', ')}` });
+        throw new DomainError('INVALID', {
+          vi: `Mẫu phiếu không có mục ${unknown.join(', ')}`,
+          en: `The template has no item ${unknown.join(', ')}`,
+        });
       }
-      if (ctx.user.role === 'unit_reporter' && Object.values(input.scores).some((s) => s.verified !== undefined && s.verified !== null)) {
-        throw new DomainError('FORBIDDEN', { vi: 'Điểm thẩm định do cấp trên chấm.', en: 'Verified scores are given by the level above.' });
+      if (
+        ctx.user.role === 'unit_reporter' &&
+        Object.values(input.scores).some((s) => s.verified !== undefined && s.verified !== null)
+      ) {
+        throw new DomainError('FORBIDDEN', {
+          vi: 'Điểm thẩm định do cấp trên chấm.',
+          en: 'Verified scores are given by the level above.',
+        });
       }
       await assertYearOpen(ctx.db, unit.id, input.year);
       const before = (await findGradingSheet(ctx.db, unit.id, input.year)) ?? null;
@@ -64,7 +83,15 @@ export const gradingRouter = router({
       return ctx.db.transaction().execute(async (trx) => {
         await saveGradingScores(trx, { ...input, expectedVersion: input.version, by: ctx.user.id, now });
         const after = await findGradingSheet(trx, unit.id, input.year);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'grading.save', entity: 'grading_sheet', entityId: after!.id, before, after, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'grading.save',
+          entity: 'grading_sheet',
+          entityId: after!.id,
+          before,
+          after,
+          at: now,
+        });
         await refreshResults(trx, { unitIds: [unit.id], years: [input.year], materialize: true }, now);
         return after!;
       });

@@ -56,12 +56,18 @@ function scopeRootId(ctx: Pick<Context, 'user'>): number | null {
   return root;
 }
 
-async function planFile(db: Kysely<Database>, input: ImportFileInput, rootId: number | null, tables: Awaited<ReturnType<typeof readImportFile>>) {
+async function planFile(
+  db: Kysely<Database>,
+  input: ImportFileInput,
+  rootId: number | null,
+  tables: Awaited<ReturnType<typeof readImportFile>>,
+) {
   const validated = tables.map(validateImportTable);
   const areaCodes: string[] = [];
   const unitCodes: string[] = [];
   for (const table of validated) {
-    if (table.table === 'areas') for (const row of table.rows) areaCodes.push(row.code, ...(row.parentCode ? [row.parentCode] : []));
+    if (table.table === 'areas')
+      for (const row of table.rows) areaCodes.push(row.code, ...(row.parentCode ? [row.parentCode] : []));
     else {
       for (const row of table.rows) {
         unitCodes.push(row.code);
@@ -73,7 +79,12 @@ async function planFile(db: Kysely<Database>, input: ImportFileInput, rootId: nu
   return { existing, plan: planImport(validated, existing) };
 }
 
-function summarize(input: ImportFileInput, tables: Awaited<ReturnType<typeof readImportFile>>, plan: ImportPlan, applied: boolean): ImportResult {
+function summarize(
+  input: ImportFileInput,
+  tables: Awaited<ReturnType<typeof readImportFile>>,
+  plan: ImportPlan,
+  applied: boolean,
+): ImportResult {
   let truncated = false;
   const cut = <T>(items: readonly T[]): T[] => {
     if (items.length > IMPORT_LIST_LIMIT) truncated = true;
@@ -89,8 +100,16 @@ function summarize(input: ImportFileInput, tables: Awaited<ReturnType<typeof rea
     errors: cut(plan.errors),
     errorCount: plan.errors.length,
     counts: {
-      areas: { create: plan.areas.create.length, update: plan.areas.update.length, unchanged: plan.areas.unchanged.length },
-      units: { create: plan.units.create.length, update: plan.units.update.length, unchanged: plan.units.unchanged.length },
+      areas: {
+        create: plan.areas.create.length,
+        update: plan.areas.update.length,
+        unchanged: plan.areas.unchanged.length,
+      },
+      units: {
+        create: plan.units.create.length,
+        update: plan.units.update.length,
+        unchanged: plan.units.unchanged.length,
+      },
     },
     areas: { create: rows(plan.areas.create), update: rows(plan.areas.update), unchanged: rows(plan.areas.unchanged) },
     units: { create: rows(plan.units.create), update: rows(plan.units.update), unchanged: rows(plan.units.unchanged) },

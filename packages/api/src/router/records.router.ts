@@ -54,7 +54,13 @@ const id = idSchema;
  * or the engine would never count it. An exception (promptly handled, force majeure) must be one the item
  * admits.
  */
-function assertIncidentTarget(catalogue: Catalogue, type: UnitType, code: string, item: string | null, exception: IncidentException | null): void {
+function assertIncidentTarget(
+  catalogue: Catalogue,
+  type: UnitType,
+  code: string,
+  item: string | null,
+  exception: IncidentException | null,
+): void {
   const criterion = criteriaForType(catalogue, type).find((c) => c.code === code);
   const targets = criterion && incidentTargets(criterion);
   if (!targets) {
@@ -79,10 +85,17 @@ function assertIncidentTarget(catalogue: Catalogue, type: UnitType, code: string
 }
 
 /** A model's host or an award's recipient must be a unit of the area it is filed under (and in scope). */
-async function assertUnitInArea(ctx: Parameters<typeof getUnitInScope>[0], unitId: number, areaId: number): Promise<void> {
+async function assertUnitInArea(
+  ctx: Parameters<typeof getUnitInScope>[0],
+  unitId: number,
+  areaId: number,
+): Promise<void> {
   const unit = await getUnitInScope(ctx, unitId);
   if (!(await isAreaWithin(ctx.db, unit.areaId, areaId))) {
-    throw new DomainError('INVALID', { vi: `Đơn vị ${unit.name} không thuộc địa bàn đã chọn.`, en: `The unit ${unit.name} is not in the chosen area.` });
+    throw new DomainError('INVALID', {
+      vi: `Đơn vị ${unit.name} không thuộc địa bàn đã chọn.`,
+      en: `The unit ${unit.name} is not in the chosen area.`,
+    });
   }
 }
 
@@ -120,7 +133,15 @@ export const incidentsRouter = router({
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const incident = await insertIncident(trx, input, ctx.user.id, now);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'incident.create', entity: 'incident', entityId: incident.id, before: null, after: incident, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'incident.create',
+          entity: 'incident',
+          entityId: incident.id,
+          before: null,
+          after: incident,
+          at: now,
+        });
         await refreshResults(trx, { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn) }, now);
         return incident;
       });
@@ -144,7 +165,15 @@ export const incidentsRouter = router({
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const after = await setIncidentException(trx, incident.id, input.exception, ctx.user.id, now);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'incident.exception', entity: 'incident', entityId: incident.id, before: incident, after, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'incident.exception',
+          entity: 'incident',
+          entityId: incident.id,
+          before: incident,
+          after,
+          at: now,
+        });
         await refreshResults(trx, { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn) }, now);
         return after;
       });
@@ -160,7 +189,15 @@ export const incidentsRouter = router({
       const now = ctx.now();
       await ctx.db.transaction().execute(async (trx) => {
         await deleteIncident(trx, incident.id);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'incident.delete', entity: 'incident', entityId: incident.id, before: incident, after: null, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'incident.delete',
+          entity: 'incident',
+          entityId: incident.id,
+          before: incident,
+          after: null,
+          at: now,
+        });
         await refreshResults(trx, { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn) }, now);
       });
       return { ok: true as const };
@@ -187,7 +224,15 @@ export const reportsRouter = router({
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const { report, previous } = await upsertQuarterlyReport(trx, input, ctx.user.id, now);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'report.submit', entity: 'quarterly_report', entityId: report.id, before: previous ?? null, after: report, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'report.submit',
+          entity: 'quarterly_report',
+          entityId: report.id,
+          before: previous ?? null,
+          after: report,
+          at: now,
+        });
         await refreshResults(trx, { unitIds: [input.unitId], years: yearsOfReport(input.year, input.quarter) }, now);
         return report;
       });
@@ -199,7 +244,11 @@ export const modelsRouter = router({
     .meta({ access: ALL_ROLES })
     .input(z.object({ areaId: id.optional(), search: z.string().max(200).optional() }).strict())
     .query(async ({ ctx, input }) =>
-      listModels(ctx.db, { areaId: await listAreaFor(ctx, input.areaId), date: vietnamDate(ctx.now()), search: input.search }),
+      listModels(ctx.db, {
+        areaId: await listAreaFor(ctx, input.areaId),
+        date: vietnamDate(ctx.now()),
+        search: input.search,
+      }),
     ),
 
   create: protectedProcedure
@@ -211,7 +260,15 @@ export const modelsRouter = router({
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const model = await insertModel(trx, input);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'model.create', entity: 'model', entityId: model.id, before: null, after: model, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'model.create',
+          entity: 'model',
+          entityId: model.id,
+          before: null,
+          after: model,
+          at: now,
+        });
         return model;
       });
     }),
@@ -227,7 +284,15 @@ export const modelsRouter = router({
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const model = await updateModel(trx, input.modelId, input.model);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'model.update', entity: 'model', entityId: model.id, before, after: model, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'model.update',
+          entity: 'model',
+          entityId: model.id,
+          before,
+          after: model,
+          at: now,
+        });
         return model;
       });
     }),
@@ -238,7 +303,11 @@ export const awardsRouter = router({
     .meta({ access: ALL_ROLES })
     .input(z.object({ areaId: id.optional(), year: yearSchema.optional() }).strict())
     .query(async ({ ctx, input }) =>
-      listAwards(ctx.db, { areaId: await listAreaFor(ctx, input.areaId), date: vietnamDate(ctx.now()), year: input.year }),
+      listAwards(ctx.db, {
+        areaId: await listAreaFor(ctx, input.areaId),
+        date: vietnamDate(ctx.now()),
+        year: input.year,
+      }),
     ),
 
   create: protectedProcedure
@@ -250,7 +319,15 @@ export const awardsRouter = router({
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const award = await insertAward(trx, input);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'award.create', entity: 'award', entityId: award.id, before: null, after: award, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'award.create',
+          entity: 'award',
+          entityId: award.id,
+          before: null,
+          after: award,
+          at: now,
+        });
         return award;
       });
     }),
@@ -264,7 +341,15 @@ export const awardsRouter = router({
       const now = ctx.now();
       await ctx.db.transaction().execute(async (trx) => {
         await deleteAward(trx, award.id);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'award.delete', entity: 'award', entityId: award.id, before: award, after: null, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'award.delete',
+          entity: 'award',
+          entityId: award.id,
+          before: award,
+          after: null,
+          at: now,
+        });
       });
       return { ok: true as const };
     }),

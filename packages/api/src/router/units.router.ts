@@ -1,5 +1,20 @@
-import { DomainError, idSchema, recognitionAuthority, unitListInputSchema, unitRecognitionInputSchema, vietnamDate } from '@antoan/core';
-import { getUnit, isAreaWithin, listResultYears, listUnits, listUnitsByIds, setUnitRecognition, writeAudit } from '@antoan/db';
+import {
+  DomainError,
+  idSchema,
+  recognitionAuthority,
+  unitListInputSchema,
+  unitRecognitionInputSchema,
+  vietnamDate,
+} from '@antoan/core';
+import {
+  getUnit,
+  isAreaWithin,
+  listResultYears,
+  listUnits,
+  listUnitsByIds,
+  setUnitRecognition,
+  writeAudit,
+} from '@antoan/db';
 import { refreshResults } from '@antoan/services';
 import { z } from 'zod';
 import { ALL_ROLES, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
@@ -30,7 +45,9 @@ export const unitsRouter = router({
   recognitionAuthority: protectedProcedure
     .meta({ access: ALL_ROLES })
     .input(z.object({ unitId: idSchema, date: z.iso.date().optional() }).strict())
-    .query(async ({ ctx, input }) => recognitionAuthority(await getUnitInScope(ctx, input.unitId), input.date ?? vietnamDate(ctx.now()))),
+    .query(async ({ ctx, input }) =>
+      recognitionAuthority(await getUnitInScope(ctx, input.unitId), input.date ?? vietnamDate(ctx.now())),
+    ),
 
   /** Sets whether a department of the Ministry monitors the unit and whether its recognition is delegated (audited). */
   setRecognition: protectedProcedure
@@ -48,7 +65,15 @@ export const unitsRouter = router({
       return ctx.db.transaction().execute(async (trx) => {
         await setUnitRecognition(trx, unit.id, input);
         const after = await getUnit(trx, unit.id);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'unit.recognition', entity: 'unit', entityId: unit.id, before: unit, after, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'unit.recognition',
+          entity: 'unit',
+          entityId: unit.id,
+          before: unit,
+          after,
+          at: now,
+        });
         // a delegation moves the unit into (or out of) its commune's XA-4: that commune's group, every stored year
         const years = (await listResultYears(trx)).map((r) => r.year);
         await refreshResults(trx, { unitIds: [unit.id], years, formerAreaIds: [unit.areaId] }, now);
@@ -70,7 +95,8 @@ export const unitsRouter = router({
       if (root === null) return units;
       if (root === 'none') return [];
       const allowed = new Map<number, boolean>();
-      for (const areaId of new Set(units.map((u) => u.areaId))) allowed.set(areaId, await isAreaWithin(ctx.db, areaId, root));
+      for (const areaId of new Set(units.map((u) => u.areaId)))
+        allowed.set(areaId, await isAreaWithin(ctx.db, areaId, root));
       return units.filter((u) => allowed.get(u.areaId));
     }),
 });

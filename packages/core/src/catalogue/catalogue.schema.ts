@@ -34,7 +34,16 @@ import {
  * CRITERION_KINDS.includes('ratio'); // true
  * ```
  */
-export const CRITERION_KINDS = ['requirement', 'disqualifying', 'ratio', 'managed_threshold', 'composite', 'comparison', 'parts', 'rating'] as const;
+export const CRITERION_KINDS = [
+  'requirement',
+  'disqualifying',
+  'ratio',
+  'managed_threshold',
+  'composite',
+  'comparison',
+  'parts',
+  'rating',
+] as const;
 
 /** One of {@link CRITERION_KINDS}. @example `const k: CriterionKind = 'disqualifying';` */
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
@@ -408,7 +417,9 @@ export const localizedTextSchema: z.ZodType<LocalizedText> = z.strictObject({
   en: z.string().trim().min(1),
 });
 
-const isoDate = z.string().refine(isIsoDate, { message: bilingual('Ngày phải có dạng YYYY-MM-DD', 'Date must be YYYY-MM-DD') });
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: bilingual('Ngày phải có dạng YYYY-MM-DD', 'Date must be YYYY-MM-DD') });
 const share = z.number().gt(0).lte(1);
 const unitTypes = z.array(z.enum(UNIT_TYPES)).min(1);
 
@@ -436,11 +447,39 @@ const code = z.string().regex(CRITERION_CODE_PATTERN, {
  * ITEM_LETTERS.slice(0, 7).join(' '); // 'a b c d đ e g'
  * ```
  */
-export const ITEM_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'] as const;
+export const ITEM_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+] as const;
 
-const keySchema = z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: bilingual('Khoá dạng chữ thường a-z, 0-9, _ -', 'Key is lower-case a-z, 0-9, _ -') });
+const keySchema = z.string().regex(/^[a-z][a-z0-9_-]*$/, {
+  message: bilingual('Khoá dạng chữ thường a-z, 0-9, _ -', 'Key is lower-case a-z, 0-9, _ -'),
+});
 const source = z.string().min(1).optional();
-const letter = z.enum(ITEM_LETTERS, { message: bilingual('Chữ cái của điểm: a, b, c, d, đ, e, g…', 'Item letter: a, b, c, d, đ, e, g…') });
+const letter = z.enum(ITEM_LETTERS, {
+  message: bilingual('Chữ cái của điểm: a, b, c, d, đ, e, g…', 'Item letter: a, b, c, d, đ, e, g…'),
+});
 const exceptions = z.array(z.enum(INCIDENT_EXCEPTIONS));
 
 const checklistItem = z.strictObject({
@@ -540,8 +579,12 @@ export const criterionSchema: z.ZodType<Criterion> = z.discriminatedUnion('kind'
     levels: z
       .array(z.strictObject({ key: keySchema, text: localizedTextSchema, passes: z.boolean() }))
       .min(1)
-      .refine((levels) => levels.some((l) => l.passes), { message: bilingual('Cần ít nhất một mức đạt', 'At least one level must pass') })
-      .refine((levels) => levels.every((l) => l.key !== RATING_ABSENT), { message: bilingual(`Khoá "${RATING_ABSENT}" dành riêng`, `The key "${RATING_ABSENT}" is reserved`) }),
+      .refine((levels) => levels.some((l) => l.passes), {
+        message: bilingual('Cần ít nhất một mức đạt', 'At least one level must pass'),
+      })
+      .refine((levels) => levels.every((l) => l.key !== RATING_ABSENT), {
+        message: bilingual(`Khoá "${RATING_ABSENT}" dành riêng`, `The key "${RATING_ABSENT}" is reserved`),
+      }),
     absentAllowed: z.boolean(),
     checklist: z.array(checklistItem),
   }),
@@ -562,7 +605,10 @@ const ALLOWED_VALUES: Record<EligibilityAttribute, readonly unknown[]> = {
   schoolLevel: SCHOOL_LEVELS,
 };
 
-const ONLY_XA = bilingual('Tiêu chí này chỉ áp dụng cho cấp xã (XA)', 'This kind of criterion applies to communes (XA) only');
+const ONLY_XA = bilingual(
+  'Tiêu chí này chỉ áp dụng cho cấp xã (XA)',
+  'This kind of criterion applies to communes (XA) only',
+);
 
 /**
  * The zod schema of a {@link Catalogue}. Besides shapes it checks: unique criterion codes, unique checklist
@@ -610,9 +656,18 @@ export const catalogueSchema: z.ZodType<Catalogue> = z
       }
       byCode.set(criterion.code, criterion);
       if (new Set(criterion.unitTypes).size !== criterion.unitTypes.length) {
-        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'unitTypes'], message: bilingual('Loại đơn vị trùng', 'Duplicate unit type') });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', i, 'unitTypes'],
+          message: bilingual('Loại đơn vị trùng', 'Duplicate unit type'),
+        });
       }
-      if (criterion.kind === 'requirement' || criterion.kind === 'ratio' || criterion.kind === 'rating' || criterion.kind === 'parts') {
+      if (
+        criterion.kind === 'requirement' ||
+        criterion.kind === 'ratio' ||
+        criterion.kind === 'rating' ||
+        criterion.kind === 'parts'
+      ) {
         const keys = new Set<string>();
         const lists =
           criterion.kind === 'parts'
@@ -633,7 +688,8 @@ export const catalogueSchema: z.ZodType<Catalogue> = z
       }
       if (criterion.kind === 'parts' || criterion.kind === 'rating') {
         const seen = new Set<string>();
-        const keys = criterion.kind === 'parts' ? criterion.parts.map((p) => p.letter) : criterion.levels.map((l) => l.key);
+        const keys =
+          criterion.kind === 'parts' ? criterion.parts.map((p) => p.letter) : criterion.levels.map((l) => l.key);
         keys.forEach((key, j) => {
           if (seen.has(key)) {
             ctx.addIssue({
@@ -668,12 +724,19 @@ export const catalogueSchema: z.ZodType<Catalogue> = z
           ctx.addIssue({
             code: 'custom',
             path: ['criteria', i, field],
-            message: bilingual('Đơn vị do xã quản lý không gồm cấp xã', 'The units a commune manages do not include communes'),
+            message: bilingual(
+              'Đơn vị do xã quản lý không gồm cấp xã',
+              'The units a commune manages do not include communes',
+            ),
           });
         }
       }
       if (criterion.kind === 'comparison' && new Set(criterion.metrics).size !== criterion.metrics.length) {
-        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'metrics'], message: bilingual('Chỉ số trùng', 'Duplicate metric') });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', i, 'metrics'],
+          message: bilingual('Chỉ số trùng', 'Duplicate metric'),
+        });
       }
     });
     catalogue.criteria.forEach((criterion, i) => {
@@ -713,7 +776,11 @@ export const catalogueSchema: z.ZodType<Catalogue> = z
     const ruleIds = new Set<string>();
     catalogue.eligibility.forEach((rule, i) => {
       if (ruleIds.has(rule.id)) {
-        ctx.addIssue({ code: 'custom', path: ['eligibility', i, 'id'], message: bilingual(`Mã quy tắc trùng: ${rule.id}`, `Duplicate rule id: ${rule.id}`) });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['eligibility', i, 'id'],
+          message: bilingual(`Mã quy tắc trùng: ${rule.id}`, `Duplicate rule id: ${rule.id}`),
+        });
       }
       ruleIds.add(rule.id);
       rule.values.forEach((value, j) => {

@@ -51,20 +51,54 @@ describe('the shipped catalogues', () => {
     expect(byCode.get('KDC-1')).toMatchObject({ kind: 'ratio', minimum: 1 });
     expect(byCode.get('KDC-3')).toMatchObject({ kind: 'disqualifying' });
     const kdc3 = byCode.get('KDC-3');
-    expect(kdc3?.kind === 'disqualifying' && kdc3.items.map((i) => i.letter)).toEqual(['a', 'b', 'c', 'd', 'đ', 'e', 'g']);
+    expect(kdc3?.kind === 'disqualifying' && kdc3.items.map((i) => i.letter)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'đ',
+      'e',
+      'g',
+    ]);
     const kdc4 = byCode.get('KDC-4');
     expect(kdc4?.kind === 'parts' && kdc4.parts.map((p) => p.letter)).toEqual(['a', 'b', 'c', 'd']);
-    expect(kdc4?.kind === 'parts' && kdc4.parts[0]?.comparison).toEqual({ metrics: ['crimes', 'socialEvils'], aggregate: 'each', maxIncrease: 0 });
-    expect(kdc4?.kind === 'parts' && kdc4.parts.map((p) => p.incidents?.exceptions)).toEqual([undefined, ['handled_promptly', 'force_majeure'], [], ['force_majeure']]);
+    expect(kdc4?.kind === 'parts' && kdc4.parts[0]?.comparison).toEqual({
+      metrics: ['crimes', 'socialEvils'],
+      aggregate: 'each',
+      maxIncrease: 0,
+    });
+    expect(kdc4?.kind === 'parts' && kdc4.parts.map((p) => p.incidents?.exceptions)).toEqual([
+      undefined,
+      ['handled_promptly', 'force_majeure'],
+      [],
+      ['force_majeure'],
+    ]);
     expect(byCode.get('KDC-5')).toMatchObject({ kind: 'rating', absentAllowed: false });
     expect(byCode.get('CQDN-5')).toMatchObject({ kind: 'ratio', minimum: 0.7 });
     expect(byCode.get('CSGD-6')).toMatchObject({ kind: 'ratio', minimum: 0.7 });
     const cqdn3 = byCode.get('CQDN-3');
-    expect(cqdn3?.kind === 'disqualifying' && cqdn3.items.map((i) => i.letter)).toEqual(['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h']);
-    expect(cqdn3?.kind === 'disqualifying' && cqdn3.items.find((i) => i.letter === 'đ')?.exceptions).toEqual(['handled_promptly', 'force_majeure']);
+    expect(cqdn3?.kind === 'disqualifying' && cqdn3.items.map((i) => i.letter)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'đ',
+      'e',
+      'g',
+      'h',
+    ]);
+    expect(cqdn3?.kind === 'disqualifying' && cqdn3.items.find((i) => i.letter === 'đ')?.exceptions).toEqual([
+      'handled_promptly',
+      'force_majeure',
+    ]);
     const csgd3 = byCode.get('CSGD-3');
     expect(csgd3?.kind === 'disqualifying' && csgd3.items.map((i) => i.letter)).toEqual(['a', 'b', 'c', 'đ', 'e', 'g']);
-    expect(byCode.get('XA-2')).toMatchObject({ kind: 'composite', criteria: ['KDC-2', 'KDC-3', 'KDC-4'], overTypes: ['KDC'], minimumShare: 1 });
+    expect(byCode.get('XA-2')).toMatchObject({
+      kind: 'composite',
+      criteria: ['KDC-2', 'KDC-3', 'KDC-4'],
+      overTypes: ['KDC'],
+      minimumShare: 1,
+    });
     expect(byCode.get('XA-4')).toMatchObject({
       kind: 'managed_threshold',
       managedTypes: ['KDC', 'CQ', 'DN', 'CSGD'],
@@ -88,7 +122,9 @@ describe('the shipped catalogues', () => {
     for (const c of TT124_2021.criteria) {
       expect(c.source).toMatch(/^Điều [4-7] khoản [1-6] Thông tư 124\/2021\/TT-BCA$/);
       const items = c.kind === 'disqualifying' ? c.items : c.kind === 'parts' ? c.parts : [];
-      for (const item of items) if (item.source) expect(item.source).toMatch(/^Điều [4-7] khoản [1-6]( điểm [a-hđ])? Thông tư 124\/2021\/TT-BCA$/);
+      for (const item of items)
+        if (item.source)
+          expect(item.source).toMatch(/^Điều [4-7] khoản [1-6]( điểm [a-hđ])? Thông tư 124\/2021\/TT-BCA$/);
     }
     const kdc3 = TT124_2021.criteria.find((c) => c.code === 'KDC-3');
     expect(kdc3?.kind === 'disqualifying' && kdc3.items.map((i) => i.source)).toEqual(
@@ -100,19 +136,29 @@ describe('the shipped catalogues', () => {
 
   it('tt23-2012: what was read is verified; what stands in says so', () => {
     const tt23 = new Set(listUnverifiedItems(TT23_2012).map((u) => u.path));
-    for (const path of ['KDC-1', 'KDC-3/a', 'KDC-4/b', 'KDC-5/no-discipline', 'XA-2', 'CQDN-1', 'CSGD-2']) expect(tt23.has(path)).toBe(true);
+    for (const path of ['KDC-1', 'KDC-3/a', 'KDC-4/b', 'KDC-5/no-discipline', 'XA-2', 'CQDN-1', 'CSGD-2'])
+      expect(tt23.has(path)).toBe(true);
     for (const path of ['XA-1', 'XA-3', 'XA-4', 'CQDN-3', 'CQDN-3/a']) expect(tt23.has(path)).toBe(false);
     for (const c of TT23_2012.criteria) {
       expect(c.source).toMatch(/^Điều [5-7] Thông tư 23\/2012\/TT-BCA/);
       if (!c.verified) expect(c.note?.vi).toMatch(/^Chưa đối chiếu văn bản/);
     }
-    expect(TT23_2012.criteria.find((c) => c.code === 'KDC-2')?.source).toBe('Điều 5 Thông tư 23/2012/TT-BCA (tạm dùng Điều 4 khoản 2 Thông tư 124/2021/TT-BCA)');
-    expect(TT23_2012.criteria.find((c) => c.code === 'KDC-1')).toMatchObject({ kind: 'ratio', denominator: { vi: 'Số hộ gia đình thường trú' }, verified: false });
+    expect(TT23_2012.criteria.find((c) => c.code === 'KDC-2')?.source).toBe(
+      'Điều 5 Thông tư 23/2012/TT-BCA (tạm dùng Điều 4 khoản 2 Thông tư 124/2021/TT-BCA)',
+    );
+    expect(TT23_2012.criteria.find((c) => c.code === 'KDC-1')).toMatchObject({
+      kind: 'ratio',
+      denominator: { vi: 'Số hộ gia đình thường trú' },
+      verified: false,
+    });
     const xa3 = TT23_2012.criteria.find((c) => c.code === 'XA-3');
     expect(xa3?.explanation.vi).toContain('Bảo vệ dân phố');
     expect(xa3?.explanation.vi).toContain('cảnh cáo');
     expect(xa3?.explanation.vi).not.toContain('khiển trách');
-    expect(TT23_2012.criteria.find((c) => c.code === 'XA-2')).toMatchObject({ criteria: ['KDC-2', 'KDC-3', 'KDC-4'], verified: false });
+    expect(TT23_2012.criteria.find((c) => c.code === 'XA-2')).toMatchObject({
+      criteria: ['KDC-2', 'KDC-3', 'KDC-4'],
+      verified: false,
+    });
     expect(TT23_2012.eligibility).toEqual([]); // no exclusion of primary schools or kindergartens
     expect(criteriaForType(TT23_2012, 'CQ').map((c) => c.code)).toEqual(['CQDN-1', 'CQDN-2', 'CQDN-3']);
   });
@@ -121,14 +167,24 @@ describe('the shipped catalogues', () => {
     for (const catalogue of BUILTIN_CATALOGUES) {
       for (const c of catalogue.criteria) {
         const params =
-          c.kind === 'ratio' ? [c.minimum] : c.kind === 'managed_threshold' ? [c.registeredMinimum, c.recognisedMinimum] : c.kind === 'composite' ? [c.minimumShare] : [];
+          c.kind === 'ratio'
+            ? [c.minimum]
+            : c.kind === 'managed_threshold'
+              ? [c.registeredMinimum, c.recognisedMinimum]
+              : c.kind === 'composite'
+                ? [c.minimumShare]
+                : [];
         const percents = params.filter((p): p is number => p !== null).map((p) => Math.round(p * 10000) / 100);
         const texts = [c.title.vi, c.title.en, c.explanation.vi, c.explanation.en];
         if (c.kind === 'ratio') texts.push(c.numerator.vi, c.denominator.vi);
         for (const text of texts) {
           for (const match of text.matchAll(/(\d+(?:[.,]\d+)?)\s?%/g)) {
             const written = Number(match[1]!.replace(',', '.'));
-            expect({ code: `${catalogue.id} ${c.code}`, written, params: percents.includes(written) }).toEqual({ code: `${catalogue.id} ${c.code}`, written, params: true });
+            expect({ code: `${catalogue.id} ${c.code}`, written, params: percents.includes(written) }).toEqual({
+              code: `${catalogue.id} ${c.code}`,
+              written,
+              params: true,
+            });
           }
         }
         // and a threshold below 100 % is written somewhere in the title (officials read it there)
@@ -159,17 +215,42 @@ describe('parseCatalogue refuses a malformed catalogue, naming the path and the 
   const xa4 = TT124_2021.criteria.findIndex((c) => c.code === 'XA-4');
 
   it.each([
-    ['a date in the wrong format', { ...clone(TT124_2021), effectiveFrom: '10/02/2022' }, 'effectiveFrom', 'YYYY-MM-DD'],
+    [
+      'a date in the wrong format',
+      { ...clone(TT124_2021), effectiveFrom: '10/02/2022' },
+      'effectiveFrom',
+      'YYYY-MM-DD',
+    ],
     ['an end before the start', { ...clone(TT124_2021), effectiveTo: '2020-01-01' }, 'effectiveTo', 'before'],
     ['a ratio minimum above 1', withCriterion(kdc1, { minimum: 1.5 }), `criteria.${kdc1}.minimum`, ''],
     ['a bad criterion code', withCriterion(kdc1, { code: 'kdc 1' }), `criteria.${kdc1}.code`, 'KDC-1'],
     ['an unknown kind', withCriterion(kdc1, { kind: 'vibes' }), `criteria.${kdc1}.kind`, ''],
-    ['a duplicate code (reported at the second one)', withCriterion(kdc1, { code: 'KDC-2' }), `criteria.${kdc1 + 1}.code`, 'Duplicate criterion code: KDC-2'],
+    [
+      'a duplicate code (reported at the second one)',
+      withCriterion(kdc1, { code: 'KDC-2' }),
+      `criteria.${kdc1 + 1}.code`,
+      'Duplicate criterion code: KDC-2',
+    ],
     ['a missing English title', withCriterion(kdc1, { title: { vi: 'Tiêu chí' } }), `criteria.${kdc1}.title.en`, ''],
-    ['a letter that is not a legal item letter', withCriterion(kdc3, { items: [{ letter: 'f', text: { vi: 'x', en: 'x' }, verified: true }] }), `criteria.${kdc3}.items.0.letter`, 'đ'],
-    ['a composite over an unknown criterion', withCriterion(xa2, { criteria: ['KDC-9'] }), `criteria.${xa2}.criteria.0`, 'No criterion KDC-9'],
+    [
+      'a letter that is not a legal item letter',
+      withCriterion(kdc3, { items: [{ letter: 'f', text: { vi: 'x', en: 'x' }, verified: true }] }),
+      `criteria.${kdc3}.items.0.letter`,
+      'đ',
+    ],
+    [
+      'a composite over an unknown criterion',
+      withCriterion(xa2, { criteria: ['KDC-9'] }),
+      `criteria.${xa2}.criteria.0`,
+      'No criterion KDC-9',
+    ],
     ['a composite over a composite', withCriterion(xa2, { criteria: ['XA-4'] }), `criteria.${xa2}.criteria.0`, 'XA-4'],
-    ['a managed threshold on villages', withCriterion(xa4, { unitTypes: ['KDC'] }), `criteria.${xa4}.unitTypes`, 'communes (XA) only'],
+    [
+      'a managed threshold on villages',
+      withCriterion(xa4, { unitTypes: ['KDC'] }),
+      `criteria.${xa4}.unitTypes`,
+      'communes (XA) only',
+    ],
     ['a threshold above 100 %', withCriterion(xa4, { recognisedMinimum: 7 }), `criteria.${xa4}.recognisedMinimum`, ''],
     ['an unknown field', withCriterion(xa4, { colour: 'red' }), `criteria.${xa4}`, ''],
     [
@@ -228,14 +309,18 @@ describe('extendCatalogue', () => {
   });
 
   it('may only add: redefining a base criterion is refused', () => {
-    const error = caught(() => extendCatalogue(TT124_2021, { ...extension, criteria: [{ ...firecrackers, code: 'KDC-3' }] }));
+    const error = caught(() =>
+      extendCatalogue(TT124_2021, { ...extension, criteria: [{ ...firecrackers, code: 'KDC-3' }] }),
+    );
     expect(error.code).toBe('INVALID');
     expect(error.text.en).toContain('criteria.0.code');
     expect(error.text.en).toContain('KDC-3 already exists');
   });
 
   it('validates the result like any catalogue', () => {
-    const error = caught(() => extendCatalogue(TT124_2021, { ...extension, criteria: [{ ...firecrackers, checklist: [] }] }));
+    const error = caught(() =>
+      extendCatalogue(TT124_2021, { ...extension, criteria: [{ ...firecrackers, checklist: [] }] }),
+    );
     expect(error.text.en).toMatch(/criteria\.20\.checklist/);
   });
 
@@ -296,7 +381,9 @@ describe('eligibility', () => {
   });
 
   it('assertEligible gives a clear error when an excluded unit registers', () => {
-    const error = caught(() => assertEligible({ type: 'DN', enterpriseSize: 'micro', name: 'Công ty TNHH Minh Phát' }, TT124_2021));
+    const error = caught(() =>
+      assertEligible({ type: 'DN', enterpriseSize: 'micro', name: 'Công ty TNHH Minh Phát' }, TT124_2021),
+    );
     expect(error.code).toBe('INVALID');
     expect(error.text.vi).toBe(
       'Công ty TNHH Minh Phát (Doanh nghiệp) không thể đăng ký: Doanh nghiệp nhỏ và doanh nghiệp siêu nhỏ không thuộc diện xét công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự"',
@@ -308,7 +395,8 @@ describe('eligibility', () => {
 
 describe('incidentTargets', () => {
   it('lists what an incident may name, with the exceptions each admits', () => {
-    const targets = (code: string) => incidentTargets(findCriterion(TT124_2021, code)!)?.map((t) => `${t.letter}:${t.exceptions.join('+')}`);
+    const targets = (code: string) =>
+      incidentTargets(findCriterion(TT124_2021, code)!)?.map((t) => `${t.letter}:${t.exceptions.join('+')}`);
     expect(targets('KDC-3')).toEqual(['a:', 'b:', 'c:', 'd:', 'đ:', 'e:', 'g:']);
     expect(targets('KDC-4')).toEqual(['b:handled_promptly+force_majeure', 'c:', 'd:force_majeure']);
     expect(targets('XA-3')).toEqual(['b:']);

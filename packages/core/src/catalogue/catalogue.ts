@@ -2,7 +2,13 @@ import { DomainError, type LocalizedText } from '../errors.js';
 import { assertYear, isoDate } from '../periods/dates.js';
 import type { UnitType } from '../units.js';
 import { invalidInputError } from '../zod-error.js';
-import { catalogueSchema, type Catalogue, type Criterion, type EligibilityRule, type IncidentException } from './catalogue.schema.js';
+import {
+  catalogueSchema,
+  type Catalogue,
+  type Criterion,
+  type EligibilityRule,
+  type IncidentException,
+} from './catalogue.schema.js';
 import { TT124_2021 } from './tt124-2021.catalogue.js';
 import { TT23_2012 } from './tt23-2012.catalogue.js';
 
@@ -129,7 +135,10 @@ export const BUILTIN_CATALOGUES: readonly Catalogue[] = [TT23_2012, TT124_2021];
  * findCatalogue('nope'); // undefined
  * ```
  */
-export function findCatalogue(id: string, catalogues: readonly Catalogue[] = BUILTIN_CATALOGUES): Catalogue | undefined {
+export function findCatalogue(
+  id: string,
+  catalogues: readonly Catalogue[] = BUILTIN_CATALOGUES,
+): Catalogue | undefined {
   return catalogues.find((c) => c.id === id);
 }
 
@@ -175,7 +184,10 @@ export function catalogueReferenceDate(year: number): string {
  * findCatalogueForYear(2010);     // undefined
  * ```
  */
-export function findCatalogueForYear(year: number, catalogues: readonly Catalogue[] = BUILTIN_CATALOGUES): Catalogue | undefined {
+export function findCatalogueForYear(
+  year: number,
+  catalogues: readonly Catalogue[] = BUILTIN_CATALOGUES,
+): Catalogue | undefined {
   const date = catalogueReferenceDate(year);
   let best: Catalogue | undefined;
   for (const c of catalogues) {
@@ -280,7 +292,8 @@ export function listUnverifiedItems(catalogue: Catalogue): UnverifiedItem[] {
     if (c.kind === 'parts') {
       for (const part of c.parts) {
         if (!part.verified) out.push({ path: `${c.code}/${part.letter}`, text: part.text });
-        for (const item of part.checklist ?? []) if (!item.verified) out.push({ path: `${c.code}/${part.letter}/${item.key}`, text: item.text });
+        for (const item of part.checklist ?? [])
+          if (!item.verified) out.push({ path: `${c.code}/${part.letter}/${item.key}`, text: item.text });
       }
     }
   }
@@ -320,7 +333,9 @@ export function incidentTargets(criterion: Criterion): readonly IncidentTarget[]
     return criterion.items.map((i) => ({ letter: i.letter, text: i.text, exceptions: i.exceptions ?? [] }));
   }
   if (criterion.kind === 'parts') {
-    const targets = criterion.parts.flatMap((p) => (p.incidents ? [{ letter: p.letter, text: p.text, exceptions: p.incidents.exceptions }] : []));
+    const targets = criterion.parts.flatMap((p) =>
+      p.incidents ? [{ letter: p.letter, text: p.text, exceptions: p.incidents.exceptions }] : [],
+    );
     return targets.length > 0 ? targets : undefined;
   }
   return undefined;

@@ -60,7 +60,11 @@ export const TT124_ELIGIBILITY_RULES: readonly EligibilityRule[] = [
 
 /** The levels of a yearly task rating, best first ("hoàn thành nhiệm vụ" and above pass). */
 const TASK_RATING_LEVELS = [
-  { key: 'hoan-thanh-xuat-sac', text: { vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Fulfilled its tasks excellently' }, passes: true },
+  {
+    key: 'hoan-thanh-xuat-sac',
+    text: { vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Fulfilled its tasks excellently' },
+    passes: true,
+  },
   { key: 'hoan-thanh-tot', text: { vi: 'Hoàn thành tốt nhiệm vụ', en: 'Fulfilled its tasks well' }, passes: true },
   { key: 'hoan-thanh', text: { vi: 'Hoàn thành nhiệm vụ', en: 'Fulfilled its tasks' }, passes: true },
   { key: 'khong-hoan-thanh', text: { vi: 'Không hoàn thành nhiệm vụ', en: 'Did not fulfil its tasks' }, passes: false },
@@ -71,15 +75,30 @@ const TASK_RATING_LEVELS = [
  * "Hoàn thành nhiệm vụ" does not.
  */
 const GOOD_RATING_LEVELS = [
-  { key: 'tap-the-lao-dong-xuat-sac', text: { vi: 'Tập thể lao động xuất sắc', en: 'Excellent labour collective' }, passes: true },
-  { key: 'tap-the-lao-dong-tien-tien', text: { vi: 'Tập thể lao động tiên tiến', en: 'Advanced labour collective' }, passes: true },
-  { key: 'hoan-thanh-xuat-sac', text: { vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Fulfilled its tasks excellently' }, passes: true },
+  {
+    key: 'tap-the-lao-dong-xuat-sac',
+    text: { vi: 'Tập thể lao động xuất sắc', en: 'Excellent labour collective' },
+    passes: true,
+  },
+  {
+    key: 'tap-the-lao-dong-tien-tien',
+    text: { vi: 'Tập thể lao động tiên tiến', en: 'Advanced labour collective' },
+    passes: true,
+  },
+  {
+    key: 'hoan-thanh-xuat-sac',
+    text: { vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Fulfilled its tasks excellently' },
+    passes: true,
+  },
   { key: 'hoan-thanh-tot', text: { vi: 'Hoàn thành tốt nhiệm vụ', en: 'Fulfilled its tasks well' }, passes: true },
   { key: 'hoan-thanh', text: { vi: 'Hoàn thành nhiệm vụ', en: 'Fulfilled its tasks' }, passes: false },
   { key: 'khong-hoan-thanh', text: { vi: 'Không hoàn thành nhiệm vụ', en: 'Did not fulfil its tasks' }, passes: false },
 ] as const;
 
-const RELIGION = { vi: 'Tuyên truyền, phát triển tín ngưỡng, tôn giáo trái pháp luật', en: 'Spreading or developing a belief or religion unlawfully' };
+const RELIGION = {
+  vi: 'Tuyên truyền, phát triển tín ngưỡng, tôn giáo trái pháp luật',
+  en: 'Spreading or developing a belief or religion unlawfully',
+};
 const EXPLOITING = {
   vi: 'Lợi dụng tín ngưỡng, tôn giáo, dân tộc, tranh chấp, khiếu kiện để gây mất an ninh, trật tự',
   en: 'Exploiting belief, religion, ethnicity, disputes or complaints to disturb security and order',
@@ -92,7 +111,10 @@ const SERIOUS_CRIME = {
   vi: 'Để xảy ra tội phạm nghiêm trọng trở lên (trừ trường hợp bất khả kháng hoặc xảy ra nhưng đã kịp thời phát hiện, xử lý, báo cáo ngay)',
   en: 'A serious crime or worse (except force majeure, or when it was promptly detected, handled and reported)',
 };
-const STATE_SECRETS = { vi: 'Vi phạm quy định về bảo vệ bí mật nhà nước', en: 'A breach of the rules on protecting state secrets' };
+const STATE_SECRETS = {
+  vi: 'Vi phạm quy định về bảo vệ bí mật nhà nước',
+  en: 'A breach of the rules on protecting state secrets',
+};
 const FIRE_ACCIDENT = {
   vi: 'Cháy, nổ nghiêm trọng, tai nạn lao động chết người, sự cố nghiêm trọng; vi phạm nghiêm trọng quy định về bảo vệ môi trường, an toàn thực phẩm',
   en: 'A serious fire or explosion, a fatal labour accident, a serious incident; a serious breach of environment or food-safety rules',
@@ -121,14 +143,28 @@ export const TT124_KDC_CRITERIA: readonly Criterion[] = [
       en: 'In the first quarter the party cell passes a resolution, the residential area adopts a plan and registers for the standard; 100 % of the households residing in the area (permanent and temporary residents) register to take part.',
     },
     numerator: { vi: 'Số hộ gia đình đang cư trú đăng ký tham gia', en: 'Residing households registered to take part' },
-    denominator: { vi: 'Số hộ gia đình đang cư trú trên địa bàn (thường trú và tạm trú)', en: 'Households residing in the area (permanent and temporary)' },
+    denominator: {
+      vi: 'Số hộ gia đình đang cư trú trên địa bàn (thường trú và tạm trú)',
+      en: 'Households residing in the area (permanent and temporary)',
+    },
     minimum: 1,
     checklist: [
-      { key: 'resolution', text: { vi: 'Chi bộ có nghị quyết trong quý I', en: 'The party cell passed a resolution in Q1' }, verified: true },
-      { key: 'plan', text: { vi: 'Khu dân cư có kế hoạch trong quý I', en: 'The residential area adopted a plan in Q1' }, verified: true },
+      {
+        key: 'resolution',
+        text: { vi: 'Chi bộ có nghị quyết trong quý I', en: 'The party cell passed a resolution in Q1' },
+        verified: true,
+      },
+      {
+        key: 'plan',
+        text: { vi: 'Khu dân cư có kế hoạch trong quý I', en: 'The residential area adopted a plan in Q1' },
+        verified: true,
+      },
       {
         key: 'registration',
-        text: { vi: 'Khu dân cư đăng ký phấn đấu đạt tiêu chuẩn trong quý I', en: 'The residential area registered for the standard in Q1' },
+        text: {
+          vi: 'Khu dân cư đăng ký phấn đấu đạt tiêu chuẩn trong quý I',
+          en: 'The residential area registered for the standard in Q1',
+        },
         verified: true,
       },
     ],
@@ -175,22 +211,36 @@ export const TT124_KDC_CRITERIA: readonly Criterion[] = [
     items: [
       {
         letter: 'a',
-        text: { vi: 'Hoạt động chống Đảng, chống chính quyền, phá hoại khối đại đoàn kết toàn dân tộc', en: 'Activity against the Party or the State, or against national unity' },
+        text: {
+          vi: 'Hoạt động chống Đảng, chống chính quyền, phá hoại khối đại đoàn kết toàn dân tộc',
+          en: 'Activity against the Party or the State, or against national unity',
+        },
         verified: true,
         source: at(4, 3, 'a'),
       },
       {
         letter: 'b',
-        text: { vi: 'Phá hoại mục tiêu, công trình trọng điểm về kinh tế, văn hoá, xã hội, an ninh, quốc phòng', en: 'Sabotage of key economic, cultural, social, security or defence works' },
+        text: {
+          vi: 'Phá hoại mục tiêu, công trình trọng điểm về kinh tế, văn hoá, xã hội, an ninh, quốc phòng',
+          en: 'Sabotage of key economic, cultural, social, security or defence works',
+        },
         verified: true,
         source: at(4, 3, 'b'),
       },
       { letter: 'c', text: RELIGION, verified: true, source: at(4, 3, 'c') },
       { letter: 'd', text: EXPLOITING, verified: true, source: at(4, 3, 'd') },
-      { letter: 'đ', text: { vi: 'Hoạt động ly khai, đòi "tự trị"', en: 'Separatist or "autonomy" activity' }, verified: true, source: at(4, 3, 'đ') },
+      {
+        letter: 'đ',
+        text: { vi: 'Hoạt động ly khai, đòi "tự trị"', en: 'Separatist or "autonomy" activity' },
+        verified: true,
+        source: at(4, 3, 'đ'),
+      },
       {
         letter: 'e',
-        text: { vi: 'Mâu thuẫn, tranh chấp phức tạp, kéo dài trong nhân dân', en: 'Complicated, long-running disputes among residents' },
+        text: {
+          vi: 'Mâu thuẫn, tranh chấp phức tạp, kéo dài trong nhân dân',
+          en: 'Complicated, long-running disputes among residents',
+        },
         verified: true,
         source: at(4, 3, 'e'),
       },
@@ -228,7 +278,10 @@ export const TT124_KDC_CRITERIA: readonly Criterion[] = [
         checklist: [
           {
             key: 'other-violations',
-            text: { vi: 'Vi phạm pháp luật khác được kiềm chế, giảm so với năm trước', en: 'Other violations of the law are contained and reduced compared with the previous year' },
+            text: {
+              vi: 'Vi phạm pháp luật khác được kiềm chế, giảm so với năm trước',
+              en: 'Other violations of the law are contained and reduced compared with the previous year',
+            },
             verified: true,
             source: at(4, 4, 'a'),
           },
@@ -256,7 +309,10 @@ export const TT124_KDC_CRITERIA: readonly Criterion[] = [
         checklist: [
           {
             key: 'offenders-managed',
-            text: { vi: 'Người vi phạm pháp luật trên địa bàn được quản lý, giáo dục', en: 'Offenders in the area are managed and educated' },
+            text: {
+              vi: 'Người vi phạm pháp luật trên địa bàn được quản lý, giáo dục',
+              en: 'Offenders in the area are managed and educated',
+            },
             verified: true,
             source: at(4, 4, 'c'),
           },
@@ -292,11 +348,18 @@ export const TT124_KDC_CRITERIA: readonly Criterion[] = [
       vi: 'Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở được đánh giá, xếp loại "Hoàn thành nhiệm vụ" trở lên; không có thành viên bị xử lý kỷ luật.',
       en: 'The forces taking part in grassroots security and order are rated "fulfilled its tasks" or better; none of their members was disciplined.',
     },
-    subject: { vi: 'Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở', en: 'The grassroots security and order forces' },
+    subject: {
+      vi: 'Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở',
+      en: 'The grassroots security and order forces',
+    },
     levels: TASK_RATING_LEVELS,
     absentAllowed: false,
     checklist: [
-      { key: 'no-discipline', text: { vi: 'Không có thành viên bị xử lý kỷ luật', en: 'No member was disciplined' }, verified: true },
+      {
+        key: 'no-discipline',
+        text: { vi: 'Không có thành viên bị xử lý kỷ luật', en: 'No member was disciplined' },
+        verified: true,
+      },
     ],
     verified: true,
     source: at(4, 5),
@@ -326,12 +389,27 @@ export const TT124_XA_CRITERIA: readonly Criterion[] = [
       en: "In the first quarter the Party committee passes a resolution, the People's Committee adopts a plan and registers; the commune builds, consolidates or keeps at least one effective movement model.",
     },
     checklist: [
-      { key: 'resolution', text: { vi: 'Cấp uỷ có nghị quyết trong quý I', en: 'The Party committee passed a resolution in Q1' }, verified: true },
-      { key: 'plan', text: { vi: 'Uỷ ban nhân dân có kế hoạch trong quý I', en: "The People's Committee adopted a plan in Q1" }, verified: true },
-      { key: 'registration', text: { vi: 'Đăng ký xây dựng đạt tiêu chuẩn trong quý I', en: 'Registered for the standard in Q1' }, verified: true },
+      {
+        key: 'resolution',
+        text: { vi: 'Cấp uỷ có nghị quyết trong quý I', en: 'The Party committee passed a resolution in Q1' },
+        verified: true,
+      },
+      {
+        key: 'plan',
+        text: { vi: 'Uỷ ban nhân dân có kế hoạch trong quý I', en: "The People's Committee adopted a plan in Q1" },
+        verified: true,
+      },
+      {
+        key: 'registration',
+        text: { vi: 'Đăng ký xây dựng đạt tiêu chuẩn trong quý I', en: 'Registered for the standard in Q1' },
+        verified: true,
+      },
       {
         key: 'model',
-        text: { vi: 'Có ít nhất một mô hình phong trào hoạt động hiệu quả', en: 'At least one effective movement model is in operation' },
+        text: {
+          vi: 'Có ít nhất một mô hình phong trào hoạt động hiệu quả',
+          en: 'At least one effective movement model is in operation',
+        },
         verified: true,
       },
     ],
@@ -375,13 +453,19 @@ export const TT124_XA_CRITERIA: readonly Criterion[] = [
     parts: [
       {
         letter: 'a',
-        text: { vi: 'Công an xã chủ động nắm chắc tình hình, kịp thời tham mưu, đề xuất', en: 'The commune police actively grasp the situation and advise in time' },
+        text: {
+          vi: 'Công an xã chủ động nắm chắc tình hình, kịp thời tham mưu, đề xuất',
+          en: 'The commune police actively grasp the situation and advise in time',
+        },
         verified: true,
         source: at(5, 3),
         checklist: [
           {
             key: 'grasps-situation',
-            text: { vi: 'Công an xã chủ động nắm chắc tình hình, kịp thời tham mưu, đề xuất', en: 'The commune police actively grasp the situation and advise in time' },
+            text: {
+              vi: 'Công an xã chủ động nắm chắc tình hình, kịp thời tham mưu, đề xuất',
+              en: 'The commune police actively grasp the situation and advise in time',
+            },
             verified: true,
             source: at(5, 3),
           },
@@ -389,7 +473,10 @@ export const TT124_XA_CRITERIA: readonly Criterion[] = [
       },
       {
         letter: 'b',
-        text: { vi: 'Không có cán bộ, chiến sĩ Công an xã bị xử lý kỷ luật', en: 'No member of the commune police was disciplined' },
+        text: {
+          vi: 'Không có cán bộ, chiến sĩ Công an xã bị xử lý kỷ luật',
+          en: 'No member of the commune police was disciplined',
+        },
         verified: true,
         source: at(5, 3),
         incidents: { exceptions: [] },
@@ -455,8 +542,16 @@ export const TT124_CQDN_CRITERIA: readonly Criterion[] = [
         },
         verified: true,
       },
-      { key: 'plan', text: { vi: 'Có kế hoạch bảo đảm an ninh, trật tự', en: 'Has a security and order plan' }, verified: true },
-      { key: 'registration', text: { vi: 'Đăng ký xây dựng đạt tiêu chuẩn trong quý I', en: 'Registered for the standard in Q1' }, verified: true },
+      {
+        key: 'plan',
+        text: { vi: 'Có kế hoạch bảo đảm an ninh, trật tự', en: 'Has a security and order plan' },
+        verified: true,
+      },
+      {
+        key: 'registration',
+        text: { vi: 'Đăng ký xây dựng đạt tiêu chuẩn trong quý I', en: 'Registered for the standard in Q1' },
+        verified: true,
+      },
       {
         key: 'internal-rules',
         text: {
@@ -467,7 +562,10 @@ export const TT124_CQDN_CRITERIA: readonly Criterion[] = [
       },
       {
         key: 'model',
-        text: { vi: 'Có ít nhất một mô hình phong trào hoạt động hiệu quả', en: 'Keeps at least one effective movement model' },
+        text: {
+          vi: 'Có ít nhất một mô hình phong trào hoạt động hiệu quả',
+          en: 'Keeps at least one effective movement model',
+        },
         verified: true,
       },
     ],
@@ -487,7 +585,14 @@ export const TT124_CQDN_CRITERIA: readonly Criterion[] = [
       en: 'Carries out policy and law and its own rules; its rules, programmes and plans of coordination with the police (where any) and the local rules on security and order.',
     },
     checklist: [
-      { key: 'policy', text: { vi: 'Thực hiện tốt chủ trương, chính sách, pháp luật, nội quy, quy chế', en: 'Policy, law and internal rules are carried out' }, verified: true },
+      {
+        key: 'policy',
+        text: {
+          vi: 'Thực hiện tốt chủ trương, chính sách, pháp luật, nội quy, quy chế',
+          en: 'Policy, law and internal rules are carried out',
+        },
+        verified: true,
+      },
       {
         key: 'coordination',
         text: {
@@ -513,8 +618,19 @@ export const TT124_CQDN_CRITERIA: readonly Criterion[] = [
       { letter: 'a', text: RELIGION, verified: true, source: at(6, 3, 'a') },
       { letter: 'b', text: EXPLOITING, verified: true, source: at(6, 3, 'b') },
       { letter: 'c', text: MASS_COMPLAINTS, verified: true, source: at(6, 3, 'c') },
-      { letter: 'd', text: { vi: 'Đình công, lãn công trái pháp luật', en: 'Unlawful strikes or go-slows' }, verified: true, source: at(6, 3, 'd') },
-      { letter: 'đ', text: SERIOUS_CRIME, verified: true, source: at(6, 3, 'đ'), exceptions: ['handled_promptly', 'force_majeure'] },
+      {
+        letter: 'd',
+        text: { vi: 'Đình công, lãn công trái pháp luật', en: 'Unlawful strikes or go-slows' },
+        verified: true,
+        source: at(6, 3, 'd'),
+      },
+      {
+        letter: 'đ',
+        text: SERIOUS_CRIME,
+        verified: true,
+        source: at(6, 3, 'đ'),
+        exceptions: ['handled_promptly', 'force_majeure'],
+      },
       { letter: 'e', text: STATE_SECRETS, verified: true, source: at(6, 3, 'e') },
       { letter: 'g', text: FIRE_ACCIDENT, verified: true, source: at(6, 3, 'g') },
       {
@@ -548,7 +664,10 @@ export const TT124_CQDN_CRITERIA: readonly Criterion[] = [
     checklist: [
       {
         key: 'no-discipline',
-        text: { vi: 'Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên', en: 'Nobody disciplined at "warning" or above' },
+        text: {
+          vi: 'Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên',
+          en: 'Nobody disciplined at "warning" or above',
+        },
         verified: true,
       },
     ],
@@ -600,7 +719,10 @@ export const TT124_CSGD_CRITERIA: readonly Criterion[] = [
       vi: 'Như khoản 1 Điều 6, với nội quy, quy chế về bảo vệ cơ sở giáo dục, bảo vệ chính trị nội bộ, quản lý, giáo dục người học, phòng, chống cháy, nổ; 100% cán bộ, giáo viên, nhân viên và người học được phổ biến; có ít nhất một mô hình phong trào hoạt động hiệu quả.',
       en: 'As Art. 6(1), with internal rules on protecting the institution, internal political security, managing and educating learners, fire and explosion; 100 % of staff, teachers and learners briefed; at least one effective movement model.',
     },
-    numerator: { vi: 'Số cán bộ, giáo viên, nhân viên và người học được phổ biến', en: 'Staff, teachers and learners briefed' },
+    numerator: {
+      vi: 'Số cán bộ, giáo viên, nhân viên và người học được phổ biến',
+      en: 'Staff, teachers and learners briefed',
+    },
     denominator: { vi: 'Tổng số cán bộ, giáo viên, nhân viên và người học', en: 'All staff, teachers and learners' },
     minimum: 1,
     checklist: [
@@ -612,8 +734,16 @@ export const TT124_CSGD_CRITERIA: readonly Criterion[] = [
         },
         verified: true,
       },
-      { key: 'plan', text: { vi: 'Có kế hoạch bảo đảm an ninh, trật tự', en: 'Has a security and order plan' }, verified: true },
-      { key: 'registration', text: { vi: 'Đăng ký xây dựng đạt tiêu chuẩn trong quý I', en: 'Registered for the standard in Q1' }, verified: true },
+      {
+        key: 'plan',
+        text: { vi: 'Có kế hoạch bảo đảm an ninh, trật tự', en: 'Has a security and order plan' },
+        verified: true,
+      },
+      {
+        key: 'registration',
+        text: { vi: 'Đăng ký xây dựng đạt tiêu chuẩn trong quý I', en: 'Registered for the standard in Q1' },
+        verified: true,
+      },
       {
         key: 'internal-rules',
         text: {
@@ -622,7 +752,14 @@ export const TT124_CSGD_CRITERIA: readonly Criterion[] = [
         },
         verified: true,
       },
-      { key: 'model', text: { vi: 'Có ít nhất một mô hình phong trào hoạt động hiệu quả', en: 'Keeps at least one effective movement model' }, verified: true },
+      {
+        key: 'model',
+        text: {
+          vi: 'Có ít nhất một mô hình phong trào hoạt động hiệu quả',
+          en: 'Keeps at least one effective movement model',
+        },
+        verified: true,
+      },
     ],
     verified: true,
     source: at(7, 1),
@@ -640,8 +777,22 @@ export const TT124_CSGD_CRITERIA: readonly Criterion[] = [
       en: "Carries out policy, law and its rules; its rules and plans of coordination with the police and with the parents' association (general-education schools).",
     },
     checklist: [
-      { key: 'policy', text: { vi: 'Thực hiện tốt chủ trương, chính sách, pháp luật, nội quy, quy chế', en: 'Policy, law and internal rules are carried out' }, verified: true },
-      { key: 'coordination-police', text: { vi: 'Thực hiện quy chế, kế hoạch phối hợp với cơ quan Công an', en: 'Coordination rules and plans with the police are carried out' }, verified: true },
+      {
+        key: 'policy',
+        text: {
+          vi: 'Thực hiện tốt chủ trương, chính sách, pháp luật, nội quy, quy chế',
+          en: 'Policy, law and internal rules are carried out',
+        },
+        verified: true,
+      },
+      {
+        key: 'coordination-police',
+        text: {
+          vi: 'Thực hiện quy chế, kế hoạch phối hợp với cơ quan Công an',
+          en: 'Coordination rules and plans with the police are carried out',
+        },
+        verified: true,
+      },
       {
         key: 'coordination-parents',
         text: {
@@ -670,7 +821,13 @@ export const TT124_CSGD_CRITERIA: readonly Criterion[] = [
       { letter: 'a', text: RELIGION, verified: true, source: at(6, 3, 'a') },
       { letter: 'b', text: EXPLOITING, verified: true, source: at(6, 3, 'b') },
       { letter: 'c', text: MASS_COMPLAINTS, verified: true, source: at(6, 3, 'c') },
-      { letter: 'đ', text: SERIOUS_CRIME, verified: true, source: at(6, 3, 'đ'), exceptions: ['handled_promptly', 'force_majeure'] },
+      {
+        letter: 'đ',
+        text: SERIOUS_CRIME,
+        verified: true,
+        source: at(6, 3, 'đ'),
+        exceptions: ['handled_promptly', 'force_majeure'],
+      },
       { letter: 'e', text: STATE_SECRETS, verified: true, source: at(6, 3, 'e') },
       { letter: 'g', text: FIRE_ACCIDENT, verified: true, source: at(6, 3, 'g') },
     ],
@@ -691,7 +848,14 @@ export const TT124_CSGD_CRITERIA: readonly Criterion[] = [
     },
     items: [
       { letter: 'a', text: { vi: 'Bạo lực học đường', en: 'School violence' }, verified: true },
-      { letter: 'b', text: { vi: 'Cán bộ, giáo viên, nhân viên, người học phạm tội', en: 'A staff member, teacher or learner committed a crime' }, verified: true },
+      {
+        letter: 'b',
+        text: {
+          vi: 'Cán bộ, giáo viên, nhân viên, người học phạm tội',
+          en: 'A staff member, teacher or learner committed a crime',
+        },
+        verified: true,
+      },
       {
         letter: 'c',
         text: {
@@ -718,7 +882,7 @@ export const TT124_CSGD_CRITERIA: readonly Criterion[] = [
     },
     explanation: {
       vi: 'Lực lượng bảo vệ của cơ sở giáo dục (nếu có) được xếp loại như khoản 4 Điều 6; không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên.',
-      en: "The institution's security force (where one exists) is rated as in Art. 6(4); nobody disciplined at \"warning\" or above.",
+      en: 'The institution\'s security force (where one exists) is rated as in Art. 6(4); nobody disciplined at "warning" or above.',
     },
     subject: { vi: 'Lực lượng bảo vệ của cơ sở giáo dục', en: "The institution's security force" },
     levels: GOOD_RATING_LEVELS,
@@ -726,7 +890,10 @@ export const TT124_CSGD_CRITERIA: readonly Criterion[] = [
     checklist: [
       {
         key: 'no-discipline',
-        text: { vi: 'Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên', en: 'Nobody disciplined at "warning" or above' },
+        text: {
+          vi: 'Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên',
+          en: 'Nobody disciplined at "warning" or above',
+        },
         verified: true,
       },
     ],

@@ -16,14 +16,26 @@ const STAND_IN_NOTE = {
 
 /** A 124/2021 criterion standing in for a 23/2012 one whose text was not found: unverified, and saying so. */
 function standIn(criterion: Criterion, source: string): Criterion {
-  const common = { verified: false, source: `${source} (tạm dùng ${criterion.source ?? 'Thông tư 124/2021/TT-BCA'})`, note: STAND_IN_NOTE };
+  const common = {
+    verified: false,
+    source: `${source} (tạm dùng ${criterion.source ?? 'Thông tư 124/2021/TT-BCA'})`,
+    note: STAND_IN_NOTE,
+  };
   switch (criterion.kind) {
     case 'requirement':
     case 'ratio':
     case 'rating':
-      return { ...criterion, ...common, checklist: criterion.checklist.map((i) => ({ ...i, verified: false, source: undefined })) };
+      return {
+        ...criterion,
+        ...common,
+        checklist: criterion.checklist.map((i) => ({ ...i, verified: false, source: undefined })),
+      };
     case 'disqualifying':
-      return { ...criterion, ...common, items: criterion.items.map((i) => ({ ...i, verified: false, source: undefined })) };
+      return {
+        ...criterion,
+        ...common,
+        items: criterion.items.map((i) => ({ ...i, verified: false, source: undefined })),
+      };
     case 'parts':
       return {
         ...criterion,
@@ -92,12 +104,26 @@ export const TT23_2012: Catalogue = clean({
         vi: 'Hằng năm, chi bộ có nghị quyết, khu dân cư đăng ký xây dựng đạt tiêu chuẩn "An toàn về an ninh, trật tự" và 100% hộ gia đình thường trú ký cam kết.',
         en: 'Every year the party cell passes a resolution, the residential area registers for the standard and 100 % of the permanently resident households sign the pledge.',
       },
-      numerator: { vi: 'Số hộ gia đình thường trú ký cam kết', en: 'Permanently resident households that signed the pledge' },
+      numerator: {
+        vi: 'Số hộ gia đình thường trú ký cam kết',
+        en: 'Permanently resident households that signed the pledge',
+      },
       denominator: { vi: 'Số hộ gia đình thường trú', en: 'Permanently resident households' },
       minimum: 1,
       checklist: [
-        { key: 'resolution', text: { vi: 'Chi bộ có nghị quyết', en: 'The party cell passed a resolution' }, verified: false },
-        { key: 'registration', text: { vi: 'Khu dân cư đăng ký xây dựng đạt tiêu chuẩn', en: 'The residential area registered for the standard' }, verified: false },
+        {
+          key: 'resolution',
+          text: { vi: 'Chi bộ có nghị quyết', en: 'The party cell passed a resolution' },
+          verified: false,
+        },
+        {
+          key: 'registration',
+          text: {
+            vi: 'Khu dân cư đăng ký xây dựng đạt tiêu chuẩn',
+            en: 'The residential area registered for the standard',
+          },
+          verified: false,
+        },
       ],
       verified: false,
       source: `Điều 5 ${CIRCULAR}`,
@@ -117,9 +143,17 @@ export const TT23_2012: Catalogue = clean({
         en: 'Every year the Party committee passes a resolution, the government adopts a plan and the commune registers for the standard.',
       },
       checklist: [
-        { key: 'resolution', text: { vi: 'Cấp uỷ có nghị quyết', en: 'The Party committee passed a resolution' }, verified: true },
+        {
+          key: 'resolution',
+          text: { vi: 'Cấp uỷ có nghị quyết', en: 'The Party committee passed a resolution' },
+          verified: true,
+        },
         { key: 'plan', text: { vi: 'Chính quyền có kế hoạch', en: 'The government adopted a plan' }, verified: true },
-        { key: 'registration', text: { vi: 'Đăng ký xây dựng đạt tiêu chuẩn', en: 'Registered for the standard' }, verified: true },
+        {
+          key: 'registration',
+          text: { vi: 'Đăng ký xây dựng đạt tiêu chuẩn', en: 'Registered for the standard' },
+          verified: true,
+        },
       ],
       verified: true,
       source: `Điều 6 ${CIRCULAR}`,
@@ -161,12 +195,18 @@ export const TT23_2012: Catalogue = clean({
       checklist: [
         {
           key: 'advanced-unit',
-          text: { vi: 'Công an xã, Bảo vệ dân phố đạt danh hiệu "Đơn vị tiên tiến" trở lên', en: 'Commune police and ward guards rated "advanced unit" or better' },
+          text: {
+            vi: 'Công an xã, Bảo vệ dân phố đạt danh hiệu "Đơn vị tiên tiến" trở lên',
+            en: 'Commune police and ward guards rated "advanced unit" or better',
+          },
           verified: true,
         },
         {
           key: 'no-discipline',
-          text: { vi: 'Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên', en: 'Nobody disciplined at warning level or above' },
+          text: {
+            vi: 'Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên',
+            en: 'Nobody disciplined at warning level or above',
+          },
           verified: true,
         },
       ],
@@ -188,7 +228,9 @@ export const TT23_2012: Catalogue = clean({
       verified: true,
       source: `Điều 6 ${CIRCULAR}`,
     },
-    ...TT124_CQDN_CRITERIA.filter((c) => c.code === 'CQDN-1' || c.code === 'CQDN-2').map((c) => standIn(c, `Điều 7 ${CIRCULAR}`)),
+    ...TT124_CQDN_CRITERIA.filter((c) => c.code === 'CQDN-1' || c.code === 'CQDN-2').map((c) =>
+      standIn(c, `Điều 7 ${CIRCULAR}`),
+    ),
     {
       code: 'CQDN-3',
       kind: 'disqualifying',
@@ -202,11 +244,34 @@ export const TT23_2012: Catalogue = clean({
         en: 'No mass complaints or unlawful strikes; no theft of high-value assets, leak of technology or state secrets; no serious fire, explosion or labour accident. No staff member committed a crime or has a social evil.',
       },
       items: [
-        { letter: 'a', text: { vi: 'Khiếu kiện đông người, đình công trái pháp luật', en: 'Mass complaints or unlawful strikes' }, verified: true },
-        { letter: 'b', text: { vi: 'Mất trộm tài sản có giá trị lớn', en: 'Theft of high-value assets' }, verified: true },
-        { letter: 'c', text: { vi: 'Để lộ công nghệ, bí mật nhà nước', en: 'Leak of technology or state secrets' }, verified: true },
-        { letter: 'd', text: { vi: 'Cháy, nổ, tai nạn lao động nghiêm trọng', en: 'Serious fire, explosion or labour accident' }, verified: true },
-        { letter: 'đ', text: { vi: 'Cán bộ, công nhân viên phạm tội hoặc mắc tệ nạn xã hội', en: 'A staff member committed a crime or has a social evil' }, verified: true },
+        {
+          letter: 'a',
+          text: { vi: 'Khiếu kiện đông người, đình công trái pháp luật', en: 'Mass complaints or unlawful strikes' },
+          verified: true,
+        },
+        {
+          letter: 'b',
+          text: { vi: 'Mất trộm tài sản có giá trị lớn', en: 'Theft of high-value assets' },
+          verified: true,
+        },
+        {
+          letter: 'c',
+          text: { vi: 'Để lộ công nghệ, bí mật nhà nước', en: 'Leak of technology or state secrets' },
+          verified: true,
+        },
+        {
+          letter: 'd',
+          text: { vi: 'Cháy, nổ, tai nạn lao động nghiêm trọng', en: 'Serious fire, explosion or labour accident' },
+          verified: true,
+        },
+        {
+          letter: 'đ',
+          text: {
+            vi: 'Cán bộ, công nhân viên phạm tội hoặc mắc tệ nạn xã hội',
+            en: 'A staff member committed a crime or has a social evil',
+          },
+          verified: true,
+        },
       ],
       verified: true,
       source: `Điều 7 ${CIRCULAR}`,

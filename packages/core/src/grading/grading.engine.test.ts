@@ -59,13 +59,18 @@ describe('default sheet templates', () => {
   });
 
   it('mark only the known agency/enterprise items as verified', () => {
-    expect(items(CQDN_SHEET_TEMPLATE).filter((i) => i.verified).map((i) => [i.code, i.maxPoints])).toEqual([
+    expect(
+      items(CQDN_SHEET_TEMPLATE)
+        .filter((i) => i.verified)
+        .map((i) => [i.code, i.maxPoints]),
+    ).toEqual([
       ['I.1', 3],
       ['II.1', 3],
       ['II.2', 5],
       ['III.1', 1],
     ]);
-    for (const t of DEFAULT_SHEET_TEMPLATES.filter((x) => x !== CQDN_SHEET_TEMPLATE)) expect(items(t).every((i) => !i.verified)).toBe(true);
+    for (const t of DEFAULT_SHEET_TEMPLATES.filter((x) => x !== CQDN_SHEET_TEMPLATE))
+      expect(items(t).every((i) => !i.verified)).toBe(true);
     expect(DEFAULT_GRADING_RULES.verified).toBe(false);
   });
 
@@ -78,19 +83,47 @@ describe('default sheet templates', () => {
 });
 
 describe('parseSheetTemplate refuses a malformed template', () => {
-  const copy = () => JSON.parse(JSON.stringify(KDC_SHEET_TEMPLATE)) as SheetTemplate & { groups: { items: { maxPoints: number; code: string }[] }[] };
+  const copy = () =>
+    JSON.parse(JSON.stringify(KDC_SHEET_TEMPLATE)) as SheetTemplate & {
+      groups: { items: { maxPoints: number; code: string }[] }[];
+    };
   it.each([
-    ['items that do not sum to 100', (t: ReturnType<typeof copy>) => (t.groups[0]!.items[0]!.maxPoints = 6), 'groups', 'sum to 101'],
-    ['a duplicate item code', (t: ReturnType<typeof copy>) => (t.groups[1]!.items[0]!.code = 'I.1'), 'groups.1.items.0.code', 'Duplicate code: I.1'],
+    [
+      'items that do not sum to 100',
+      (t: ReturnType<typeof copy>) => (t.groups[0]!.items[0]!.maxPoints = 6),
+      'groups',
+      'sum to 101',
+    ],
+    [
+      'a duplicate item code',
+      (t: ReturnType<typeof copy>) => (t.groups[1]!.items[0]!.code = 'I.1'),
+      'groups.1.items.0.code',
+      'Duplicate code: I.1',
+    ],
     [
       'bands that do not decrease',
-      (t: ReturnType<typeof copy>) => ((t as { rules: unknown }).rules = { ...DEFAULT_GRADING_RULES, bands: [{ grade: 'KHA', minimum: 50 }, { grade: 'XUAT_SAC', minimum: 90 }, { grade: 'YEU', minimum: 0 }] }),
+      (t: ReturnType<typeof copy>) =>
+        ((t as { rules: unknown }).rules = {
+          ...DEFAULT_GRADING_RULES,
+          bands: [
+            { grade: 'KHA', minimum: 50 },
+            { grade: 'XUAT_SAC', minimum: 90 },
+            { grade: 'YEU', minimum: 0 },
+          ],
+        }),
       'rules.bands.1.minimum',
       'must decrease',
     ],
     [
       'no band starting at 0',
-      (t: ReturnType<typeof copy>) => ((t as { rules: unknown }).rules = { ...DEFAULT_GRADING_RULES, bands: [{ grade: 'XUAT_SAC', minimum: 90 }, { grade: 'KHA', minimum: 10 }] }),
+      (t: ReturnType<typeof copy>) =>
+        ((t as { rules: unknown }).rules = {
+          ...DEFAULT_GRADING_RULES,
+          bands: [
+            { grade: 'XUAT_SAC', minimum: 90 },
+            { grade: 'KHA', minimum: 10 },
+          ],
+        }),
       'rules.bands.1.minimum',
       'start at 0',
     ],
@@ -125,7 +158,12 @@ describe('gradeSheet', () => {
 
   it('uses the verified score when present, else the self score, else 0', () => {
     const r = gradeSheet(KDC_SHEET_TEMPLATE, {
-      scores: { ...scoresWith(KDC_SHEET_TEMPLATE), 'I.1': { self: 5, verified: 2 }, 'I.2': { self: 4, verified: null }, 'I.3': undefined },
+      scores: {
+        ...scoresWith(KDC_SHEET_TEMPLATE),
+        'I.1': { self: 5, verified: 2 },
+        'I.2': { self: 4, verified: null },
+        'I.3': undefined,
+      },
       standardMet: true,
     });
     expect(r.items.slice(0, 3).map((i) => [i.code, i.points, i.source])).toEqual([
@@ -139,7 +177,10 @@ describe('gradeSheet', () => {
   });
 
   it('clamps each item to [0, max] and says so', () => {
-    const r = gradeSheet(CQDN_SHEET_TEMPLATE, { scores: { ...scoresWith(CQDN_SHEET_TEMPLATE), 'II.1': { self: 5 }, 'I.1': { self: -2 } }, standardMet: true });
+    const r = gradeSheet(CQDN_SHEET_TEMPLATE, {
+      scores: { ...scoresWith(CQDN_SHEET_TEMPLATE), 'II.1': { self: 5 }, 'I.1': { self: -2 } },
+      standardMet: true,
+    });
     expect(r.items.find((i) => i.code === 'II.1')).toMatchObject({ points: 3, clamped: true });
     expect(r.items.find((i) => i.code === 'I.1')).toMatchObject({ points: 0, clamped: true });
     expect(r.total).toBe(97);
@@ -149,7 +190,12 @@ describe('gradeSheet', () => {
 
   it.each([
     ['one KDC-3 incident', [{ criterionCode: 'KDC-3', item: 'e' }], 10, 90],
-    ['three, capped at 20', [{ criterionCode: 'KDC-3' }, { criterionCode: 'KDC-3' }, { criterionCode: 'KDC-3' }], 20, 80],
+    [
+      'three, capped at 20',
+      [{ criterionCode: 'KDC-3' }, { criterionCode: 'KDC-3' }, { criterionCode: 'KDC-3' }],
+      20,
+      80,
+    ],
     ['an incident of another criterion', [{ criterionCode: 'XA-3' }], 0, 100],
   ])('deducts for %s', (_what, incidents, deducted, total) => {
     const r = gradeSheet(KDC_SHEET_TEMPLATE, { scores: scoresWith(KDC_SHEET_TEMPLATE), incidents, standardMet: true });
@@ -162,7 +208,15 @@ describe('gradeSheet', () => {
       ...KDC_SHEET_TEMPLATE,
       deductions: [{ ...KDC_SHEET_TEMPLATE.deductions[0]!, trigger: { criterionCode: 'KDC-3', items: ['a', 'b'] } }],
     };
-    const r = gradeSheet(template, { scores: scoresWith(template), standardMet: true, incidents: [{ criterionCode: 'KDC-3', item: 'e' }, { criterionCode: 'KDC-3', item: 'a' }, { criterionCode: 'KDC-3' }] });
+    const r = gradeSheet(template, {
+      scores: scoresWith(template),
+      standardMet: true,
+      incidents: [
+        { criterionCode: 'KDC-3', item: 'e' },
+        { criterionCode: 'KDC-3', item: 'a' },
+        { criterionCode: 'KDC-3' },
+      ],
+    });
     expect(r.deductions).toEqual([{ code: 'D1', incidents: 1, points: 10, title: template.deductions[0]!.title }]);
   });
 
@@ -172,10 +226,20 @@ describe('gradeSheet', () => {
       deductions: [{ ...KDC_SHEET_TEMPLATE.deductions[0]!, points: 60, maxPoints: null }],
       rules: {
         ...DEFAULT_GRADING_RULES,
-        preconditions: [{ grade: 'KHA', requires: 'no_deductions', text: { vi: 'Không bị trừ điểm', en: 'No deduction' }, verified: false }],
+        preconditions: [
+          {
+            grade: 'KHA',
+            requires: 'no_deductions',
+            text: { vi: 'Không bị trừ điểm', en: 'No deduction' },
+            verified: false,
+          },
+        ],
       },
     };
-    const r = gradeSheet(template, { scores: scoresWith(template, 30), incidents: [{ criterionCode: 'KDC-3' }, { criterionCode: 'KDC-3' }] });
+    const r = gradeSheet(template, {
+      scores: scoresWith(template, 30),
+      incidents: [{ criterionCode: 'KDC-3' }, { criterionCode: 'KDC-3' }],
+    });
     expect(r.total).toBe(0);
     expect(r.grade).toBe('YEU');
     const kha = gradeSheet(template, { scores: scoresWith(template, 30), incidents: [] });
@@ -183,7 +247,11 @@ describe('gradeSheet', () => {
   });
 
   it('explains the total and the grade in both languages', () => {
-    const r = gradeSheet(KDC_SHEET_TEMPLATE, { scores: scoresWith(KDC_SHEET_TEMPLATE, 2.5), standardMet: false, incidents: [{ criterionCode: 'KDC-3' }] });
+    const r = gradeSheet(KDC_SHEET_TEMPLATE, {
+      scores: scoresWith(KDC_SHEET_TEMPLATE, 2.5),
+      standardMet: false,
+      incidents: [{ criterionCode: 'KDC-3' }],
+    });
     expect(r.total).toBe(87.5);
     expect(r.explanation.map((e) => e.vi)).toEqual([
       'Trừ 10 điểm (D1): 1 vụ việc — Xảy ra vụ việc thuộc tiêu chí KDC-3',
@@ -199,10 +267,16 @@ describe('gradeSheet', () => {
   it('adds in hundredths: 0.1 + 0.2 is 0.3', () => {
     const template: SheetTemplate = {
       ...KDC_SHEET_TEMPLATE,
-      groups: [{ code: 'A', title: { vi: 'A', en: 'A' }, items: [
-        { code: 'A.1', maxPoints: 50, title: { vi: 'a', en: 'a' }, verified: false },
-        { code: 'A.2', maxPoints: 50, title: { vi: 'b', en: 'b' }, verified: false },
-      ] }],
+      groups: [
+        {
+          code: 'A',
+          title: { vi: 'A', en: 'A' },
+          items: [
+            { code: 'A.1', maxPoints: 50, title: { vi: 'a', en: 'a' }, verified: false },
+            { code: 'A.2', maxPoints: 50, title: { vi: 'b', en: 'b' }, verified: false },
+          ],
+        },
+      ],
     };
     expect(gradeSheet(template, { scores: { 'A.1': { self: 0.1 }, 'A.2': { self: 0.2 } } }).total).toBe(0.3);
   });
@@ -224,7 +298,13 @@ describe('gradeSheet', () => {
           fc.tuple(
             fc.constant(t),
             fc.tuple(...items(t).map(() => fc.record({ self: score, verified: score }))),
-            fc.array(fc.record({ criterionCode: fc.constantFrom('KDC-3', 'XA-3', 'CQDN-3', 'CSGD-4', 'CSGD-5'), item: fc.constantFrom(null, 'a') }), { maxLength: 5 }),
+            fc.array(
+              fc.record({
+                criterionCode: fc.constantFrom('KDC-3', 'XA-3', 'CQDN-3', 'CSGD-4', 'CSGD-5'),
+                item: fc.constantFrom(null, 'a'),
+              }),
+              { maxLength: 5 },
+            ),
             fc.option(fc.boolean(), { nil: undefined }),
           ),
         ),

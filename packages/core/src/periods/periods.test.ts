@@ -101,15 +101,18 @@ describe('Vietnam time (UTC+7, no DST)', () => {
     expect(toVietnamDate(value)).toBe(date);
   });
 
-  it.each([['2022-03-20T10:00:00'], ['20/03/2022'], ['2022-13-01']])('toVietnamDate refuses %s (no zone or not a date)', (value) => {
-    let error: unknown;
-    try {
-      toVietnamDate(value);
-    } catch (e) {
-      error = e;
-    }
-    expect(isDomainError(error) && error.code).toBe('INVALID');
-  });
+  it.each([['2022-03-20T10:00:00'], ['20/03/2022'], ['2022-13-01']])(
+    'toVietnamDate refuses %s (no zone or not a date)',
+    (value) => {
+      let error: unknown;
+      try {
+        toVietnamDate(value);
+      } catch (e) {
+        error = e;
+      }
+      expect(isDomainError(error) && error.code).toBe('INVALID');
+    },
+  );
 });
 
 describe('dates', () => {
@@ -172,22 +175,35 @@ describe('reporting quarters (15th → 14th cut-off)', () => {
   it('currentQuarter follows Vietnam time at the cut-off', () => {
     expect(currentQuarter(new Date('2022-03-14T16:59:59Z')).quarter).toBe(1);
     expect(currentQuarter(new Date('2022-03-14T17:00:00Z')).quarter).toBe(2);
-    expect(currentQuarter(new Date('2021-12-14T17:00:00Z'))).toMatchObject({ year: 2022, quarter: 1, from: '2021-12-15' });
+    expect(currentQuarter(new Date('2021-12-14T17:00:00Z'))).toMatchObject({
+      year: 2022,
+      quarter: 1,
+      from: '2021-12-15',
+    });
   });
 
   it('due dates follow the settings', () => {
-    expect(quarterPeriod(2022, 1, { dueDaysAfterCutoff: 1, reminderDaysBefore: 0, escalationGraceDays: 10 })).toMatchObject({
+    expect(
+      quarterPeriod(2022, 1, { dueDaysAfterCutoff: 1, reminderDaysBefore: 0, escalationGraceDays: 10 }),
+    ).toMatchObject({
       dueDate: '2022-03-15',
       remindFrom: '2022-03-15',
       escalateOn: '2022-03-25',
     });
-    expect(() => quarterPeriod(2022, 1, { dueDaysAfterCutoff: -1, reminderDaysBefore: 0, escalationGraceDays: 0 })).toThrow(/setting/);
+    expect(() =>
+      quarterPeriod(2022, 1, { dueDaysAfterCutoff: -1, reminderDaysBefore: 0, escalationGraceDays: 0 }),
+    ).toThrow(/setting/);
     expect(() => quarterPeriod(2022, 5)).toThrow(/quarter/i);
   });
 
   it('six-month and annual periods share the 15 December start', () => {
     expect(halfYearPeriod(2022)).toMatchObject({ from: '2021-12-15', to: '2022-06-14', quarter: 2 });
-    expect(annualPeriod(2022)).toMatchObject({ from: '2021-12-15', to: '2022-12-14', quarter: 4, dueDate: '2022-12-20' });
+    expect(annualPeriod(2022)).toMatchObject({
+      from: '2021-12-15',
+      to: '2022-12-14',
+      quarter: 4,
+      dueDate: '2022-12-20',
+    });
   });
 
   it('KDC-4 compares Q4 of the year before and Q1–Q3', () => {
@@ -241,7 +257,9 @@ describe('deadline calendar', () => {
   });
 
   it('lists the upcoming deadlines of a unit type', () => {
-    expect(upcomingDeadlines(new Date('2022-10-25T03:00:00Z'), { unitType: 'KDC', days: 10 }).map((d) => d.code)).toEqual(['KDC_WINDOW_CLOSES']);
+    expect(
+      upcomingDeadlines(new Date('2022-10-25T03:00:00Z'), { unitType: 'KDC', days: 10 }).map((d) => d.code),
+    ).toEqual(['KDC_WINDOW_CLOSES']);
     expect(upcomingDeadlines(new Date('2022-12-25T03:00:00Z'), { days: 90 }).map((d) => d.date)).toEqual([
       '2022-12-31',
       '2023-03-20',

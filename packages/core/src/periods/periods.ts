@@ -261,7 +261,10 @@ export function quarterPeriod(
  * halfYearPeriod(2022); // { kind: 'half-year', from: '2021-12-15', to: '2022-06-14', dueDate: '2022-06-20', … }
  * ```
  */
-export function halfYearPeriod(year: number, settings: ReportingSettings = DEFAULT_REPORTING_SETTINGS): ReportingPeriod {
+export function halfYearPeriod(
+  year: number,
+  settings: ReportingSettings = DEFAULT_REPORTING_SETTINGS,
+): ReportingPeriod {
   return period('half-year', year, 1, 2, settings);
 }
 
@@ -463,7 +466,10 @@ export const DEADLINE_TEMPLATES: readonly DeadlineTemplate[] = [
     month: 11,
     day: 20,
     unitTypes: ['KDC'],
-    label: { vi: 'Hạn chấm điểm, xếp loại phong trào ở khu dân cư', en: 'Movement grading deadline for residential areas' },
+    label: {
+      vi: 'Hạn chấm điểm, xếp loại phong trào ở khu dân cư',
+      en: 'Movement grading deadline for residential areas',
+    },
     verified: true,
   },
   {
@@ -558,14 +564,16 @@ const ROMAN = ['I', 'II', 'III', 'IV'] as const;
  */
 export function deadlineCalendar(year: number, settings: ReportingSettings = DEFAULT_REPORTING_SETTINGS): Deadline[] {
   assertYear(year);
-  const deadlines: Deadline[] = DEADLINE_TEMPLATES.filter((t) => t.fromYear === undefined || year >= t.fromYear).map((t) => ({
-    code: t.code,
-    date: isoDate(year, t.month, t.day),
-    unitTypes: t.unitTypes,
-    label: t.label,
-    verified: t.verified,
-    ...(t.source ? { source: t.source } : {}),
-  }));
+  const deadlines: Deadline[] = DEADLINE_TEMPLATES.filter((t) => t.fromYear === undefined || year >= t.fromYear).map(
+    (t) => ({
+      code: t.code,
+      date: isoDate(year, t.month, t.day),
+      unitTypes: t.unitTypes,
+      label: t.label,
+      verified: t.verified,
+      ...(t.source ? { source: t.source } : {}),
+    }),
+  );
   for (const quarter of [1, 2, 3, 4] as const) {
     const p = quarterPeriod(year, quarter, settings);
     deadlines.push({
@@ -597,11 +605,12 @@ export function upcomingDeadlines(
   const today = vietnamDate(now);
   const until = addDays(today, options.days ?? 30);
   const year = Number(today.slice(0, 4));
-  const calendar = [...deadlineCalendar(year, options.settings), ...(year < 9999 ? deadlineCalendar(year + 1, options.settings) : [])];
+  const calendar = [
+    ...deadlineCalendar(year, options.settings),
+    ...(year < 9999 ? deadlineCalendar(year + 1, options.settings) : []),
+  ];
   return calendar.filter(
     (d) =>
-      d.date >= today &&
-      d.date <= until &&
-      (options.unitType === undefined || d.unitTypes.includes(options.unitType)),
+      d.date >= today && d.date <= until && (options.unitType === undefined || d.unitTypes.includes(options.unitType)),
   );
 }

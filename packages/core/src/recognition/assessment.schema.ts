@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { criteriaForType } from '../catalogue/catalogue.js';
-import { CRITERION_CODE_PATTERN, RATING_ABSENT, type Catalogue, type IncidentException } from '../catalogue/catalogue.schema.js';
+import {
+  CRITERION_CODE_PATTERN,
+  RATING_ABSENT,
+  type Catalogue,
+  type IncidentException,
+} from '../catalogue/catalogue.schema.js';
 import type { UnitType } from '../units.js';
 import { bilingual, idSchema, type FieldError } from '../validation.js';
 
@@ -118,7 +123,10 @@ export function validateAnswers(
     if (!criterion) {
       errors.push({
         path,
-        message: { vi: `Danh mục ${catalogue.id} không có tiêu chí ${code} cho loại ${unitType}`, en: `Catalogue ${catalogue.id} has no criterion ${code} for ${unitType}` },
+        message: {
+          vi: `Danh mục ${catalogue.id} không có tiêu chí ${code} cho loại ${unitType}`,
+          en: `Catalogue ${catalogue.id} has no criterion ${code} for ${unitType}`,
+        },
       });
       continue;
     }
@@ -131,7 +139,10 @@ export function validateAnswers(
     if (!checklist || (criterion.kind === 'parts' && checklist.length === 0)) {
       errors.push({
         path,
-        message: { vi: `Tiêu chí ${code} được tính từ dữ liệu, không nhận câu trả lời`, en: `Criterion ${code} is computed from data and takes no answer` },
+        message: {
+          vi: `Tiêu chí ${code} được tính từ dữ liệu, không nhận câu trả lời`,
+          en: `Criterion ${code} is computed from data and takes no answer`,
+        },
       });
       continue;
     }
@@ -141,11 +152,17 @@ export function validateAnswers(
       if (answer.rating !== undefined && !levels.includes(answer.rating)) {
         errors.push({
           path: `${path}.rating`,
-          message: { vi: `Mức xếp loại phải là một trong: ${levels.join(', ')}`, en: `The rating must be one of: ${levels.join(', ')}` },
+          message: {
+            vi: `Mức xếp loại phải là một trong: ${levels.join(', ')}`,
+            en: `The rating must be one of: ${levels.join(', ')}`,
+          },
         });
       }
     } else if (answer.rating !== undefined) {
-      errors.push({ path: `${path}.rating`, message: { vi: `Tiêu chí ${code} không có xếp loại`, en: `Criterion ${code} takes no rating` } });
+      errors.push({
+        path: `${path}.rating`,
+        message: { vi: `Tiêu chí ${code} không có xếp loại`, en: `Criterion ${code} takes no rating` },
+      });
     }
     const keys = new Set(checklist.map((i) => i.key));
     for (const key of Object.keys(answer.checks ?? {})) {
@@ -165,7 +182,11 @@ export function validateAnswers(
           });
         }
       }
-    } else if (answer.numerator !== undefined && answer.denominator !== undefined && answer.numerator > answer.denominator) {
+    } else if (
+      answer.numerator !== undefined &&
+      answer.denominator !== undefined &&
+      answer.numerator > answer.denominator
+    ) {
       errors.push({
         path: `${path}.numerator`,
         message: {

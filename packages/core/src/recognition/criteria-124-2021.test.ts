@@ -622,7 +622,15 @@ describe('who recognises (Art. 10)', () => {
   });
 
   it('after the 2025 reform a provincial school delegated to the commune counts in its XA-4, as it is recognised there', () => {
-    const school = { id: 701, type: 'CSGD' as const, areaId: 12, managingLevel: 'province' as const, isArmedForces: false, schoolLevel: 'upper_secondary' as const, isRecognitionDelegated: true };
+    const school = {
+      id: 701,
+      type: 'CSGD' as const,
+      areaId: 12,
+      managingLevel: 'province' as const,
+      isArmedForces: false,
+      schoolLevel: 'upper_secondary' as const,
+      isRecognitionDelegated: true,
+    };
     const xa4 = (year: number) =>
       evaluateArea(
         [

@@ -38,27 +38,46 @@ const GOOD_XA: Record<string, CriterionAnswer> = {
   'XA-3': { checks: { 'grasps-situation': true } },
 };
 const GOOD_CQDN: Record<string, CriterionAnswer> = {
-  'CQDN-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 40, denominator: 40 },
+  'CQDN-1': {
+    checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true },
+    numerator: 40,
+    denominator: 40,
+  },
   'CQDN-2': { checks: { policy: true, coordination: true } },
   'CQDN-4': { rating: 'hoan-thanh-tot', checks: { 'no-discipline': true } },
   'CQDN-5': { numerator: 7, denominator: 10 },
 };
 const GOOD_CSGD: Record<string, CriterionAnswer> = {
-  'CSGD-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 640, denominator: 640 },
+  'CSGD-1': {
+    checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true },
+    numerator: 640,
+    denominator: 640,
+  },
   'CSGD-2': { checks: { policy: true, 'coordination-police': true, 'coordination-parents': true } },
   'CSGD-5': { rating: 'none', checks: { 'no-discipline': true } },
   'CSGD-6': { numerator: 14, denominator: 20 },
 };
 
 function kdc(patch: Partial<UnitEvaluationInput> = {}): UnitEvaluationInput {
-  return { unit: village(), year: YEAR, registered: true, answers: GOOD_KDC, counts: GOOD_COUNTS, incidents: [], ...patch };
+  return {
+    unit: village(),
+    year: YEAR,
+    registered: true,
+    answers: GOOD_KDC,
+    counts: GOOD_COUNTS,
+    incidents: [],
+    ...patch,
+  };
 }
 
 const outcome = (e: UnitEvaluation, code: string) => e.criteria.find((c) => c.code === code)?.outcome;
 const reasons = (e: UnitEvaluation, code: string, lang: 'vi' | 'en' = 'en') =>
   (e.criteria.find((c) => c.code === code)?.reasons ?? []).map((r) => r[lang]).join(' | ');
 
-function managed(kdcCounts: { total: number; excluded?: number; registered: number; recognised: number }, extra: ManagedUnitsSummary['byType'] = {}): ManagedUnitsSummary {
+function managed(
+  kdcCounts: { total: number; excluded?: number; registered: number; recognised: number },
+  extra: ManagedUnitsSummary['byType'] = {},
+): ManagedUnitsSummary {
   const criteriaMet = { 'KDC-2': kdcCounts.total, 'KDC-3': kdcCounts.total, 'KDC-4': kdcCounts.total };
   return { byType: { KDC: { excluded: 0, ...kdcCounts, criteriaMet: { ...criteriaMet } }, ...extra } };
 }
@@ -97,12 +116,42 @@ describe('requirement (KDC-2, XA-1)', () => {
   it.each([
     ['answered yes', { 'KDC-2': { checks: { 'carried-out': true } } }, 'KDC-2', 'met', 'The requirement is met'],
     ['answered no', { 'KDC-2': { checks: { 'carried-out': false } } }, 'KDC-2', 'not_met', 'Not met: Policies, laws'],
-    ['item left open (null)', { 'KDC-2': { checks: { 'carried-out': null } } }, 'KDC-2', 'missing', 'Not answered (counts as not met)'],
+    [
+      'item left open (null)',
+      { 'KDC-2': { checks: { 'carried-out': null } } },
+      'KDC-2',
+      'missing',
+      'Not answered (counts as not met)',
+    ],
     ['not answered at all', { 'KDC-2': undefined }, 'KDC-2', 'missing', 'an unanswered criterion is not met'],
-    ['answer without checks', { 'KDC-2': { note: 'xem biên bản' } }, 'KDC-2', 'missing', 'an unanswered criterion is not met'],
-    ['one of two items no', { 'KDC-4': { checks: { 'other-violations': true, 'offenders-managed': false } } }, 'KDC-4', 'not_met', 'Not met: Offenders'],
-    ['one of two items unanswered', { 'KDC-4': { checks: { 'other-violations': true } } }, 'KDC-4', 'missing', 'Not answered'],
-    ['a no wins over an unanswered item', { 'KDC-4': { checks: { 'other-violations': false } } }, 'KDC-4', 'not_met', 'Not met: Other violations'],
+    [
+      'answer without checks',
+      { 'KDC-2': { note: 'xem biên bản' } },
+      'KDC-2',
+      'missing',
+      'an unanswered criterion is not met',
+    ],
+    [
+      'one of two items no',
+      { 'KDC-4': { checks: { 'other-violations': true, 'offenders-managed': false } } },
+      'KDC-4',
+      'not_met',
+      'Not met: Offenders',
+    ],
+    [
+      'one of two items unanswered',
+      { 'KDC-4': { checks: { 'other-violations': true } } },
+      'KDC-4',
+      'missing',
+      'Not answered',
+    ],
+    [
+      'a no wins over an unanswered item',
+      { 'KDC-4': { checks: { 'other-violations': false } } },
+      'KDC-4',
+      'not_met',
+      'Not met: Other violations',
+    ],
   ] as const)('%s', (_what, patch, code, expected, reason) => {
     const e = evaluateUnit(kdc({ answers: { ...GOOD_KDC, ...patch } }));
     expect(outcome(e, code)).toBe(expected);
@@ -112,8 +161,16 @@ describe('requirement (KDC-2, XA-1)', () => {
 });
 
 describe('ratio (KDC-1: residing households registered / residing households must reach 100 %)', () => {
-  const ratio = (numerator: number | undefined, denominator: number | undefined, checks = { resolution: true, plan: true, registration: true }) => ({
-    'KDC-1': { checks, ...(numerator === undefined ? {} : { numerator }), ...(denominator === undefined ? {} : { denominator }) },
+  const ratio = (
+    numerator: number | undefined,
+    denominator: number | undefined,
+    checks = { resolution: true, plan: true, registration: true },
+  ) => ({
+    'KDC-1': {
+      checks,
+      ...(numerator === undefined ? {} : { numerator }),
+      ...(denominator === undefined ? {} : { denominator }),
+    },
   });
   it.each([
     ['212/212', ratio(212, 212), 'met', 'Residing households registered to take part: 212/212 (100%), reaches 100%'],
@@ -122,8 +179,18 @@ describe('ratio (KDC-1: residing households registered / residing households mus
     ['no households at all', ratio(0, 0), 'missing', 'Households residing in the area (permanent and temporary) is 0'],
     ['no figures', ratio(undefined, undefined), 'missing', 'No figures'],
     ['numerator only', ratio(5, undefined), 'missing', 'No figures'],
-    ['100 % but no resolution', ratio(212, 212, { resolution: false, plan: true, registration: true }), 'not_met', 'Not met: The party cell'],
-    ['100 % but registration unanswered', ratio(212, 212, { resolution: true, plan: true } as never), 'missing', 'Not answered'],
+    [
+      '100 % but no resolution',
+      ratio(212, 212, { resolution: false, plan: true, registration: true }),
+      'not_met',
+      'Not met: The party cell',
+    ],
+    [
+      '100 % but registration unanswered',
+      ratio(212, 212, { resolution: true, plan: true } as never),
+      'missing',
+      'Not answered',
+    ],
   ] as const)('%s', (_what, answers, expected, reason) => {
     const e = evaluateUnit(kdc({ answers: { ...GOOD_KDC, ...answers } }));
     expect(outcome(e, 'KDC-1')).toBe(expected);
@@ -132,7 +199,9 @@ describe('ratio (KDC-1: residing households registered / residing households mus
 
   it('says it in Vietnamese with a decimal comma', () => {
     const e = evaluateUnit(kdc({ answers: { ...GOOD_KDC, ...ratio(211, 212) } }));
-    expect(reasons(e, 'KDC-1', 'vi')).toBe('Số hộ gia đình đang cư trú đăng ký tham gia: 211/212 (99,53 %), chưa đạt mức 100 %');
+    expect(reasons(e, 'KDC-1', 'vi')).toBe(
+      'Số hộ gia đình đang cư trú đăng ký tham gia: 211/212 (99,53 %), chưa đạt mức 100 %',
+    );
   });
 });
 
@@ -168,7 +237,15 @@ describe('disqualifying list (KDC-3): incidents in the window', () => {
   });
 
   it('lists at most five incidents, oldest first, then how many more', () => {
-    const incidents = ['2022-09-01', '2022-01-05', '2022-03-01', '2022-04-01', '2022-05-01', '2022-06-01', '2022-07-01'].map((d) => at(d)[0]!);
+    const incidents = [
+      '2022-09-01',
+      '2022-01-05',
+      '2022-03-01',
+      '2022-04-01',
+      '2022-05-01',
+      '2022-06-01',
+      '2022-07-01',
+    ].map((d) => at(d)[0]!);
     const e = evaluateUnit(kdc({ incidents }));
     const list = e.criteria.find((c) => c.code === 'KDC-3')!.reasons;
     expect(list).toHaveLength(6);
@@ -177,12 +254,26 @@ describe('disqualifying list (KDC-3): incidents in the window', () => {
   });
 
   it('an incident of XA-3 without a letter still fails it (a stray incident of a criterion with parts)', () => {
-    const e = evaluateUnit(
-      { unit: commune(), year: YEAR, registered: true, answers: GOOD_XA, incidents: [{ criterionCode: 'XA-3', occurredOn: '2022-11-15' }], managed: managed({ total: 10, registered: 10, recognised: 10 }) },
-    );
+    const e = evaluateUnit({
+      unit: commune(),
+      year: YEAR,
+      registered: true,
+      answers: GOOD_XA,
+      incidents: [{ criterionCode: 'XA-3', occurredOn: '2022-11-15' }],
+      managed: managed({ total: 10, registered: 10, recognised: 10 }),
+    });
     expect(outcome(e, 'XA-3')).toBe('not_met');
     expect(e.result).toBe('CHUA_DAT');
-    const next = evaluateUnit({ ...{ unit: commune(), year: YEAR, registered: true, answers: GOOD_XA, managed: managed({ total: 10, registered: 10, recognised: 10 }) }, incidents: [{ criterionCode: 'XA-3', occurredOn: '2022-11-16' }] });
+    const next = evaluateUnit({
+      ...{
+        unit: commune(),
+        year: YEAR,
+        registered: true,
+        answers: GOOD_XA,
+        managed: managed({ total: 10, registered: 10, recognised: 10 }),
+      },
+      incidents: [{ criterionCode: 'XA-3', occurredOn: '2022-11-16' }],
+    });
     expect(outcome(next, 'XA-3')).toBe('met');
     expect(next.result).toBe('DAT');
   });
@@ -207,23 +298,67 @@ describe('comparison (KDC-4 a): crimes and social evils not up on the previous w
   });
 
   it('explains the increase', () => {
-    const e = evaluateUnit(kdc({ counts: { current: { crimes: 3, socialEvils: 0 }, previous: { crimes: 1, socialEvils: 0 } } }));
-    expect(reasons(e, 'KDC-4', 'vi')).toContain('Điểm a: Số vụ phạm tội: 3, tăng 2 so với kỳ trước (1) | Điểm a: Số vụ tệ nạn xã hội: 0');
-    expect(reasons(e, 'KDC-4')).toContain('Item (a): Crimes: 3, up 2 on the previous window (1) | Item (a): Social-evil cases: 0');
+    const e = evaluateUnit(
+      kdc({ counts: { current: { crimes: 3, socialEvils: 0 }, previous: { crimes: 1, socialEvils: 0 } } }),
+    );
+    expect(reasons(e, 'KDC-4', 'vi')).toContain(
+      'Điểm a: Số vụ phạm tội: 3, tăng 2 so với kỳ trước (1) | Điểm a: Số vụ tệ nạn xã hội: 0',
+    );
+    expect(reasons(e, 'KDC-4')).toContain(
+      'Item (a): Crimes: 3, up 2 on the previous window (1) | Item (a): Social-evil cases: 0',
+    );
   });
 
   it.each([
-    ['each, allowed increase 1: crimes +1', { aggregate: 'each', maxIncrease: 1 }, { crimes: 2, socialEvils: 0 }, { crimes: 1, socialEvils: 0 }, 'met'],
-    ['each, allowed increase 1: crimes +2', { aggregate: 'each', maxIncrease: 1 }, { crimes: 3, socialEvils: 0 }, { crimes: 1, socialEvils: 0 }, 'not_met'],
-    ['sum: crimes +1, social evils −1', { aggregate: 'sum', maxIncrease: 0 }, { crimes: 2, socialEvils: 0 }, { crimes: 1, socialEvils: 1 }, 'met'],
-    ['sum: total up', { aggregate: 'sum', maxIncrease: 0 }, { crimes: 2, socialEvils: 1 }, { crimes: 1, socialEvils: 1 }, 'not_met'],
-    ['sum: a previous metric missing', { aggregate: 'sum', maxIncrease: 0 }, { crimes: 2, socialEvils: 1 }, { crimes: 5 }, 'missing'],
-    ['each over a third metric', { metrics: ['crimes', 'socialEvils', 'firesExplosionsAccidents'] }, { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 1 }, { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0 }, 'not_met'],
+    [
+      'each, allowed increase 1: crimes +1',
+      { aggregate: 'each', maxIncrease: 1 },
+      { crimes: 2, socialEvils: 0 },
+      { crimes: 1, socialEvils: 0 },
+      'met',
+    ],
+    [
+      'each, allowed increase 1: crimes +2',
+      { aggregate: 'each', maxIncrease: 1 },
+      { crimes: 3, socialEvils: 0 },
+      { crimes: 1, socialEvils: 0 },
+      'not_met',
+    ],
+    [
+      'sum: crimes +1, social evils −1',
+      { aggregate: 'sum', maxIncrease: 0 },
+      { crimes: 2, socialEvils: 0 },
+      { crimes: 1, socialEvils: 1 },
+      'met',
+    ],
+    [
+      'sum: total up',
+      { aggregate: 'sum', maxIncrease: 0 },
+      { crimes: 2, socialEvils: 1 },
+      { crimes: 1, socialEvils: 1 },
+      'not_met',
+    ],
+    [
+      'sum: a previous metric missing',
+      { aggregate: 'sum', maxIncrease: 0 },
+      { crimes: 2, socialEvils: 1 },
+      { crimes: 5 },
+      'missing',
+    ],
+    [
+      'each over a third metric',
+      { metrics: ['crimes', 'socialEvils', 'firesExplosionsAccidents'] },
+      { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 1 },
+      { crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0 },
+      'not_met',
+    ],
   ] as const)('parameterised: %s', (_what, patch, current, previous, expected) => {
     const kdc4 = TT124_2021.criteria.find((c) => c.code === 'KDC-4')!;
     if (kdc4.kind !== 'parts') throw new Error('KDC-4 has parts');
     const [a, ...rest] = kdc4.parts;
-    const catalogue = withCriterion('KDC-4', { parts: [{ ...a!, comparison: { ...a!.comparison!, ...patch } }, ...rest] });
+    const catalogue = withCriterion('KDC-4', {
+      parts: [{ ...a!, comparison: { ...a!.comparison!, ...patch } }, ...rest],
+    });
     const e = evaluateUnit(kdc({ counts: { current, previous } }), { catalogue });
     expect(outcome(e, 'KDC-4')).toBe(expected);
   });
@@ -233,7 +368,10 @@ describe('comparison (KDC-4 a): crimes and social evils not up on the previous w
 
 describe('managed threshold (XA-4): 100 % registered and at least 70 % recognised', () => {
   const xa = (summary: ManagedUnitsSummary | undefined, catalogue: Catalogue = TT124_2021) =>
-    evaluateUnit({ unit: commune(), year: YEAR, registered: true, answers: GOOD_XA, ...(summary ? { managed: summary } : {}) }, { catalogue });
+    evaluateUnit(
+      { unit: commune(), year: YEAR, registered: true, answers: GOOD_XA, ...(summary ? { managed: summary } : {}) },
+      { catalogue },
+    );
 
   it.each([
     ['7 of 10 recognised', managed({ total: 10, registered: 10, recognised: 7 }), 'met'],
@@ -241,10 +379,17 @@ describe('managed threshold (XA-4): 100 % registered and at least 70 % recognise
     ['699 of 1000 (69.9 %)', managed({ total: 1000, registered: 1000, recognised: 699 }), 'not_met'],
     ['700 of 1000 (70 %)', managed({ total: 1000, registered: 1000, recognised: 700 }), 'met'],
     ['all recognised but one not registered', managed({ total: 10, registered: 9, recognised: 9 }), 'not_met'],
-    ['2 excluded do not count: 7 of 10 eligible', managed({ total: 12, excluded: 2, registered: 10, recognised: 7 }), 'met'],
+    [
+      '2 excluded do not count: 7 of 10 eligible',
+      managed({ total: 12, excluded: 2, registered: 10, recognised: 7 }),
+      'met',
+    ],
     [
       'agencies count too: 7/10 villages + 0/3 schools = 7/13',
-      managed({ total: 10, registered: 10, recognised: 7 }, { CSGD: { total: 3, excluded: 0, registered: 3, recognised: 0, criteriaMet: {} } }),
+      managed(
+        { total: 10, registered: 10, recognised: 7 },
+        { CSGD: { total: 3, excluded: 0, registered: 3, recognised: 0, criteriaMet: {} } },
+      ),
       'not_met',
     ],
     ['no eligible unit at all', managed({ total: 2, excluded: 2, registered: 0, recognised: 0 }), 'missing'],
@@ -258,7 +403,9 @@ describe('managed threshold (XA-4): 100 % registered and at least 70 % recognise
     expect(reasons(e, 'XA-4', 'vi')).toBe(
       'Đã đăng ký 1000/1000 (100 %), đạt mức 100 % | Đạt tiêu chuẩn 699/1000 (69,9 %), chưa đạt mức tối thiểu 70 %',
     );
-    expect(reasons(e, 'XA-4')).toBe('Registered 1000/1000 (100%), reaches 100% | Recognised 699/1000 (69.9%), below the minimum 70%');
+    expect(reasons(e, 'XA-4')).toBe(
+      'Registered 1000/1000 (100%), reaches 100% | Recognised 699/1000 (69.9%), below the minimum 70%',
+    );
   });
 
   it('under tt23-2012 only villages count and registration is not required', () => {
@@ -292,7 +439,11 @@ describe('composite (XA-2): KDC-2, KDC-3 and KDC-4 hold across the commune', () 
     ['all villages meet all three', { 'KDC-2': 10, 'KDC-3': 10, 'KDC-4': 10 }, 'met'],
     ['one village fails KDC-3', { 'KDC-2': 10, 'KDC-3': 9, 'KDC-4': 10 }, 'not_met'],
     ['no village meets KDC-4', { 'KDC-2': 10, 'KDC-3': 10 }, 'not_met'],
-    ['only KDC-1 and KDC-5 fail somewhere (not part of XA-2)', { 'KDC-1': 3, 'KDC-2': 10, 'KDC-3': 10, 'KDC-4': 10, 'KDC-5': 1 }, 'met'],
+    [
+      'only KDC-1 and KDC-5 fail somewhere (not part of XA-2)',
+      { 'KDC-1': 3, 'KDC-2': 10, 'KDC-3': 10, 'KDC-4': 10, 'KDC-5': 1 },
+      'met',
+    ],
   ] as const)('%s', (_what, criteriaMet, expected) => {
     expect(xa2(criteriaMet)).toBe(expected);
   });
@@ -306,9 +457,21 @@ describe('composite (XA-2): KDC-2, KDC-3 and KDC-4 hold across the commune', () 
 
 describe('excluded and unregistered units', () => {
   it.each([
-    [{ id: 7, type: 'DN', areaId: 12, managingLevel: 'commune', enterpriseSize: 'small' }, GOOD_CQDN, 'small-micro-enterprises'],
-    [{ id: 8, type: 'CQ', areaId: 12, managingLevel: 'province', isArmedForces: true }, GOOD_CQDN, 'armed-forces-agencies'],
-    [{ id: 9, type: 'CSGD', areaId: 12, managingLevel: 'commune', schoolLevel: 'kindergarten' }, GOOD_CSGD, 'primary-preschool-creche'],
+    [
+      { id: 7, type: 'DN', areaId: 12, managingLevel: 'commune', enterpriseSize: 'small' },
+      GOOD_CQDN,
+      'small-micro-enterprises',
+    ],
+    [
+      { id: 8, type: 'CQ', areaId: 12, managingLevel: 'province', isArmedForces: true },
+      GOOD_CQDN,
+      'armed-forces-agencies',
+    ],
+    [
+      { id: 9, type: 'CSGD', areaId: 12, managingLevel: 'commune', schoolLevel: 'kindergarten' },
+      GOOD_CSGD,
+      'primary-preschool-creche',
+    ],
   ] as const)('%j is excluded by %s, whatever its answers', (unit, answers, ruleId) => {
     const e = evaluateUnit({ unit, year: YEAR, registered: true, answers });
     expect(e.result).toBe('EXCLUDED');
@@ -352,7 +515,11 @@ describe('excluded and unregistered units', () => {
 // ── An area bottom-up ───────────────────────────────────────────────────────────────────────────────
 
 describe('evaluateArea: communes after the units they manage', () => {
-  function communeWithVillages(passing: number, failing: number, extra: UnitEvaluationInput[] = []): UnitEvaluationInput[] {
+  function communeWithVillages(
+    passing: number,
+    failing: number,
+    extra: UnitEvaluationInput[] = [],
+  ): UnitEvaluationInput[] {
     const inputs: UnitEvaluationInput[] = [{ unit: commune(1, 12), year: YEAR, registered: true, answers: GOOD_XA }];
     for (let i = 0; i < passing + failing; i++) {
       inputs.push(
@@ -375,7 +542,11 @@ describe('evaluateArea: communes after the units they manage', () => {
     expect(outcome(xaResult(results), 'XA-4')).toBe(xa4);
     expect(outcome(xaResult(results), 'XA-2')).toBe('met'); // KDC-5 is not part of XA-2
     expect(xaResult(results).result).toBe(result);
-    expect(xaResult(results).managed?.byType.KDC).toMatchObject({ total: passing + failing, registered: passing + failing, recognised: passing });
+    expect(xaResult(results).managed?.byType.KDC).toMatchObject({
+      total: passing + failing,
+      registered: passing + failing,
+      recognised: passing,
+    });
   });
 
   it('a village incident on 31/10 fails XA-2; on 1/11 it belongs to the next year', () => {
@@ -385,7 +556,9 @@ describe('evaluateArea: communes after the units they manage', () => {
       return xaResult(evaluateArea(inputs));
     };
     expect(outcome(incidentOn('2022-10-31'), 'XA-2')).toBe('not_met');
-    expect(reasons(incidentOn('2022-10-31'), 'XA-2')).toContain('KDC-3: 9/10 residential area meet it (90%), needs 100%');
+    expect(reasons(incidentOn('2022-10-31'), 'XA-2')).toContain(
+      'KDC-3: 9/10 residential area meet it (90%), needs 100%',
+    );
     expect(incidentOn('2022-10-31').result).toBe('CHUA_DAT');
     expect(outcome(incidentOn('2022-11-01'), 'XA-2')).toBe('met');
     expect(incidentOn('2022-11-01').result).toBe('DAT');

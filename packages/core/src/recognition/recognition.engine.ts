@@ -264,7 +264,10 @@ function checkChecklist(checklist: readonly ChecklistItem[], answer: CriterionAn
       reasons.push({ vi: `Chưa đáp ứng: ${item.text.vi}`, en: `Not met: ${item.text.en}` });
     } else if (value !== true) {
       outcome = worst(outcome, 'missing');
-      reasons.push({ vi: `Chưa trả lời (tính là không đạt): ${item.text.vi}`, en: `Not answered (counts as not met): ${item.text.en}` });
+      reasons.push({
+        vi: `Chưa trả lời (tính là không đạt): ${item.text.vi}`,
+        en: `Not answered (counts as not met): ${item.text.en}`,
+      });
     }
   }
   return { outcome, reasons };
@@ -285,7 +288,8 @@ function evaluateRequirement(c: RequirementCriterion, answer: CriterionAnswer | 
 
 function evaluateRatio(c: RatioCriterion, answer: CriterionAnswer | undefined): Partial_ {
   if (!answer) return { outcome: 'missing', reasons: [NO_ANSWER] };
-  const result = c.checklist.length > 0 ? checkChecklist(c.checklist, answer) : { outcome: 'met' as CriterionOutcome, reasons: [] };
+  const result =
+    c.checklist.length > 0 ? checkChecklist(c.checklist, answer) : { outcome: 'met' as CriterionOutcome, reasons: [] };
   const { numerator, denominator } = answer;
   const min = { vi: formatPercent(c.minimum, 'vi'), en: formatPercent(c.minimum, 'en') };
   if (numerator === undefined || denominator === undefined) {
@@ -346,7 +350,9 @@ function describeIncident(incident: IncidentRecord, itemText: LocalizedText | un
  */
 function judgeIncidents(
   hits: readonly IncidentRecord[],
-  itemOf: (letter: string | null | undefined) => { text: LocalizedText; exceptions?: readonly IncidentException[] | undefined } | undefined,
+  itemOf: (
+    letter: string | null | undefined,
+  ) => { text: LocalizedText; exceptions?: readonly IncidentException[] | undefined } | undefined,
 ): { counted: number; reasons: LocalizedText[] } {
   const counted: LocalizedText[] = [];
   const excused: LocalizedText[] = [];
@@ -356,7 +362,10 @@ function judgeIncidents(
     const exception = incident.exception ?? undefined;
     if (exception && item?.exceptions?.includes(exception)) {
       const label = INCIDENT_EXCEPTION_LABELS[exception];
-      excused.push({ vi: `${line.vi} — không tính: ${label.vi.toLowerCase()}`, en: `${line.en} — not counted: ${label.en.toLowerCase()}` });
+      excused.push({
+        vi: `${line.vi} — không tính: ${label.vi.toLowerCase()}`,
+        en: `${line.en} — not counted: ${label.en.toLowerCase()}`,
+      });
     } else {
       counted.push(line);
     }
@@ -384,7 +393,9 @@ function evaluateDisqualifying(
 ): Partial_ {
   const hits = incidents?.filter((i) => inWindow(i, c.code, window)) ?? [];
   if (hits.length === 0) return { outcome: 'met', reasons: [noIncident(window)] };
-  const { counted, reasons } = judgeIncidents(hits, (letter) => (letter ? c.items.find((i) => i.letter === letter) : undefined));
+  const { counted, reasons } = judgeIncidents(hits, (letter) =>
+    letter ? c.items.find((i) => i.letter === letter) : undefined,
+  );
   return { outcome: counted > 0 ? 'not_met' : 'met', reasons };
 }
 
@@ -448,10 +459,14 @@ function evaluateParts(
 
 function evaluateRating(c: RatingCriterion, answer: CriterionAnswer | undefined): Partial_ {
   if (!answer) return { outcome: 'missing', reasons: [NO_ANSWER] };
-  const result: Partial_ = c.checklist.length > 0 ? checkChecklist(c.checklist, answer) : { outcome: 'met', reasons: [] };
+  const result: Partial_ =
+    c.checklist.length > 0 ? checkChecklist(c.checklist, answer) : { outcome: 'met', reasons: [] };
   const rating = answer.rating;
   const passing = c.levels.filter((l) => l.passes).map((l) => l.text);
-  const needs = { vi: passing.map((t) => `"${t.vi}"`).join(' hoặc '), en: passing.map((t) => `"${t.en}"`).join(' or ') };
+  const needs = {
+    vi: passing.map((t) => `"${t.vi}"`).join(' hoặc '),
+    en: passing.map((t) => `"${t.en}"`).join(' or '),
+  };
   if (rating === undefined || rating === null) {
     result.outcome = worst(result.outcome, 'missing');
     result.reasons.unshift({
@@ -460,18 +475,30 @@ function evaluateRating(c: RatingCriterion, answer: CriterionAnswer | undefined)
     });
   } else if (rating === RATING_ABSENT) {
     if (c.absentAllowed) {
-      result.reasons.unshift({ vi: `Đơn vị không có ${c.subject.vi.toLowerCase()}`, en: `The unit has no ${c.subject.en.toLowerCase()}` });
+      result.reasons.unshift({
+        vi: `Đơn vị không có ${c.subject.vi.toLowerCase()}`,
+        en: `The unit has no ${c.subject.en.toLowerCase()}`,
+      });
     } else {
       result.outcome = 'not_met';
-      result.reasons.unshift({ vi: `Không có ${c.subject.vi.toLowerCase()} để xếp loại`, en: `No ${c.subject.en.toLowerCase()} to rate` });
+      result.reasons.unshift({
+        vi: `Không có ${c.subject.vi.toLowerCase()} để xếp loại`,
+        en: `No ${c.subject.en.toLowerCase()} to rate`,
+      });
     }
   } else {
     const level = c.levels.find((l) => l.key === rating);
     if (!level) {
       result.outcome = worst(result.outcome, 'missing');
-      result.reasons.unshift({ vi: `Mức xếp loại không có trong danh mục: ${rating}`, en: `Rating not in the catalogue: ${rating}` });
+      result.reasons.unshift({
+        vi: `Mức xếp loại không có trong danh mục: ${rating}`,
+        en: `Rating not in the catalogue: ${rating}`,
+      });
     } else if (level.passes) {
-      result.reasons.unshift({ vi: `${c.subject.vi}: xếp loại "${level.text.vi}"`, en: `${c.subject.en}: rated "${level.text.en}"` });
+      result.reasons.unshift({
+        vi: `${c.subject.vi}: xếp loại "${level.text.vi}"`,
+        en: `${c.subject.en}: rated "${level.text.en}"`,
+      });
     } else {
       result.outcome = 'not_met';
       result.reasons.unshift({
@@ -488,7 +515,12 @@ function evaluateComparison(c: ComparisonRule, counts: WindowCounts | undefined)
   if (!current) {
     return {
       outcome: 'missing',
-      reasons: [{ vi: 'Chưa có số liệu của kỳ đánh giá (tính là không đạt)', en: 'No counts for the window (counts as not met)' }],
+      reasons: [
+        {
+          vi: 'Chưa có số liệu của kỳ đánh giá (tính là không đạt)',
+          en: 'No counts for the window (counts as not met)',
+        },
+      ],
     };
   }
   const previous = counts?.previous;
@@ -512,7 +544,10 @@ function evaluateComparison(c: ComparisonRule, counts: WindowCounts | undefined)
   }
   let outcome: CriterionOutcome = 'met';
   const reasons: LocalizedText[] = [];
-  const allowance = c.maxIncrease > 0 ? { vi: ` (cho phép tăng ${c.maxIncrease})`, en: ` (allowed increase ${c.maxIncrease})` } : { vi: '', en: '' };
+  const allowance =
+    c.maxIncrease > 0
+      ? { vi: ` (cho phép tăng ${c.maxIncrease})`, en: ` (allowed increase ${c.maxIncrease})` }
+      : { vi: '', en: '' };
   for (const g of groups) {
     if (g.cur === undefined) {
       outcome = worst(outcome, 'missing');
@@ -532,7 +567,10 @@ function evaluateComparison(c: ComparisonRule, counts: WindowCounts | undefined)
         en: `${g.label.en}: ${g.cur}, up ${g.cur - g.prev} on the previous window (${g.prev})${allowance.en}`,
       });
     } else {
-      reasons.push({ vi: `${g.label.vi}: ${g.cur}, kỳ trước ${g.prev}`, en: `${g.label.en}: ${g.cur}, previous window ${g.prev}` });
+      reasons.push({
+        vi: `${g.label.vi}: ${g.cur}, kỳ trước ${g.prev}`,
+        en: `${g.label.en}: ${g.cur}, previous window ${g.prev}`,
+      });
     }
   }
   return { outcome, reasons };
@@ -673,7 +711,15 @@ function ratioKey(c: RatioCriterion, answer: CriterionAnswer): number | string {
   const check = checklistKey(c.checklist, answer.checks);
   const n = answer.numerator === undefined ? 0 : answer.numerator + 1;
   const d = answer.denominator === undefined ? 0 : answer.denominator + 1;
-  if (c.checklist.length <= 7 && Number.isInteger(n) && Number.isInteger(d) && n >= 0 && d >= 0 && n < SMALL && d < SMALL) {
+  if (
+    c.checklist.length <= 7 &&
+    Number.isInteger(n) &&
+    Number.isInteger(d) &&
+    n >= 0 &&
+    d >= 0 &&
+    n < SMALL &&
+    d < SMALL
+  ) {
     return (d * SMALL + n) * 4096 + check; // < 2^52
   }
   return `${check}|${n}|${d}`;
@@ -700,7 +746,11 @@ function comparisonKey(c: ComparisonRule, counts: WindowCounts): number | string
   return key;
 }
 
-function hasIncident(incidents: readonly IncidentRecord[] | undefined, code: string, window: EvaluationWindow): boolean {
+function hasIncident(
+  incidents: readonly IncidentRecord[] | undefined,
+  code: string,
+  window: EvaluationWindow,
+): boolean {
   if (incidents) for (const i of incidents) if (inWindow(i, code, window)) return true;
   return false;
 }
@@ -732,10 +782,12 @@ function evaluateCriterion(c: Criterion, input: UnitEvaluationInput, window: Eva
     case 'parts': {
       const answer = input.answers?.[c.code];
       const counts = input.counts;
-      if (hasIncident(input.incidents, c.code, window)) return toResult(c, evaluateParts(c, answer, counts, input.incidents, window));
+      if (hasIncident(input.incidents, c.code, window))
+        return toResult(c, evaluateParts(c, answer, counts, input.incidents, window));
       const checklist = c.parts.flatMap((p) => p.checklist ?? []);
       let key = `${window.from}|${answer?.checks ? checklistKey(checklist, answer.checks) : NO_ANSWER_KEY}`;
-      for (const p of c.parts) if (p.comparison) key += `|${counts?.current ? comparisonKey(p.comparison, counts) : NO_ANSWER_KEY}`;
+      for (const p of c.parts)
+        if (p.comparison) key += `|${counts?.current ? comparisonKey(p.comparison, counts) : NO_ANSWER_KEY}`;
       return memoized(c, key, () => evaluateParts(c, answer, counts, undefined, window));
     }
     case 'rating': {
@@ -757,9 +809,19 @@ function resolveCatalogue(year: number, options: EvaluateOptions): Catalogue {
 }
 
 const summaryMemo = new WeakMap<readonly Criterion[], Map<number | string, LocalizedText>>();
-const RESULT_INDEX: Readonly<Record<RecognitionResult, number>> = { DAT: 0, CHUA_DAT: 1, NOT_REGISTERED: 2, EXCLUDED: 3 };
+const RESULT_INDEX: Readonly<Record<RecognitionResult, number>> = {
+  DAT: 0,
+  CHUA_DAT: 1,
+  NOT_REGISTERED: 2,
+  EXCLUDED: 3,
+};
 
-function summarize(result: RecognitionResult, list: readonly Criterion[], criteria: readonly CriterionResult[], year: number): LocalizedText {
+function summarize(
+  result: RecognitionResult,
+  list: readonly Criterion[],
+  criteria: readonly CriterionResult[],
+  year: number,
+): LocalizedText {
   // outcomes in base 3, then the result, then (for NOT_REGISTERED, whose text names it) the year
   let key: number | string;
   if (criteria.length <= 15) {
@@ -854,7 +916,10 @@ function evaluateWith(input: UnitEvaluationInput, catalogue: Catalogue): UnitEva
   if (!eligibility.eligible) {
     let summary = exclusionSummaries.get(eligibility.reason);
     if (!summary) {
-      summary = Object.freeze({ vi: `Không thuộc diện: ${eligibility.reason.vi}`, en: `Not eligible: ${eligibility.reason.en}` });
+      summary = Object.freeze({
+        vi: `Không thuộc diện: ${eligibility.reason.vi}`,
+        en: `Not eligible: ${eligibility.reason.en}`,
+      });
       exclusionSummaries.set(eligibility.reason, summary);
     }
     return {
@@ -914,7 +979,16 @@ function newAreaTally(): AreaTally {
 
 function tally(area: AreaTally, e: UnitEvaluation): void {
   let t = area[e.unitType];
-  if (!t) area[e.unitType] = t = { total: 0, excluded: 0, registered: 0, recognised: 0, codes: undefined, met: [], other: undefined };
+  if (!t)
+    area[e.unitType] = t = {
+      total: 0,
+      excluded: 0,
+      registered: 0,
+      recognised: 0,
+      codes: undefined,
+      met: [],
+      other: undefined,
+    };
   t.total++;
   if (e.result === 'EXCLUDED') {
     t.excluded++;
@@ -946,7 +1020,13 @@ function toSummary(area: AreaTally): ManagedUnitsSummary {
       if (t.met[i]! > 0) criteriaMet[code] = t.met[i]!;
     });
     t.other?.forEach((n, code) => (criteriaMet[code] = (criteriaMet[code] ?? 0) + n));
-    byType[type] = { total: t.total, excluded: t.excluded, registered: t.registered, recognised: t.recognised, criteriaMet };
+    byType[type] = {
+      total: t.total,
+      excluded: t.excluded,
+      registered: t.registered,
+      recognised: t.recognised,
+      criteriaMet,
+    };
   }
   return { byType };
 }

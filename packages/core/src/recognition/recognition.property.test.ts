@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { TT124_2021 } from '../catalogue/tt124-2021.catalogue.js';
 import { TT23_2012 } from '../catalogue/tt23-2012.catalogue.js';
 import type { CriterionAnswer, IncidentRecord } from './assessment.schema.js';
-import { evaluateArea, evaluateUnit, isManagedByCommune, type AssessedUnit, type UnitEvaluation, type UnitEvaluationInput } from './recognition.engine.js';
+import {
+  evaluateArea,
+  evaluateUnit,
+  isManagedByCommune,
+  type AssessedUnit,
+  type UnitEvaluation,
+  type UnitEvaluationInput,
+} from './recognition.engine.js';
 
 // Arbitraries that produce every outcome of every criterion kind, boundaries included.
 
@@ -21,13 +28,27 @@ const checks = (keys: string[]) =>
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 6 });
 const ratioAnswer = (keys: string[]) =>
   fc
-    .record({ checks: checks(keys), denominator: maybe(fc.integer({ min: 0, max: 50 })), shortfall: fc.constantFrom(0, 0, 0, 1, 2) })
+    .record({
+      checks: checks(keys),
+      denominator: maybe(fc.integer({ min: 0, max: 50 })),
+      shortfall: fc.constantFrom(0, 0, 0, 1, 2),
+    })
     .map(({ checks, denominator, shortfall }): CriterionAnswer => {
       if (denominator === undefined) return { checks };
       return { checks, denominator, numerator: Math.max(0, denominator - shortfall) };
     });
 // dates around the KDC window of 2022 (1/11/2021 → 31/10/2022) and the others' (16/11/2021 → 15/11/2022)
-const date = fc.constantFrom('2021-10-31', '2021-11-01', '2021-11-15', '2021-11-16', '2022-05-01', '2022-10-31', '2022-11-01', '2022-11-15', '2022-11-16');
+const date = fc.constantFrom(
+  '2021-10-31',
+  '2021-11-01',
+  '2021-11-15',
+  '2021-11-16',
+  '2022-05-01',
+  '2022-10-31',
+  '2022-11-01',
+  '2022-11-15',
+  '2022-11-16',
+);
 const incident = (codes: string[]): fc.Arbitrary<IncidentRecord> =>
   fc.record({
     criterionCode: fc.constantFrom(...codes),
@@ -38,12 +59,17 @@ const incident = (codes: string[]): fc.Arbitrary<IncidentRecord> =>
 const incidents = (codes: string[]) => fc.oneof(fc.constant([]), fc.array(incident(codes), { maxLength: 2 }));
 const count = fc.integer({ min: 0, max: 3 });
 const counts = fc.record(
-  { current: fc.record({ crimes: count, socialEvils: count }), previous: fc.record({ crimes: count, socialEvils: count }) },
+  {
+    current: fc.record({ crimes: count, socialEvils: count }),
+    previous: fc.record({ crimes: count, socialEvils: count }),
+  },
   { requiredKeys: ['current'] },
 );
 
 const ratingAnswer = (levels: string[]) =>
-  fc.record({ checks: checks(['no-discipline']), rating: maybe(fc.constantFrom(...levels)) }).map(({ checks, rating }): CriterionAnswer => (rating === undefined ? { checks } : { checks, rating }));
+  fc
+    .record({ checks: checks(['no-discipline']), rating: maybe(fc.constantFrom(...levels)) })
+    .map(({ checks, rating }): CriterionAnswer => (rating === undefined ? { checks } : { checks, rating }));
 const kdcAnswers = fc.record({
   'KDC-1': maybe(ratioAnswer(['resolution', 'plan', 'registration'])),
   'KDC-2': maybe(checks(['carried-out']).map((c) => ({ checks: c }))),
@@ -72,7 +98,8 @@ type Spec = Omit<UnitEvaluationInput, 'unit'> & { unit: Omit<AssessedUnit, 'id' 
 const registered = fc.constantFrom(true, true, true, true, false);
 // Most units of a real commune pass: weight the generators toward all-good answers so that communes can pass
 // too (otherwise XA-2, which needs every village, almost never holds and "Đạt" is never exercised).
-const good = <T>(ideal: NoInfer<T>, random: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(ideal), weight: 4 }, { arbitrary: random, weight: 1 });
+const good = <T>(ideal: NoInfer<T>, random: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: fc.constant(ideal), weight: 4 }, { arbitrary: random, weight: 1 });
 const GOOD_KDC = {
   'KDC-1': { checks: { resolution: true, plan: true, registration: true }, numerator: 30, denominator: 30 },
   'KDC-2': { checks: { 'carried-out': true } },
@@ -99,7 +126,11 @@ const otherSpec: fc.Arbitrary<Spec> = fc.oneof(
     registered,
     answers: good(
       {
-        'CQDN-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 9, denominator: 9 },
+        'CQDN-1': {
+          checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true },
+          numerator: 9,
+          denominator: 9,
+        },
         'CQDN-2': { checks: { policy: true, coordination: true } },
         'CQDN-4': { rating: 'hoan-thanh-tot', checks: { 'no-discipline': true } },
         'CQDN-5': { numerator: 7, denominator: 10 },
@@ -112,13 +143,22 @@ const otherSpec: fc.Arbitrary<Spec> = fc.oneof(
     unit: fc.record({
       type: fc.constant('CSGD' as const),
       managingLevel: fc.constantFrom('commune' as const, 'district' as const),
-      schoolLevel: fc.constantFrom('primary' as const, 'lower_secondary' as const, 'upper_secondary' as const, 'creche' as const),
+      schoolLevel: fc.constantFrom(
+        'primary' as const,
+        'lower_secondary' as const,
+        'upper_secondary' as const,
+        'creche' as const,
+      ),
     }),
     year: fc.constant(YEAR),
     registered,
     answers: good(
       {
-        'CSGD-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 90, denominator: 90 },
+        'CSGD-1': {
+          checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true },
+          numerator: 90,
+          denominator: 90,
+        },
         'CSGD-2': { checks: { policy: true, 'coordination-police': true, 'coordination-parents': true } },
         'CSGD-5': { rating: 'none', checks: { 'no-discipline': true } },
         'CSGD-6': { numerator: 7, denominator: 9 },
@@ -132,19 +172,29 @@ const communeSpec: fc.Arbitrary<Spec> = fc.record({
   unit: fc.constant({ type: 'XA' as const, managingLevel: 'district' as const }),
   year: fc.constant(YEAR),
   registered,
-  answers: good({ 'XA-1': { checks: { resolution: true, plan: true, registration: true, model: true } }, 'XA-3': { checks: { 'grasps-situation': true } } }, xaAnswers),
+  answers: good(
+    {
+      'XA-1': { checks: { resolution: true, plan: true, registration: true, model: true } },
+      'XA-3': { checks: { 'grasps-situation': true } },
+    },
+    xaAnswers,
+  ),
   incidents: good([], incidents(['XA-3'])),
 });
 
 /** 1–4 communes, each with 0–8 villages and 0–4 other units, ids unique. */
 const area = fc
-  .array(fc.tuple(communeSpec, fc.array(villageSpec, { maxLength: 8 }), fc.array(otherSpec, { maxLength: 4 })), { minLength: 1, maxLength: 4 })
+  .array(fc.tuple(communeSpec, fc.array(villageSpec, { maxLength: 8 }), fc.array(otherSpec, { maxLength: 4 })), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((communes) => {
     const inputs: UnitEvaluationInput[] = [];
     let id = 1;
     communes.forEach(([xa, villages, others], c) => {
       const areaId = 100 + c;
-      for (const spec of [xa, ...villages, ...others]) inputs.push({ ...spec, unit: { ...spec.unit, id: id++, areaId } });
+      for (const spec of [xa, ...villages, ...others])
+        inputs.push({ ...spec, unit: { ...spec.unit, id: id++, areaId } });
     });
     return inputs;
   });
@@ -161,7 +211,18 @@ describe('properties of the recognition engine', () => {
         if (xa4) seen.add(`XA-4 ${xa4.outcome}`);
       }
     }
-    for (const key of ['KDC DAT', 'KDC CHUA_DAT', 'KDC NOT_REGISTERED', 'XA DAT', 'XA CHUA_DAT', 'DN EXCLUDED', 'CSGD DAT', 'XA-4 met', 'XA-4 not_met', 'XA-4 missing']) {
+    for (const key of [
+      'KDC DAT',
+      'KDC CHUA_DAT',
+      'KDC NOT_REGISTERED',
+      'XA DAT',
+      'XA CHUA_DAT',
+      'DN EXCLUDED',
+      'CSGD DAT',
+      'XA-4 met',
+      'XA-4 not_met',
+      'XA-4 missing',
+    ]) {
       expect(seen).toContain(key);
     }
   });
@@ -186,7 +247,12 @@ describe('properties of the recognition engine', () => {
   it('results do not depend on the order of the inputs', () => {
     fc.assert(
       fc.property(
-        area.chain((inputs) => fc.tuple(fc.constant(inputs), fc.shuffledSubarray(inputs, { minLength: inputs.length, maxLength: inputs.length }))),
+        area.chain((inputs) =>
+          fc.tuple(
+            fc.constant(inputs),
+            fc.shuffledSubarray(inputs, { minLength: inputs.length, maxLength: inputs.length }),
+          ),
+        ),
         ([inputs, shuffled]) => {
           expect(byId(evaluateArea(shuffled))).toEqual(byId(evaluateArea(inputs)));
         },
@@ -215,7 +281,11 @@ describe('properties of the recognition engine', () => {
           if (r.unitType !== 'XA' || r.result === 'EXCLUDED') return;
           const areaId = inputs[i]!.unit.areaId;
           const children = results.filter(
-            (c, j) => c.unitType !== 'XA' && inputs[j]!.unit.areaId === areaId && isManagedByCommune(inputs[j]!.unit) && c.result !== 'EXCLUDED',
+            (c, j) =>
+              c.unitType !== 'XA' &&
+              inputs[j]!.unit.areaId === areaId &&
+              isManagedByCommune(inputs[j]!.unit) &&
+              c.result !== 'EXCLUDED',
           );
           const xa4 = r.criteria.find((c) => c.code === 'XA-4')!.outcome;
           if (children.length === 0) {

@@ -30,7 +30,13 @@ import type { UnitType } from '../units.js';
  * REMINDER_OBLIGATIONS.includes('grading'); // true
  * ```
  */
-export const REMINDER_OBLIGATIONS = ['quarterly_report', 'registration', 'self_assessment', 'grading', 'recognition'] as const;
+export const REMINDER_OBLIGATIONS = [
+  'quarterly_report',
+  'registration',
+  'self_assessment',
+  'grading',
+  'recognition',
+] as const;
 
 /** One of {@link REMINDER_OBLIGATIONS}. @example `const o: ReminderObligation = 'quarterly_report';` */
 export type ReminderObligation = (typeof REMINDER_OBLIGATIONS)[number];
@@ -113,7 +119,10 @@ export const DEFAULT_REMINDER_SETTINGS: Readonly<ReminderSettings> = Object.free
 });
 
 function invalid(vi: string, en: string): DomainError {
-  return new DomainError('INVALID', { vi: `Cài đặt nhắc việc không hợp lệ: ${vi}`, en: `Invalid reminder settings: ${en}` });
+  return new DomainError('INVALID', {
+    vi: `Cài đặt nhắc việc không hợp lệ: ${vi}`,
+    en: `Invalid reminder settings: ${en}`,
+  });
 }
 
 /**
@@ -127,8 +136,15 @@ function invalid(vi: string, en: string): DomainError {
  */
 export function assertReminderSettings(settings: ReminderSettings): ReminderSettings {
   const days = settings.daysBefore;
-  if (!Array.isArray(days) || days.some((d) => !Number.isInteger(d) || d < 1 || d > 90) || new Set(days).size !== days.length) {
-    throw invalid(`số ngày nhắc trước hạn ${String(days)}; cần các số nguyên khác nhau 1–90`, `daysBefore ${String(days)}; expected distinct integers 1–90`);
+  if (
+    !Array.isArray(days) ||
+    days.some((d) => !Number.isInteger(d) || d < 1 || d > 90) ||
+    new Set(days).size !== days.length
+  ) {
+    throw invalid(
+      `số ngày nhắc trước hạn ${String(days)}; cần các số nguyên khác nhau 1–90`,
+      `daysBefore ${String(days)}; expected distinct integers 1–90`,
+    );
   }
   for (const key of ['overdueAfterDays', 'escalationGraceDays'] as const) {
     const value = settings[key];
@@ -262,7 +278,9 @@ export function reminderOccasionsOn(
       const dated = stages.map((s) => ({ ...s, date: addDays(deadline.date, s.offsetDays) }));
       for (const stage of dated) {
         if (stage.date !== day) continue;
-        const superseded = dated.some((later) => later.track === stage.track && later.date > stage.date && later.date <= asOf);
+        const superseded = dated.some(
+          (later) => later.track === stage.track && later.date > stage.date && later.date <= asOf,
+        );
         if (superseded) continue;
         const dKey = deadlineKey(deadline.code, y, deadline.quarter);
         out.push({

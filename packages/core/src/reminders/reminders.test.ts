@@ -46,12 +46,20 @@ describe('reminderOccasionsOn: the offsets of a quarterly report', () => {
 
   it('crosses the year boundary: a Q4 due date in January belongs to the year before', () => {
     // With 20 days after the cut-off (14 December), Q4 2022 is due on 3 January 2023.
-    const settings = { ...DEFAULT_REMINDER_SETTINGS, reporting: { ...DEFAULT_REPORTING_SETTINGS, dueDaysAfterCutoff: 20 } };
+    const settings = {
+      ...DEFAULT_REMINDER_SETTINGS,
+      reporting: { ...DEFAULT_REPORTING_SETTINGS, dueDaysAfterCutoff: 20 },
+    };
     expect(quarterPeriod(2022, 4, settings.reporting).dueDate).toBe('2023-01-03');
     expect(keysOn('2022-12-27', settings)).toEqual(['QUARTERLY_REPORT_DUE:2022-Q4:before-7']);
     expect(keysOn('2022-12-31', settings)).toEqual(['QUARTERLY_REPORT_DUE:2022-Q4:before-3']);
     const [onSecond] = reminderOccasionsOn('2023-01-02', settings);
-    expect(onSecond).toMatchObject({ key: 'QUARTERLY_REPORT_DUE:2022-Q4:before-1', year: 2022, quarter: 4, dueDate: '2023-01-03' });
+    expect(onSecond).toMatchObject({
+      key: 'QUARTERLY_REPORT_DUE:2022-Q4:before-1',
+      year: 2022,
+      quarter: 4,
+      dueDate: '2023-01-03',
+    });
     expect(keysOn('2023-01-04', settings)).toEqual(['QUARTERLY_REPORT_DUE:2022-Q4:overdue']);
     expect(keysOn('2023-01-08', settings)).toEqual(['QUARTERLY_REPORT_DUE:2022-Q4:escalation']);
   });
@@ -101,8 +109,12 @@ describe('reminderOccasionsOn: catching up after a downtime', () => {
   });
 
   it('refuses bad settings and a run before its day', () => {
-    expect(() => reminderOccasionsOn('2022-12-13', { ...DEFAULT_REMINDER_SETTINGS, daysBefore: [3, 3] })).toThrow(/daysBefore/);
-    expect(() => reminderOccasionsOn('2022-12-13', { ...DEFAULT_REMINDER_SETTINGS, escalationGraceDays: 0 })).toThrow(/escalationGraceDays/);
+    expect(() => reminderOccasionsOn('2022-12-13', { ...DEFAULT_REMINDER_SETTINGS, daysBefore: [3, 3] })).toThrow(
+      /daysBefore/,
+    );
+    expect(() => reminderOccasionsOn('2022-12-13', { ...DEFAULT_REMINDER_SETTINGS, escalationGraceDays: 0 })).toThrow(
+      /escalationGraceDays/,
+    );
     expect(() => reminderOccasionsOn('2022-12-13', undefined, { asOf: '2022-12-12' })).toThrow(/asOf/);
   });
 
@@ -123,20 +135,46 @@ const units: ReminderUnit[] = [
   { id: 11, code: 'KDC-QT-1', name: 'Thôn 1', type: 'KDC', areaId: 2, managingLevel: 'commune' },
   { id: 12, code: 'KDC-QT-2', name: 'Thôn 2', type: 'KDC', areaId: 2, managingLevel: 'commune' },
   { id: 13, code: 'KDC-QH-1', name: 'Thôn Đông', type: 'KDC', areaId: 3, managingLevel: 'commune' },
-  { id: 14, code: 'DN-QH-1', name: 'Cơ sở may nhỏ', type: 'DN', areaId: 3, managingLevel: 'commune', enterpriseSize: 'small' },
+  {
+    id: 14,
+    code: 'DN-QH-1',
+    name: 'Cơ sở may nhỏ',
+    type: 'DN',
+    areaId: 3,
+    managingLevel: 'commune',
+    enterpriseSize: 'small',
+  },
   { id: 15, code: 'CQ-QH-1', name: 'Chi cục Thuế', type: 'CQ', areaId: 3, managingLevel: 'district' },
 ];
 const users: ReminderUser[] = [
   { id: 100, displayName: 'Trưởng thôn 1', role: 'unit_reporter', areaId: 2, unitId: 11, email: 'thon1@example.vn' },
-  { id: 101, displayName: 'Người cũ', role: 'unit_reporter', areaId: 2, unitId: 11, email: 'old@example.vn', isDisabled: true },
-  { id: 200, displayName: 'Công an xã Quảng Thủy', role: 'commune_officer', areaId: 2, unitId: null, email: 'caxa@example.vn' },
+  {
+    id: 101,
+    displayName: 'Người cũ',
+    role: 'unit_reporter',
+    areaId: 2,
+    unitId: 11,
+    email: 'old@example.vn',
+    isDisabled: true,
+  },
+  {
+    id: 200,
+    displayName: 'Công an xã Quảng Thủy',
+    role: 'commune_officer',
+    areaId: 2,
+    unitId: null,
+    email: 'caxa@example.vn',
+  },
   { id: 300, displayName: 'Công an thị xã', role: 'province_officer', areaId: 1, unitId: null, email: null },
   { id: 900, displayName: 'Quản trị', role: 'admin', areaId: null, unitId: null, email: 'admin@example.vn' },
 ];
-const q4Facts = (done: number[]): ReadonlyMap<string, ObligationFacts> => new Map([['QUARTERLY_REPORT_DUE:2022-Q4', { done: new Set(done) }]]);
+const q4Facts = (done: number[]): ReadonlyMap<string, ObligationFacts> =>
+  new Map([['QUARTERLY_REPORT_DUE:2022-Q4', { done: new Set(done) }]]);
 
 function listed(plan: ReturnType<typeof planReminders>) {
-  return Object.fromEntries(plan.digests.map((d) => [d.userId, d.sections.flatMap((s) => s.units.map((u) => `${u.id}:${u.why}`)).sort()]));
+  return Object.fromEntries(
+    plan.digests.map((d) => [d.userId, d.sections.flatMap((s) => s.units.map((u) => `${u.id}:${u.why}`)).sort()]),
+  );
 }
 
 describe('planReminders', () => {
@@ -150,7 +188,11 @@ describe('planReminders', () => {
     });
     expect(plan.missing).toBe(4);
     expect(plan.unaddressed).toEqual([]);
-    expect(plan.digests.map((d) => d.dedupeKey)).toEqual(['reminders:2022-12-17:user:100', 'reminders:2022-12-17:user:200', 'reminders:2022-12-17:user:300']);
+    expect(plan.digests.map((d) => d.dedupeKey)).toEqual([
+      'reminders:2022-12-17:user:100',
+      'reminders:2022-12-17:user:200',
+      'reminders:2022-12-17:user:300',
+    ]);
   });
 
   it('escalates villages to the commune officer and communes and district-managed units to the level above', () => {
@@ -165,7 +207,14 @@ describe('planReminders', () => {
   it('sends one digest per person for all the occasions of the day', () => {
     const settings = { ...DEFAULT_REMINDER_SETTINGS, overdueAfterDays: 5 }; // overdue and escalation on the same day
     const day = '2022-12-25';
-    const plan = planReminders({ day, occasions: reminderOccasionsOn(day, settings), units, areas, users, facts: q4Facts([]) });
+    const plan = planReminders({
+      day,
+      occasions: reminderOccasionsOn(day, settings),
+      units,
+      areas,
+      users,
+      facts: q4Facts([]),
+    });
     const officer = plan.digests.find((d) => d.userId === 200)!;
     expect(officer.sections.map((s) => s.stage)).toEqual(['overdue', 'escalation']);
     expect(plan.digests.filter((d) => d.userId === 200)).toHaveLength(1);
@@ -173,8 +222,17 @@ describe('planReminders', () => {
 
   it('lists what nobody can be told about instead of dropping it', () => {
     const day = '2022-12-17';
-    const plan = planReminders({ day, occasions: reminderOccasionsOn(day), units, areas, users: [users[0]!], facts: q4Facts([]) });
-    expect(plan.unaddressed).toEqual([{ occasionKey: 'QUARTERLY_REPORT_DUE:2022-Q4:before-3', unitIds: [10, 12, 13, 15] }]);
+    const plan = planReminders({
+      day,
+      occasions: reminderOccasionsOn(day),
+      units,
+      areas,
+      users: [users[0]!],
+      facts: q4Facts([]),
+    });
+    expect(plan.unaddressed).toEqual([
+      { occasionKey: 'QUARTERLY_REPORT_DUE:2022-Q4:before-3', unitIds: [10, 12, 13, 15] },
+    ]);
   });
 
   it('applies the self-assessment and grading only to the units expected', () => {
@@ -190,26 +248,59 @@ describe('planReminders', () => {
 
   it('refuses to plan a deadline it has no facts for', () => {
     const day = '2022-12-17';
-    expect(() => planReminders({ day, occasions: reminderOccasionsOn(day), units, areas, users, facts: new Map() })).toThrow(/QUARTERLY_REPORT_DUE:2022-Q4/);
+    expect(() =>
+      planReminders({ day, occasions: reminderOccasionsOn(day), units, areas, users, facts: new Map() }),
+    ).toThrow(/QUARTERLY_REPORT_DUE:2022-Q4/);
   });
 
   it('writes the digest in Vietnamese and English, counting days from the actual run', () => {
-    const plan = planReminders({ day: '2022-12-17', today: '2022-12-18', occasions: reminderOccasionsOn('2022-12-17'), units, areas, users, facts: q4Facts([12]) });
+    const plan = planReminders({
+      day: '2022-12-17',
+      today: '2022-12-18',
+      occasions: reminderOccasionsOn('2022-12-17'),
+      units,
+      areas,
+      users,
+      facts: q4Facts([12]),
+    });
     const digest = plan.digests.find((d) => d.userId === 100)!;
-    expect(digest.title).toEqual({ vi: 'Nhắc việc ngày 17/12/2022: 1 việc chưa hoàn thành', en: 'Reminders of 2022-12-17: 1 item outstanding' });
+    expect(digest.title).toEqual({
+      vi: 'Nhắc việc ngày 17/12/2022: 1 việc chưa hoàn thành',
+      en: 'Reminders of 2022-12-17: 1 item outstanding',
+    });
     expect(digest.body.vi).toContain('Kính gửi Trưởng thôn 1');
-    expect(digest.body.vi).toContain('[Sắp đến hạn] Báo cáo quý IV/2022: hạn 20/12/2022, còn 2 ngày. Chưa có báo cáo quý: 1 đơn vị');
+    expect(digest.body.vi).toContain(
+      '[Sắp đến hạn] Báo cáo quý IV/2022: hạn 20/12/2022, còn 2 ngày. Chưa có báo cáo quý: 1 đơn vị',
+    );
     expect(digest.body.vi).toContain('- Thôn 1 (KDC-QT-1), Quảng Thủy');
-    expect(digest.body.en).toContain('[Coming up] Q4 2022 report: due 2022-12-20, 2 days left. No quarterly report yet: 1 unit');
+    expect(digest.body.en).toContain(
+      '[Coming up] Q4 2022 report: due 2022-12-20, 2 days left. No quarterly report yet: 1 unit',
+    );
     const mail = digestMail(digest);
-    expect(mail.subject).toBe('[An Toàn] Nhắc việc ngày 17/12/2022: 1 việc chưa hoàn thành / Reminders of 2022-12-17: 1 item outstanding');
+    expect(mail.subject).toBe(
+      '[An Toàn] Nhắc việc ngày 17/12/2022: 1 việc chưa hoàn thành / Reminders of 2022-12-17: 1 item outstanding',
+    );
     expect(mail.text.indexOf('Kính gửi')).toBeLessThan(mail.text.indexOf('Dear'));
   });
 
   it('caps a long list and says how many more', () => {
-    const many: ReminderUnit[] = Array.from({ length: 130 }, (_, i) => ({ id: 1000 + i, code: `KDC-${i}`, name: `Thôn ${i}`, type: 'KDC', areaId: 2, managingLevel: 'commune' }));
+    const many: ReminderUnit[] = Array.from({ length: 130 }, (_, i) => ({
+      id: 1000 + i,
+      code: `KDC-${i}`,
+      name: `Thôn ${i}`,
+      type: 'KDC',
+      areaId: 2,
+      managingLevel: 'commune',
+    }));
     const day = '2022-12-25';
-    const plan = planReminders({ day, occasions: reminderOccasionsOn(day), units: many, areas, users, facts: q4Facts([]) });
+    const plan = planReminders({
+      day,
+      occasions: reminderOccasionsOn(day),
+      units: many,
+      areas,
+      users,
+      facts: q4Facts([]),
+    });
     const officer = plan.digests.find((d) => d.userId === 200)!;
     expect(officer.itemCount).toBe(130);
     expect(officer.body.vi).toContain('… và 30 đơn vị khác');
@@ -225,7 +316,14 @@ describe('planReminders', () => {
         fc.shuffledSubarray(users, { minLength: users.length }),
         fc.subarray(units.map((u) => u.id)),
         (shuffledUnits, shuffledUsers, done) => {
-          const plan = planReminders({ day, occasions, units: shuffledUnits, areas, users: shuffledUsers, facts: q4Facts(done) });
+          const plan = planReminders({
+            day,
+            occasions,
+            units: shuffledUnits,
+            areas,
+            users: shuffledUsers,
+            facts: q4Facts(done),
+          });
           const reference = planReminders({ day, occasions, units, areas, users, facts: q4Facts(done) });
           expect(plan).toEqual(reference);
           const told = new Set(plan.digests.flatMap((d) => d.sections.flatMap((s) => s.units.map((u) => u.id))));

@@ -1,17 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateUnit } from '../recognition/recognition.engine.js';
-import { QUARTERLY_METRIC_LABELS, QUARTERLY_METRICS, windowCountsFromReports, type ReportCountsRecord } from './quarterly-report.js';
+import {
+  QUARTERLY_METRIC_LABELS,
+  QUARTERLY_METRICS,
+  windowCountsFromReports,
+  type ReportCountsRecord,
+} from './quarterly-report.js';
 
 const report = (year: number, quarter: number, crimes: number, socialEvils = 0): ReportCountsRecord => ({
   year,
   quarter,
-  counts: { crimes, socialEvils, firesExplosionsAccidents: 0, propagandaSessions: 1, peopleReached: 10, tipOffs: 0, newModels: 0, meetings: 1 },
+  counts: {
+    crimes,
+    socialEvils,
+    firesExplosionsAccidents: 0,
+    propagandaSessions: 1,
+    peopleReached: 10,
+    tipOffs: 0,
+    newModels: 0,
+    meetings: 1,
+  },
 });
 
 describe('windowCountsFromReports', () => {
   const reports = [
-    report(2020, 4, 1), report(2021, 1, 1), report(2021, 2, 0), report(2021, 3, 1), // previous window of 2022: 3 crimes
-    report(2021, 4, 0), report(2022, 1, 2), report(2022, 2, 0), report(2022, 3, 0), // current window of 2022: 2 crimes
+    report(2020, 4, 1),
+    report(2021, 1, 1),
+    report(2021, 2, 0),
+    report(2021, 3, 1), // previous window of 2022: 3 crimes
+    report(2021, 4, 0),
+    report(2022, 1, 2),
+    report(2022, 2, 0),
+    report(2022, 3, 0), // current window of 2022: 2 crimes
     report(2022, 4, 9), // due after the KDC window closes: belongs to 2023
   ];
 
@@ -22,7 +42,9 @@ describe('windowCountsFromReports', () => {
   });
 
   it('leaves a side out when no report exists, or when one is missing and all are required', () => {
-    expect(windowCountsFromReports(reports, 2021)).toEqual({ current: expect.objectContaining({ crimes: 3 }) as unknown });
+    expect(windowCountsFromReports(reports, 2021)).toEqual({
+      current: expect.objectContaining({ crimes: 3 }) as unknown,
+    });
     const gap = reports.filter((r) => !(r.year === 2022 && r.quarter === 2));
     expect(windowCountsFromReports(gap, 2022).current?.crimes).toBe(2);
     expect(windowCountsFromReports(gap, 2022, { requireAllQuarters: true }).current).toBeUndefined();

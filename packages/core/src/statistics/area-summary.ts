@@ -542,7 +542,8 @@ export function summarizeResultTotals(input: {
     const u = units.get(key);
     if (u) u.count += t.units;
     else units.set(key, { unitType: t.unitType, result: t.result, count: t.units });
-    if (t.result === 'DAT' || t.result === 'CHUA_DAT') catalogues.set(t.catalogueId, (catalogues.get(t.catalogueId) ?? 0) + t.units);
+    if (t.result === 'DAT' || t.result === 'CHUA_DAT')
+      catalogues.set(t.catalogueId, (catalogues.get(t.catalogueId) ?? 0) + t.units);
     if (t.grade !== null) {
       const g = grades.get(`${t.unitType}|${t.grade}`);
       if (g) g.count += t.units;

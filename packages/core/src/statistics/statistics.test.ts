@@ -59,12 +59,17 @@ describe('rates', () => {
 
   it('property: reachesShare agrees with exact rational comparison', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 10_000 }), fc.nat(), (denominator, minimumTenThousandths, seed) => {
-        const numerator = seed % (denominator + 1);
-        const minimum = minimumTenThousandths / 10_000;
-        const exact = BigInt(numerator) * 10_000n >= BigInt(minimumTenThousandths) * BigInt(denominator);
-        expect(reachesShare(numerator, denominator, minimum)).toBe(exact);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.nat(),
+        (denominator, minimumTenThousandths, seed) => {
+          const numerator = seed % (denominator + 1);
+          const minimum = minimumTenThousandths / 10_000;
+          const exact = BigInt(numerator) * 10_000n >= BigInt(minimumTenThousandths) * BigInt(denominator);
+          expect(reachesShare(numerator, denominator, minimum)).toBe(exact);
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -77,10 +82,15 @@ describe('rates', () => {
 });
 
 describe('unit statistics', () => {
-  const records = (type: UnitResultRecord['unitType'], results: Partial<Record<UnitResultRecord['result'], number>>, firstId: number) => {
+  const records = (
+    type: UnitResultRecord['unitType'],
+    results: Partial<Record<UnitResultRecord['result'], number>>,
+    firstId: number,
+  ) => {
     const out: UnitResultRecord[] = [];
     let id = firstId;
-    for (const result of RECOGNITION_RESULTS) for (let i = 0; i < (results[result] ?? 0); i++) out.push({ unitId: id++, unitType: type, result });
+    for (const result of RECOGNITION_RESULTS)
+      for (let i = 0; i < (results[result] ?? 0); i++) out.push({ unitId: id++, unitType: type, result });
     return out;
   };
 
@@ -89,20 +99,42 @@ describe('unit statistics', () => {
       ...records('DN', { DAT: 5, CHUA_DAT: 2, NOT_REGISTERED: 1, EXCLUDED: 4 }, 1),
       ...records('XA', { DAT: 15, CHUA_DAT: 1 }, 100),
     ]);
-    expect(s.byType.DN).toMatchObject({ total: 12, excluded: 4, eligible: 8, registered: 7, notRegistered: 1, recognised: 5, notRecognised: 2 });
+    expect(s.byType.DN).toMatchObject({
+      total: 12,
+      excluded: 4,
+      eligible: 8,
+      registered: 7,
+      notRegistered: 1,
+      recognised: 5,
+      notRecognised: 2,
+    });
     expect(s.byType.DN.recognitionRate?.text).toBe('5/8');
     expect(s.byType.DN.registrationRate?.text).toBe('7/8');
-    expect(s.byType.XA.recognitionRate).toEqual({ numerator: 15, denominator: 16, text: '15/16', value: 0.9375, percentage: 93.75 });
+    expect(s.byType.XA.recognitionRate).toEqual({
+      numerator: 15,
+      denominator: 16,
+      text: '15/16',
+      value: 0.9375,
+      percentage: 93.75,
+    });
     expect(s.byType.CSGD).toMatchObject({ total: 0, recognitionRate: null, registrationRate: null });
     expect(s.all).toMatchObject({ total: 28, eligible: 24, recognised: 20 });
   });
 
   it('refuses a unit counted twice', () => {
-    expect(() => computeUnitStatistics([{ unitId: 1, unitType: 'KDC', result: 'DAT' }, { unitId: 1, unitType: 'KDC', result: 'DAT' }])).toThrow(/twice/);
+    expect(() =>
+      computeUnitStatistics([
+        { unitId: 1, unitType: 'KDC', result: 'DAT' },
+        { unitId: 1, unitType: 'KDC', result: 'DAT' },
+      ]),
+    ).toThrow(/twice/);
   });
 
   it('property: rates stay in [0, 1] and the counts add up', () => {
-    const record = fc.record({ unitType: fc.constantFrom(...UNIT_TYPES), result: fc.constantFrom(...RECOGNITION_RESULTS) });
+    const record = fc.record({
+      unitType: fc.constantFrom(...UNIT_TYPES),
+      result: fc.constantFrom(...RECOGNITION_RESULTS),
+    });
     fc.assert(
       fc.property(fc.array(record, { maxLength: 200 }), (list) => {
         const s = computeUnitStatistics(list.map((r, i) => ({ ...r, unitId: i + 1 })));
@@ -136,11 +168,19 @@ describe('the Ba Đồn figures of 2021, through the engine', () => {
   };
   // 2021 falls under 23/2012: CQDN-1, CQDN-2 (stand-ins) and its own CQDN-3 list; no CQDN-4/5
   const GOOD_CQDN: Record<string, CriterionAnswer> = {
-    'CQDN-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 30, denominator: 30 },
+    'CQDN-1': {
+      checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true },
+      numerator: 30,
+      denominator: 30,
+    },
     'CQDN-2': { checks: { policy: true, coordination: true } },
   };
   const GOOD_CSGD: Record<string, CriterionAnswer> = {
-    'CSGD-1': { checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true }, numerator: 500, denominator: 500 },
+    'CSGD-1': {
+      checks: { resolution: true, plan: true, registration: true, 'internal-rules': true, model: true },
+      numerator: 500,
+      denominator: 500,
+    },
     'CSGD-2': { checks: { policy: true, 'coordination-police': true, 'coordination-parents': true } },
     'CSGD-5': { rating: 'none', checks: { 'no-discipline': true } },
     'CSGD-6': { numerator: 10, denominator: 12 },
@@ -154,7 +194,15 @@ describe('the Ba Đồn figures of 2021, through the engine', () => {
     // KDC-1 (not every household pledged), which takes that commune to 3/6 recognised, below 70 %.
     for (let c = 0; c < 16; c++) {
       const areaId = 1000 + c;
-      inputs.push({ unit: { id: id++, type: 'XA', areaId, managingLevel: 'district' }, year, registered: true, answers: { 'XA-1': { checks: { resolution: true, plan: true, registration: true } }, 'XA-3': { checks: { 'advanced-unit': true, 'no-discipline': true } } } });
+      inputs.push({
+        unit: { id: id++, type: 'XA', areaId, managingLevel: 'district' },
+        year,
+        registered: true,
+        answers: {
+          'XA-1': { checks: { resolution: true, plan: true, registration: true } },
+          'XA-3': { checks: { 'advanced-unit': true, 'no-discipline': true } },
+        },
+      });
       for (let v = 0; v < (c === 15 ? 5 : 6); v++) {
         const fails = c === 0 && v < 3;
         inputs.push({
@@ -166,10 +214,21 @@ describe('the Ba Đồn figures of 2021, through the engine', () => {
         });
       }
     }
-    for (const [type, n, answers] of [['CQ', 22, GOOD_CQDN], ['DN', 22, GOOD_CQDN], ['CSGD', 58, GOOD_CSGD]] as const) {
+    for (const [type, n, answers] of [
+      ['CQ', 22, GOOD_CQDN],
+      ['DN', 22, GOOD_CQDN],
+      ['CSGD', 58, GOOD_CSGD],
+    ] as const) {
       for (let i = 0; i < n; i++) {
         inputs.push({
-          unit: { id: id++, type, areaId: 1000 + (i % 16), managingLevel: 'district', enterpriseSize: 'medium', schoolLevel: 'upper_secondary' },
+          unit: {
+            id: id++,
+            type,
+            areaId: 1000 + (i % 16),
+            managingLevel: 'district',
+            enterpriseSize: 'medium',
+            schoolLevel: 'upper_secondary',
+          },
           year,
           registered: true,
           answers,
@@ -197,19 +256,53 @@ describe('the Ba Đồn figures of 2021, through the engine', () => {
     }));
     const stats = computeStatistics({ year: 2021, units: results, models });
     const text = (type: (typeof UNIT_TYPES)[number]) => stats.units?.byType[type].recognitionRate?.text;
-    expect([text('XA'), text('KDC'), text('CQ'), text('DN'), text('CSGD')]).toEqual(['15/16', '92/95', '22/22', '22/22', '58/58']);
-    expect(stats.models).toMatchObject({ operating: 21, newInYear: 4, stoppedInYear: 2, sites: 42, teams: 21, advancedExamples: 1 });
+    expect([text('XA'), text('KDC'), text('CQ'), text('DN'), text('CSGD')]).toEqual([
+      '15/16',
+      '92/95',
+      '22/22',
+      '22/22',
+      '58/58',
+    ]);
+    expect(stats.models).toMatchObject({
+      operating: 21,
+      newInYear: 4,
+      stoppedInYear: 2,
+      sites: 42,
+      teams: 21,
+      advancedExamples: 1,
+    });
   });
 });
 
 describe('models, awards, grades', () => {
   const model = (startedOn: string, stoppedOn: string | null, category = 'tu-quan'): MovementModelRecord => ({
-    id: 1, name: 'Mô hình', category, areaId: 1, hostUnitId: null, startedOn, stoppedOn, sites: 3, teams: 2, isAdvancedExample: false,
+    id: 1,
+    name: 'Mô hình',
+    category,
+    areaId: 1,
+    hostUnitId: null,
+    startedOn,
+    stoppedOn,
+    sites: 3,
+    teams: 2,
+    isAdvancedExample: false,
   });
 
   it('counts models on a date: a snapshot at a quarter end ignores later ones', () => {
-    const models = [model('2020-01-01', null), model('2022-02-01', null, 'phao'), model('2022-05-01', null), model('2019-01-01', '2022-03-01')];
-    expect(computeModelStatistics(models, 2022)).toMatchObject({ asOf: '2022-12-31', operating: 3, newInYear: 2, stoppedInYear: 1, sites: 9, teams: 6 });
+    const models = [
+      model('2020-01-01', null),
+      model('2022-02-01', null, 'phao'),
+      model('2022-05-01', null),
+      model('2019-01-01', '2022-03-01'),
+    ];
+    expect(computeModelStatistics(models, 2022)).toMatchObject({
+      asOf: '2022-12-31',
+      operating: 3,
+      newInYear: 2,
+      stoppedInYear: 1,
+      sites: 9,
+      teams: 6,
+    });
     const q1 = computeModelStatistics(models, 2022, '2022-03-14');
     expect(q1).toMatchObject({ operating: 2, newInYear: 1, stoppedInYear: 1 });
     expect(q1.byCategory).toEqual([
@@ -219,7 +312,12 @@ describe('models, awards, grades', () => {
   });
 
   it('counts awards of the year by kind, recipient and issuer', () => {
-    const award = (kind: AwardRecord['kind'], issuer: string, year = 2021, recipientKind: AwardRecord['recipientKind'] = 'collective') => ({ kind, issuer, year, recipientKind });
+    const award = (
+      kind: AwardRecord['kind'],
+      issuer: string,
+      year = 2021,
+      recipientKind: AwardRecord['recipientKind'] = 'collective',
+    ) => ({ kind, issuer, year, recipientKind });
     const s = computeAwardStatistics(
       [
         award('giay_khen', 'Giám đốc Công an tỉnh Quảng Bình'),
@@ -283,14 +381,30 @@ describe('report completeness', () => {
   });
 
   it('follows the due-date setting and has no rate when nothing is expected', () => {
-    const input = { units: [{ unitId: 1 }], quarters: [{ year: 2022, quarter: 1 as const }], reports: [{ unitId: 1, year: 2022, quarter: 1, submittedAt: '2022-03-18' }] };
+    const input = {
+      units: [{ unitId: 1 }],
+      quarters: [{ year: 2022, quarter: 1 as const }],
+      reports: [{ unitId: 1, year: 2022, quarter: 1, submittedAt: '2022-03-18' }],
+    };
     expect(computeReportCompleteness(input).onTime).toBe(1);
-    expect(computeReportCompleteness({ ...input, settings: { dueDaysAfterCutoff: 2, reminderDaysBefore: 1, escalationGraceDays: 3 } }).onTime).toBe(0);
-    expect(computeReportCompleteness({ ...input, units: [] })).toMatchObject({ expected: 0, submissionRate: null, onTimeRate: null });
+    expect(
+      computeReportCompleteness({
+        ...input,
+        settings: { dueDaysAfterCutoff: 2, reminderDaysBefore: 1, escalationGraceDays: 3 },
+      }).onTime,
+    ).toBe(0);
+    expect(computeReportCompleteness({ ...input, units: [] })).toMatchObject({
+      expected: 0,
+      submissionRate: null,
+      onTimeRate: null,
+    });
   });
 
   it('computeStatistics leaves out what was not given', () => {
     const s = computeStatistics({ year: 2022, grades: [] });
-    expect(s).toEqual({ year: 2022, grades: { total: 0, all: { XUAT_SAC: 0, KHA: 0, TRUNG_BINH: 0, YEU: 0 }, byType: expect.any(Object) as unknown } });
+    expect(s).toEqual({
+      year: 2022,
+      grades: { total: 0, all: { XUAT_SAC: 0, KHA: 0, TRUNG_BINH: 0, YEU: 0 }, byType: expect.any(Object) as unknown },
+    });
   });
 });

@@ -31,7 +31,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('unit_results_scope_idx')
     .on('unit_results')
-    .columns(['year', 'area_id', 'unit_type', 'result', 'catalogue_id', 'grade', 'reports_filed', 'reports_on_time', 'unit_id'])
+    .columns([
+      'year',
+      'area_id',
+      'unit_type',
+      'result',
+      'catalogue_id',
+      'grade',
+      'reports_filed',
+      'reports_on_time',
+      'unit_id',
+    ])
     .execute();
   // Per area (the unit's own area, not its ancestors) and year, the stored results counted by everything a
   // summary reads: a country's figures sum ~3,400 areas' rows instead of counting ~140,000 units.

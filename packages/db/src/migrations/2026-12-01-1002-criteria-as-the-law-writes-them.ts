@@ -148,7 +148,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   // been assessed under 124/2021, as the old demo did); without a file, by the date: 124/2021 from its first
   // window on.
   const files = new Map<string, string>();
-  for (const f of (await db.selectFrom('assessments').select(['unit_id', 'year', 'catalogue_id']).execute()) as { unit_id: number; year: number; catalogue_id: string }[]) {
+  for (const f of (await db.selectFrom('assessments').select(['unit_id', 'year', 'catalogue_id']).execute()) as {
+    unit_id: number;
+    year: number;
+    catalogue_id: string;
+  }[]) {
     files.set(`${f.unit_id}|${f.year}`, f.catalogue_id);
   }
   const under124 = (i: { unit_id: number; occurred_on: string }) => {

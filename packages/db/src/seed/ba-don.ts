@@ -73,12 +73,36 @@ const AGENCIES = [
 ];
 
 const ENTERPRISE_TRADES = [
-  'Xây dựng', 'Vận tải', 'Thủy sản', 'Chế biến gỗ', 'Vật liệu xây dựng', 'Thương mại', 'Du lịch', 'May mặc',
-  'Cơ khí', 'Điện nước', 'Xăng dầu', 'Dược phẩm', 'Nông sản', 'In ấn', 'Môi trường đô thị', 'Cấp nước',
-  'Đóng tàu', 'Nước mắm', 'Bê tông', 'Gạch ngói', 'Khách sạn', 'Siêu thị',
+  'Xây dựng',
+  'Vận tải',
+  'Thủy sản',
+  'Chế biến gỗ',
+  'Vật liệu xây dựng',
+  'Thương mại',
+  'Du lịch',
+  'May mặc',
+  'Cơ khí',
+  'Điện nước',
+  'Xăng dầu',
+  'Dược phẩm',
+  'Nông sản',
+  'In ấn',
+  'Môi trường đô thị',
+  'Cấp nước',
+  'Đóng tàu',
+  'Nước mắm',
+  'Bê tông',
+  'Gạch ngói',
+  'Khách sạn',
+  'Siêu thị',
 ];
 
-const UPPER_SECONDARY = ['Trường THPT Lương Thế Vinh', 'Trường THPT Lê Hồng Phong', 'Trường THPT Lê Quý Đôn', 'Trường THPT Quang Trung'];
+const UPPER_SECONDARY = [
+  'Trường THPT Lương Thế Vinh',
+  'Trường THPT Lê Hồng Phong',
+  'Trường THPT Lê Quý Đôn',
+  'Trường THPT Quang Trung',
+];
 
 /** Deterministic numbers for the demo (no Math.random: the same data on every machine). */
 export function demoNumber(seed: number, min: number, max: number): number {
@@ -92,7 +116,14 @@ export function demoInstitutions(): DemoUnitSpec[] {
   const at = (i: number) => communes[i % communes.length]!;
   const specs: DemoUnitSpec[] = [];
   AGENCIES.forEach((name, i) =>
-    specs.push({ code: `CQ-BD-${String(i + 1).padStart(2, '0')}`, name, type: 'CQ', communeCode: i < 8 ? 'QB-BD-BADON' : at(i), managingLevel: i === 0 ? 'province' : 'district', people: demoNumber(i + 100, 12, 260) }),
+    specs.push({
+      code: `CQ-BD-${String(i + 1).padStart(2, '0')}`,
+      name,
+      type: 'CQ',
+      communeCode: i < 8 ? 'QB-BD-BADON' : at(i),
+      managingLevel: i === 0 ? 'province' : 'district',
+      people: demoNumber(i + 100, 12, 260),
+    }),
   );
   ENTERPRISE_TRADES.forEach((trade, i) =>
     specs.push({
@@ -109,19 +140,75 @@ export function demoInstitutions(): DemoUnitSpec[] {
   // assessed too, and the article's 58 most likely counts them: the demo has 10 of each. From 2022, under
   // 124/2021, they are excluded (Art. 1(2)(b)) and are not registered.
   BA_DON_COMMUNES.forEach((c, i) => {
-    specs.push({ code: `CSGD-BD-THCS-${i + 1}`, name: `Trường THCS ${c.name}`, type: 'CSGD', communeCode: c.code, managingLevel: 'district', schoolLevel: 'lower_secondary', people: demoNumber(i + 300, 25, 60) });
-    specs.push({ code: `CSGD-BD-THCS2-${i + 1}`, name: `Trường Tiểu học và THCS ${c.name}`, type: 'CSGD', communeCode: c.code, managingLevel: 'district', schoolLevel: 'multi_level', people: demoNumber(i + 400, 25, 60) });
+    specs.push({
+      code: `CSGD-BD-THCS-${i + 1}`,
+      name: `Trường THCS ${c.name}`,
+      type: 'CSGD',
+      communeCode: c.code,
+      managingLevel: 'district',
+      schoolLevel: 'lower_secondary',
+      people: demoNumber(i + 300, 25, 60),
+    });
+    specs.push({
+      code: `CSGD-BD-THCS2-${i + 1}`,
+      name: `Trường Tiểu học và THCS ${c.name}`,
+      type: 'CSGD',
+      communeCode: c.code,
+      managingLevel: 'district',
+      schoolLevel: 'multi_level',
+      people: demoNumber(i + 400, 25, 60),
+    });
   });
   for (let i = 0; i < 10; i++) {
     const commune = BA_DON_COMMUNES[i]!;
-    specs.push({ code: `CSGD-BD-TH-${i + 1}`, name: `Trường Tiểu học ${commune.name}`, type: 'CSGD', communeCode: commune.code, managingLevel: 'district', schoolLevel: 'primary', people: demoNumber(i + 500, 20, 50) });
-    specs.push({ code: `CSGD-BD-MN-${i + 1}`, name: `Trường Mầm non ${commune.name}`, type: 'CSGD', communeCode: commune.code, managingLevel: 'district', schoolLevel: 'kindergarten', people: demoNumber(i + 550, 15, 40) });
+    specs.push({
+      code: `CSGD-BD-TH-${i + 1}`,
+      name: `Trường Tiểu học ${commune.name}`,
+      type: 'CSGD',
+      communeCode: commune.code,
+      managingLevel: 'district',
+      schoolLevel: 'primary',
+      people: demoNumber(i + 500, 20, 50),
+    });
+    specs.push({
+      code: `CSGD-BD-MN-${i + 1}`,
+      name: `Trường Mầm non ${commune.name}`,
+      type: 'CSGD',
+      communeCode: commune.code,
+      managingLevel: 'district',
+      schoolLevel: 'kindergarten',
+      people: demoNumber(i + 550, 15, 40),
+    });
   }
   UPPER_SECONDARY.forEach((name, i) =>
-    specs.push({ code: `CSGD-BD-THPT-${i + 1}`, name, type: 'CSGD', communeCode: at(i * 4), managingLevel: 'province', schoolLevel: 'upper_secondary', people: demoNumber(i + 600, 60, 110) }),
+    specs.push({
+      code: `CSGD-BD-THPT-${i + 1}`,
+      name,
+      type: 'CSGD',
+      communeCode: at(i * 4),
+      managingLevel: 'province',
+      schoolLevel: 'upper_secondary',
+      people: demoNumber(i + 600, 60, 110),
+    }),
   );
-  specs.push({ code: 'CSGD-BD-GDNN', name: 'Trung tâm Giáo dục nghề nghiệp – Giáo dục thường xuyên thị xã Ba Đồn', type: 'CSGD', communeCode: 'QB-BD-BADON', managingLevel: 'district', schoolLevel: 'continuing_education', people: 45 });
-  specs.push({ code: 'CSGD-BD-TCN', name: 'Trường Trung cấp Kỹ thuật – Công nghiệp Ba Đồn', type: 'CSGD', communeCode: 'QB-BD-QTHO', managingLevel: 'province', schoolLevel: 'vocational', people: 70 });
+  specs.push({
+    code: 'CSGD-BD-GDNN',
+    name: 'Trung tâm Giáo dục nghề nghiệp – Giáo dục thường xuyên thị xã Ba Đồn',
+    type: 'CSGD',
+    communeCode: 'QB-BD-BADON',
+    managingLevel: 'district',
+    schoolLevel: 'continuing_education',
+    people: 45,
+  });
+  specs.push({
+    code: 'CSGD-BD-TCN',
+    name: 'Trường Trung cấp Kỹ thuật – Công nghiệp Ba Đồn',
+    type: 'CSGD',
+    communeCode: 'QB-BD-QTHO',
+    managingLevel: 'province',
+    schoolLevel: 'vocational',
+    people: 70,
+  });
   return specs;
 }
 
@@ -129,7 +216,9 @@ export function demoInstitutions(): DemoUnitSpec[] {
  * How the demo's units fail, per year: the figures of the article (2021: 15/16 communes, 92/95 villages,
  * all agencies, enterprises and schools) come out of these answers and incidents through the engine.
  */
-export const DEMO_FAILURES: Readonly<Record<number, ReadonlyArray<{ village: string; index: number; how: 'dispute' | 'pledges' | 'forces' | 'crimes' }>>> = {
+export const DEMO_FAILURES: Readonly<
+  Record<number, ReadonlyArray<{ village: string; index: number; how: 'dispute' | 'pledges' | 'forces' | 'crimes' }>>
+> = {
   2020: [
     { village: 'QB-BD-QHOA', index: 2, how: 'pledges' },
     { village: 'QB-BD-QLOC', index: 5, how: 'forces' },
@@ -162,26 +251,118 @@ export interface DemoModel {
 /** 21 models operating at the end of 2021, 4 of them new that year (those the article names); 2 new in 2022. */
 export function demoModels(): DemoModel[] {
   const models: DemoModel[] = [
-    { name: 'Liên kết đảm bảo ANTT Bệnh viện Đa khoa khu vực Bắc Quảng Bình', category: 'Liên kết', communeCode: 'QB-BD-BADON', hostUnitCode: 'CQ-BD-01', startedOn: '2021-03-15', stoppedOn: null, sites: 1, teams: 1, isAdvancedExample: false },
-    { name: 'Câu lạc bộ Cựu chiến binh phòng, chống tội phạm', category: 'Câu lạc bộ', communeCode: 'QB-BD-QPHUC', hostUnitCode: 'KDC-QB-BD-QPHUC-1', startedOn: '2021-05-19', stoppedOn: null, sites: 1, teams: 1, isAdvancedExample: false },
-    { name: 'Công an xã – Hội đồng mục vụ giáo xứ đảm bảo ANTT', category: 'Liên kết', communeCode: 'QB-BD-QVAN', hostUnitCode: 'KDC-QB-BD-QVAN-1', startedOn: '2021-08-19', stoppedOn: null, sites: 1, teams: 1, isAdvancedExample: false },
-    { name: 'Thôn, TDP nói không với pháo', category: 'Tự quản', communeCode: null, hostUnitCode: null, startedOn: '2021-01-20', stoppedOn: null, sites: 95, teams: 16, isAdvancedExample: true },
+    {
+      name: 'Liên kết đảm bảo ANTT Bệnh viện Đa khoa khu vực Bắc Quảng Bình',
+      category: 'Liên kết',
+      communeCode: 'QB-BD-BADON',
+      hostUnitCode: 'CQ-BD-01',
+      startedOn: '2021-03-15',
+      stoppedOn: null,
+      sites: 1,
+      teams: 1,
+      isAdvancedExample: false,
+    },
+    {
+      name: 'Câu lạc bộ Cựu chiến binh phòng, chống tội phạm',
+      category: 'Câu lạc bộ',
+      communeCode: 'QB-BD-QPHUC',
+      hostUnitCode: 'KDC-QB-BD-QPHUC-1',
+      startedOn: '2021-05-19',
+      stoppedOn: null,
+      sites: 1,
+      teams: 1,
+      isAdvancedExample: false,
+    },
+    {
+      name: 'Công an xã – Hội đồng mục vụ giáo xứ đảm bảo ANTT',
+      category: 'Liên kết',
+      communeCode: 'QB-BD-QVAN',
+      hostUnitCode: 'KDC-QB-BD-QVAN-1',
+      startedOn: '2021-08-19',
+      stoppedOn: null,
+      sites: 1,
+      teams: 1,
+      isAdvancedExample: false,
+    },
+    {
+      name: 'Thôn, TDP nói không với pháo',
+      category: 'Tự quản',
+      communeCode: null,
+      hostUnitCode: null,
+      startedOn: '2021-01-20',
+      stoppedOn: null,
+      sites: 95,
+      teams: 16,
+      isAdvancedExample: true,
+    },
   ];
   const older = [
-    'Tổ tự quản về an ninh, trật tự', 'Camera an ninh khu dân cư', 'Khu dân cư tự quản về ANTT', 'Dòng họ tự quản về ANTT',
-    'Tổ hòa giải ở cơ sở', 'Đội thanh niên xung kích bảo vệ ANTT', 'Tổ liên gia an toàn', 'Cụm an ninh liên gia',
-    'Giáo xứ bình yên', 'Chợ an toàn về ANTT', 'Bến thuyền an toàn', 'Tổ tuần tra nhân dân', 'Tiếng kẻng an ninh',
-    'Phụ nữ tham gia giữ gìn ANTT', 'Trường học an toàn, không có ma túy', 'Doanh nghiệp tự quản về ANTT',
+    'Tổ tự quản về an ninh, trật tự',
+    'Camera an ninh khu dân cư',
+    'Khu dân cư tự quản về ANTT',
+    'Dòng họ tự quản về ANTT',
+    'Tổ hòa giải ở cơ sở',
+    'Đội thanh niên xung kích bảo vệ ANTT',
+    'Tổ liên gia an toàn',
+    'Cụm an ninh liên gia',
+    'Giáo xứ bình yên',
+    'Chợ an toàn về ANTT',
+    'Bến thuyền an toàn',
+    'Tổ tuần tra nhân dân',
+    'Tiếng kẻng an ninh',
+    'Phụ nữ tham gia giữ gìn ANTT',
+    'Trường học an toàn, không có ma túy',
+    'Doanh nghiệp tự quản về ANTT',
     'Ngư dân tham gia bảo vệ an ninh biển',
   ];
   older.forEach((name, i) => {
     const commune = BA_DON_COMMUNES[i % 16]!;
-    models.push({ name, category: i % 3 === 0 ? 'Tự quản' : i % 3 === 1 ? 'Tuần tra' : 'Hòa giải', communeCode: commune.code, hostUnitCode: null, startedOn: `${2015 + (i % 6)}-0${1 + (i % 9)}-15`, stoppedOn: null, sites: 1 + (i % 4), teams: 1 + (i % 3), isAdvancedExample: i % 7 === 0 });
+    models.push({
+      name,
+      category: i % 3 === 0 ? 'Tự quản' : i % 3 === 1 ? 'Tuần tra' : 'Hòa giải',
+      communeCode: commune.code,
+      hostUnitCode: null,
+      startedOn: `${2015 + (i % 6)}-0${1 + (i % 9)}-15`,
+      stoppedOn: null,
+      sites: 1 + (i % 4),
+      teams: 1 + (i % 3),
+      isAdvancedExample: i % 7 === 0,
+    });
   });
   models.push(
-    { name: 'Tổ bảo vệ an ninh vùng giáp ranh', category: 'Tuần tra', communeCode: 'QB-BD-QSON', hostUnitCode: null, startedOn: '2016-04-01', stoppedOn: '2020-06-30', sites: 2, teams: 2, isAdvancedExample: false },
-    { name: 'Zalo an ninh khu phố', category: 'Tự quản', communeCode: 'QB-BD-QTHO', hostUnitCode: null, startedOn: '2022-04-10', stoppedOn: null, sites: 6, teams: 6, isAdvancedExample: false },
-    { name: 'Cổng trường an toàn giao thông và trật tự', category: 'Liên kết', communeCode: 'QB-BD-QLONG', hostUnitCode: null, startedOn: '2022-09-05', stoppedOn: null, sites: 3, teams: 3, isAdvancedExample: false },
+    {
+      name: 'Tổ bảo vệ an ninh vùng giáp ranh',
+      category: 'Tuần tra',
+      communeCode: 'QB-BD-QSON',
+      hostUnitCode: null,
+      startedOn: '2016-04-01',
+      stoppedOn: '2020-06-30',
+      sites: 2,
+      teams: 2,
+      isAdvancedExample: false,
+    },
+    {
+      name: 'Zalo an ninh khu phố',
+      category: 'Tự quản',
+      communeCode: 'QB-BD-QTHO',
+      hostUnitCode: null,
+      startedOn: '2022-04-10',
+      stoppedOn: null,
+      sites: 6,
+      teams: 6,
+      isAdvancedExample: false,
+    },
+    {
+      name: 'Cổng trường an toàn giao thông và trật tự',
+      category: 'Liên kết',
+      communeCode: 'QB-BD-QLONG',
+      hostUnitCode: null,
+      startedOn: '2022-09-05',
+      stoppedOn: null,
+      sites: 3,
+      teams: 3,
+      isAdvancedExample: false,
+    },
   );
   return models;
 }

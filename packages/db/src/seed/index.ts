@@ -80,18 +80,36 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     const existing = await trx.selectFrom('areas').select('id').limit(1).executeTakeFirst();
     if (existing) return { seeded: false, areas: 0, units: 0, assessments: 0, reports: 0 };
 
-    const [province] = await insertAreas(trx, [{ ...BA_DON_PROVINCE, level: AREA_KIND_LEVEL[BA_DON_PROVINCE.kind], parentId: null, validTo: null }]);
-    const [town] = await insertAreas(trx, [{ ...BA_DON_TOWN, level: AREA_KIND_LEVEL[BA_DON_TOWN.kind], parentId: province!.id, validTo: null }]);
+    const [province] = await insertAreas(trx, [
+      { ...BA_DON_PROVINCE, level: AREA_KIND_LEVEL[BA_DON_PROVINCE.kind], parentId: null, validTo: null },
+    ]);
+    const [town] = await insertAreas(trx, [
+      { ...BA_DON_TOWN, level: AREA_KIND_LEVEL[BA_DON_TOWN.kind], parentId: province!.id, validTo: null },
+    ]);
     const communes = await insertAreas(
       trx,
-      BA_DON_COMMUNES.map(({ code, name, kind }) => ({ code, name, kind, level: AREA_KIND_LEVEL[kind], parentId: town!.id, validFrom: BA_DON_TOWN.validFrom, validTo: null })),
+      BA_DON_COMMUNES.map(({ code, name, kind }) => ({
+        code,
+        name,
+        kind,
+        level: AREA_KIND_LEVEL[kind],
+        parentId: town!.id,
+        validFrom: BA_DON_TOWN.validFrom,
+        validTo: null,
+      })),
     );
     const areaOf = new Map(communes.map((c) => [c.code, c.id]));
 
     const units: NewUnit[] = [];
     const people = new Map<string, number>();
     for (const commune of BA_DON_COMMUNES) {
-      units.push({ code: `XA-${commune.code}`, name: `${commune.kind === 'phuong' ? 'Phường' : 'Xã'} ${commune.name}`, type: 'XA', areaId: areaOf.get(commune.code)!, managingLevel: 'district' });
+      units.push({
+        code: `XA-${commune.code}`,
+        name: `${commune.kind === 'phuong' ? 'Phường' : 'Xã'} ${commune.name}`,
+        type: 'XA',
+        areaId: areaOf.get(commune.code)!,
+        managingLevel: 'district',
+      });
       for (let i = 1; i <= commune.villages; i++) {
         const named = NAMED_VILLAGES[commune.code];
         const name = named?.index === i ? named.name : `${commune.kind === 'phuong' ? 'Tổ dân phố' : 'Thôn'} ${i}`;
@@ -103,9 +121,18 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     const institutions = demoInstitutions();
     const attributes = new Map<string, { enterpriseSize?: EnterpriseSize; schoolLevel?: SchoolLevel }>();
     for (const spec of institutions) {
-      units.push({ code: spec.code, name: spec.name, type: spec.type, areaId: areaOf.get(spec.communeCode)!, managingLevel: spec.managingLevel });
+      units.push({
+        code: spec.code,
+        name: spec.name,
+        type: spec.type,
+        areaId: areaOf.get(spec.communeCode)!,
+        managingLevel: spec.managingLevel,
+      });
       people.set(spec.code, spec.people);
-      attributes.set(spec.code, { ...(spec.enterpriseSize ? { enterpriseSize: spec.enterpriseSize } : {}), ...(spec.schoolLevel ? { schoolLevel: spec.schoolLevel } : {}) });
+      attributes.set(spec.code, {
+        ...(spec.enterpriseSize ? { enterpriseSize: spec.enterpriseSize } : {}),
+        ...(spec.schoolLevel ? { schoolLevel: spec.schoolLevel } : {}),
+      });
     }
     const inserted = await insertUnits(trx, units);
     for (const spec of institutions) {
@@ -121,12 +148,17 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     const base = { areas: 2 + communes.length, units: inserted.length };
     if (options.withHistory === false) return { seeded: true, ...base, assessments: 0, reports: 0 };
 
-    const reports = await seedReports(trx, inserted.map((u) => ({ id: u.id, code: u.code, type: u.type })));
+    const reports = await seedReports(
+      trx,
+      inserted.map((u) => ({ id: u.id, code: u.code, type: u.type })),
+    );
     let assessments = 0;
     for (const year of DEMO_YEARS) {
       // only the units the year's catalogue assesses register (from 2022 no primary school or kindergarten)
       const catalogue = demoCatalogue(year);
-      const eligible = inserted.filter((u) => checkEligibility({ type: u.type, ...attributes.get(u.code) }, catalogue).eligible);
+      const eligible = inserted.filter(
+        (u) => checkEligibility({ type: u.type, ...attributes.get(u.code) }, catalogue).eligible,
+      );
       assessments += await seedYear(trx, year, eligible, people, areaOf);
     }
     await seedModelsAndAwards(trx, areaOf, idOf, town!.id);
@@ -138,8 +170,15 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
  * Answers that meet every answerable criterion of the unit's type under `catalogue`: checks yes, ratings
  * passing, ratios full (people briefed / people; sub-units rated well / a few sub-units).
  */
-function fullAnswers(catalogue: Catalogue, type: UnitType, people: number, seed: number): Record<string, CriterionAnswer> {
-  const answers = passingAnswers(catalogue, type, (c) => (SUB_UNIT_RATIOS.has(c.code) ? demoNumber(seed, 4, 12) : people));
+function fullAnswers(
+  catalogue: Catalogue,
+  type: UnitType,
+  people: number,
+  seed: number,
+): Record<string, CriterionAnswer> {
+  const answers = passingAnswers(catalogue, type, (c) =>
+    SUB_UNIT_RATIOS.has(c.code) ? demoNumber(seed, 4, 12) : people,
+  );
   // sub-units: not all of them rated well, but at least 70 %
   for (const code of SUB_UNIT_RATIOS) {
     const a = answers[code];
@@ -160,16 +199,32 @@ async function seedYear(
   const registeredAt = `${year}-03-${String(10 + (year % 10)).padStart(2, '0')}T02:00:00.000Z`;
   const rows = await db
     .insertInto('assessments')
-    .values(units.map((u) => ({ unit_id: u.id, year, catalogue_id: catalogue.id, status: 'registered', registered_at: registeredAt, registered_by: null })))
+    .values(
+      units.map((u) => ({
+        unit_id: u.id,
+        year,
+        catalogue_id: catalogue.id,
+        status: 'registered',
+        registered_at: registeredAt,
+        registered_by: null,
+      })),
+    )
     .returning(['id', 'unit_id'])
     .execute();
   const assessmentOf = new Map(rows.map((r) => [r.unit_id, r.id]));
 
-  const answerRows: { assessment_id: number; criterion_code: string; value: string; evidence_note: string | null; evidence_links: string }[] = [];
+  const answerRows: {
+    assessment_id: number;
+    criterion_code: string;
+    value: string;
+    evidence_note: string | null;
+    evidence_links: string;
+  }[] = [];
   for (const unit of units) {
     const answers = fullAnswers(catalogue, unit.type, people.get(unit.code) ?? 100, unit.id + year);
     const how = failures.get(unit.code);
-    if (how === 'pledges' && answers['KDC-1']) answers['KDC-1'] = { ...answers['KDC-1'], numerator: (answers['KDC-1'].denominator ?? 190) - 2 };
+    if (how === 'pledges' && answers['KDC-1'])
+      answers['KDC-1'] = { ...answers['KDC-1'], numerator: (answers['KDC-1'].denominator ?? 190) - 2 };
     if (how === 'forces' && answers['KDC-5']) answers['KDC-5'] = { ...answers['KDC-5'], rating: 'khong-hoan-thanh' };
     for (const [code, answer] of Object.entries(answers)) {
       answerRows.push({
@@ -189,28 +244,56 @@ async function seedYear(
     if (how === 'dispute') {
       await db
         .insertInto('incidents')
-        .values({ unit_id: unit.id, occurred_on: `${year}-08-12`, criterion_code: 'KDC-3', item: 'e', description: 'Tranh chấp đất đai giữa các hộ dân kéo dài, phức tạp', created_at: `${year}-08-13T03:00:00.000Z`, created_by: null })
+        .values({
+          unit_id: unit.id,
+          occurred_on: `${year}-08-12`,
+          criterion_code: 'KDC-3',
+          item: 'e',
+          description: 'Tranh chấp đất đai giữa các hộ dân kéo dài, phức tạp',
+          created_at: `${year}-08-13T03:00:00.000Z`,
+          created_by: null,
+        })
         .execute();
     }
     if (how === 'crimes') {
       // Three more offences in Q2 than in any quarter the year before: KDC-4 (containment) fails.
-      await db.updateTable('quarterly_reports').set((eb) => ({ crimes: eb('crimes', '+', 3) })).where('unit_id', '=', unit.id).where('year', '=', year).where('quarter', '=', 2).execute();
+      await db
+        .updateTable('quarterly_reports')
+        .set((eb) => ({ crimes: eb('crimes', '+', 3) }))
+        .where('unit_id', '=', unit.id)
+        .where('year', '=', year)
+        .where('quarter', '=', 2)
+        .execute();
     }
   }
   for (const part of chunk(answerRows, 300)) await db.insertInto('assessment_answers').values(part).execute();
 
   // The decisions follow the results the engine computes from those answers, incidents and reports.
-  const assessed = await listAssessedUnitsByIds(db, units.map((u) => u.id));
-  const evaluations = evaluateArea(await loadEvaluationInputs(db, assessed, year, { areaId: undefined, date: `${year}-12-31` }), { catalogue });
+  const assessed = await listAssessedUnitsByIds(
+    db,
+    units.map((u) => u.id),
+  );
+  const evaluations = evaluateArea(
+    await loadEvaluationInputs(db, assessed, year, { areaId: undefined, date: `${year}-12-31` }),
+    { catalogue },
+  );
   const codeOf = new Map(units.map((u) => [u.id, u.code]));
   const assessedById = new Map(assessed.map((u) => [u.id, u]));
   for (const evaluation of evaluations) {
     const unit = assessedById.get(evaluation.unitId)!;
     const met = evaluation.result === 'DAT';
-    const authority = unit.managingLevel === 'commune' ? `UBND ${communeTitle(unit.areaId, areaOf)}` : unit.managingLevel === 'province' ? 'UBND tỉnh Quảng Bình' : 'UBND thị xã Ba Đồn';
+    const authority =
+      unit.managingLevel === 'commune'
+        ? `UBND ${communeTitle(unit.areaId, areaOf)}`
+        : unit.managingLevel === 'province'
+          ? 'UBND tỉnh Quảng Bình'
+          : 'UBND thị xã Ba Đồn';
     // Art. 9(1) of 124/2021: villages are decided before 15 November (their window closes 31 October), the
     // others before 20 November (window closes 15 November)
-    const days = unit.type === 'KDC' ? { self: '11-01', submitted: '11-03', appraised: '11-08', decided: '11-12' } : { self: '11-16', submitted: '11-17', appraised: '11-18', decided: '11-19' };
+    const days =
+      unit.type === 'KDC'
+        ? { self: '11-01', submitted: '11-03', appraised: '11-08', decided: '11-12' }
+        : { self: '11-16', submitted: '11-17', appraised: '11-18', decided: '11-19' };
     await db
       .updateTable('assessments')
       .set({
@@ -238,7 +321,13 @@ async function seedYear(
     for (const unit of units.filter((u) => u.type === 'XA')) {
       const sheet = await db
         .insertInto('grading_sheets')
-        .values({ unit_id: unit.id, year, template_id: xaTemplate.id, updated_at: `${year}-11-28T02:00:00.000Z`, updated_by: null })
+        .values({
+          unit_id: unit.id,
+          year,
+          template_id: xaTemplate.id,
+          updated_at: `${year}-11-28T02:00:00.000Z`,
+          updated_by: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const items = xaTemplate.groups.flatMap((g) => g.items);
@@ -247,7 +336,13 @@ async function seedYear(
         .values(
           items.map((item, i) => {
             const share = demoNumber(unit.id * 13 + i + year, 70, 100) / 100;
-            return { sheet_id: sheet.id, item_code: item.code, self_score: item.maxPoints, verified_score: Math.round(item.maxPoints * share * 2) / 2, note: null };
+            return {
+              sheet_id: sheet.id,
+              item_code: item.code,
+              self_score: item.maxPoints,
+              verified_score: Math.round(item.maxPoints * share * 2) / 2,
+              note: null,
+            };
           }),
         )
         .execute();
@@ -267,7 +362,10 @@ function communeTitle(areaId: number, areaOf: ReadonlyMap<string, number>): stri
  * a window's counts with the previous window's, so 2020 needs the window before it (Q4 2018 – Q3 2019): without
  * it every village failed KDC-4 in 2020 and with them every commune (the dashboard's "0/16 in 2020").
  */
-async function seedReports(db: Kysely<Database>, units: readonly { id: number; code: string; type: UnitType }[]): Promise<number> {
+async function seedReports(
+  db: Kysely<Database>,
+  units: readonly { id: number; code: string; type: UnitType }[],
+): Promise<number> {
   const quarters: { year: number; quarter: Quarter }[] = [
     { year: 2018, quarter: 4 },
     { year: 2019, quarter: 1 },
@@ -311,7 +409,12 @@ async function seedReports(db: Kysely<Database>, units: readonly { id: number; c
   return rows.length;
 }
 
-async function seedModelsAndAwards(db: Kysely<Database>, areaOf: Map<string, number>, idOf: Map<string, number>, townId: number) {
+async function seedModelsAndAwards(
+  db: Kysely<Database>,
+  areaOf: Map<string, number>,
+  idOf: Map<string, number>,
+  townId: number,
+) {
   await db
     .insertInto('models')
     .values(

@@ -20,10 +20,40 @@ import type { Database, NewAreaRow } from '../schema.js';
 // quarterly reports. Names are generated; it exists to measure the system at the size of the country.
 
 export const PROVINCES_2025 = [
-  'Hà Nội', 'Huế', 'Lai Châu', 'Điện Biên', 'Sơn La', 'Lạng Sơn', 'Quảng Ninh', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh',
-  'Cao Bằng', 'Tuyên Quang', 'Lào Cai', 'Thái Nguyên', 'Phú Thọ', 'Bắc Ninh', 'Hưng Yên', 'Hải Phòng', 'Ninh Bình',
-  'Quảng Trị', 'Đà Nẵng', 'Quảng Ngãi', 'Gia Lai', 'Khánh Hòa', 'Lâm Đồng', 'Đắk Lắk', 'Hồ Chí Minh', 'Đồng Nai',
-  'Tây Ninh', 'Cần Thơ', 'Vĩnh Long', 'Đồng Tháp', 'Cà Mau', 'An Giang',
+  'Hà Nội',
+  'Huế',
+  'Lai Châu',
+  'Điện Biên',
+  'Sơn La',
+  'Lạng Sơn',
+  'Quảng Ninh',
+  'Thanh Hóa',
+  'Nghệ An',
+  'Hà Tĩnh',
+  'Cao Bằng',
+  'Tuyên Quang',
+  'Lào Cai',
+  'Thái Nguyên',
+  'Phú Thọ',
+  'Bắc Ninh',
+  'Hưng Yên',
+  'Hải Phòng',
+  'Ninh Bình',
+  'Quảng Trị',
+  'Đà Nẵng',
+  'Quảng Ngãi',
+  'Gia Lai',
+  'Khánh Hòa',
+  'Lâm Đồng',
+  'Đắk Lắk',
+  'Hồ Chí Minh',
+  'Đồng Nai',
+  'Tây Ninh',
+  'Cần Thơ',
+  'Vĩnh Long',
+  'Đồng Tháp',
+  'Cà Mau',
+  'An Giang',
 ] as const;
 
 export const NATIONAL_COMMUNES = 3321;
@@ -119,15 +149,34 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
     }
 
     // Units: the commune itself, its villages and its institutions.
-    const unitValues: { code: string; name: string; type: UnitType; area_id: number; managing_level: ManagingLevel }[] = [];
+    const unitValues: { code: string; name: string; type: UnitType; area_id: number; managing_level: ManagingLevel }[] =
+      [];
     for (const commune of communes) {
-      unitValues.push({ code: `XA-${commune.code}`, name: `UBND ${commune.code}`, type: 'XA', area_id: commune.id, managing_level: 'province' as const });
+      unitValues.push({
+        code: `XA-${commune.code}`,
+        name: `UBND ${commune.code}`,
+        type: 'XA',
+        area_id: commune.id,
+        managing_level: 'province' as const,
+      });
       for (let v = 1; v <= villagesPerCommune; v++) {
-        unitValues.push({ code: `KDC-${commune.code}-${v}`, name: `Thôn ${v} ${commune.code}`, type: 'KDC', area_id: commune.id, managing_level: 'commune' as const });
+        unitValues.push({
+          code: `KDC-${commune.code}-${v}`,
+          name: `Thôn ${v} ${commune.code}`,
+          type: 'KDC',
+          area_id: commune.id,
+          managing_level: 'commune' as const,
+        });
       }
       for (let i = 0; i < institutionsPerCommune; i++) {
         const type = INSTITUTION_TYPES[i % 3]!;
-        unitValues.push({ code: `${type}-${commune.code}-${i + 1}`, name: `${INSTITUTION_NAMES[type]} số ${i + 1} ${commune.code}`, type, area_id: commune.id, managing_level: i % 2 === 0 ? 'commune' : 'province' });
+        unitValues.push({
+          code: `${type}-${commune.code}-${i + 1}`,
+          name: `${INSTITUTION_NAMES[type]} số ${i + 1} ${commune.code}`,
+          type,
+          area_id: commune.id,
+          managing_level: i % 2 === 0 ? 'commune' : 'province',
+        });
       }
     }
     const units: { id: number; type: UnitType }[] = [];
@@ -197,10 +246,17 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
     const answerJson = new Map<UnitType, [string, string][]>(
       (['KDC', 'XA', 'CQ', 'DN', 'CSGD'] as UnitType[]).map((type) => [
         type,
-        Object.entries(passingAnswers(TT124_2021, type, (c) => (c.minimum < 1 ? 10 : 200))).map(([code, a]) => [code, JSON.stringify(a)]),
+        Object.entries(passingAnswers(TT124_2021, type, (c) => (c.minimum < 1 ? 10 : 200))).map(([code, a]) => [
+          code,
+          JSON.stringify(a),
+        ]),
       ]),
     );
-    const failedRatio = JSON.stringify({ checks: { resolution: true, plan: true, registration: true }, numerator: 199, denominator: 200 });
+    const failedRatio = JSON.stringify({
+      checks: { resolution: true, plan: true, registration: true },
+      numerator: 199,
+      denominator: 200,
+    });
     let assessments = 0;
     let answers = 0;
     let incidents = 0;
@@ -208,7 +264,16 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
       for (const part of chunk(units, 1000)) {
         const rows = await trx
           .insertInto('assessments')
-          .values(part.map((u) => ({ unit_id: u.id, year, catalogue_id: TT124_2021.id, status: 'registered', registered_at: `${year}-03-01T02:00:00.000Z`, registered_by: null })))
+          .values(
+            part.map((u) => ({
+              unit_id: u.id,
+              year,
+              catalogue_id: TT124_2021.id,
+              status: 'registered',
+              registered_at: `${year}-03-01T02:00:00.000Z`,
+              registered_by: null,
+            })),
+          )
           .returning(['id', 'unit_id'])
           .execute();
         const typeOf = new Map(part.map((u) => [u.id, u.type]));
@@ -218,13 +283,28 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
           const type = typeOf.get(row.unit_id)!;
           const fails = type === 'KDC' && rand() < 0.03;
           for (const [code, value] of answerJson.get(type)!) {
-            answerRows.push({ assessment_id: row.id, criterion_code: code, value: fails && code === 'KDC-1' ? failedRatio : value, evidence_note: null, evidence_links: '[]' });
+            answerRows.push({
+              assessment_id: row.id,
+              criterion_code: code,
+              value: fails && code === 'KDC-1' ? failedRatio : value,
+              evidence_note: null,
+              evidence_links: '[]',
+            });
           }
           if (type === 'KDC' && rand() < 0.005) {
-            incidentRows.push({ unit_id: row.unit_id, occurred_on: `${year}-06-15`, criterion_code: 'KDC-3', item: 'e', description: 'Tranh chấp kéo dài', created_at: `${year}-06-16T02:00:00.000Z`, created_by: null });
+            incidentRows.push({
+              unit_id: row.unit_id,
+              occurred_on: `${year}-06-15`,
+              criterion_code: 'KDC-3',
+              item: 'e',
+              description: 'Tranh chấp kéo dài',
+              created_at: `${year}-06-16T02:00:00.000Z`,
+              created_by: null,
+            });
           }
         }
-        for (const answersPart of chunk(answerRows, 1500)) await trx.insertInto('assessment_answers').values(answersPart).execute();
+        for (const answersPart of chunk(answerRows, 1500))
+          await trx.insertInto('assessment_answers').values(answersPart).execute();
         if (incidentRows.length > 0) await trx.insertInto('incidents').values(incidentRows).execute();
         assessments += rows.length;
         answers += answerRows.length;
@@ -232,6 +312,14 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
         progress(`assessments ${year}`, assessments - (year - NATIONAL_YEARS[0]) * units.length, units.length);
       }
     }
-    return { provinces: provinceRows.length, communes: communes.length, units: units.length, assessments, answers, reports, incidents };
+    return {
+      provinces: provinceRows.length,
+      communes: communes.length,
+      units: units.length,
+      assessments,
+      answers,
+      reports,
+      incidents,
+    };
   });
 }

@@ -32,7 +32,11 @@ export interface ReminderInputs {
  * each occasion's deadline the units that have done what it asks (and, for the self-assessment and the
  * grading, the registered units it applies to).
  */
-export async function loadReminderInputs(db: Kysely<Database>, occasions: readonly ReminderOccasion[], day: string): Promise<ReminderInputs> {
+export async function loadReminderInputs(
+  db: Kysely<Database>,
+  occasions: readonly ReminderOccasion[],
+  day: string,
+): Promise<ReminderInputs> {
   const facts = new Map<string, ObligationFacts>();
   if (occasions.length === 0) return { units: [], areas: [], users: [], facts };
 
@@ -42,12 +46,27 @@ export async function loadReminderInputs(db: Kysely<Database>, occasions: readon
     .where('valid_from', '<=', day)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', day)]))
     .execute();
-  const areas: ReminderArea[] = areaRows.map((a) => ({ id: a.id, name: a.name, parentId: a.parent_id, level: a.level }));
+  const areas: ReminderArea[] = areaRows.map((a) => ({
+    id: a.id,
+    name: a.name,
+    parentId: a.parent_id,
+    level: a.level,
+  }));
   const validAreas = new Set(areas.map((a) => a.id));
 
   const unitRows = await db
     .selectFrom('units')
-    .select(['id', 'code', 'name', 'type', 'area_id', 'managing_level', 'is_armed_forces', 'enterprise_size', 'school_level'])
+    .select([
+      'id',
+      'code',
+      'name',
+      'type',
+      'area_id',
+      'managing_level',
+      'is_armed_forces',
+      'enterprise_size',
+      'school_level',
+    ])
     .execute();
   const units: ReminderUnit[] = [];
   for (const u of unitRows) {
@@ -119,12 +138,20 @@ export async function loadReminderInputs(db: Kysely<Database>, occasions: readon
         const rows = await assessments(occasion.year);
         facts.set(occasion.deadlineKey, {
           expected: new Set(rows.map((r) => r.unit_id)),
-          done: new Set(rows.filter((r) => r.status === 'recognised' || r.status === 'not_recognised' || r.status === 'revoked').map((r) => r.unit_id)),
+          done: new Set(
+            rows
+              .filter((r) => r.status === 'recognised' || r.status === 'not_recognised' || r.status === 'revoked')
+              .map((r) => r.unit_id),
+          ),
         });
         break;
       }
       case 'grading': {
-        const rows = await db.selectFrom('grading_sheets').select('unit_id').where('year', '=', occasion.year).execute();
+        const rows = await db
+          .selectFrom('grading_sheets')
+          .select('unit_id')
+          .where('year', '=', occasion.year)
+          .execute();
         facts.set(occasion.deadlineKey, {
           expected: new Set((await assessments(occasion.year)).map((r) => r.unit_id)),
           done: new Set(rows.map((r) => r.unit_id)),
@@ -187,10 +214,19 @@ export async function saveReminderRun(
     summary.notifications = ids.size;
     const mails = plan.digests
       .filter((d) => d.email && ids.has(d.dedupeKey))
-      .map((d) => ({ notificationId: ids.get(d.dedupeKey) ?? null, dedupeKey: `${d.dedupeKey}:mail`, to: d.email!, ...digestMail(d) }));
+      .map((d) => ({
+        notificationId: ids.get(d.dedupeKey) ?? null,
+        dedupeKey: `${d.dedupeKey}:mail`,
+        to: d.email!,
+        ...digestMail(d),
+      }));
     summary.mailsQueued = await enqueueMails(trx, mails, now);
     // The summary with the final counts (the fence above already holds the row).
-    await trx.updateTable('job_runs').set({ summary: JSON.stringify(summary) }).where('id', '=', run.id).execute();
+    await trx
+      .updateTable('job_runs')
+      .set({ summary: JSON.stringify(summary) })
+      .where('id', '=', run.id)
+      .execute();
   });
   return summary;
 }

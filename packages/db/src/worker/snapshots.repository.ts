@@ -142,7 +142,11 @@ export interface ScopeSummary {
 }
 
 /** What a snapshot freezes: the figures of every scope for a year, reports due before `today`, the tree of `membershipDate`. */
-export type ScopeFigures = (options: { year: number; today: string; membershipDate: string }) => Promise<ScopeSummary[]>;
+export type ScopeFigures = (options: {
+  year: number;
+  today: string;
+  membershipDate: string;
+}) => Promise<ScopeSummary[]>;
 
 export type TakeSnapshotResult =
   | { status: 'done'; run: JobRun; scopes: number; inserted: number; ms: number }
@@ -160,7 +164,13 @@ export async function takeSnapshot(db: Kysely<Database>, options: TakeSnapshotOp
   const period = parseSnapshotPeriod(options.periodKey);
   assertSnapshotPeriodOver(period, options.now);
   const owner = options.owner ?? `on-demand:${options.now.getTime()}:${Math.random().toString(36).slice(2, 10)}`;
-  const claimOptions = { job: SNAPSHOT_JOB, periodKey: period.key, owner, now: options.now, ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }) };
+  const claimOptions = {
+    job: SNAPSHOT_JOB,
+    periodKey: period.key,
+    owner,
+    now: options.now,
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+  };
   const run = await claimJobRun(db, claimOptions);
   if (!run) {
     const existing = await findJobRun(db, SNAPSHOT_JOB, period.key);
@@ -204,12 +214,20 @@ export async function takeSnapshot(db: Kysely<Database>, options: TakeSnapshotOp
       const ms = Math.round(performance.now() - started);
       await trx
         .updateTable('job_runs')
-        .set({ summary: JSON.stringify({ periodKey: period.key, asOf: period.asOf, scopes: scopes.length, inserted, ms }) })
+        .set({
+          summary: JSON.stringify({ periodKey: period.key, asOf: period.asOf, scopes: scopes.length, inserted, ms }),
+        })
         .where('id', '=', run.id)
         .execute();
     });
     const finished = (await findJobRun(db, SNAPSHOT_JOB, period.key)) ?? { ...run, status: 'done' as const };
-    return { status: 'done', run: finished, scopes: scopes.length, inserted, ms: Math.round(performance.now() - started) };
+    return {
+      status: 'done',
+      run: finished,
+      scopes: scopes.length,
+      inserted,
+      ms: Math.round(performance.now() - started),
+    };
   } catch (error) {
     await failJobRun(db, run, options.now, error);
     throw error;
@@ -225,7 +243,11 @@ export async function listSnapshots(
   if (filter.periodKey !== undefined) query = query.where('period_key', '=', filter.periodKey);
   if (filter.areaId === null) query = query.where('scope_key', '=', 'all');
   else if (filter.areaId !== undefined) query = query.where('area_id', '=', filter.areaId);
-  const rows = await query.orderBy('period_key').orderBy('scope_key').limit(filter.limit ?? 10_000).execute();
+  const rows = await query
+    .orderBy('period_key')
+    .orderBy('scope_key')
+    .limit(filter.limit ?? 10_000)
+    .execute();
   return rows.map(toStatSnapshot);
 }
 
@@ -275,20 +297,37 @@ export async function requestSnapshot(
 ): Promise<SnapshotRequest> {
   const period = parseSnapshotPeriod(input.periodKey);
   assertSnapshotPeriodOver(period, input.now);
-  const pending = await db.selectFrom('snapshot_requests').selectAll().where('period_key', '=', period.key).where('status', '=', 'pending').executeTakeFirst();
+  const pending = await db
+    .selectFrom('snapshot_requests')
+    .selectAll()
+    .where('period_key', '=', period.key)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   if (pending) return toRequest(pending);
   const row = await db
     .insertInto('snapshot_requests')
-    .values({ period_key: period.key, requested_by: input.requestedBy, requested_at: input.now.toISOString(), status: 'pending' })
+    .values({
+      period_key: period.key,
+      requested_by: input.requestedBy,
+      requested_at: input.now.toISOString(),
+      status: 'pending',
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toRequest(row);
 }
 
-export async function listSnapshotRequests(db: Kysely<Database>, filter: { status?: SnapshotRequest['status']; limit?: number } = {}): Promise<SnapshotRequest[]> {
+export async function listSnapshotRequests(
+  db: Kysely<Database>,
+  filter: { status?: SnapshotRequest['status']; limit?: number } = {},
+): Promise<SnapshotRequest[]> {
   let query = db.selectFrom('snapshot_requests').selectAll();
   if (filter.status) query = query.where('status', '=', filter.status);
-  const rows = await query.orderBy('requested_at').orderBy('id').limit(filter.limit ?? 100).execute();
+  const rows = await query
+    .orderBy('requested_at')
+    .orderBy('id')
+    .limit(filter.limit ?? 100)
+    .execute();
   return rows.map(toRequest);
 }
 
@@ -300,7 +339,12 @@ export async function settleSnapshotRequest(
 ): Promise<void> {
   await db
     .updateTable('snapshot_requests')
-    .set({ status: outcome.status, job_run_id: outcome.jobRunId, error: outcome.error ?? null, processed_at: outcome.now.toISOString() })
+    .set({
+      status: outcome.status,
+      job_run_id: outcome.jobRunId,
+      error: outcome.error ?? null,
+      processed_at: outcome.now.toISOString(),
+    })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .execute();
