@@ -39,9 +39,10 @@ try {
   if (report.differences.length > 50) console.log(`  … and ${report.differences.length - 50} more`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `[results] years ${report.years.join(', ') || 'none'}: ${report.checked} results checked, ${report.differences.length} differences, ${report.reportTimes} report on-time flags wrong or missing${report.repaired ? ' (repaired)' : ''} in ${seconds} s`,
+    `[results] years ${report.years.join(', ') || 'none'}: ${report.checked} results checked, ${report.differences.length} differences, ${report.reportTimes} report on-time flags wrong or missing, ${report.totals} per-area total rows off${report.repaired ? ' (repaired)' : ''} in ${seconds} s`,
   );
-  if (!report.repaired && (report.differences.length > 0 || report.reportTimes > 0)) process.exitCode = 1;
+  if (!report.repaired && (report.differences.length > 0 || report.reportTimes > 0 || report.totals > 0))
+    process.exitCode = 1;
 } catch (error) {
   console.error(`results:verify failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
