@@ -26,14 +26,14 @@ export async function migrateToLatest(db: Kysely<Database>, attempts = 6): Promi
   });
   const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   const executedCount = async () => (await migrator.getMigrations()).filter((m) => m.executedAt).length;
+  // What this call applied, over every attempt: an attempt that fails part-way has still applied (and kept) the
+  // migrations before the one that failed, and the next attempt starts after them.
+  const applied: string[] = [];
   for (let attempt = 1; ; attempt++) {
     const before = await executedCount().catch(() => 0);
     const result = await migrator.migrateToLatest();
-    if (!result.error) {
-      return {
-        applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
-      };
-    }
+    applied.push(...(result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName));
+    if (!result.error) return { applied };
     const someoneElseProgressed = (await executedCount().catch(() => before)) > before;
     const retryable = isSqlite || someoneElseProgressed || isLockContention(result.error);
     if (attempt >= attempts || !retryable) {
