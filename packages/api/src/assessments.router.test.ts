@@ -275,22 +275,24 @@ describe('the recognition cycle through the API', () => {
   });
 
   it('a file flagged by the catalogue correction shows what to re-answer; a changed answer leaves the list', async () => {
+    // a year no other test touches for this village: its KDC-5 answer must be new for the first save to
+    // count as a review (the stale-version test above saves KDC-5 of 2022 or not, whichever write wins)
     const unitId = env.unitId('KDC-QB-BD-QTHUY-3');
+    const year = 2024;
     const officer = env.callerFor('commune_officer');
-    let record =
-      (await officer.assessments.get({ unitId, year: 2022 })).record ??
-      (await officer.assessments.register({ unitId, year: 2022 }));
+    let record = await officer.assessments.register({ unitId, year });
+    expect(record.answers['KDC-5']).toBeUndefined();
     // as migration 2026-12-01-1002 leaves a file written under the old KDC-5
     await env.handle.db
       .updateTable('assessments')
       .set({ criteria_to_review: JSON.stringify(['KDC-4', 'KDC-5']) })
       .where('id', '=', record.id)
       .execute();
-    record = (await officer.assessments.get({ unitId, year: 2022 })).record!;
+    record = (await officer.assessments.get({ unitId, year })).record!;
     expect(record.criteriaToReview).toEqual(['KDC-4', 'KDC-5']);
     record = await officer.assessments.saveAnswers({
       unitId,
-      year: 2022,
+      year,
       version: record.version,
       answers: { 'KDC-5': fullVillageAnswers['KDC-5'] },
     });
@@ -299,7 +301,7 @@ describe('the recognition cycle through the API', () => {
     // saving the same answer again is not a review
     record = await officer.assessments.saveAnswers({
       unitId,
-      year: 2022,
+      year,
       version: record.version,
       answers: { 'KDC-5': fullVillageAnswers['KDC-5'] },
     });
