@@ -8,14 +8,14 @@ import {
   type ImportFileInput,
   type ImportRawTable,
 } from '@antoan/core';
-import ExcelJS from 'exceljs';
+import { readXlsxSheets, tooManyCells, tooManyRows, XLSX_LIMITS } from './xlsx-worker.js';
 
 // Reads an uploaded import file into raw tables (header row and data rows with their spreadsheet row
-// numbers): XLSX with exceljs, CSV with core's RFC 4180 parser after decoding (UTF-8 with or without BOM,
+// numbers): XLSX with exceljs in a worker thread, within bounds (xlsx-worker.ts), CSV with core's RFC 4180 parser after decoding (UTF-8 with or without BOM,
 // UTF-16 with BOM). Validation is core's.
 
 /** More rows than this in one sheet is refused before validation (a 10 MB file holds about 100,000). */
-export const MAX_IMPORT_ROWS = 200_000;
+export const MAX_IMPORT_ROWS = XLSX_LIMITS.maxRows;
 
 const TEMPLATE_ONLY_SHEETS = new Set(['huong dan', 'danh muc']);
 
@@ -61,13 +61,6 @@ const NO_TABLE = {
   en: 'No table recognised: the header row needs a "Mã đơn vị" column (units) or "Mã địa bàn" and "Tên địa bàn" (areas). Use the template.',
 };
 
-function tooManyRows(sheet: string): DomainError {
-  return invalid(
-    `Trang "${sheet}" có hơn ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng: hãy chia thành nhiều tệp.`,
-    `The sheet "${sheet}" has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows: split it into several files.`,
-  );
-}
-
 /** The header is the first record (among the first ten) that names a table. */
 function findHeader(records: readonly { row: number; cells: string[] }[]) {
   for (const record of records.slice(0, 10)) {
@@ -80,6 +73,9 @@ function findHeader(records: readonly { row: number; cells: string[] }[]) {
 function readCsv(bytes: Buffer, fileName: string): ImportRawTable[] {
   const records = parseCsv(decodeCsvText(bytes)).map((cells, i) => ({ row: i + 1, cells }));
   if (records.length > MAX_IMPORT_ROWS) throw tooManyRows(fileName);
+  let cells = 0;
+  for (const record of records) cells += record.cells.length;
+  if (cells > XLSX_LIMITS.maxCells) throw tooManyCells();
   const header = findHeader(records);
   if (!header) throw new DomainError('INVALID', NO_TABLE);
   return [
@@ -93,55 +89,19 @@ function readCsv(bytes: Buffer, fileName: string): ImportRawTable[] {
   ];
 }
 
-/** A cell's value as text: dates as ISO dates, formulas by their result, rich text and links by their text. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return '';
-    // exceljs gives a date cell as midnight UTC of that calendar day.
-    return value.toISOString().slice(0, 10);
-  }
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('error' in value) return String(value.error);
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
-  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
-  return '';
-}
-
 async function readXlsx(bytes: Buffer): Promise<ImportRawTable[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw invalid(
-      'Không đọc được tệp Excel. Hãy lưu tệp dạng Sổ làm việc Excel (.xlsx) hoặc dùng tệp mẫu.',
-      'The Excel file cannot be read. Save it as an Excel Workbook (.xlsx) or use the template.',
-    );
-  }
   const tables: ImportRawTable[] = [];
-  for (const sheet of workbook.worksheets) {
+  for (const sheet of await readXlsxSheets(bytes)) {
     // The template's own instructions and value lists are never data.
     if (TEMPLATE_ONLY_SHEETS.has(foldForSearch(sheet.name))) continue;
-    if (sheet.actualRowCount > MAX_IMPORT_ROWS) throw tooManyRows(sheet.name);
-    const records: { row: number; cells: string[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        cells[column - 1] = cellText(cell.value);
-      });
-      records.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-    });
-    const header = findHeader(records);
+    const header = findHeader(sheet.records);
     if (!header) continue;
     tables.push({
       table: header.table,
       sheet: sheet.name,
       headerRow: header.record.row,
       headers: header.record.cells,
-      rows: records.filter((r) => r.row > header.record.row),
+      rows: sheet.records.filter((r) => r.row > header.record.row),
     });
   }
   if (tables.length === 0) throw new DomainError('INVALID', NO_TABLE);
@@ -154,7 +114,9 @@ async function readXlsx(bytes: Buffer): Promise<ImportRawTable[]> {
  * without a recognised header, such as the template's instructions, are skipped). Throws
  * `DomainError('INVALID')` with a message in both languages for a file that cannot be read.
  */
-export async function readImportFile(input: Pick<ImportFileInput, 'format' | 'fileName' | 'contentBase64'>): Promise<ImportRawTable[]> {
+export async function readImportFile(
+  input: Pick<ImportFileInput, 'format' | 'fileName' | 'contentBase64'>,
+): Promise<ImportRawTable[]> {
   const bytes = decodeImportContent(input.contentBase64);
   if (input.format === 'csv') return readCsv(bytes, input.fileName);
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
