@@ -141,7 +141,7 @@ describe('the admin SPA in real Chromium', () => {
     await page.getByLabel('Tên đăng nhập').fill('admin');
     await page.locator('input[name="password"]').fill('sai mật khẩu');
     await page.locator('input[name="password"]').press('Enter');
-    await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }).waitFor();
     await page.locator('input[name="password"]').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { name: /^Tổng quan/ }).waitFor();

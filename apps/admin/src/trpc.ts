@@ -1,5 +1,6 @@
 // The router's declarations (packages/api builds them): the SPA sees the API's types without its Node code.
 import type { AppRouter } from '@antoan/api/types';
+import { MAX_BATCH_CALLS } from '@antoan/core';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpBatchStreamLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
@@ -44,7 +45,7 @@ export function createClient() {
     links: [
       splitLink({
         condition: (op) => op.type === 'query',
-        true: httpBatchStreamLink({ url: '/trpc' }),
+        true: httpBatchStreamLink({ url: '/trpc', maxItems: MAX_BATCH_CALLS }),
         false: httpBatchLink({ url: '/trpc', maxItems: 1 }),
       }),
     ],

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { appRouter, createHttpContext, LoginRateLimiter, AreaSummaries, type Logger } from '@antoan/api';
+import { MAX_BATCH_CALLS } from '@antoan/core';
 import type { Database } from '@antoan/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { sql, type Kysely } from 'kysely';
@@ -56,6 +57,8 @@ export function createAppServer(options: AppServerOptions): http.Server {
       router: appRouter,
       basePath: '/trpc/',
       maxBodySize,
+      // A batch counts as its calls (each goes through the sign-in limits); refused above the cap.
+      maxBatchSize: MAX_BATCH_CALLS,
       createContext: ({ req, res }) =>
         createHttpContext(
           { req, res },

@@ -17,6 +17,7 @@ const MATRIX: Record<string, Access> = {
   'users.list': ['admin'],
   'users.create': ['admin'],
   'users.setDisabled': ['admin'],
+  'users.unlock': ['admin'],
   'audit.list': ['admin'],
   'areas.tree': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'areas.history': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],

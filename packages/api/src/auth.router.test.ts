@@ -5,6 +5,7 @@ import { createContextInner, createHttpContext, sessionIdOf, silentLogger } from
 import { clientKey, LoginRateLimiter } from './login-limiter.js';
 import { AreaSummaries } from './area-summaries.js';
 import { createCaller } from './root.js';
+import { SIGN_IN_FAILED } from './router/auth.router.js';
 import { createApiTestEnvironment, failure, TEST_PASSWORD, type ApiTestEnvironment } from './testing.js';
 
 let env: ApiTestEnvironment;
@@ -58,7 +59,7 @@ describe('signing in and out', () => {
     expect(wrong.code).toBe('UNAUTHORIZED');
     expect(unknown.code).toBe('UNAUTHORIZED');
     expect(wrong.data.text).toEqual(unknown.data.text);
-    expect(wrong.data.text.vi).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(wrong.data.text).toEqual(SIGN_IN_FAILED);
   });
 
   it('issues a new token at every sign-in (no session fixation)', async () => {
@@ -106,32 +107,108 @@ describe('signing in and out', () => {
 });
 
 describe('lockout', () => {
-  it('locks an account after 5 wrong passwords in a row, says until when, and refuses even the right password meanwhile', async () => {
-    const at = new Date('2022-03-01T02:00:00Z');
-    const caller = () => createCaller(createContextInner({ db: env.handle.db, now: () => at }));
-    for (let i = 0; i < 5; i++) {
-      const wrong = await failure(() =>
-        caller().auth.login({ username: 'xa.quangthuy', password: `sai ${i} lần nữa` }),
-      );
-      expect(wrong.data.text.vi).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
-    }
-    const locked = await failure(() => caller().auth.login({ username: 'xa.quangthuy', password: TEST_PASSWORD }));
-    expect(locked.code).toBe('UNAUTHORIZED');
-    expect(locked.data.text.vi).toBe(
-      'Tài khoản tạm bị khóa vì đăng nhập sai 5 lần liên tiếp. Thử lại sau 09:15 01/03/2022.',
-    );
-    // After the lock, the right password works and clears the count.
-    const later = createCaller(createContextInner({ db: env.handle.db, now: () => new Date('2022-03-01T02:16:00Z') }));
-    expect(await later.auth.login({ username: 'xa.quangthuy', password: TEST_PASSWORD })).toMatchObject({
-      username: 'xa.quangthuy',
-    });
-    const row = await env.handle.db
+  const lockRow = () =>
+    env.handle.db
       .selectFrom('users')
       .select(['failed_logins', 'locked_until'])
       .where('username', '=', 'xa.quangthuy')
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ failed_logins: 0, locked_until: null });
+  const at = (iso: string) => createCaller(createContextInner({ db: env.handle.db, now: () => new Date(iso) }));
+  const wrongFiveTimes = async (iso: string) => {
+    for (let i = 0; i < 5; i++) {
+      const wrong = await failure(() => at(iso).auth.login({ username: 'xa.quangthuy', password: `sai ${i} lần nữa` }));
+      expect(wrong.data.text).toEqual(SIGN_IN_FAILED);
+    }
+  };
+
+  it('locks after 5 wrong passwords in a row, answering exactly as a wrong password would, without the time', async () => {
+    await wrongFiveTimes('2022-03-01T02:00:00Z');
+    const locked = await failure(() =>
+      at('2022-03-01T02:00:00Z').auth.login({ username: 'xa.quangthuy', password: TEST_PASSWORD }),
+    );
+    // The same code and text as an unknown user or a wrong password: nothing says the account exists,
+    // is locked, or until when.
+    expect(locked.code).toBe('UNAUTHORIZED');
+    expect(locked.data.text).toEqual(SIGN_IN_FAILED);
+    expect(JSON.stringify(locked)).not.toMatch(/\d\d:\d\d/);
+    // Failures while locked do not extend the lock.
+    expect(await lockRow()).toEqual({ failed_logins: 5, locked_until: '2022-03-01T02:15:00.000Z' });
+    // After the lock, the right password works and clears the count.
+    expect(
+      await at('2022-03-01T02:16:00Z').auth.login({ username: 'xa.quangthuy', password: TEST_PASSWORD }),
+    ).toMatchObject({ username: 'xa.quangthuy' });
+    expect(await lockRow()).toEqual({ failed_logins: 0, locked_until: null });
   });
+
+  it('forgets the failures once a lock has ended: one wrong guess after it does not lock again', async () => {
+    await wrongFiveTimes('2022-04-01T02:00:00Z');
+    await failure(() => at('2022-04-01T02:20:00Z').auth.login({ username: 'xa.quangthuy', password: 'một lần sai' }));
+    expect(await lockRow()).toEqual({ failed_logins: 1, locked_until: null });
+    expect(
+      await at('2022-04-01T02:21:00Z').auth.login({ username: 'xa.quangthuy', password: TEST_PASSWORD }),
+    ).toMatchObject({ username: 'xa.quangthuy' });
+  });
+
+  it('counts the calls of one batch one by one: 20 parallel guesses lock the account after 5', async () => {
+    const caller = at('2022-05-01T02:00:00Z');
+    const answers = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => caller.auth.login({ username: 'xa.quangthuy', password: `đoán ${i}` })),
+    );
+    expect(answers.every((a) => a.status === 'rejected')).toBe(true);
+    expect(await lockRow()).toEqual({ failed_logins: 5, locked_until: '2022-05-01T02:15:00.000Z' });
+  }, 60_000);
+
+  it('lets an admin unlock the account at once, audited', async () => {
+    await wrongFiveTimes('2022-06-01T02:00:00Z');
+    const admin = createCaller(
+      createContextInner({ db: env.handle.db, user: env.users.admin, now: () => new Date('2022-06-01T02:01:00Z') }),
+    );
+    expect(await admin.users.unlock({ userId: env.users.commune_officer.id })).toEqual({ ok: true, wasLocked: true });
+    expect(await lockRow()).toEqual({ failed_logins: 0, locked_until: null });
+    expect(
+      await at('2022-06-01T02:01:30Z').auth.login({ username: 'xa.quangthuy', password: TEST_PASSWORD }),
+    ).toMatchObject({ username: 'xa.quangthuy' });
+    const audit = await admin.audit.list({ entity: 'user', entityId: String(env.users.commune_officer.id) });
+    expect(audit[0]).toMatchObject({
+      action: 'user.unlock',
+      userId: env.users.admin.id,
+      before: { failedLogins: 5, lockedUntil: '2022-06-01T02:15:00.000Z' },
+      after: { failedLogins: 0, lockedUntil: null },
+    });
+    const refused = await failure(() =>
+      env.callerFor('province_officer').users.unlock({ userId: env.users.commune_officer.id }),
+    );
+    expect(refused.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('changePassword attempts', () => {
+  it('counts wrong current passwords towards the lock, one at a time even within a batch', async () => {
+    const user = env.users.unit_reporter;
+    const caller = createCaller(
+      createContextInner({ db: env.handle.db, user, now: () => new Date('2022-07-01T02:00:00Z') }),
+    );
+    const answers = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        caller.auth.changePassword({ currentPassword: `đoán thử ${i}`, newPassword: 'mật khẩu mới đủ dài' }),
+      ),
+    );
+    const codes = await Promise.all(
+      answers.map((a) =>
+        failure(() => (a.status === 'rejected' ? Promise.reject(a.reason as Error) : Promise.resolve())),
+      ),
+    );
+    expect(codes.filter((c) => c.code === 'BAD_REQUEST')).toHaveLength(5);
+    expect(codes.filter((c) => c.code === 'TOO_MANY_REQUESTS')).toHaveLength(15);
+    // Even the right current password changes nothing while the lock lasts.
+    const locked = await failure(() =>
+      caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'mật khẩu mới đủ dài' }),
+    );
+    expect(locked.code).toBe('TOO_MANY_REQUESTS');
+    expect(locked.data.text.vi).toMatch(/^Đã nhập sai mật khẩu hiện tại quá nhiều lần/);
+    await env.callerFor('admin').users.unlock({ userId: user.id });
+    await caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
+  }, 60_000);
 });
 
 describe('users', () => {

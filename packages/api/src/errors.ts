@@ -1,4 +1,12 @@
-import { describeZodIssues, DomainError, isDomainError, type DomainErrorCode, type FieldError, type LocalizedText } from '@antoan/core';
+import {
+  describeZodIssues,
+  DomainError,
+  isDomainError,
+  MAX_BATCH_CALLS,
+  type DomainErrorCode,
+  type FieldError,
+  type LocalizedText,
+} from '@antoan/core';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
@@ -30,7 +38,11 @@ export function toTRPCError(error: unknown): TRPCError | undefined {
     return new TRPCError({ code: CODE_MAP[error.code], message: error.text.en, cause: error });
   }
   if (isUniqueViolation(error)) {
-    return new TRPCError({ code: 'CONFLICT', message: DUPLICATE.en, cause: new DomainError('CONFLICT', DUPLICATE, { cause: error }) });
+    return new TRPCError({
+      code: 'CONFLICT',
+      message: DUPLICATE.en,
+      cause: new DomainError('CONFLICT', DUPLICATE, { cause: error }),
+    });
   }
   return undefined;
 }
@@ -42,6 +54,11 @@ const INTERNAL_TEXT: LocalizedText = {
 const BAD_REQUEST_TEXT: LocalizedText = {
   vi: 'Dữ liệu gửi lên không hợp lệ.',
   en: 'The input is not valid.',
+};
+
+const BATCH_TOO_LARGE: LocalizedText = {
+  vi: `Một yêu cầu gộp chứa tối đa ${MAX_BATCH_CALLS} lệnh gọi.`,
+  en: `A batched request carries at most ${MAX_BATCH_CALLS} calls.`,
 };
 
 /** The data added to every error response: the person-facing text in both languages and field errors. */
@@ -57,5 +74,8 @@ export function describeError(error: TRPCError): ErrorData {
   }
   if (isDomainError(cause)) return { text: cause.text, fieldErrors: null };
   if (error.code === 'INTERNAL_SERVER_ERROR') return { text: INTERNAL_TEXT, fieldErrors: null };
+  // tRPC's own refusal of a batch over the handler's maxBatchSize (MAX_BATCH_CALLS), in English only.
+  if (error.code === 'BAD_REQUEST' && error.message === 'Batch call exceeds maximum size')
+    return { text: BATCH_TOO_LARGE, fieldErrors: null };
   return { text: { vi: error.message, en: error.message }, fieldErrors: null };
 }

@@ -1,4 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { DomainError } from '@antoan/core';
+import { Semaphore } from './limits/semaphore.js';
 
 // Passwords are hashed with scrypt (Node's own, memory-hard): N=2^15, r=8, p=1, a 16-byte salt,
 // 32-byte key. The parameters are stored with the hash so they can be raised later.
@@ -8,11 +10,35 @@ const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
 
+/**
+ * scrypt runs on libuv's thread pool (4 threads), which file reads and DNS share: two at a time, so that a
+ * burst of sign-ins or a batch of password changes never holds every thread; a few dozen wait, beyond that
+ * the server says it is busy.
+ */
+const hashing = new Semaphore({
+  max: 2,
+  maxQueued: 64,
+  busy: () =>
+    new DomainError('TOO_MANY_REQUESTS', {
+      vi: 'Máy chủ đang bận kiểm tra mật khẩu. Hãy thử lại sau ít giây.',
+      en: 'The server is busy checking passwords. Try again in a few seconds.',
+    }),
+});
+
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+  return hashing.run(
+    () =>
+      new Promise((resolve, reject) =>
+        scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
   );
 }
+
+/**
+ * A hash with the current parameters that no password matches (a random key): verifying against it costs
+ * what verifying a real one costs, so an unknown username answers as slowly as a wrong password.
+ */
+export const DUMMY_HASH = `scrypt$${N}$${R}$${P}$${randomBytes(16).toString('base64')}$${randomBytes(KEY_LENGTH).toString('base64')}`;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

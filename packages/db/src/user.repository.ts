@@ -1,5 +1,5 @@
 import { DomainError, type Role, type User } from '@antoan/core';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, UserTable } from './schema.js';
 
 export function toUser(row: Selectable<UserTable>): User {
@@ -32,7 +32,8 @@ export async function findUserById(db: Kysely<Database>, id: number): Promise<Us
 
 export async function getUser(db: Kysely<Database>, id: number): Promise<User> {
   const user = await findUserById(db, id);
-  if (!user) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy người dùng #${id}`, en: `User #${id} not found` });
+  if (!user)
+    throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy người dùng #${id}`, en: `User #${id} not found` });
   return user;
 }
 
@@ -42,17 +43,35 @@ export async function findCredentials(
   username: string,
 ): Promise<{ user: User; passwordHash: string; failedLogins: number; lockedUntil: string | null } | undefined> {
   const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  return row && { user: toUser(row), passwordHash: row.password_hash, failedLogins: row.failed_logins, lockedUntil: row.locked_until };
+  return (
+    row && {
+      user: toUser(row),
+      passwordHash: row.password_hash,
+      failedLogins: row.failed_logins,
+      lockedUntil: row.locked_until,
+    }
+  );
 }
 
-/** Counts a failed sign-in; from `limit` failures on, the account is locked until `lockUntil`. */
-export async function recordFailedLogin(db: Kysely<Database>, userId: number, limit: number, lockUntil: Date): Promise<void> {
+/**
+ * Counts a failed sign-in (or a wrong current password); from `limit` failures on, the account is locked until
+ * `lockUntil`. A lock that has ended is forgotten with the failures before it: counting starts again at one.
+ */
+export async function recordFailedLogin(
+  db: Kysely<Database>,
+  userId: number,
+  options: { limit: number; now: Date; lockUntil: Date },
+): Promise<void> {
+  const now = options.now.toISOString();
+  const previous = sql<number>`(case when locked_until is not null and locked_until <= ${now} then 0 else failed_logins end)`;
   await db
     .updateTable('users')
-    .set((eb) => ({
-      failed_logins: eb('failed_logins', '+', 1),
-      locked_until: eb.case().when('failed_logins', '>=', limit - 1).then(lockUntil.toISOString()).else(eb.ref('locked_until')).end(),
-    }))
+    .set({
+      failed_logins: sql<number>`${previous} + 1`,
+      locked_until: sql<
+        string | null
+      >`(case when ${previous} >= ${options.limit - 1} then ${options.lockUntil.toISOString()} when locked_until is not null and locked_until <= ${now} then null else locked_until end)`,
+    })
     .where('id', '=', userId)
     .execute();
 }
@@ -94,7 +113,10 @@ export async function listUsers(db: Kysely<Database>): Promise<User[]> {
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -107,7 +129,11 @@ export async function updatePasswordHash(db: Kysely<Database>, userId: number, p
 }
 
 export async function setUserDisabled(db: Kysely<Database>, userId: number, isDisabled: boolean) {
-  await db.updateTable('users').set({ is_disabled: isDisabled ? 1 : 0 }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ is_disabled: isDisabled ? 1 : 0 })
+    .where('id', '=', userId)
+    .execute();
 }
 
 // ── Sessions ─────────────────────────────────────────────────────────────────────────────────────────

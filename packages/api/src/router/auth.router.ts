@@ -1,9 +1,17 @@
 import { changePasswordInputSchema, DomainError, loginInputSchema } from '@antoan/core';
-import { deleteSession, deleteUserSessions, findCredentials, insertSession, updatePasswordHash, writeAudit } from '@antoan/db';
-import { authenticate, MAX_FAILED_LOGINS } from '../auth.js';
+import {
+  clearFailedLogins,
+  deleteSession,
+  deleteUserSessions,
+  findCredentials,
+  insertSession,
+  updatePasswordHash,
+  writeAudit,
+} from '@antoan/db';
+import { accountAttempts, authenticate, countFailure, isLocked } from '../auth.js';
 import { clientKey } from '../login-limiter.js';
 import { SESSION_TTL_MS, sessionIdOf } from '../context.js';
-import { hashPassword, randomToken, verifyPassword } from '../password.js';
+import { DUMMY_HASH, hashPassword, randomToken, verifyPassword } from '../password.js';
 import { protectedProcedure, publicProcedure, router } from '../trpc.js';
 
 /** 'HH:mm dd/mm/yyyy' in Vietnam (UTC+7, no daylight saving), rounded up to the minute (never too early). */
@@ -12,9 +20,19 @@ function formatVietnamTime(at: Date): string {
   return `${local.slice(11, 16)} ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
 }
 
-const WRONG_CREDENTIALS = {
-  vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-  en: 'Wrong username or password.',
+/**
+ * The one answer to every failed sign-in (unknown username, wrong password, locked or disabled account), so
+ * that it tells a guesser nothing: neither whether the account exists nor when a lock ends.
+ */
+export const SIGN_IN_FAILED = {
+  vi: 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa vì nhập sai nhiều lần. Hãy kiểm tra lại, thử lại sau ít phút hoặc nhờ quản trị viên mở khóa.',
+  en: 'Wrong username or password, or the account is locked for a while after too many wrong passwords. Check them, try again in a few minutes or ask an administrator to unlock it.',
+};
+
+const CURRENT_PASSWORD_WRONG = { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' };
+const CURRENT_PASSWORD_LOCKED = {
+  vi: 'Đã nhập sai mật khẩu hiện tại quá nhiều lần: tài khoản tạm bị khóa. Hãy thử lại sau ít phút hoặc nhờ quản trị viên mở khóa.',
+  en: 'Too many wrong current passwords: the account is locked for a while. Try again in a few minutes or ask an administrator to unlock it.',
 };
 
 export const authRouter = router({
@@ -29,7 +47,10 @@ export const authRouter = router({
       if (!attempt.allowed) {
         if (attempt.first) {
           // Once per blocked spell, with the client and the time only: never the username or the password.
-          ctx.log.info('sign-in attempts refused for a while', { client: clientKey(ctx.clientIp), until: attempt.retryAt.toISOString() });
+          ctx.log.info('sign-in attempts refused for a while', {
+            client: clientKey(ctx.clientIp),
+            until: attempt.retryAt.toISOString(),
+          });
         }
         const until = formatVietnamTime(attempt.retryAt);
         throw new DomainError('TOO_MANY_REQUESTS', {
@@ -38,15 +59,8 @@ export const authRouter = router({
         });
       }
       const result = await authenticate(ctx.db, input.username, input.password, now);
-      if (result.ok) attempt.succeeded();
-      if (!result.ok && result.lockedUntil) {
-        const until = formatVietnamTime(result.lockedUntil);
-        throw new DomainError('UNAUTHORIZED', {
-          vi: `Tài khoản tạm bị khóa vì đăng nhập sai ${MAX_FAILED_LOGINS} lần liên tiếp. Thử lại sau ${until}.`,
-          en: `The account is locked for a while after ${MAX_FAILED_LOGINS} wrong passwords in a row. Try again after ${until}.`,
-        });
-      }
-      if (!result.ok) throw new DomainError('UNAUTHORIZED', WRONG_CREDENTIALS);
+      if (!result.ok) throw new DomainError('UNAUTHORIZED', SIGN_IN_FAILED);
+      attempt.succeeded();
       const user = result.user;
       if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
       const token = randomToken();
@@ -56,13 +70,11 @@ export const authRouter = router({
       return user;
     }),
 
-  logout: publicProcedure
-    .meta({ access: 'authenticated' })
-    .mutation(async ({ ctx }) => {
-      if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
-      ctx.setSessionCookie(null);
-      return { ok: true as const };
-    }),
+  logout: publicProcedure.meta({ access: 'authenticated' }).mutation(async ({ ctx }) => {
+    if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
+    ctx.setSessionCookie(null);
+    return { ok: true as const };
+  }),
 
   /** The signed-in user, or null (the SPA asks this first to decide whether to show the login form). */
   me: publicProcedure.meta({ access: 'public' }).query(({ ctx }) => ctx.user),
@@ -72,16 +84,33 @@ export const authRouter = router({
     .meta({ access: 'authenticated' })
     .input(changePasswordInputSchema)
     .mutation(async ({ ctx, input }) => {
-      const credentials = await findCredentials(ctx.db, ctx.user.username);
-      if (!credentials || !(await verifyPassword(input.currentPassword, credentials.passwordHash))) {
-        throw new DomainError('INVALID', { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' });
-      }
-      const hash = await hashPassword(input.newPassword);
+      // Like a sign-in: one attempt at a time per account, wrong current passwords count towards its lock
+      // (a stolen session cannot try 700 passwords in one batch), and a locked account changes nothing.
       const now = ctx.now();
+      await accountAttempts.run(ctx.user.username.normalize('NFC').toLowerCase(), async () => {
+        const credentials = await findCredentials(ctx.db, ctx.user.username);
+        const ok = await verifyPassword(input.currentPassword, credentials?.passwordHash ?? DUMMY_HASH);
+        if (!credentials || isLocked(credentials, now))
+          throw new DomainError('TOO_MANY_REQUESTS', CURRENT_PASSWORD_LOCKED);
+        if (!ok) {
+          await countFailure(ctx.db, credentials.user.id, now);
+          throw new DomainError('INVALID', CURRENT_PASSWORD_WRONG);
+        }
+      });
+      const hash = await hashPassword(input.newPassword);
       await ctx.db.transaction().execute(async (trx) => {
         await updatePasswordHash(trx, ctx.user.id, hash, now);
+        await clearFailedLogins(trx, ctx.user.id);
         await deleteUserSessions(trx, ctx.user.id, ctx.sessionId ?? undefined);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'password.change', entity: 'user', entityId: ctx.user.id, before: null, after: null, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'password.change',
+          entity: 'user',
+          entityId: ctx.user.id,
+          before: null,
+          after: null,
+          at: now,
+        });
       });
       return { ok: true as const };
     }),

@@ -1,5 +1,15 @@
 import { createUserInputSchema, DomainError, idSchema } from '@antoan/core';
-import { deleteUserSessions, getUnit, getUser, insertUser, listUsers, setUserDisabled, writeAudit } from '@antoan/db';
+import {
+  clearFailedLogins,
+  deleteUserSessions,
+  findCredentials,
+  getUnit,
+  getUser,
+  insertUser,
+  listUsers,
+  setUserDisabled,
+  writeAudit,
+} from '@antoan/db';
 import { z } from 'zod';
 import { hashPassword } from '../password.js';
 import { ADMIN_ONLY, protectedProcedure, router } from '../trpc.js';
@@ -26,7 +36,15 @@ export const usersRouter = router({
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         const user = await insertUser(trx, { ...input, passwordHash }, now);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'user.create', entity: 'user', entityId: user.id, before: null, after: user, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'user.create',
+          entity: 'user',
+          entityId: user.id,
+          before: null,
+          after: user,
+          at: now,
+        });
         return user;
       });
     }),
@@ -36,7 +54,10 @@ export const usersRouter = router({
     .input(z.object({ userId: idSchema, isDisabled: z.boolean() }).strict())
     .mutation(async ({ ctx, input }) => {
       if (input.userId === ctx.user.id) {
-        throw new DomainError('CONFLICT', { vi: 'Không thể tự khóa tài khoản của mình.', en: 'You cannot disable your own account.' });
+        throw new DomainError('CONFLICT', {
+          vi: 'Không thể tự khóa tài khoản của mình.',
+          en: 'You cannot disable your own account.',
+        });
       }
       const before = await getUser(ctx.db, input.userId);
       const now = ctx.now();
@@ -44,8 +65,43 @@ export const usersRouter = router({
         await setUserDisabled(trx, input.userId, input.isDisabled);
         if (input.isDisabled) await deleteUserSessions(trx, input.userId);
         const after = { ...before, isDisabled: input.isDisabled };
-        await writeAudit(trx, { userId: ctx.user.id, action: input.isDisabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: input.userId, before, after, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: input.isDisabled ? 'user.disable' : 'user.enable',
+          entity: 'user',
+          entityId: input.userId,
+          before,
+          after,
+          at: now,
+        });
         return after;
+      });
+    }),
+
+  /**
+   * Lifts a sign-in lock (after too many wrong passwords) and forgets the failures: the user can sign in at
+   * once. Audited with the lock that was lifted.
+   */
+  unlock: protectedProcedure
+    .meta({ access: ADMIN_ONLY })
+    .input(z.object({ userId: idSchema }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const user = await getUser(ctx.db, input.userId);
+      const now = ctx.now();
+      return ctx.db.transaction().execute(async (trx) => {
+        const credentials = await findCredentials(trx, user.username);
+        const before = { failedLogins: credentials?.failedLogins ?? 0, lockedUntil: credentials?.lockedUntil ?? null };
+        await clearFailedLogins(trx, user.id);
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'user.unlock',
+          entity: 'user',
+          entityId: user.id,
+          before,
+          after: { failedLogins: 0, lockedUntil: null },
+          at: now,
+        });
+        return { ok: true as const, wasLocked: before.lockedUntil !== null && before.lockedUntil > now.toISOString() };
       });
     }),
 });
