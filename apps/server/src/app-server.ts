@@ -1,8 +1,18 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
-import { appRouter, createHttpContext, LoginRateLimiter, AreaSummaries, type Logger } from '@antoan/api';
+import {
+  appRouter,
+  clientKey,
+  createHttpContext,
+  findRequestSession,
+  LoginRateLimiter,
+  AreaSummaries,
+  SENIOR_ROLES,
+  type Logger,
+} from '@antoan/api';
 import { MAX_BATCH_CALLS } from '@antoan/core';
 import type { Database } from '@antoan/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -21,7 +31,21 @@ export interface AppServerOptions {
   trustProxy?: boolean;
   /** Largest request body of a tRPC call (default 1 MB; imports get {@link MAX_IMPORT_BODY_BYTES}). */
   maxBodyBytes?: number;
+  /**
+   * Open connections allowed from one client address (default {@link MAX_CONNECTIONS_PER_CLIENT}); more are
+   * closed at once. Not applied behind a trusted proxy (every connection comes from the proxy).
+   */
+  maxConnectionsPerClient?: number;
+  /** Time allowed to receive a request's headers (default 15 s). */
+  headersTimeoutMs?: number;
+  /** Time allowed to receive a whole request, body included (default 120 s: 15 MB at about 1 Mbit/s). */
+  requestTimeoutMs?: number;
 }
+
+/** Open connections from one address: a browser opens about six; a slow-body attack opens thousands. */
+export const MAX_CONNECTIONS_PER_CLIENT = 64;
+/** Open connections in all, well under the process's file descriptors. */
+export const MAX_CONNECTIONS = 4000;
 
 /** The folder of the built admin SPA inside the workspace. */
 export function defaultStaticDir(): string {
@@ -76,8 +100,31 @@ export function createAppServer(options: AppServerOptions): http.Server {
           log.error(`trpc ${procedure ?? '?'} failed`, { error: error.cause ?? error });
       },
     });
-  const trpc = trpcHandler(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-  const trpcImports = trpcHandler(Math.max(options.maxBodyBytes ?? 0, MAX_IMPORT_BODY_BYTES));
+  const smallBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const largeBody = Math.max(options.maxBodyBytes ?? 0, MAX_IMPORT_BODY_BYTES);
+  const trpc = trpcHandler(smallBody);
+  const trpcImports = trpcHandler(largeBody);
+  /**
+   * The body allowance is decided before a byte of the body is read: the large one only for an import by a
+   * signed-in user whose role may import (the session is looked up from the cookie); everyone else, and every
+   * anonymous caller, gets the small one. A declared length over it is refused at once.
+   */
+  const routeTrpc = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    let large = false;
+    if (req.method === 'POST' && req.url!.startsWith('/trpc/imports.')) {
+      const { user } = await findRequestSession(db, req, new Date());
+      large = user !== null && (SENIOR_ROLES as readonly string[]).includes(user.role);
+    }
+    const limit = large ? largeBody : smallBody;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      refuseLargeBody(req, res, limit, large);
+      return;
+    }
+    // Data answers are personal and change: never stored by a browser or a proxy.
+    res.setHeader('Cache-Control', 'no-store');
+    (large ? trpcImports : trpc)(req, res);
+  };
   // Exports, the import template and the printed report: GET URLs authenticated by the session cookie.
   const documents = createDocumentRoutes({ db, log, secureCookies: options.secureCookies ?? false, summaries });
   const staticDir = options.staticDir ?? defaultStaticDir();
@@ -98,38 +145,74 @@ export function createAppServer(options: AppServerOptions): http.Server {
     : // Not built: the API still serves; pages say why they are missing instead of the process failing.
       (_req, res) => sendJson(res, 503, { error: 'The admin SPA is not built: run "pnpm build".' });
 
-  return http.createServer((req, res) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    if (options.secureCookies) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    const url = req.url ?? '/';
-    if (url.startsWith('/trpc/')) {
-      const refusal = refuseCrossSite(req);
-      if (refusal) {
-        sendJson(res, 403, { error: refusal });
+  // Slow clients: headers and whole requests must arrive in time (checked every second, not every 30 s).
+  const requestTimeout = options.requestTimeoutMs ?? 120_000;
+  const server = http.createServer(
+    {
+      headersTimeout: Math.min(options.headersTimeoutMs ?? 15_000, requestTimeout),
+      requestTimeout,
+      connectionsCheckingInterval: Math.min(1_000, requestTimeout),
+    },
+    (req, res) => {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      if (options.secureCookies) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+      const url = req.url ?? '/';
+      if (url.startsWith('/trpc/')) {
+        const refusal = refuseCrossSite(req);
+        if (refusal) {
+          sendJson(res, 403, { error: refusal });
+          return;
+        }
+        routeTrpc(req, res).catch((error: unknown) => {
+          log.error('trpc routing failed', { error });
+          if (!res.headersSent) sendJson(res, 500, { error: 'Internal error' });
+          else res.destroy();
+        });
         return;
       }
-      (url.startsWith('/trpc/imports.') ? trpcImports : trpc)(req, res);
+      if (url === '/health' || url.startsWith('/health?')) {
+        sql`select 1 as ok`
+          .execute(db)
+          .then(() => sendJson(res, 200, { status: 'ok', database: 'ok' }))
+          .catch((error: unknown) => {
+            log.error('health check failed', { error });
+            sendJson(res, 503, { status: 'error', database: 'unreachable' });
+          });
+        return;
+      }
+      if (isDocumentPath(url.split('?')[0]!)) {
+        documents(req, res);
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendJson(res, 405, { error: 'Method not allowed' });
+        return;
+      }
+      assets(req, res, () => sendJson(res, 404, { error: 'Not found' }));
+    },
+  );
+  server.maxConnections = MAX_CONNECTIONS;
+  if (!options.trustProxy)
+    limitConnectionsPerClient(server, options.maxConnectionsPerClient ?? MAX_CONNECTIONS_PER_CLIENT);
+  return server;
+}
+
+/** Closes a client's connections beyond `max` open at once (IPv6 counted per /64, like sign-in attempts). */
+function limitConnectionsPerClient(server: http.Server, max: number): void {
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const key = clientKey(socket.remoteAddress);
+    const count = (open.get(key) ?? 0) + 1;
+    if (count > max) {
+      socket.destroy();
       return;
     }
-    if (url === '/health' || url.startsWith('/health?')) {
-      sql`select 1 as ok`
-        .execute(db)
-        .then(() => sendJson(res, 200, { status: 'ok', database: 'ok' }))
-        .catch((error: unknown) => {
-          log.error('health check failed', { error });
-          sendJson(res, 503, { status: 'error', database: 'unreachable' });
-        });
-      return;
-    }
-    if (isDocumentPath(url.split('?')[0]!)) {
-      documents(req, res);
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendJson(res, 405, { error: 'Method not allowed' });
-      return;
-    }
-    assets(req, res, () => sendJson(res, 404, { error: 'Not found' }));
+    open.set(key, count);
+    socket.once('close', () => {
+      const left = (open.get(key) ?? 1) - 1;
+      if (left <= 0) open.delete(key);
+      else open.set(key, left);
+    });
   });
 }
 
@@ -154,6 +237,31 @@ function refuseCrossSite(req: http.IncomingMessage): string | undefined {
     return 'Cross-origin requests are not allowed';
   }
   return undefined;
+}
+
+/**
+ * 413 for a body declared larger than the caller's allowance, shaped as tRPC's errors (a list for a batch) so
+ * the SPA shows its text; the connection closes without reading the body.
+ */
+function refuseLargeBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number, large: boolean): void {
+  const mb = Math.round(limit / 1024 / 1024);
+  const error = {
+    error: {
+      message: `The request body is too large: at most ${mb} MB`,
+      code: -32413,
+      data: {
+        code: 'PAYLOAD_TOO_LARGE',
+        httpStatus: 413,
+        text: {
+          vi: `Dữ liệu gửi lên quá lớn: tối đa ${mb} MB${large ? '' : ' (tệp lớn chỉ nhập được khi đã đăng nhập với quyền nhập dữ liệu)'}.`,
+          en: `The request body is too large: at most ${mb} MB${large ? '' : ' (large files only for signed-in users allowed to import)'}.`,
+        },
+        fieldErrors: null,
+      },
+    },
+  };
+  res.setHeader('Connection', 'close');
+  sendJson(res, 413, /[?&]batch=1(&|$)/.test(req.url ?? '') ? [error] : error);
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

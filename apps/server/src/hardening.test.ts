@@ -44,13 +44,29 @@ describe('a hardened server', () => {
     expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
   });
 
-  it('lets an import carry a file of several megabytes (the limit is larger there)', async () => {
-    const content = Buffer.alloc(3 * 1024 * 1024, 'a').toString('base64');
-    const res = await post(
-      'imports.dryRun',
-      JSON.stringify({ format: 'csv', fileName: 'x.csv', contentBase64: content }),
+  it('gives the large import allowance only to a signed-in user who may import; anonymous callers get 1 MB', async () => {
+    const body = JSON.stringify({
+      format: 'csv',
+      fileName: 'x.csv',
+      contentBase64: Buffer.alloc(3 * 1024 * 1024, 'a').toString('base64'),
+    });
+    // Anonymous: refused from the declared length, before the body is read.
+    const anonymous = await post('imports.dryRun', body);
+    expect(anonymous.status).toBe(413);
+    expect(((await anonymous.json()) as { error: { data: { text: { vi: string } } } }).error.data.text.vi).toMatch(
+      /^Dữ liệu gửi lên quá lớn: tối đa 1 MB/,
     );
-    expect(res.status).toBe(401); // read whole, then refused for want of a session: not 413
+    const login = await post('auth.login', JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }));
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const signedIn = await fetch(`${server.baseUrl}/trpc/imports.dryRun`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: server.baseUrl, Cookie: cookie },
+      body,
+    });
+    // Read whole and looked at: a CSV of 'a's has no table (400), not 413.
+    expect(signedIn.status).toBe(400);
+    expect(signedIn.headers.get('cache-control')).toBe('no-store');
   });
 
   it('sends Strict-Transport-Security and the other security headers when served over HTTPS', async () => {

@@ -109,6 +109,22 @@ export function clientIpOf(
   return req.socket?.remoteAddress ?? null;
 }
 
+/**
+ * The session a request's cookie names and its user, or nulls: what the context holds, and what the server
+ * asks before reading a body (only a signed-in user's import gets the large body allowance).
+ */
+export async function findRequestSession(
+  db: Kysely<Database>,
+  req: { headers: Record<string, string | string[] | undefined> },
+  now: Date,
+): Promise<{ sessionId: string | null; user: User | null }> {
+  const cookieHeader = req.headers.cookie;
+  const token = readCookie(Array.isArray(cookieHeader) ? cookieHeader.join(';') : cookieHeader, SESSION_COOKIE);
+  const sessionId = token ? sessionIdOf(token) : null;
+  const user = sessionId ? ((await findSessionUser(db, sessionId, now)) ?? null) : null;
+  return { sessionId, user };
+}
+
 /** The context of an HTTP request: the session from the cookie, and a writer for the response's cookie. */
 export async function createHttpContext(
   {
@@ -121,10 +137,7 @@ export async function createHttpContext(
   options: HttpContextOptions,
 ): Promise<Context> {
   const now = options.now ?? (() => new Date());
-  const cookieHeader = req.headers.cookie;
-  const token = readCookie(Array.isArray(cookieHeader) ? cookieHeader.join(';') : cookieHeader, SESSION_COOKIE);
-  const sessionId = token ? sessionIdOf(token) : null;
-  const user = sessionId ? ((await findSessionUser(options.db, sessionId, now())) ?? null) : null;
+  const { sessionId, user } = await findRequestSession(options.db, req, now());
   const secure = options.secureCookies ? '; Secure' : '';
   return createContextInner({
     db: options.db,

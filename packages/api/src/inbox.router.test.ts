@@ -87,4 +87,36 @@ describe('snapshots', () => {
       (await failure(() => env.callerFor('commune_officer').snapshots.request({ periodKey: '2021-Q4' }))).code,
     ).toBe('FORBIDDEN');
   });
+
+  it('bounds the queue: no year before any criteria, at most 5 waiting per requester, one per period', async () => {
+    const admin = env.callerFor('admin', new Date('2022-02-01T00:00:00Z'));
+    const old = await failure(() => admin.snapshots.request({ periodKey: '2000-Q1' }));
+    expect(old.code).toBe('BAD_REQUEST');
+    expect(old.data.text.vi).toMatch(/^Năm 2000 chưa có bộ tiêu chí nào có hiệu lực/);
+    // Distinct periods one after another: five are queued, then refused; a repeat is the same request.
+    const periods = ['2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4', '2021-Q1', '2021-Q2', '2021-Q3'];
+    const answers: string[] = [];
+    for (const periodKey of periods)
+      answers.push(
+        await admin.snapshots.request({ periodKey }).then(
+          () => 'queued',
+          (e: Error) => e.message,
+        ),
+      );
+    expect(answers.filter((a) => a === 'queued')).toHaveLength(5);
+    expect((await admin.snapshots.request({ periodKey: '2020-Q1' })).periodKey).toBe('2020-Q1');
+    const refused = await failure(() => admin.snapshots.request({ periodKey: '2019-Q4' }));
+    expect(refused.code).toBe('TOO_MANY_REQUESTS');
+    const queued = await env.handle.db
+      .selectFrom('snapshot_requests')
+      .select('period_key')
+      .where('requested_by', '=', env.users.admin.id)
+      .where('status', '=', 'pending')
+      .execute();
+    expect(queued).toHaveLength(5);
+    // Another requester is not held up by the admin's queue.
+    await expect(
+      env.callerFor('province_officer', new Date('2022-02-01T00:00:00Z')).snapshots.request({ periodKey: '2019-Q4' }),
+    ).resolves.toMatchObject({ status: 'pending' });
+  });
 });

@@ -2,6 +2,7 @@ export { appRouter, createCaller, type AppRouter } from './root.js';
 export {
   createContextInner,
   createHttpContext,
+  findRequestSession,
   silentLogger,
   SESSION_COOKIE,
   type Context,
@@ -11,7 +12,7 @@ export {
 export { ensureFirstAdmin } from './auth.js';
 export { hashPassword } from './password.js';
 export type { ErrorData } from './errors.js';
-export type { Access, Meta } from './trpc.js';
+export { SENIOR_ROLES, type Access, type Meta } from './trpc.js';
 export { AreaSummaries } from './area-summaries.js';
-export { LoginRateLimiter, type LoginRateLimiterOptions } from './login-limiter.js';
+export { clientKey, LoginRateLimiter, type LoginRateLimiterOptions } from './login-limiter.js';
 export type { ImportPlanRow, ImportResult } from './router/imports.router.js';

@@ -1,4 +1,4 @@
-import { DomainError, isIsoDate, vietnamDate, type Quarter } from '@antoan/core';
+import { DomainError, findCatalogueForYear, isIsoDate, vietnamDate, type Quarter } from '@antoan/core';
 import type { Kysely, Selectable } from 'kysely';
 import { chunk } from '../chunk.js';
 import type { AreaSummary } from '@antoan/core';
@@ -288,15 +288,26 @@ function toRequest(row: Selectable<Database['snapshot_requests']>): SnapshotRequ
 
 /**
  * Asks the worker for a snapshot of a period (`2022-Q3`, or a day such as `2022-11-05`): the API's entry for an
- * administrator. Validates the period (it must be over), and returns the pending request for it if there is
- * one already. The worker takes it on its next tick; the result is the run of job `snapshot` for the period.
+ * administrator. Validates the period (it must be over, in a year some criteria were in force), and returns
+ * the pending request for it if there is one already; a requester has at most `maxPendingPerRequester`
+ * (default {@link MAX_PENDING_SNAPSHOT_REQUESTS}) requests waiting. The worker takes it on its next tick; the
+ * result is the run of job `snapshot` for the period.
  */
+/** Snapshot requests one person may have waiting at once (the worker's queue stays short). */
+export const MAX_PENDING_SNAPSHOT_REQUESTS = 5;
+
 export async function requestSnapshot(
   db: Kysely<Database>,
-  input: { periodKey: string; requestedBy: number | null; now: Date },
+  input: { periodKey: string; requestedBy: number | null; now: Date; maxPendingPerRequester?: number },
 ): Promise<SnapshotRequest> {
   const period = parseSnapshotPeriod(input.periodKey);
   assertSnapshotPeriodOver(period, input.now);
+  if (!findCatalogueForYear(period.year)) {
+    throw new DomainError('INVALID', {
+      vi: `Năm ${period.year} chưa có bộ tiêu chí nào có hiệu lực: không có số liệu để chụp`,
+      en: `No criteria were in force in ${period.year}: there are no figures to snapshot`,
+    });
+  }
   const pending = await db
     .selectFrom('snapshot_requests')
     .selectAll()
@@ -304,6 +315,21 @@ export async function requestSnapshot(
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (pending) return toRequest(pending);
+  const max = input.maxPendingPerRequester ?? MAX_PENDING_SNAPSHOT_REQUESTS;
+  if (input.requestedBy !== null) {
+    const mine = await db
+      .selectFrom('snapshot_requests')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('requested_by', '=', input.requestedBy)
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    if (Number(mine.n) >= max) {
+      throw new DomainError('TOO_MANY_REQUESTS', {
+        vi: `Bạn đã có ${max} yêu cầu chụp số liệu đang chờ: hãy đợi chúng xong rồi yêu cầu thêm`,
+        en: `You already have ${max} snapshot requests waiting: wait for them to finish before asking for more`,
+      });
+    }
+  }
   const row = await db
     .insertInto('snapshot_requests')
     .values({
