@@ -6,7 +6,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what the server serves: they would publish the whole source (issue 17).
+    sourcemap: false,
   },
   server: {
     // `pnpm dev`: the API runs on the server's port; the SPA's dev server forwards to it.

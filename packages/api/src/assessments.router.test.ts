@@ -432,6 +432,20 @@ describe('grading', () => {
       }),
     );
     expect(reporterVerified.code).toBe('FORBIDDEN');
+    // A self score above the item's maximum is refused (the engine would only clamp it): nothing is saved.
+    const tooHigh = await failure(() =>
+      env.callerFor('unit_reporter').grading.saveScores({
+        unitId: village.unit.id,
+        year: 2023,
+        templateId: village.template.id,
+        version: null,
+        scores: { [firstItem]: { self: 100 } },
+      }),
+    );
+    expect(tooHigh.code).toBe('BAD_REQUEST');
+    expect(tooHigh.data.text.vi).toBe(
+      `Điểm vượt quá điểm tối đa của mục: ${firstItem} (100 > ${village.template.groups[0]!.items[0]!.maxPoints})`,
+    );
     expect(reporterVerified.data.text.en).toBe('Verified scores are given by the level above.');
     const selfOnly = await env.callerFor('unit_reporter').grading.saveScores({
       unitId: village.unit.id,

@@ -748,6 +748,35 @@ describe('fuzzing every procedure', () => {
     expect(answers.data.fieldErrors).toEqual([{ path: `answers.KDC-2.answer.checks.${text}`, message }]);
   });
 
+  it.each([['answers'], ['checks']])(
+    'refuses a __proto__ key (in %s) that zod would drop without a word, as a field error',
+    async (where) => {
+      const answers = JSON.parse(
+        where === 'answers'
+          ? '{"__proto__": {"answer": {"checks": {}}, "evidence": {"note": null, "links": []}}}'
+          : '{"KDC-2": {"answer": {"checks": {"__proto__": true}}, "evidence": {"note": null, "links": []}}}',
+      ) as Record<string, never>;
+      const refused = await failure(() =>
+        callerAs('admin').assessments.saveAnswers({
+          unitId: env.unitId('KDC-QB-BD-QTHUY-1'),
+          year: 2023,
+          version: 1,
+          answers,
+        }),
+      );
+      expect(refused.code).toBe('BAD_REQUEST');
+      expect(refused.data.fieldErrors).toEqual([
+        {
+          path: where === 'answers' ? 'answers.__proto__' : 'answers.KDC-2.answer.checks.__proto__',
+          message: {
+            vi: 'Khóa "__proto__", "constructor" hoặc "prototype" không được dùng trong dữ liệu gửi lên',
+            en: 'The keys "__proto__", "constructor" and "prototype" are not allowed in the input',
+          },
+        },
+      ]);
+    },
+  );
+
   it('sees a write that a refused call makes, and none that a rolled-back transaction made (the check can fail)', async () => {
     const before = await fingerprint(env.handle.db, tables);
     await expect(

@@ -1,4 +1,12 @@
-import { DomainError, findUnstorableText, UNSTORABLE_TEXT_MESSAGE, type Role, type User } from '@antoan/core';
+import {
+  DomainError,
+  findUnstorableText,
+  isReservedKey,
+  RESERVED_KEY_MESSAGE,
+  UNSTORABLE_TEXT_MESSAGE,
+  type Role,
+  type User,
+} from '@antoan/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodRealError } from 'zod';
 import type { Context } from './context.js';
@@ -83,7 +91,14 @@ const storableInput = t.middleware(async ({ getRawInput, next }) => {
       code: 'BAD_REQUEST',
       message: 'The input contains text that cannot be stored',
       // A ZodRealError (an Error, like those zod throws): tRPC keeps it as the cause, so the client gets field errors.
-      cause: new ZodRealError([{ code: 'custom', path, message: UNSTORABLE_TEXT_MESSAGE, input: undefined }]),
+      cause: new ZodRealError([
+        {
+          code: 'custom',
+          path,
+          message: isReservedKey(String(path.at(-1))) ? RESERVED_KEY_MESSAGE : UNSTORABLE_TEXT_MESSAGE,
+          input: undefined,
+        },
+      ]),
     });
   }
   return next();
@@ -102,8 +117,19 @@ export const publicProcedure = t.procedure.use(errorMapping).use(accessControl).
 export const protectedProcedure = publicProcedure.use(requireUser);
 
 /** Role sets used across routers. */
-export const ALL_ROLES = ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'] as const satisfies readonly Role[];
+export const ALL_ROLES = [
+  'admin',
+  'province_officer',
+  'commune_officer',
+  'unit_reporter',
+  'viewer',
+] as const satisfies readonly Role[];
 export const OFFICERS = ['admin', 'province_officer', 'commune_officer'] as const satisfies readonly Role[];
-export const ENTRY_ROLES = ['admin', 'province_officer', 'commune_officer', 'unit_reporter'] as const satisfies readonly Role[];
+export const ENTRY_ROLES = [
+  'admin',
+  'province_officer',
+  'commune_officer',
+  'unit_reporter',
+] as const satisfies readonly Role[];
 export const SENIOR_ROLES = ['admin', 'province_officer'] as const satisfies readonly Role[];
 export const ADMIN_ONLY = ['admin'] as const satisfies readonly Role[];

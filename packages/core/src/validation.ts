@@ -118,8 +118,36 @@ export const UNSTORABLE_TEXT_MESSAGE = bilingual(
 );
 
 /**
+ * Whether an object key is one that a parser drops or that reaches an object's prototype (`__proto__`,
+ * `constructor`, `prototype`): no input of ours has one, so it is refused rather than silently lost.
+ *
+ * @example
+ * ```ts
+ * isReservedKey('__proto__'); // true
+ * isReservedKey('KDC-1'); // false
+ * ```
+ */
+export function isReservedKey(key: string): boolean {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
+
+/**
+ * The message for an input holding a key that {@link isReservedKey} refuses, in both languages.
+ *
+ * @example
+ * ```ts
+ * RESERVED_KEY_MESSAGE; // 'Khóa "__proto__", "constructor" hoặc "prototype" không được dùng | …'
+ * ```
+ */
+export const RESERVED_KEY_MESSAGE = bilingual(
+  'Khóa "__proto__", "constructor" hoặc "prototype" không được dùng trong dữ liệu gửi lên',
+  'The keys "__proto__", "constructor" and "prototype" are not allowed in the input',
+);
+
+/**
  * The path of the first text in a value (strings and object keys, at any depth) that
- * {@link isStorableText} refuses, or `undefined` when there is none. Walks without recursion and in time
+ * {@link isStorableText} refuses, or of the first key that {@link isReservedKey} refuses, or `undefined`
+ * when there is none. Walks without recursion and in time
  * linear in the value's size, so a deeply nested value can neither overflow the stack nor take long.
  *
  * @example
@@ -154,7 +182,7 @@ export function findUnstorableText(value: unknown): (string | number)[] | undefi
         : Object.entries(current);
       for (const [key, item] of entries) {
         const child = { key, parent: step };
-        if (typeof key === 'string' && !isStorableText(key)) return pathOf(child);
+        if (typeof key === 'string' && (!isStorableText(key) || isReservedKey(key))) return pathOf(child);
         stack.push({ value: item, step: child });
       }
     }

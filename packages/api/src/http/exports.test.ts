@@ -32,7 +32,9 @@ describe('the export batches', () => {
     }
     expect(batches).toBeGreaterThan(5);
     expect(results.size).toBe(whole.evaluations.size);
-    expect(Object.fromEntries(results)).toEqual(Object.fromEntries([...whole.evaluations].map(([id, e]) => [id, e.result])));
+    expect(Object.fromEntries(results)).toEqual(
+      Object.fromEntries([...whole.evaluations].map(([id, e]) => [id, e.result])),
+    );
   });
 });
 
@@ -40,7 +42,18 @@ async function readBack(cells: ExportCell[][]): Promise<ExcelJS.Worksheet> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  await writeXlsx(out, [{ name: 'Thử', title: ['TIÊU ĐỀ', 'ghi chú'], columns: [{ header: 'A', width: 10 }, { header: 'B', width: 10 }, { header: '=C', width: 10 }], rows: cells }]);
+  await writeXlsx(out, [
+    {
+      name: 'Thử',
+      title: ['TIÊU ĐỀ', 'ghi chú'],
+      columns: [
+        { header: 'A', width: 10 },
+        { header: 'B', width: 10 },
+        { header: '=C', width: 10 },
+      ],
+      rows: cells,
+    },
+  ]);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.concat(chunks) as never);
   return workbook.worksheets[0]!;
@@ -54,13 +67,16 @@ describe('writeXlsx', () => {
       [12, '', null],
     ]);
     expect(sheet.getRow(1).getCell(1).value).toBe('TIÊU ĐỀ');
-    expect(sheet.getRow(4).values).toEqual([undefined, 'A', 'B', "'=C"]);
-    expect(sheet.getRow(5).values).toEqual([undefined, "'=1+1", "'@cmd", "'+1"]);
+    // Formula-like text is stored as it is, as a string cell: shown as typed, never run.
+    expect(sheet.getRow(4).values).toEqual([undefined, 'A', 'B', '=C']);
+    expect(sheet.getRow(5).values).toEqual([undefined, '=1+1', '@cmd', '+1']);
+    for (const row of [4, 5]) sheet.getRow(row).eachCell((cell) => expect(cell.type).toBe(ExcelJS.ValueType.String));
     const dated = sheet.getRow(6);
     expect(dated.getCell(1).value).toEqual(new Date(Date.UTC(2021, 9, 31)));
     expect(dated.getCell(1).numFmt).toBe('dd/mm/yyyy');
     expect(dated.getCell(2).numFmt).toBe('0.00%');
-    expect(dated.getCell(3).value).toBe("'-2");
+    expect(dated.getCell(3).value).toBe('-2');
+    expect(dated.getCell(3).type).toBe(ExcelJS.ValueType.String);
     expect(dated.getCell(3).font?.bold).toBe(true);
     expect(sheet.getRow(7).getCell(1).value).toBe(12);
     expect(sheet.getRow(7).getCell(1).numFmt).toBeUndefined();
@@ -104,7 +120,11 @@ describe('prefetched', () => {
       log.push(`use ${item}`);
       if (item === 3) break;
     }
-    expect(out).toEqual([[1, 10], [2, 20], [3, 30]]);
+    expect(out).toEqual([
+      [1, 10],
+      [2, 20],
+      [3, 30],
+    ]);
     expect(log).toEqual(['read 1', 'read 2', 'use 1', 'read 3', 'use 2', 'read 4', 'use 3']);
     expect(closed).toBe(true);
   });

@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { escapeSpreadsheetText } from '@antoan/core';
 import ExcelJS from 'exceljs';
 
 // Writes workbooks as a stream with exceljs's WorkbookWriter: each row is committed as soon as it is made,
-// so an export holds one batch of rows at a time whatever its size. Every text cell goes through core's
-// escapeSpreadsheetText (no formula ever runs), dates are real dates shown dd/mm/yyyy.
+// so an export holds one batch of rows at a time whatever its size. Every text is a string cell (a shared
+// string, never a formula: no spreadsheet runs it, and it shows exactly as stored, without the apostrophe
+// that escaping needs in a CSV), dates are real dates shown dd/mm/yyyy.
 
 /**
  * A cell of an export: text (escaped against formulas), a number, empty, an ISO date, a share in [0, 1]
@@ -42,14 +42,16 @@ function isoToDate(iso: string): Date {
 }
 
 /** A cell's value as exceljs takes it (empty text is no cell at all), and the format it needs, if any. */
-function cellValue(value: ExportCell): { value: ExcelJS.CellValue; numFmt?: string; font?: Partial<ExcelJS.Font> } | null {
+function cellValue(
+  value: ExportCell,
+): { value: ExcelJS.CellValue; numFmt?: string; font?: Partial<ExcelJS.Font> } | null {
   if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'string') return { value: escapeSpreadsheetText(value) };
+  if (typeof value === 'string') return { value };
   if (typeof value === 'number') return { value };
   if ('date' in value) return value.date === null ? null : { value: isoToDate(value.date), numFmt: 'dd/mm/yyyy' };
   if ('percent' in value) return value.percent === null ? null : { value: value.percent, numFmt: '0.00%' };
   return {
-    value: escapeSpreadsheetText(value.text),
+    value: value.text,
     font: { bold: value.bold ?? false, italic: value.italic ?? false, ...(value.size ? { size: value.size } : {}) },
   };
 }
@@ -74,7 +76,8 @@ function addRow(sheet: ExcelJS.Worksheet, cells: readonly ExportCell[]): ExcelJS
   cells.forEach((cell, i) => {
     const converted = cellValue(cell);
     values[i] = converted?.value ?? null;
-    if (converted && (converted.numFmt || converted.font)) (formatted ??= []).push({ at: i + 1, style: sharedStyle(converted.numFmt, converted.font) });
+    if (converted && (converted.numFmt || converted.font))
+      (formatted ??= []).push({ at: i + 1, style: sharedStyle(converted.numFmt, converted.font) });
   });
   const row = sheet.addRow(values);
   row.eachCell((cell) => {
@@ -92,7 +95,9 @@ function addRow(sheet: ExcelJS.Worksheet, cells: readonly ExportCell[]): ExcelJS
 function zipInputOf(sheet: ExcelJS.Worksheet): ZipInput | undefined {
   const pipes = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
   const first = (Array.isArray(pipes) ? pipes[0] : undefined) as Partial<ZipInput> | undefined;
-  return first && typeof first.once === 'function' && typeof first._writableState === 'object' ? (first as ZipInput) : undefined;
+  return first && typeof first.once === 'function' && typeof first._writableState === 'object'
+    ? (first as ZipInput)
+    : undefined;
 }
 
 /** A writable of readable-stream 2 (archiver's), which has no `writableNeedDrain` getter. */
@@ -121,7 +126,12 @@ async function drained(output: Writable, zipInput: ZipInput | undefined): Promis
  */
 export async function writeXlsx(output: Writable, sheets: readonly ExportSheet[]): Promise<void> {
   // Fast compression (level 1): deflate, not the database, would otherwise set the pace of a big export.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
+  });
   workbook.creator = 'An Toàn';
   for (const spec of sheets) {
     const title = spec.title ?? [];
@@ -129,12 +139,12 @@ export async function writeXlsx(output: Writable, sheets: readonly ExportSheet[]
     const sheet = workbook.addWorksheet(spec.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: headerRow }] });
     sheet.columns = spec.columns.map((c) => ({ width: c.width }));
     title.forEach((line, i) => {
-      const row = sheet.addRow([escapeSpreadsheetText(line)]);
+      const row = sheet.addRow([line]);
       row.getCell(1).font = i === 0 ? { bold: true, size: 14 } : { italic: true };
       row.commit();
     });
     if (title.length > 0) sheet.addRow([]).commit();
-    const header = sheet.addRow(spec.columns.map((c) => escapeSpreadsheetText(c.header)));
+    const header = sheet.addRow(spec.columns.map((c) => c.header));
     header.eachCell((cell) => {
       cell.font = { bold: true };
       cell.fill = HEADER_FILL;
@@ -164,7 +174,10 @@ export function contentDisposition(fileName: string): string {
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .replace(/[^A-Za-z0-9._ -]+/g, '_');
-  const encoded = encodeURIComponent(fileName.normalize('NFC')).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName.normalize('NFC')).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 

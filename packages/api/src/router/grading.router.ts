@@ -7,6 +7,7 @@ import {
   gradingScoresInputSchema,
   idSchema,
   incidentsInWindow,
+  scoresOverMaximum,
   yearSchema,
 } from '@antoan/core';
 import { evaluateAreaYear, findGradingSheet, listIncidents, saveGradingScores, writeAudit } from '@antoan/db';
@@ -66,6 +67,14 @@ export const gradingRouter = router({
         throw new DomainError('INVALID', {
           vi: `Mẫu phiếu không có mục ${unknown.join(', ')}`,
           en: `The template has no item ${unknown.join(', ')}`,
+        });
+      }
+      const over = scoresOverMaximum(template, input.scores);
+      if (over.length > 0) {
+        const list = over.map((o) => `${o.code} (${o.score} > ${o.maxPoints})`).join(', ');
+        throw new DomainError('INVALID', {
+          vi: `Điểm vượt quá điểm tối đa của mục: ${list}`,
+          en: `Scores above the item's maximum: ${list}`,
         });
       }
       if (

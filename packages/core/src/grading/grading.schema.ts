@@ -184,7 +184,12 @@ export const gradingRulesSchema: z.ZodType<GradingRules> = z
   .strictObject({
     bands: z.array(z.strictObject({ grade: z.enum(GRADES), minimum: points })).min(1),
     preconditions: z.array(
-      z.strictObject({ grade: z.enum(GRADES), requires: z.enum(PRECONDITION_KINDS), text: localizedTextSchema, verified: z.boolean() }),
+      z.strictObject({
+        grade: z.enum(GRADES),
+        requires: z.enum(PRECONDITION_KINDS),
+        text: localizedTextSchema,
+        verified: z.boolean(),
+      }),
     ),
     verified: z.boolean(),
   })
@@ -192,7 +197,11 @@ export const gradingRulesSchema: z.ZodType<GradingRules> = z
     const grades = new Set<string>();
     rules.bands.forEach((band, i) => {
       if (grades.has(band.grade)) {
-        ctx.addIssue({ code: 'custom', path: ['bands', i, 'grade'], message: bilingual(`Xếp loại trùng: ${band.grade}`, `Duplicate grade: ${band.grade}`) });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bands', i, 'grade'],
+          message: bilingual(`Xếp loại trùng: ${band.grade}`, `Duplicate grade: ${band.grade}`),
+        });
       }
       grades.add(band.grade);
       const previous = rules.bands[i - 1];
@@ -217,7 +226,10 @@ export const gradingRulesSchema: z.ZodType<GradingRules> = z
         ctx.addIssue({
           code: 'custom',
           path: ['preconditions', i, 'grade'],
-          message: bilingual('Điều kiện phải gắn với một mức có mức thấp hơn', 'A precondition needs a band with a lower band below it'),
+          message: bilingual(
+            'Điều kiện phải gắn với một mức có mức thấp hơn',
+            'A precondition needs a band with a lower band below it',
+          ),
         });
       }
     });
@@ -244,7 +256,14 @@ export const sheetTemplateSchema: z.ZodType<SheetTemplate> = z
           code: itemCode,
           title: localizedTextSchema,
           items: z
-            .array(z.strictObject({ code: itemCode, title: localizedTextSchema, maxPoints: points.gt(0), verified: z.boolean() }))
+            .array(
+              z.strictObject({
+                code: itemCode,
+                title: localizedTextSchema,
+                maxPoints: points.gt(0),
+                verified: z.boolean(),
+              }),
+            )
             .min(1),
         }),
       )
@@ -253,7 +272,10 @@ export const sheetTemplateSchema: z.ZodType<SheetTemplate> = z
       z.strictObject({
         code: itemCode,
         title: localizedTextSchema,
-        trigger: z.strictObject({ criterionCode: z.string().min(1), items: z.array(z.string().min(1)).min(1).optional() }),
+        trigger: z.strictObject({
+          criterionCode: z.string().min(1),
+          items: z.array(z.string().min(1)).min(1).optional(),
+        }),
         points: points.gt(0),
         perIncident: z.boolean(),
         maxPoints: points.gt(0).nullable(),
@@ -267,7 +289,11 @@ export const sheetTemplateSchema: z.ZodType<SheetTemplate> = z
     let sum = 0;
     template.groups.forEach((group, g) => {
       if (codes.has(group.code)) {
-        ctx.addIssue({ code: 'custom', path: ['groups', g, 'code'], message: bilingual(`Mã trùng: ${group.code}`, `Duplicate code: ${group.code}`) });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['groups', g, 'code'],
+          message: bilingual(`Mã trùng: ${group.code}`, `Duplicate code: ${group.code}`),
+        });
       }
       codes.add(group.code);
       group.items.forEach((item, i) => {
@@ -286,13 +312,20 @@ export const sheetTemplateSchema: z.ZodType<SheetTemplate> = z
       ctx.addIssue({
         code: 'custom',
         path: ['groups'],
-        message: bilingual(`Tổng điểm tối đa các mục là ${sum / 100}, phải bằng 100`, `Item maxima sum to ${sum / 100}, not 100`),
+        message: bilingual(
+          `Tổng điểm tối đa các mục là ${sum / 100}, phải bằng 100`,
+          `Item maxima sum to ${sum / 100}, not 100`,
+        ),
       });
     }
     const deductionCodes = new Set<string>();
     template.deductions.forEach((d, i) => {
       if (deductionCodes.has(d.code) || codes.has(d.code)) {
-        ctx.addIssue({ code: 'custom', path: ['deductions', i, 'code'], message: bilingual(`Mã trùng: ${d.code}`, `Duplicate code: ${d.code}`) });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['deductions', i, 'code'],
+          message: bilingual(`Mã trùng: ${d.code}`, `Duplicate code: ${d.code}`),
+        });
       }
       deductionCodes.add(d.code);
     });
@@ -363,3 +396,31 @@ export const gradingScoresInputSchema = z.strictObject({
 
 /** The parsed input of saving scores. @example `const input: GradingScoresInput = gradingScoresInputSchema.parse(raw);` */
 export type GradingScoresInput = z.infer<typeof gradingScoresInputSchema>;
+
+/**
+ * The scores of a sheet that are above their item's maximum (a self score of 100 for a 5-point item), as
+ * errors naming the item: a saved sheet never holds one (the engine would only clamp it).
+ *
+ * @example
+ * ```ts
+ * scoresOverMaximum(KDC_SHEET_TEMPLATE, { 'I.1': { self: 100 } });
+ * // [{ code: 'I.1', field: 'self', score: 100, maxPoints: 5 }]
+ * ```
+ */
+export function scoresOverMaximum(
+  template: SheetTemplate,
+  scores: Readonly<Record<string, ItemScore | undefined>>,
+): { code: string; field: 'self' | 'verified'; score: number; maxPoints: number }[] {
+  const over: { code: string; field: 'self' | 'verified'; score: number; maxPoints: number }[] = [];
+  for (const group of template.groups) {
+    for (const item of group.items) {
+      const score = scores[item.code];
+      for (const field of ['self', 'verified'] as const) {
+        const value = score?.[field];
+        if (typeof value === 'number' && value > item.maxPoints)
+          over.push({ code: item.code, field, score: value, maxPoints: item.maxPoints });
+      }
+    }
+  }
+  return over;
+}
