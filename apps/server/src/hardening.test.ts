@@ -1,33 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from './testing/server-process.js';
+import { startBareServer } from './testing/server-process.js';
 
 // The real server started without a built SPA, on HTTPS settings: bodies are bounded, HSTS is sent, and the
 // API keeps working while the pages say why they are missing.
 
 const ADMIN_PASSWORD = 'mật khẩu quản trị thử';
-let server: ServerProcess;
-let dataDir: string;
+let server: Awaited<ReturnType<typeof startBareServer>>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'antoan-hardening-'));
-  server = await startServerProcess({
+  server = await startBareServer('hardening', {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    DATA_DIR: dataDir,
-    STATIC_DIR: path.join(dataDir, 'no-spa-here'),
-    SEED: 'none',
     ADMIN_PASSWORD,
     COOKIE_SECURE: 'true',
   });
 }, 60_000);
-afterAll(async () => {
-  server.child.kill('SIGTERM');
-  await server.exited;
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => server.stop());
 
 const post = (procedure: string, body: string) =>
   fetch(`${server.baseUrl}/trpc/${procedure}`, {

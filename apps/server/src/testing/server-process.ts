@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The real server as a child process, for the crash test and the load benchmark: `node --import tsx
@@ -65,4 +68,29 @@ export async function signInOverHttp(baseUrl: string, username: string, password
 /** The URL of a tRPC query with its input. */
 export function queryUrl(baseUrl: string, procedure: string, input: unknown): string {
   return `${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+/**
+ * The real server on a fresh data folder, with no demo data and no built SPA (pages say why they are missing);
+ * `env` adds to that (the caller passes PATH, HOME and ADMIN_PASSWORD). `stop()` ends it and removes the folder.
+ */
+export async function startBareServer(
+  name: string,
+  env: Record<string, string | undefined>,
+): Promise<ServerProcess & { stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `antoan-${name}-`));
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    STATIC_DIR: path.join(dataDir, 'no-spa-here'),
+    SEED: 'none',
+    ...env,
+  });
+  return {
+    ...server,
+    stop: async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
