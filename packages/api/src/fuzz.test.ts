@@ -524,8 +524,12 @@ async function tryCall(path: string, as: As, input: unknown): Promise<void> {
     }
     JSON.stringify(shape);
     const after = await fingerprint(env.handle.db, tables);
-    // A wrong password counts against the account (the lockout): the only write a refusal may make.
-    const allowed = new Set(path === 'auth.login' && error.code === 'UNAUTHORIZED' ? ['writes:users.lockout'] : []);
+    // A wrong password (or a wrong current password) counts against the account (the lockout): the only write
+    // a refusal may make.
+    const countsAgainstLock =
+      (path === 'auth.login' && error.code === 'UNAUTHORIZED') ||
+      (path === 'auth.changePassword' && error.code === 'BAD_REQUEST');
+    const allowed = new Set(countsAgainstLock ? ['writes:users.lockout'] : []);
     const changed = differences(before, after, allowed);
     current = after;
     if (changed.length > 0)
