@@ -16,3 +16,4 @@ export { SENIOR_ROLES, type Access, type Meta } from './trpc.js';
 export { AreaSummaries } from './area-summaries.js';
 export { clientKey, LoginRateLimiter, type LoginRateLimiterOptions } from './login-limiter.js';
 export type { ImportPlanRow, ImportResult } from './router/imports.router.js';
+export { Semaphore } from './limits/semaphore.js';

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { createHttpContext, type Logger, type AreaSummaries } from '@antoan/api';
+import { createHttpContext, Semaphore, type Logger, type AreaSummaries } from '@antoan/api';
 import {
   buildImportTemplateXlsx,
   contentDisposition,
@@ -12,7 +12,7 @@ import {
   XLSX_CONTENT_TYPE,
   type ExportKind,
 } from '@antoan/api/http';
-import { describeZodIssues, isDomainError, type LocalizedText } from '@antoan/core';
+import { describeZodIssues, DomainError, isDomainError, type LocalizedText } from '@antoan/core';
 import type { Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
 import { renderAnnualReport } from './annual-report.html.js';
@@ -40,6 +40,22 @@ const STATUS: Record<string, number> = {
   INVALID: 400,
   FORBIDDEN: 403,
   UNAUTHORIZED: 401,
+  TOO_MANY_REQUESTS: 429,
+};
+
+/** Exports and printed reports built at once in all (more wait, a few), and by one user. */
+export const MAX_DOCUMENTS_AT_ONCE = 4;
+export const MAX_DOCUMENTS_PER_USER = 2;
+/** A download that makes no progress for this long is dropped. */
+const DOWNLOAD_IDLE_MS = 60_000;
+
+const DOCUMENTS_BUSY: LocalizedText = {
+  vi: 'Máy chủ đang tạo nhiều tệp cùng lúc. Hãy thử lại sau ít phút.',
+  en: 'The server is building many files at once. Try again in a few minutes.',
+};
+const YOUR_DOCUMENTS_BUSY: LocalizedText = {
+  vi: `Bạn đang tải ${MAX_DOCUMENTS_PER_USER} tệp cùng lúc: hãy đợi tải xong rồi tải tiếp.`,
+  en: `You are downloading ${MAX_DOCUMENTS_PER_USER} files at once: wait for them to finish first.`,
 };
 
 const SIGN_IN: LocalizedText = { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' };
@@ -76,6 +92,16 @@ export function isDocumentPath(pathname: string): boolean {
 
 export function createDocumentRoutes(options: DocumentRoutesOptions) {
   const { db, log, summaries } = options;
+
+  // Exports stream from the database and printed reports load a whole year: bounded, so a few users (or one
+  // slow reader holding a download open) cannot take every connection to the database.
+  const building = new Semaphore({
+    max: MAX_DOCUMENTS_AT_ONCE,
+    maxQueued: 4 * MAX_DOCUMENTS_AT_ONCE,
+    busy: () => new DomainError('TOO_MANY_REQUESTS', DOCUMENTS_BUSY),
+    maxPerKey: MAX_DOCUMENTS_PER_USER,
+    keyBusy: () => new DomainError('TOO_MANY_REQUESTS', YOUR_DOCUMENTS_BUSY),
+  });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -137,25 +163,37 @@ export function createDocumentRoutes(options: DocumentRoutesOptions) {
         const lang = url.searchParams.get('lang') ?? 'vi';
         if (lang !== 'vi' && lang !== 'en')
           return fail(400, 'BAD_REQUEST', { vi: 'lang phải là vi hoặc en.', en: 'lang must be vi or en.' });
-        const html = renderAnnualReport(await loadAnnualReport(signedIn, query), lang);
+        const html = renderAnnualReport(await building.runFor(user.id, () => loadAnnualReport(signedIn, query)), lang);
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
         res.end(html);
         return;
       }
-      const prepared = await prepareExport(signedIn, kindMatch![1] as ExportKind, query);
-      res.statusCode = 200;
-      res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
-      res.setHeader('Content-Disposition', contentDisposition(prepared.fileName));
-      const started = performance.now();
-      try {
-        await writeXlsx(res, prepared.sheets);
-        res.end();
-        log.info(`export ${url.pathname} by ${user.username}`, { ms: Math.round(performance.now() - started) });
-      } catch (error) {
-        // Headers are sent: the only honest signal left is to abort the transfer.
-        log.error(`export ${url.pathname} failed while streaming`, { error });
-        res.destroy(error instanceof Error ? error : new Error(String(error)));
-      }
+      await building.runFor(user.id, async () => {
+        const prepared = await prepareExport(signedIn, kindMatch![1] as ExportKind, query);
+        res.statusCode = 200;
+        res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
+        res.setHeader('Content-Disposition', contentDisposition(prepared.fileName));
+        const started = performance.now();
+        // A reader that stops reading is dropped after a minute without progress, and its place is freed
+        // when the connection closes (the stream waiting for it to drain would otherwise wait for ever).
+        res.setTimeout(DOWNLOAD_IDLE_MS, () => res.destroy());
+        const closed = new Promise<'closed'>((resolve) => res.once('close', () => resolve('closed')));
+        try {
+          const writing = writeXlsx(res, prepared.sheets).then(() => 'written' as const);
+          writing.catch(() => undefined); // once abandoned, a later failure has no one to tell
+          const outcome = await Promise.race([writing, closed]);
+          if (outcome === 'closed') {
+            log.info(`export ${url.pathname} by ${user.username} abandoned by the client`);
+            return;
+          }
+          res.end();
+          log.info(`export ${url.pathname} by ${user.username}`, { ms: Math.round(performance.now() - started) });
+        } catch (error) {
+          // Headers are sent: the only honest signal left is to abort the transfer.
+          log.error(`export ${url.pathname} failed while streaming`, { error });
+          res.destroy(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
     } catch (error) {
       if (res.headersSent) {
         res.destroy();

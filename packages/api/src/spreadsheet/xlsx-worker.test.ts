@@ -2,7 +2,6 @@ import { MAX_IMPORT_BYTES } from '@antoan/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, failure, type ApiTestEnvironment } from '../testing.js';
-import { Semaphore } from '../limits/semaphore.js';
 import { buildLyingXlsx, buildXlsxBomb } from './hostile-files.js';
 import { readXlsxSheets } from './xlsx-worker.js';
 
@@ -109,18 +108,4 @@ describe('XLSX uploads within bounds', () => {
     });
     await expect(readXlsxSheets(await smallWorkbook(2))).resolves.toHaveLength(1);
   }, 60_000);
-});
-
-describe('Semaphore', () => {
-  it('runs at most `max` tasks, queues at most `maxQueued`, refuses the rest at once', async () => {
-    const semaphore = new Semaphore({ max: 1, maxQueued: 1, busy: () => new Error('busy') });
-    let release!: () => void;
-    const first = semaphore.run(() => new Promise<string>((resolve) => (release = () => resolve('first'))));
-    const second = semaphore.run(() => Promise.resolve('second'));
-    await expect(semaphore.run(() => Promise.resolve('third'))).rejects.toThrow('busy');
-    expect([semaphore.running, semaphore.queued]).toEqual([1, 1]);
-    release();
-    await expect(Promise.all([first, second])).resolves.toEqual(['first', 'second']);
-    expect([semaphore.running, semaphore.queued]).toEqual([0, 0]);
-  });
 });
