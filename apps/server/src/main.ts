@@ -61,6 +61,8 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
     log.info(`listening on http://${host}:${port}`);
+    // Under the supervisor (supervise.ts): from now on a stop is a crash worth restarting.
+    process.send?.('listening');
   });
 
   let stopping = false;
@@ -82,6 +84,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
+
+// A request never crashes the process on purpose; if something still escapes, say what and exit, and the
+// supervisor starts a clean process (continuing after an unknown failure could serve from a broken state).
+process.on('uncaughtException', (error) => {
+  log.error('uncaught exception: exiting', { error });
+  process.exit(1);
+});
+process.on('unhandledRejection', (error) => {
+  log.error('unhandled promise rejection: exiting', { error });
+  process.exit(1);
+});
 
 main().catch((error: unknown) => {
   if (error instanceof EnvError) {
