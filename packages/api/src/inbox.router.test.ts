@@ -1,5 +1,5 @@
 import { computeScopeSummaries } from '@antoan/services';
-import { insertNotifications, takeSnapshot } from '@antoan/db/worker';
+import { insertNotifications, listSnapshotRequests, takeSnapshot } from '@antoan/db/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
 
@@ -118,5 +118,10 @@ describe('snapshots', () => {
     await expect(
       env.callerFor('province_officer', new Date('2022-02-01T00:00:00Z')).snapshots.request({ periodKey: '2019-Q4' }),
     ).resolves.toMatchObject({ status: 'pending' });
+    // The worker takes them in turns (the officer has two waiting, the admin five; within a turn, oldest
+    // first): the officer's second request no longer waits behind all of the admin's.
+    const order = (await listSnapshotRequests(env.handle.db, { status: 'pending' })).map((r) => r.requestedBy);
+    const [a, o] = [env.users.admin.id, env.users.province_officer.id];
+    expect(order).toEqual([o, a, a, o, a, a, a]);
   });
 });

@@ -1,5 +1,5 @@
 import { DomainError, findCatalogueForYear, isIsoDate, vietnamDate, type Quarter } from '@antoan/core';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { chunk } from '../chunk.js';
 import type { AreaSummary } from '@antoan/core';
 import type { Database, StatSnapshotTable } from '../schema.js';
@@ -347,9 +347,15 @@ export async function listSnapshotRequests(
   db: Kysely<Database>,
   filter: { status?: SnapshotRequest['status']; limit?: number } = {},
 ): Promise<SnapshotRequest[]> {
-  let query = db.selectFrom('snapshot_requests').selectAll();
+  // Round robin between requesters (each one's first request, then each one's second, …), so one person's
+  // requests never make another's wait behind them all.
+  let query = db
+    .selectFrom('snapshot_requests')
+    .selectAll()
+    .select(sql<number>`row_number() over (partition by requested_by order by requested_at, id)`.as('turn'));
   if (filter.status) query = query.where('status', '=', filter.status);
   const rows = await query
+    .orderBy('turn')
     .orderBy('requested_at')
     .orderBy('id')
     .limit(filter.limit ?? 100)
