@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type http from 'node:http';
+import { request, type Server } from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -145,7 +145,7 @@ describe('hostile input (issue 17)', () => {
     figures.push(`server peak memory after the bombs: ${memoryMb('VmHWM')} MB`);
   }, 120_000);
 
-  it('cannot lock an owner out for good: one answer for every failure, an admin unlocks, the lock ends', async () => {
+  it('cannot lock an owner out: one answer for every failure, the owner elsewhere signs in, an admin unlocks', async () => {
     const created = await call(
       'users.create',
       { username: 'admin.hai', displayName: 'Quản trị thứ hai', password: SECOND_PASSWORD, role: 'admin' },
@@ -176,7 +176,10 @@ describe('hostile input (issue 17)', () => {
     figures.push(
       `sign-in answer times: wrong ${attempts.wrong.map(ms).join('/')} ms, locked ${ms(attempts.locked)} ms, unknown ${ms(attempts.unknown)} ms`,
     );
-    // The other admin's session was never touched; they unlock, and the owner signs in at once.
+    // The owner, from their own address, signs in while the guesser's address is locked out.
+    expect(await signInFrom('127.0.0.9', 'admin.hai', SECOND_PASSWORD)).toBe(200);
+    expect((await login('admin.hai', SECOND_PASSWORD)).status).toBe(401);
+    // The other admin's session was never touched; they unlock, and the guesser's address may try again.
     const unlocked = await call('users.unlock', { userId }, adminCookie);
     expect(unlocked.status).toBe(200);
     expect((await login('admin.hai', SECOND_PASSWORD)).status).toBe(200);
@@ -282,7 +285,7 @@ describe('hostile input (issue 17)', () => {
 
 describe('slow clients (a server in this process, with short timeouts)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: http.Server;
+  let app: Server;
   let port: number;
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -332,6 +335,27 @@ describe('slow clients (a server in this process, with short timeouts)', () => {
     expect(body.answer).toBe('HTTP/1.1 408 Request Timeout');
   }, 60_000);
 });
+
+/** Signs in over HTTP from another loopback address; the HTTP status. */
+function signInFrom(localAddress: string, username: string, password: string): Promise<number> {
+  const body = JSON.stringify({ username, password });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${server.baseUrl}/trpc/auth.login`,
+      {
+        method: 'POST',
+        localAddress,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 async function userIdOf(username: string): Promise<number> {
   const list = await call('users.list', undefined, adminCookie, 'GET');

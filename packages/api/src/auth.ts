@@ -9,26 +9,58 @@ import {
 } from '@antoan/db';
 import type { Kysely } from 'kysely';
 import { KeyedMutex } from './limits/keyed-mutex.js';
+import { LOCK_MINUTES, type LoginRateLimiter } from './login-limiter.js';
 import { DUMMY_HASH, hashPassword, randomToken, verifyPassword } from './password.js';
 
-/** After this many wrong passwords in a row, an account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+/**
+ * After this many wrong passwords in a row from any clients, the whole account is locked for LOCK_MINUTES (a
+ * guesser spread over many addresses). One client gets MAX_FAILED_LOGINS_PER_ACCOUNT_CLIENT (5) before it alone
+ * is locked out, so one address adds at most 5 every 15 minutes here, and the owner's next sign-in clears it.
+ */
+export const MAX_FAILED_LOGINS_PER_ACCOUNT = 50;
+
+/** Who is trying: the server's limiter and the client's address (the lock is per account and client). */
+export interface AttemptSource {
+  limiter: LoginRateLimiter;
+  clientIp: string | null;
+}
 
 export type AuthenticationResult = { ok: true; user: User } | { ok: false };
 
-/** Whether the account's lock is still on at `now`. */
-export function isLocked(credentials: { lockedUntil: string | null }, now: Date): boolean {
-  return credentials.lockedUntil !== null && credentials.lockedUntil > now.toISOString();
+/** Whether the account is locked for everyone, or this client is locked out of it. */
+export function isLocked(
+  credentials: { user: { id: number }; lockedUntil: string | null },
+  now: Date,
+  source: AttemptSource,
+): boolean {
+  if (credentials.lockedUntil !== null && credentials.lockedUntil > now.toISOString()) return true;
+  return source.limiter.isAccountLocked(credentials.user.id, source.clientIp, now);
 }
 
-/** Counts a wrong password against the account (a lock that has ended starts the count again). */
-export function countFailure(db: Kysely<Database>, userId: number, now: Date): Promise<void> {
-  return recordFailedLogin(db, userId, {
-    limit: MAX_FAILED_LOGINS,
+/** Counts a wrong password against the account, from this client (a lock that has ended starts the count again). */
+export async function countFailure(
+  db: Kysely<Database>,
+  userId: number,
+  now: Date,
+  source: AttemptSource,
+): Promise<void> {
+  source.limiter.accountFailed(userId, source.clientIp, now);
+  await recordFailedLogin(db, userId, {
+    limit: MAX_FAILED_LOGINS_PER_ACCOUNT,
     now,
     lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000),
   });
+}
+
+/** A right password: the account's failures, and this client's, are forgotten. */
+export async function countSuccess(
+  db: Kysely<Database>,
+  credentials: { user: { id: number }; failedLogins: number; lockedUntil: string | null },
+  source: AttemptSource,
+): Promise<void> {
+  source.limiter.accountSucceeded(credentials.user.id, source.clientIp);
+  if (credentials.failedLogins > 0 || credentials.lockedUntil !== null)
+    await clearFailedLogins(db, credentials.user.id);
 }
 
 /**
@@ -40,27 +72,28 @@ export const accountAttempts = new KeyedMutex();
 /**
  * Checks a username and password. Every way of failing looks the same to the caller, in answer and in time:
  * an unknown username, a disabled or locked account and a wrong password each cost one scrypt and give
- * `{ ok: false }`. A locked account is refused even with the right password (so guessing stops) and its
- * failures are not counted meanwhile; the lock is set after MAX_FAILED_LOGINS failures in a row and, once it
- * has ended, the failures before it are forgotten.
+ * `{ ok: false }`. A client locked out of the account (5 wrong passwords in a row from it) is refused even
+ * with the right password, and so is everyone while the account itself is locked (50 in a row from any
+ * clients); failures are not counted meanwhile, and once a lock has ended the failures before it are
+ * forgotten. The owner, from another address, signs in while a guesser is locked out.
  */
 export function authenticate(
   db: Kysely<Database>,
   username: string,
   password: string,
   now: Date,
+  source: AttemptSource,
 ): Promise<AuthenticationResult> {
   return accountAttempts.run(username.normalize('NFC').toLowerCase(), async () => {
     const credentials = await findCredentials(db, username);
     const ok = await verifyPassword(password, credentials?.passwordHash ?? DUMMY_HASH);
-    if (!credentials || isLocked(credentials, now)) return { ok: false };
+    if (!credentials || isLocked(credentials, now, source)) return { ok: false };
     if (!ok) {
-      await countFailure(db, credentials.user.id, now);
+      await countFailure(db, credentials.user.id, now, source);
       return { ok: false };
     }
     if (credentials.user.isDisabled) return { ok: false };
-    if (credentials.failedLogins > 0 || credentials.lockedUntil !== null)
-      await clearFailedLogins(db, credentials.user.id);
+    await countSuccess(db, credentials, source);
     return { ok: true, user: credentials.user };
   });
 }

@@ -3,6 +3,10 @@ import { isIPv6 } from 'node:net';
 /** Sign-in attempts that did not succeed, per client address, within a sliding window. */
 export const MAX_FAILED_LOGINS_PER_CLIENT = 20;
 export const CLIENT_WINDOW_MINUTES = 15;
+/** Wrong passwords in a row for one account from one client address, before that client is locked out of it. */
+export const MAX_FAILED_LOGINS_PER_ACCOUNT_CLIENT = 5;
+/** How long a client stays locked out of an account. */
+export const LOCK_MINUTES = 15;
 
 export interface LoginRateLimiterOptions {
   /** Failed attempts allowed from one client within the window (default 20). */
@@ -18,6 +22,12 @@ export type LoginAttempt =
   | { allowed: true; succeeded: () => void }
   /** Refused: `retryAt` is when the oldest failure leaves the window; `first` is true once per blocked spell. */
   | { allowed: false; retryAt: Date; first: boolean };
+
+interface AccountClientEntry {
+  failures: number;
+  /** When the lock of this client on this account ends (ms), or null while unlocked. */
+  lockedUntil: number | null;
+}
 
 interface ClientEntry {
   /** Times (ms) of the attempts in the window that did not succeed, oldest first; never more than the maximum. */
@@ -41,6 +51,8 @@ interface ClientEntry {
  */
 export class LoginRateLimiter {
   readonly #clients = new Map<string, ClientEntry>();
+  /** Per account and client: `${userId} ${clientKey}` → its wrong passwords in a row and its lock. */
+  readonly #accounts = new Map<string, AccountClientEntry>();
   readonly #maxFailures: number;
   readonly #windowMs: number;
   readonly #maxClients: number;
@@ -88,6 +100,48 @@ export class LoginRateLimiter {
         if (entry.times.length === 0 && this.#clients.get(key) === entry) this.#clients.delete(key);
       },
     };
+  }
+
+  /**
+   * Whether this client is locked out of this account (after MAX_FAILED_LOGINS_PER_ACCOUNT_CLIENT wrong
+   * passwords in a row from it): the owner signing in from elsewhere is not, so a guesser cannot lock an
+   * owner out. A lock that has ended is forgotten with the failures before it.
+   */
+  isAccountLocked(userId: number, ip: string | null, now: Date): boolean {
+    const key = `${userId} ${clientKey(ip)}`;
+    const entry = this.#accounts.get(key);
+    if (entry?.lockedUntil === null || entry === undefined) return false;
+    if (entry.lockedUntil > now.getTime()) return true;
+    this.#accounts.delete(key);
+    return false;
+  }
+
+  /** Counts a wrong password for this account from this client; the fifth in a row locks the client out. */
+  accountFailed(userId: number, ip: string | null, now: Date): void {
+    const key = `${userId} ${clientKey(ip)}`;
+    const at = now.getTime();
+    const previous = this.#accounts.get(key);
+    const entry =
+      previous && (previous.lockedUntil === null || previous.lockedUntil > at)
+        ? previous
+        : { failures: 0, lockedUntil: null };
+    entry.failures++;
+    if (entry.failures >= MAX_FAILED_LOGINS_PER_ACCOUNT_CLIENT && entry.lockedUntil === null)
+      entry.lockedUntil = at + LOCK_MINUTES * 60_000;
+    // Most recently active last; bounded like the clients.
+    this.#accounts.delete(key);
+    this.#accounts.set(key, entry);
+    while (this.#accounts.size > this.#maxClients) this.#accounts.delete(this.#accounts.keys().next().value!);
+  }
+
+  /** A right password from this client: its failures on this account are forgotten. */
+  accountSucceeded(userId: number, ip: string | null): void {
+    this.#accounts.delete(`${userId} ${clientKey(ip)}`);
+  }
+
+  /** An administrator's unlock: every client's failures and locks on this account are forgotten. */
+  forgetAccount(userId: number): void {
+    for (const key of [...this.#accounts.keys()]) if (key.startsWith(`${userId} `)) this.#accounts.delete(key);
   }
 
   /** Drops the oldest entries while there are too many, and a few expired ones on every call. */

@@ -58,7 +58,10 @@ export const authRouter = router({
           en: `Too many sign-in attempts from this address. Try again after ${until}.`,
         });
       }
-      const result = await authenticate(ctx.db, input.username, input.password, now);
+      const result = await authenticate(ctx.db, input.username, input.password, now, {
+        limiter: ctx.loginLimiter,
+        clientIp: ctx.clientIp,
+      });
       if (!result.ok) throw new DomainError('UNAUTHORIZED', SIGN_IN_FAILED);
       attempt.succeeded();
       const user = result.user;
@@ -87,15 +90,17 @@ export const authRouter = router({
       // Like a sign-in: one attempt at a time per account, wrong current passwords count towards its lock
       // (a stolen session cannot try 700 passwords in one batch), and a locked account changes nothing.
       const now = ctx.now();
+      const source = { limiter: ctx.loginLimiter, clientIp: ctx.clientIp };
       await accountAttempts.run(ctx.user.username.normalize('NFC').toLowerCase(), async () => {
         const credentials = await findCredentials(ctx.db, ctx.user.username);
         const ok = await verifyPassword(input.currentPassword, credentials?.passwordHash ?? DUMMY_HASH);
-        if (!credentials || isLocked(credentials, now))
+        if (!credentials || isLocked(credentials, now, source))
           throw new DomainError('TOO_MANY_REQUESTS', CURRENT_PASSWORD_LOCKED);
         if (!ok) {
-          await countFailure(ctx.db, credentials.user.id, now);
+          await countFailure(ctx.db, credentials.user.id, now, source);
           throw new DomainError('INVALID', CURRENT_PASSWORD_WRONG);
         }
+        source.limiter.accountSucceeded(credentials.user.id, source.clientIp);
       });
       const hash = await hashPassword(input.newPassword);
       await ctx.db.transaction().execute(async (trx) => {

@@ -79,8 +79,8 @@ export const usersRouter = router({
     }),
 
   /**
-   * Lifts a sign-in lock (after too many wrong passwords) and forgets the failures: the user can sign in at
-   * once. Audited with the lock that was lifted.
+   * Lifts a sign-in lock (after too many wrong passwords: the account's, and every client's on it) and forgets
+   * the failures: the user can sign in at once. Audited with the account's lock that was lifted.
    */
   unlock: protectedProcedure
     .meta({ access: ADMIN_ONLY })
@@ -92,6 +92,7 @@ export const usersRouter = router({
         const credentials = await findCredentials(trx, user.username);
         const before = { failedLogins: credentials?.failedLogins ?? 0, lockedUntil: credentials?.lockedUntil ?? null };
         await clearFailedLogins(trx, user.id);
+        ctx.loginLimiter.forgetAccount(user.id);
         await writeAudit(trx, {
           userId: ctx.user.id,
           action: 'user.unlock',
@@ -101,7 +102,7 @@ export const usersRouter = router({
           after: { failedLogins: 0, lockedUntil: null },
           at: now,
         });
-        return { ok: true as const, wasLocked: before.lockedUntil !== null && before.lockedUntil > now.toISOString() };
+        return { ok: true as const };
       });
     }),
 });
