@@ -107,8 +107,11 @@ function workbookEntries(sheets: readonly { name: string; content: ZipEntry['con
 const SHEET_HEAD = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`;
 const SHEET_TAIL = `</sheetData></worksheet>`;
 
-const cell = (text: string) => `<c t="inlineStr"><is><t>${text}</t></is></c>`;
-const HEADER_ROW = `<row r="1">${['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Mã địa bàn'].map(cell).join('')}</row>`;
+const cell = (text: string, address?: string) =>
+  `<c${address ? ` r="${address}"` : ''} t="inlineStr"><is><t>${text}</t></is></c>`;
+const HEADER_ROW = `<row r="1">${['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Mã địa bàn']
+  .map((text, i) => cell(text, `${'ABCD'[i]}1`))
+  .join('')}</row>`;
 const BOMB_ROW = `<row>${cell('KDC-X')}</row>`;
 
 /** A sheet's XML: the header row of the units table, then `rows` identical data rows. */
@@ -157,4 +160,15 @@ export function buildLyingXlsx(options: { actualBytes: number; declaredSize?: nu
       },
     ]),
   );
+}
+
+/**
+ * A workbook of one small sheet whose merged range covers `columns` × `rows` cells (`A1:Z100000`): a few
+ * hundred bytes that a reader making an object per merged cell turns into millions.
+ */
+export function buildMergeBomb(range = 'A1:Z100000'): Buffer {
+  const sheet = Buffer.from(
+    `${SHEET_HEAD}${HEADER_ROW}</sheetData><mergeCells count="1"><mergeCell ref="${range}"/></mergeCells></worksheet>`,
+  );
+  return buildZip(workbookEntries([{ name: 'Đơn vị', content: sheet }]));
 }

@@ -7,7 +7,8 @@
 // 1. the zip central directory: number of entries and of worksheets, the sizes each entry declares;
 // 2. every entry is inflated here with zlib's `maxOutputLength`, so a header that lies about its size is
 //    caught after at most the limit's worth of bytes;
-// 3. the worksheets' rows and cells and the shared strings are counted in the inflated XML.
+// 3. the worksheets' rows and cells (and the cells that merged ranges and data validations cover, which
+//    exceljs makes one by one) and the shared strings are counted in the inflated XML.
 // Only then does exceljs read the workbook. The answer is posted back: the sheets' records, or a refusal
 // { ok: false, reason, ... } that xlsx-worker.ts turns into a bilingual message.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -84,6 +85,34 @@ function countElements(xml, tag) {
     i = xml.indexOf(needle, i + needle.length);
   }
   return n;
+}
+
+/** @param {string} letters */
+function columnNumber(letters) {
+  let n = 0;
+  for (const c of letters.toUpperCase()) n = n * 26 + (c.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * How many cells the ranges of merged cells and of data validations cover (`A1:Z100000` is 2,600,000):
+ * exceljs makes an object for every one of them, so a few bytes of XML could otherwise fill the heap.
+ * @param {Buffer} xml
+ */
+function rangeCells(xml) {
+  let total = 0;
+  if (xml.indexOf('mergeCell') < 0 && xml.indexOf('dataValidation') < 0) return 0;
+  const text = xml.toString('latin1');
+  for (const [, refs] of text.matchAll(/<(?:\w+:)?(?:mergeCell|dataValidation)\b[^>]*?\b(?:ref|sqref)="([^"]*)"/g)) {
+    for (const range of (refs ?? '').split(/\s+/)) {
+      const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(range);
+      if (!m) continue;
+      const [c1, r1] = [columnNumber(m[1] ?? 'A'), Number(m[2])];
+      const [c2, r2] = m[3] ? [columnNumber(m[3]), Number(m[4])] : [c1, r1];
+      total += (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
+    }
+  }
+  return total;
 }
 
 /**
@@ -189,7 +218,7 @@ function checkArchive(bytes, limits) {
     const content = inflate(entry);
     if (countElements(content, 'row') > limits.maxRows)
       throw new Refusal('rows', { sheet: names.get(entry.name.toLowerCase()) ?? entry.name });
-    cells += countElements(content, 'c');
+    cells += countElements(content, 'c') + rangeCells(content);
     if (cells > limits.maxCells) throw new Refusal('cells');
   }
 }

@@ -2,7 +2,7 @@ import { MAX_IMPORT_BYTES } from '@antoan/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, failure, type ApiTestEnvironment } from '../testing.js';
-import { buildLyingXlsx, buildXlsxBomb } from './hostile-files.js';
+import { buildLyingXlsx, buildMergeBomb, buildXlsxBomb } from './hostile-files.js';
 import { readXlsxSheets } from './xlsx-worker.js';
 
 // Hostile workbooks (issue 17): each is refused with a bilingual message, by a worker thread, while this
@@ -98,6 +98,17 @@ describe('XLSX uploads within bounds', () => {
     expect(sheets).toHaveLength(1);
     expect(sheets[0]!.records).toHaveLength(31);
     expect(sheets[0]!.records[1]).toEqual({ row: 2, cells: ['KDC-0', 'Thôn 0', 'KDC', 'QB-BD-QTHUY'] });
+  }, 30_000);
+
+  it('counts the cells a merged range covers (exceljs makes each one): a 300-byte merge bomb is refused', async () => {
+    await expect(readXlsxSheets(buildMergeBomb('A1:Z100000'))).rejects.toMatchObject({
+      text: {
+        vi: 'Tệp có hơn 1.500.000 ô dữ liệu: hãy chia thành nhiều tệp.',
+        en: 'The file has more than 1,500,000 cells: split it into several files.',
+      },
+    });
+    // A small merge reads.
+    await expect(readXlsxSheets(buildMergeBomb('A1:B2'))).resolves.toHaveLength(1);
   }, 30_000);
 
   it('a worker that runs out of memory ends alone: the upload gets an error, this process goes on', async () => {
