@@ -1,5 +1,5 @@
 import { DomainError, findCatalogueForYear, isIsoDate, vietnamDate, type Quarter } from '@antoan/core';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { chunk } from '../chunk.js';
 import type { AreaSummary } from '@antoan/core';
 import type { Database, StatSnapshotTable } from '../schema.js';
@@ -308,6 +308,10 @@ export async function requestSnapshot(
       en: `No criteria were in force in ${period.year}: there are no figures to snapshot`,
     });
   }
+  // One request at a time on PostgreSQL (inside the caller's transaction), so that the check for a pending
+  // request of the period and the count per requester hold against parallel calls; SQLite's write
+  // transaction is already exclusive.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(1717, 0)`.execute(db);
   const pending = await db
     .selectFrom('snapshot_requests')
     .selectAll()
