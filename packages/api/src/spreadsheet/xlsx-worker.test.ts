@@ -121,6 +121,19 @@ describe('XLSX uploads within bounds', () => {
     await expect(readXlsxSheets(buildMergeBomb('A1:B2'))).resolves.toHaveLength(1);
   }, 30_000);
 
+  it('reads one file at a time with three waiting: a fifth at once is told the server is busy', async () => {
+    const bytes = await smallWorkbook(50);
+    const answers = await Promise.allSettled(Array.from({ length: 5 }, () => readXlsxSheets(bytes)));
+    expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+    expect((answers[4] as PromiseRejectedResult).reason).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      text: {
+        vi: 'Máy chủ đang đọc các tệp khác. Hãy thử lại sau ít phút.',
+        en: 'The server is busy reading other files. Try again in a few minutes.',
+      },
+    });
+  }, 60_000);
+
   it('a worker that runs out of memory ends alone: the upload gets an error, this process goes on', async () => {
     const bytes = await smallWorkbook(20_000);
     await expect(readXlsxSheets(bytes, { heapMb: 16 })).rejects.toMatchObject({
