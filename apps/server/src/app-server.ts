@@ -241,7 +241,7 @@ function refuseCrossSite(req: http.IncomingMessage): string | undefined {
 
 /**
  * 413 for a body declared larger than the caller's allowance, shaped as tRPC's errors (a list for a batch) so
- * the SPA shows its text; the connection closes without reading the body.
+ * the SPA shows its text, sent before a byte of the body is read.
  */
 function refuseLargeBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number, large: boolean): void {
   const mb = Math.round(limit / 1024 / 1024);
@@ -260,7 +260,9 @@ function refuseLargeBody(req: http.IncomingMessage, res: http.ServerResponse, li
       },
     },
   };
-  res.setHeader('Connection', 'close');
+  // Not 'Connection: close': closing with the body unread makes the client's system reset the connection,
+  // and the client may never see this answer. Node discards the rest of the body after the answer (never
+  // holding it), within the request timeout.
   sendJson(res, 413, /[?&]batch=1(&|$)/.test(req.url ?? '') ? [error] : error);
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBareServer } from './testing/server-process.js';
+import { sendRaw, startBareServer } from './testing/server-process.js';
 
 // The real server started without a built SPA, on HTTPS settings: bodies are bounded, HSTS is sent, and the
 // API keeps working while the pages say why they are missing.
@@ -27,7 +27,11 @@ const post = (procedure: string, body: string) =>
 describe('a hardened server', () => {
   it('refuses a body over 1 MB with 413 before parsing it, and stays up', async () => {
     const huge = JSON.stringify({ username: 'admin', password: 'x'.repeat(2 * 1024 * 1024) });
-    const res = await post('auth.login', huge);
+    const res = await sendRaw(server.baseUrl, {
+      path: '/trpc/auth.login',
+      headers: { 'Content-Type': 'application/json' },
+      body: huge,
+    });
     expect(res.status).toBe(413);
     expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
   });
@@ -38,10 +42,14 @@ describe('a hardened server', () => {
       fileName: 'x.csv',
       contentBase64: Buffer.alloc(3 * 1024 * 1024, 'a').toString('base64'),
     });
-    // Anonymous: refused from the declared length, before the body is read.
-    const anonymous = await post('imports.dryRun', body);
+    // Anonymous: refused from the declared length, before the body is read (and the connection closed).
+    const anonymous = await sendRaw(server.baseUrl, {
+      path: '/trpc/imports.dryRun',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
     expect(anonymous.status).toBe(413);
-    expect(((await anonymous.json()) as { error: { data: { text: { vi: string } } } }).error.data.text.vi).toMatch(
+    expect((JSON.parse(anonymous.body) as { error: { data: { text: { vi: string } } } }).error.data.text.vi).toMatch(
       /^Dữ liệu gửi lên quá lớn: tối đa 1 MB/,
     );
     const login = await post('auth.login', JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }));

@@ -9,7 +9,7 @@ import { buildXlsxBomb } from '@antoan/api/hostile-files';
 import { createTestDatabase } from '@antoan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServer } from './app-server.js';
-import { signInOverHttp, startBareServer } from './testing/server-process.js';
+import { sendRaw, signInOverHttp, startBareServer } from './testing/server-process.js';
 
 // The hostile-input suite of issue 17: each attack the issue lists is run against the real server process on
 // loopback while /health is polled; each must leave the server up, /health answering within 1 s throughout,
@@ -235,30 +235,19 @@ describe('hostile input (issue 17)', () => {
   }, 60_000);
 
   it('refuses anonymous large bodies from their declared length, without holding them in memory', async () => {
-    const { port, hostname } = new URL(server.baseUrl);
     const before = memoryMb();
     let highest = before;
     const sampler = setInterval(() => (highest = Math.max(highest, memoryMb())), 20);
     const statuses = await underAttack('200 anonymous 14 MB import bodies from 4 addresses', () =>
       Promise.all(
-        Array.from(
-          { length: 200 },
-          (_, i) =>
-            new Promise<string>((resolve) => {
-              const socket = net.connect({
-                host: hostname,
-                port: Number(port),
-                localAddress: `127.0.0.${3 + (i % 4)}`,
-              });
-              let answer = '';
-              socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
-              socket.on('error', () => undefined);
-              socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
-              socket.write(
-                `POST /trpc/imports.dryRun HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${14 * 1024 * 1024}\r\n\r\n`,
-              );
-              socket.write(Buffer.alloc(64 * 1024, 'a'));
-            }),
+        Array.from({ length: 200 }, (_, i) =>
+          sendRaw(server.baseUrl, {
+            path: '/trpc/imports.dryRun',
+            headers: { 'Content-Type': 'application/json' },
+            body: Buffer.alloc(64 * 1024, 'a'),
+            declaredLength: 14 * 1024 * 1024,
+            localAddress: `127.0.0.${3 + (i % 4)}`,
+          }).then((answer) => answer.statusLine),
         ),
       ),
     );

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,4 +94,59 @@ export async function startBareServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Sends a request over a raw socket and reads the answer (its headers and `Content-Length` bytes), then closes:
+ * unlike `fetch`, it sees a server's early answer even while its own upload is unfinished or refused.
+ * `declaredLength` defaults to the body's length; send less to leave the body unfinished.
+ */
+export function sendRaw(
+  baseUrl: string,
+  request: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: Buffer | string;
+    declaredLength?: number;
+    localAddress?: string;
+  },
+): Promise<{ status: number; statusLine: string; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  const body = Buffer.from(request.body ?? '');
+  const head = [
+    `${request.method ?? 'POST'} ${request.path} HTTP/1.1`,
+    `Host: ${hostname}:${port}`,
+    `Content-Length: ${request.declaredLength ?? body.length}`,
+    ...Object.entries(request.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
+  ].join('\r\n');
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port), localAddress: request.localAddress });
+    let received = Buffer.alloc(0);
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      socket.destroy();
+      const text = received.toString('utf8');
+      const statusLine = text.split('\r\n')[0] ?? '';
+      const start = text.indexOf('\r\n\r\n');
+      resolve({
+        status: Number(statusLine.split(' ')[1] ?? 0),
+        statusLine,
+        body: start < 0 ? '' : text.slice(start + 4),
+      });
+    };
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      const end = received.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const length = /\r\ncontent-length: *(\d+)/i.exec(received.subarray(0, end).toString('latin1'));
+      if (length && received.length >= end + 4 + Number(length[1])) finish();
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', finish);
+    socket.write(`${head}\r\n\r\n`);
+    socket.write(body);
+  });
 }
