@@ -1,6 +1,6 @@
 import { ENTERPRISE_SIZE_LABELS, MANAGING_LEVEL_LABELS, UNIT_TYPE_LABELS } from '@antoan/core';
-import { computeAreaSummary, getUnit, listResultYears } from '@antoan/db';
-import { getAreaSummary, verifyResults } from '@antoan/services';
+import { getUnit, listResultYears } from '@antoan/db';
+import { computeAreaSummary, getAreaSummary, verifyResults } from '@antoan/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
 

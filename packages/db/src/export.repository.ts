@@ -1,17 +1,13 @@
 import {
-  evaluateArea,
   type Area,
   type AssessedUnit,
   type AwardRecord,
-  type Catalogue,
-  type CriterionAnswer,
   type CycleStatus,
   type MovementModelRecord,
-  type UnitEvaluation,
 } from '@antoan/core';
 import type { Kysely } from 'kysely';
 import { subtreeAreaIds, toArea } from './area.repository.js';
-import { loadEvaluationInputs, toAssessedUnit } from './evaluation.loader.js';
+import { toAssessedUnit } from './evaluation.loader.js';
 import { listAreaIdsUnder } from './import.repository.js';
 import { toAward, toModel } from './records.repository.js';
 import type { Database } from './schema.js';
@@ -68,30 +64,19 @@ export interface ExportAssessmentState {
   certificateNumber: string | null;
 }
 
-/**
- * Evaluates one batch with core's engine, exactly as the area summary does (same loader, same catalogue),
- * and reads the batch's stored cycle states for the year.
- */
-export async function evaluateUnitBatch(
+/** The stored cycle states of a batch's units for a year (their files' status, lock and decision). */
+export async function listAssessmentStates(
   db: Kysely<Database>,
-  batch: UnitBatch,
+  unitIds: readonly number[],
   year: number,
-  catalogue: Catalogue,
-): Promise<{
-  evaluations: Map<number, UnitEvaluation>;
-  states: Map<number, ExportAssessmentState>;
-  answers: Map<number, Readonly<Record<string, CriterionAnswer | undefined>>>;
-}> {
-  const scope = { areaId: undefined, date: `${year}-12-31`, unitIds: batch.units.map((u) => u.id) };
-  const inputs = await loadEvaluationInputs(db, batch.units, year, scope);
-  const evaluations = new Map(evaluateArea(inputs, { catalogue }).map((e) => [e.unitId, e]));
+): Promise<Map<number, ExportAssessmentState>> {
   const rows = await db
     .selectFrom('assessments')
     .select(['unit_id', 'status', 'is_locked', 'decision_number', 'decision_date', 'decision_authority', 'certificate_number'])
     .where('year', '=', year)
-    .where('unit_id', 'in', scope.unitIds.length > 0 ? scope.unitIds : [-1])
+    .where('unit_id', 'in', unitIds.length > 0 ? [...unitIds] : [-1])
     .execute();
-  const states = new Map(
+  return new Map(
     rows.map((r) => [
       r.unit_id,
       {
@@ -104,7 +89,6 @@ export async function evaluateUnitBatch(
       },
     ]),
   );
-  return { evaluations, states, answers: new Map(inputs.map((input) => [input.unit.id, input.answers ?? {}])) };
 }
 
 /** The evidence notes of a batch's answers for a year: unit id → criterion code → note. */

@@ -9,7 +9,6 @@ export * from './assessment.repository.js';
 export * from './evaluation.loader.js';
 export * from './grading.repository.js';
 export * from './statistics.repository.js';
-export * from './evaluation.js';
 export * from './import.repository.js';
 export * from './export.repository.js';
 export * from './results.repository.js';

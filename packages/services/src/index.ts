@@ -3,3 +3,5 @@
 export * from './results.service.js';
 export * from './summary.service.js';
 export * from './snapshot.service.js';
+export * from './reference.service.js';
+export * from './export.service.js';

@@ -1,5 +1,5 @@
-import { AREA_KIND_LABELS, areaDisplayName, AWARD_KIND_LABELS, RECIPIENT_KIND_LABELS, vietnamDate, type Area, type AwardRecord, type MovementModelRecord } from '@antoan/core';
-import { iterateAwardBatches, iterateModelBatches, listUnitNames, type AreaSummary } from '@antoan/db';
+import { type AreaSummary, AREA_KIND_LABELS, areaDisplayName, AWARD_KIND_LABELS, RECIPIENT_KIND_LABELS, vietnamDate, type Area, type AwardRecord, type MovementModelRecord } from '@antoan/core';
+import { iterateAwardBatches, iterateModelBatches, listUnitNames } from '@antoan/db';
 import type { Context } from '../context.js';
 import { resolveDocumentScope, type DocumentQuery } from './exports.js';
 

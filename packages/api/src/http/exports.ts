@@ -1,4 +1,5 @@
-import {
+import { catalogueOfYear, evaluateUnitBatch } from '@antoan/services';
+import { type AreaSummary,
   areaDisplayName,
   AWARD_KIND_LABELS,
   bilingual,
@@ -18,15 +19,12 @@ import {
   type UnitType,
 } from '@antoan/core';
 import {
-  catalogueOfYear,
-  evaluateUnitBatch,
   iterateAwardBatches,
   iterateModelBatches,
   iterateUnitBatches,
   listAreasForExport,
   listEvidenceNotes,
   listUnitNames,
-  type AreaSummary,
   type UnitBatch,
 } from '@antoan/db';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-import { refreshResults } from '@antoan/services';
+import { evaluateAreaYear, refreshResults } from '@antoan/services';
 import {
   applyCycleAction,
   bilingual,
@@ -20,7 +20,6 @@ import {
   type CycleStatus,
 } from '@antoan/core';
 import {
-  evaluateAreaYear,
   findAssessment,
   insertAssessment,
   listAssessedUnitsByIds,

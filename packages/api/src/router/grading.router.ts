@@ -1,4 +1,4 @@
-import { refreshResults } from '@antoan/services';
+import { evaluateAreaYear, refreshResults } from '@antoan/services';
 import {
   DomainError,
   findSheetTemplateForType,
@@ -9,7 +9,7 @@ import {
   incidentsInWindow,
   yearSchema,
 } from '@antoan/core';
-import { evaluateAreaYear, findGradingSheet, listIncidents, saveGradingScores, writeAudit } from '@antoan/db';
+import { findGradingSheet, listIncidents, saveGradingScores, writeAudit } from '@antoan/db';
 import { z } from 'zod';
 import { assertYearOpen } from '../locks.js';
 import { getUnitInScope } from '../scope.js';

@@ -8,6 +8,7 @@ import {
   gradeSheet,
   incidentsInWindow,
   quarterPeriod,
+  type AreaSummary,
   type AssessedUnit,
   type Catalogue,
   type Grade,
@@ -17,12 +18,22 @@ import {
   type UnitType,
   yearEvaluationSpan,
 } from '@antoan/core';
-import { listGradingSheetsInScope } from './grading.repository.js';
-import { listAwards } from './records.repository.js';
-import { aggregateModelFigures } from './statistics.repository.js';
+import {
+  aggregateModelFigures,
+  listAssessedUnits,
+  listAwards,
+  listGradingSheetsInScope,
+  loadEvaluationInputs,
+  unitsInScope,
+  type Database,
+  type UnitScope,
+} from '@antoan/db';
 import type { Kysely } from 'kysely';
-import { listAssessedUnits, loadEvaluationInputs, unitsInScope, type UnitScope } from './evaluation.loader.js';
-import type { Database } from './schema.js';
+
+// The reference computation: a year's figures of an area recomputed from raw data (answers, incidents, reports)
+// with core's engine, nothing stored read. It is the oracle the stored results are checked against
+// (results:verify, the equality tests), the fallback for a year that has no stored results, and what a single
+// file's page evaluates its commune group with (the per-criterion detail is not stored).
 
 /**
  * The catalogue a year is evaluated with: the one most of the year's stored assessments name (a year may
@@ -108,7 +119,12 @@ export async function gradeSheetsOfScope(
  * distribution, and quarterly-report completeness for the quarters already due on `today`. Used by the
  * API's stats.summary and by the worker's snapshots.
  */
-export async function computeAreaSummary(db: Kysely<Database>, areaId: number | undefined, year: number, today: string) {
+export async function computeAreaSummary(
+  db: Kysely<Database>,
+  areaId: number | undefined,
+  year: number,
+  today: string,
+): Promise<AreaSummary> {
   const { catalogue, evaluations } = await evaluateAreaYear(db, areaId, year);
   const scope: UnitScope = { areaId, date: `${year}-12-31` };
 
@@ -152,6 +168,3 @@ export async function computeAreaSummary(db: Kysely<Database>, areaId: number | 
     reports: { ...completeness, missing: completeness.missing.slice(0, 200), missingCount: completeness.missing.length },
   };
 }
-
-/** What {@link computeAreaSummary} returns. */
-export type AreaSummary = Awaited<ReturnType<typeof computeAreaSummary>>;
