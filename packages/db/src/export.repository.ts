@@ -37,12 +37,19 @@ export async function* iterateUnitBatches(
   let afterAreaId = -1;
   for (;;) {
     let query = db.selectFrom('units').selectAll().where('area_id', '>', afterAreaId);
-    if (filter.areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
+    if (filter.areaId !== undefined)
+      query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
     const rows = await query.orderBy('area_id').orderBy('id').limit(size).execute();
     if (rows.length === 0) return;
     const last = rows[rows.length - 1]!;
     if (rows.length === size) {
-      const rest = await db.selectFrom('units').selectAll().where('area_id', '=', last.area_id).where('id', '>', last.id).orderBy('id').execute();
+      const rest = await db
+        .selectFrom('units')
+        .selectAll()
+        .where('area_id', '=', last.area_id)
+        .where('id', '>', last.id)
+        .orderBy('id')
+        .execute();
       rows.push(...rest);
     }
     afterAreaId = last.area_id;
@@ -72,7 +79,15 @@ export async function listAssessmentStates(
 ): Promise<Map<number, ExportAssessmentState>> {
   const rows = await db
     .selectFrom('assessments')
-    .select(['unit_id', 'status', 'is_locked', 'decision_number', 'decision_date', 'decision_authority', 'certificate_number'])
+    .select([
+      'unit_id',
+      'status',
+      'is_locked',
+      'decision_number',
+      'decision_date',
+      'decision_authority',
+      'certificate_number',
+    ])
     .where('year', '=', year)
     .where('unit_id', 'in', unitIds.length > 0 ? [...unitIds] : [-1])
     .execute();
@@ -92,7 +107,11 @@ export async function listAssessmentStates(
 }
 
 /** The evidence notes of a batch's answers for a year: unit id → criterion code → note. */
-export async function listEvidenceNotes(db: Kysely<Database>, batch: UnitBatch, year: number): Promise<Map<number, Map<string, string>>> {
+export async function listEvidenceNotes(
+  db: Kysely<Database>,
+  batch: UnitBatch,
+  year: number,
+): Promise<Map<number, Map<string, string>>> {
   const ids = batch.units.map((u) => u.id);
   const rows = await db
     .selectFrom('assessment_answers')
@@ -124,7 +143,8 @@ export async function* iterateModelBatches(
   let afterId = 0;
   for (;;) {
     let query = db.selectFrom('models').selectAll().where('id', '>', afterId);
-    if (filter.areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
+    if (filter.areaId !== undefined)
+      query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
     if (filter.year !== undefined) {
       const { year } = filter;
       query = query
@@ -148,7 +168,8 @@ export async function* iterateAwardBatches(
   let afterId = 0;
   for (;;) {
     let query = db.selectFrom('awards').selectAll().where('id', '>', afterId);
-    if (filter.areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
+    if (filter.areaId !== undefined)
+      query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
     if (filter.year !== undefined) query = query.where('year', '=', filter.year);
     const rows = await query.orderBy('id').limit(size).execute();
     if (rows.length === 0) return;
@@ -159,11 +180,18 @@ export async function* iterateAwardBatches(
 }
 
 /** Unit codes and names by id (the hosts of models, the recipients of awards). */
-export async function listUnitNames(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, { code: string; name: string }>> {
+export async function listUnitNames(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, { code: string; name: string }>> {
   const out = new Map<number, { code: string; name: string }>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('units').select(['id', 'code', 'name']).where('id', 'in', unique.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('units')
+      .select(['id', 'code', 'name'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.id, { code: r.code, name: r.name });
   }
   return out;
@@ -181,7 +209,12 @@ export async function listAreasForExport(db: Kysely<Database>, rootId: number | 
   }
   const ids = [...(await listAreaIdsUnder(db, rootId))];
   for (let i = 0; i < ids.length; i += 500) {
-    for (const row of await db.selectFrom('areas').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()) out.set(row.id, toArea(row));
+    for (const row of await db
+      .selectFrom('areas')
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      out.set(row.id, toArea(row));
   }
   let parentId = out.get(rootId)?.parentId ?? null;
   while (parentId !== null && !out.has(parentId)) {

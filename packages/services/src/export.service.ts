@@ -1,5 +1,11 @@
 import { evaluateArea, type Catalogue, type CriterionAnswer, type UnitEvaluation } from '@antoan/core';
-import { listAssessmentStates, loadEvaluationInputs, type Database, type ExportAssessmentState, type UnitBatch } from '@antoan/db';
+import {
+  listAssessmentStates,
+  loadEvaluationInputs,
+  type Database,
+  type ExportAssessmentState,
+  type UnitBatch,
+} from '@antoan/db';
 import type { Kysely } from 'kysely';
 
 /**
@@ -19,7 +25,11 @@ export async function evaluateUnitBatch(
   answers: Map<number, Readonly<Record<string, CriterionAnswer | undefined>>>;
 }> {
   const unitIds = batch.units.map((u) => u.id);
-  const inputs = await loadEvaluationInputs(db, batch.units, year, { areaId: undefined, date: `${year}-12-31`, unitIds });
+  const inputs = await loadEvaluationInputs(db, batch.units, year, {
+    areaId: undefined,
+    date: `${year}-12-31`,
+    unitIds,
+  });
   const evaluations = new Map(evaluateArea(inputs, { catalogue }).map((e) => [e.unitId, e]));
   const states = await listAssessmentStates(db, unitIds, year);
   return { evaluations, states, answers: new Map(inputs.map((input) => [input.unit.id, input.answers ?? {}])) };

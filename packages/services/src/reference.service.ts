@@ -65,9 +65,16 @@ export interface AreaEvaluation {
  * Evaluates every unit of an area's subtree (as it was at the end of `year`) bottom-up with core's engine:
  * villages, agencies, enterprises and schools first, then each commune from its managed units' results.
  */
-export async function evaluateAreaYear(db: Kysely<Database>, areaId: number | undefined, year: number): Promise<AreaEvaluation> {
+export async function evaluateAreaYear(
+  db: Kysely<Database>,
+  areaId: number | undefined,
+  year: number,
+): Promise<AreaEvaluation> {
   const scope: UnitScope = { areaId, date: `${year}-12-31` };
-  const [units, catalogue] = await Promise.all([listAssessedUnits(db, areaId, scope.date), catalogueOfYear(db, year, scope)]);
+  const [units, catalogue] = await Promise.all([
+    listAssessedUnits(db, areaId, scope.date),
+    catalogueOfYear(db, year, scope),
+  ]);
   const inputs = await loadEvaluationInputs(db, units, year, scope);
   const evaluations = new Map(evaluateArea(inputs, { catalogue }).map((e) => [e.unitId, e]));
   return { catalogue, units, evaluations, inputs: new Map(inputs.map((input) => [input.unit.id, input])) };
@@ -106,7 +113,11 @@ export async function gradeSheetsOfScope(
     const evaluation = evaluations.get(sheet.unitId);
     if (!evaluation) continue;
     const own = incidentsInWindow(incidents.get(sheet.unitId) ?? [], evaluation.unitType, year);
-    const result = gradeSheet(getSheetTemplate(sheet.templateId), { scores: sheet.scores, incidents: own, standardMet: evaluation.result === 'DAT' }, { detail: false });
+    const result = gradeSheet(
+      getSheetTemplate(sheet.templateId),
+      { scores: sheet.scores, incidents: own, standardMet: evaluation.result === 'DAT' },
+      { detail: false },
+    );
     grades.push({ unitId: sheet.unitId, unitType: evaluation.unitType, grade: result.grade });
   }
   return grades;
@@ -131,12 +142,17 @@ export async function computeAreaSummary(
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
   const models = await aggregateModelFigures(db, { areaId, year, asOf });
 
-  const grades = (await gradeSheetsOfScope(db, scope, year, evaluations)).map(({ unitType, grade }) => ({ unitType, grade }));
+  const grades = (await gradeSheetsOfScope(db, scope, year, evaluations)).map(({ unitType, grade }) => ({
+    unitType,
+    grade,
+  }));
 
   const dueQuarters = ([1, 2, 3, 4] as Quarter[])
     .map((quarter) => ({ year, quarter }))
     .filter((q) => quarterPeriod(q.year, q.quarter, DEFAULT_REPORTING_SETTINGS).dueDate < today);
-  const reportingUnits = [...evaluations.values()].filter((e) => e.result !== 'EXCLUDED').map((e) => ({ unitId: e.unitId }));
+  const reportingUnits = [...evaluations.values()]
+    .filter((e) => e.result !== 'EXCLUDED')
+    .map((e) => ({ unitId: e.unitId }));
   const reports =
     dueQuarters.length > 0
       ? (
@@ -165,6 +181,10 @@ export async function computeAreaSummary(
     models,
     awards: statistics.awards!,
     grades: statistics.grades!,
-    reports: { ...completeness, missing: completeness.missing.slice(0, 200), missingCount: completeness.missing.length },
+    reports: {
+      ...completeness,
+      missing: completeness.missing.slice(0, 200),
+      missingCount: completeness.missing.length,
+    },
   };
 }
