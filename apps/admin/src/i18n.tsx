@@ -142,6 +142,14 @@ const baseMessages = {
   // Assessment
   assessmentTitle: { vi: 'Hồ sơ {unit} năm {year}', en: '{unit}: {year} file' },
   liveResult: { vi: 'Kết quả tính theo nội dung đang nhập', en: 'Result computed from what is entered' },
+  lockedKeepsResult: {
+    vi: 'Hồ sơ đã công nhận và đã khóa nên giữ kết quả đã quyết định. Số liệu ghi nhận sau đó cho kết quả khác:',
+    en: 'The file is recognised and locked, so it keeps the decided result. Data recorded since give another result:',
+  },
+  lockedKeepsResultAct: {
+    vi: 'Muốn xét lại: mở khóa hồ sơ (có ghi lý do) hoặc thu hồi quyết định.',
+    en: 'To act on it: unlock the file (with a reason) or revoke the decision.',
+  },
   unsavedChanges: { vi: 'Có thay đổi chưa lưu', en: 'Unsaved changes' },
   draftRestored: { vi: 'Đã khôi phục bản nháp chưa lưu.', en: 'An unsaved draft was restored.' },
   discardDraft: { vi: 'Bỏ bản nháp', en: 'Discard draft' },

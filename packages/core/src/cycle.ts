@@ -151,3 +151,21 @@ export function applyCycleAction(
   }
   return rule.to;
 }
+
+/**
+ * The result a file keeps whatever later data say: a recognised, locked file is Đạt by its decision (recognition
+ * is refused unless the engine finds the unit Đạt, and only a recognised file is locked). Later incidents,
+ * reports or changes to the units it counts do not move it, nor the figures that count it, until an audited
+ * unlock or revocation; the engine shows what the data would give beside it (`computedResult`). Any other file
+ * follows its data.
+ *
+ * @example
+ * ```ts
+ * recordedResultOf({ status: 'recognised', isLocked: true });  // 'DAT'
+ * recordedResultOf({ status: 'recognised', isLocked: false }); // undefined (opened for correction)
+ * recordedResultOf({ status: 'submitted', isLocked: false });  // undefined
+ * ```
+ */
+export function recordedResultOf(file: { status: CycleStatus; isLocked: boolean }): 'DAT' | undefined {
+  return file.isLocked && file.status === 'recognised' ? 'DAT' : undefined;
+}

@@ -30,6 +30,7 @@ export * from './recognition/assessment.schema.js';
 export * from './recognition/recognition.engine.js';
 export * from './recognition/passing-answers.js';
 export * from './recognition/recognition-authority.js';
+export * from './recognition/locked-files.js';
 export * from './grading/grading.schema.js';
 export * from './grading/sheet-templates.js';
 export * from './grading/grading.engine.js';

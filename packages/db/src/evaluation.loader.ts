@@ -1,5 +1,7 @@
 import {
   catalogueForUnitYear,
+  recordedResultOf,
+  type CycleStatus,
   windowCountsFromReports,
   type AssessedUnit,
   type CriterionAnswer,
@@ -106,7 +108,7 @@ export async function loadEvaluationInputs(
   const [assessmentRows, answerRows, incidentRows, reportRows] = await Promise.all([
     db
       .selectFrom('assessments')
-      .select(['id', 'unit_id', 'catalogue_id'])
+      .select(['id', 'unit_id', 'catalogue_id', 'status', 'is_locked'])
       .where('year', '=', year)
       .$if(scoped, (qb) => qb.where('unit_id', 'in', inScope()))
       .execute(),
@@ -150,6 +152,7 @@ export async function loadEvaluationInputs(
       .execute(),
   ]);
   const fileCatalogue = new Map(assessmentRows.map((r) => [r.unit_id, r.catalogue_id]));
+  const recorded = recordedResults(assessmentRows);
   const answers = new Map<number, Record<string, CriterionAnswer>>();
   for (const row of answerRows) {
     const own = answers.get(row.unit_id) ?? {};
@@ -168,9 +171,21 @@ export async function loadEvaluationInputs(
   for (const row of reportRows) {
     push(reports, row.unit_id, { year: row.year, quarter: row.quarter, counts: toQuarterlyCounts(row) });
   }
-  return toEvaluationInputs(units, year, { fileCatalogue, answers, incidents }, (id) =>
+  return toEvaluationInputs(units, year, { fileCatalogue, recorded, answers, incidents }, (id) =>
     windowCountsFromReports(reports.get(id) ?? [], year),
   );
+}
+
+/** The results locked files keep (core's `recordedResultOf`), by unit id, from their assessment rows. */
+export function recordedResults(
+  rows: readonly { unit_id: number; status: string; is_locked: number }[],
+): Map<number, 'DAT' | 'CHUA_DAT'> {
+  const recorded = new Map<number, 'DAT' | 'CHUA_DAT'>();
+  for (const row of rows) {
+    const result = recordedResultOf({ status: row.status as CycleStatus, isLocked: row.is_locked === 1 });
+    if (result) recorded.set(row.unit_id, result);
+  }
+  return recorded;
 }
 
 /**
@@ -182,18 +197,25 @@ export function toEvaluationInputs(
   year: number,
   read: {
     fileCatalogue: ReadonlyMap<number, string>;
+    /** The results locked files keep (see {@link recordedResults}). */
+    recorded: ReadonlyMap<number, 'DAT' | 'CHUA_DAT'>;
     answers: ReadonlyMap<number, Record<string, CriterionAnswer>>;
     incidents: ReadonlyMap<number, IncidentRecord[]>;
   },
   countsOf: (unitId: number) => WindowCounts,
 ): UnitEvaluationInput[] {
-  return units.map((unit) => ({
-    unit,
-    year,
-    registered: read.fileCatalogue.has(unit.id),
-    answers: read.answers.get(unit.id) ?? {},
-    incidents: read.incidents.get(unit.id) ?? [],
-    counts: countsOf(unit.id),
-    catalogue: catalogueForUnitYear(read.fileCatalogue.get(unit.id), year),
-  }));
+  return units.map((unit) => {
+    const input: UnitEvaluationInput = {
+      unit,
+      year,
+      registered: read.fileCatalogue.has(unit.id),
+      answers: read.answers.get(unit.id) ?? {},
+      incidents: read.incidents.get(unit.id) ?? [],
+      counts: countsOf(unit.id),
+      catalogue: catalogueForUnitYear(read.fileCatalogue.get(unit.id), year),
+    };
+    const recorded = read.recorded.get(unit.id);
+    if (recorded) input.recordedResult = recorded;
+    return input;
+  });
 }

@@ -347,7 +347,10 @@ export interface UnitResultTable {
   unit_type: UnitType;
   area_id: number;
   catalogue_id: string;
+  /** The result every total counts: a locked file's recorded result (migration 1501), else the computed one. */
   result: string;
+  /** A locked file's result on today's data, only where it differs from `result`; NULL otherwise. */
+  computed_result: string | null;
   status: string;
   grade: string | null;
   reports_filed: number;

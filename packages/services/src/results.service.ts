@@ -6,10 +6,13 @@ import {
   incidentsInWindow,
   isManagedByCommune,
   isReportOnTime,
+  lockedFilesError,
+  lockedFilesMoved,
   reportFlags,
   yearEvaluationSpan,
   type AssessedUnit,
   type Grade,
+  type LockedFilePolicy,
   type Quarter,
   type ResultTotal,
   type StoredUnitResult,
@@ -53,6 +56,13 @@ export interface ResultChange {
    * whole. Otherwise such a year is left alone (it has no file, and is computed whole when it gets one).
    */
   materialize?: boolean;
+  /**
+   * What to do when the change would make a recognised, locked file's data give another result (core's
+   * `LockedFilePolicy`): `refuse` (the default: edits of answers, units, the tree, imports) throws a CONFLICT
+   * naming the files, and the caller's transaction writes nothing; `flag` (facts such as incidents and
+   * reports, and audited cycle acts) stores the change, the file keeping its result with the other beside it.
+   */
+  lockedFiles?: LockedFilePolicy;
 }
 
 /**
@@ -195,6 +205,7 @@ function toStored(
     areaId: units.get(e.unitId)!.areaId,
     catalogueId: e.catalogueId,
     result: e.result,
+    computedResult: e.computedResult ?? null,
     status: statuses.get(e.unitId) ?? 'not_registered',
     grade: grades.get(e.unitId) ?? null,
     reportsFiled: flags.get(e.unitId)?.filed ?? 0,
@@ -317,6 +328,13 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
       continue;
     }
     const results = await computeResults(db, year, group);
+    if ((change.lockedFiles ?? 'refuse') === 'refuse') {
+      const moved = lockedFilesMoved(await listUnitResults(db, year, results.map((r) => r.unitId)), results);
+      if (moved.length > 0) {
+        const names = new Map(group.map((u) => [u.id, u.name]));
+        throw lockedFilesError(moved.map((m) => ({ ...m, name: names.get(m.unitId) ?? `#${m.unitId}` })));
+      }
+    }
     await upsertUnitResults(db, results);
     // the totals of every area whose units were (or are now) in the group
     await rebuildAreaTotals(db, year, [...former, ...group.map((u) => u.areaId)]);
@@ -350,6 +368,7 @@ const same = (a: StoredUnitResult, b: StoredUnitResult) =>
   a.areaId === b.areaId &&
   a.catalogueId === b.catalogueId &&
   a.result === b.result &&
+  a.computedResult === b.computedResult &&
   a.status === b.status &&
   a.grade === b.grade &&
   a.engineVersion === b.engineVersion;
