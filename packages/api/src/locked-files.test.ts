@@ -123,7 +123,9 @@ describe('a recognised, locked file', () => {
       }),
     );
     expect(error.code).toBe('CONFLICT');
-    expect(error.data.text.vi).toMatch(/^Không lưu được: thay đổi này làm đổi kết quả của hồ sơ đã công nhận và đã khóa: .*Quảng Tiên năm 2022 \(Đạt → Chưa đạt\)/);
+    expect(error.data.text.vi).toMatch(
+      /^Không lưu được: thay đổi này làm đổi kết quả của hồ sơ đã công nhận và đã khóa: .*Quảng Tiên năm 2022 \(Đạt → Chưa đạt\)/,
+    );
     const after = (await admin.assessments.get({ unitId: target.id, year: 2022 })).record!;
     expect(after.version).toBe(file.version);
     expect(after.answers['KDC-2']).toEqual(kdc2);

@@ -94,7 +94,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('move' as const), village, commune: fc.integer({ min: 0, max: COMMUNES.length - 1 }) }),
   fc.record({ kind: fc.constant('smallEnterprise' as const), pick: fc.nat(21), unlockFirst: fc.boolean() }),
   fc.record({ kind: fc.constant('together' as const), a: village, b: village, date: fc.constantFrom(...EDGE_DATES) }),
-  fc.record({ kind: fc.constant('lock' as const), unit: fc.integer({ min: 0, max: LOCKABLE.length - 1 }), locked: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('lock' as const),
+    unit: fc.integer({ min: 0, max: LOCKABLE.length - 1 }),
+    locked: fc.boolean(),
+  }),
 );
 
 /** Runs one change; a refusal (locked year, stale version, …) is an outcome like any other. */
@@ -171,7 +175,13 @@ async function run(op: Op): Promise<string> {
         for (const year of [2021, 2022]) {
           const file = (await admin.assessments.get({ unitId: unit.id, year })).record;
           if (file?.isLocked)
-            await admin.assessments.setLocked({ unitId: unit.id, year, version: file.version, isLocked: false, reason: 'thử' });
+            await admin.assessments.setLocked({
+              unitId: unit.id,
+              year,
+              version: file.version,
+              isLocked: false,
+              reason: 'thử',
+            });
         }
       }
       const level = { commune: 'Cấp xã', district: 'Cấp huyện', province: 'Cấp tỉnh' }[unit.managingLevel];

@@ -231,9 +231,10 @@ describe('stored results stay equal to a full recompute after every kind of chan
     // refused, naming the file, and writes nothing
     const file = (await admin.assessments.get({ unitId: enterpriseId, year: 2022 })).record!;
     expect(file.isLocked).toBe(true);
-    const refused = await admin.imports
-      .commit({ format: 'csv', fileName: 'chuyen.csv', contentBase64 })
-      .then(() => null, (e: unknown) => e as { message: string });
+    const refused = await admin.imports.commit({ format: 'csv', fileName: 'chuyen.csv', contentBase64 }).then(
+      () => null,
+      (e: unknown) => e as { message: string },
+    );
     expect(refused?.message).toContain(`${enterprise.name} of 2022 (Met → Not eligible)`);
     expect(await getAreaSummary(env.handle.db, env.areaId('QB-BD-QVAN'), 2022, TODAY)).toEqual(before);
     expect((await getUnit(env.handle.db, moved.id)).areaId).toBe(moved.areaId);

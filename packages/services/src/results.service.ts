@@ -329,7 +329,14 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
     }
     const results = await computeResults(db, year, group);
     if ((change.lockedFiles ?? 'refuse') === 'refuse') {
-      const moved = lockedFilesMoved(await listUnitResults(db, year, results.map((r) => r.unitId)), results);
+      const moved = lockedFilesMoved(
+        await listUnitResults(
+          db,
+          year,
+          results.map((r) => r.unitId),
+        ),
+        results,
+      );
       if (moved.length > 0) {
         const names = new Map(group.map((u) => [u.id, u.name]));
         throw lockedFilesError(moved.map((m) => ({ ...m, name: names.get(m.unitId) ?? `#${m.unitId}` })));

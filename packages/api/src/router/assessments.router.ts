@@ -329,7 +329,11 @@ export const assessmentsRouter = router({
           at: now,
         });
         // an audited act: a locked file it reaches (a revoked village's commune) keeps its result, flagged
-        await refreshResults(trx, { unitIds: [unit.id], years: [input.year], materialize: true, lockedFiles: 'flag' }, now);
+        await refreshResults(
+          trx,
+          { unitIds: [unit.id], years: [input.year], materialize: true, lockedFiles: 'flag' },
+          now,
+        );
         return after!;
       });
     }),
