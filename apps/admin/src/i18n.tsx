@@ -142,6 +142,10 @@ const baseMessages = {
   // Assessment
   assessmentTitle: { vi: 'Hồ sơ {unit} năm {year}', en: '{unit}: {year} file' },
   liveResult: { vi: 'Kết quả tính theo nội dung đang nhập', en: 'Result computed from what is entered' },
+  unitValidFrom: {
+    vi: 'Hiệu lực từ {date}: được tính từ năm {year}',
+    en: 'Exists since {date}: counted from {year}',
+  },
   lockedKeepsResult: {
     vi: 'Hồ sơ đã công nhận và đã khóa nên giữ kết quả đã quyết định. Số liệu ghi nhận sau đó cho kết quả khác:',
     en: 'The file is recognised and locked, so it keeps the decided result. Data recorded since give another result:',

@@ -14,7 +14,7 @@ import {
   type WindowCounts,
   yearEvaluationSpan,
 } from '@antoan/core';
-import type { Kysely, Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
 import { toQuarterlyCounts } from './records.repository.js';
@@ -36,16 +36,27 @@ export function toAssessedUnit(row: Selectable<UnitTable>): AssessedUnit {
     schoolLevel: row.school_level as SchoolLevel | null,
     isMinistryMonitored: row.is_ministry_monitored === 1,
     isRecognitionDelegated: row.is_recognition_delegated === 1,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
   };
 }
 
-/** The units in an area's subtree as it was on `date` (every unit when `areaId` is undefined). */
+/** A where-clause: the unit exists on `date` (dated units, migration 1502; `valid_to` is exclusive). */
+export const unitExistsOn =
+  (date: string) =>
+  (eb: ExpressionBuilder<Database, 'units'>): Expression<SqlBool> =>
+    eb.and([eb('units.valid_from', '<=', date), eb.or([eb('units.valid_to', 'is', null), eb('units.valid_to', '>', date)])]);
+
+/**
+ * The units in an area's subtree as it was on `date` (every unit when `areaId` is undefined) that exist on
+ * `date` (dated units: core's unitExistsInYear with the year's 31 December).
+ */
 export async function listAssessedUnits(
   db: Kysely<Database>,
   areaId: number | undefined,
   date: string,
 ): Promise<AssessedUnit[]> {
-  let query = db.selectFrom('units').selectAll();
+  let query = db.selectFrom('units').selectAll().where(unitExistsOn(date));
   if (areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, areaId, date));
   return (await query.orderBy('id').execute()).map(toAssessedUnit);
 }
@@ -72,7 +83,7 @@ export interface UnitScope {
 
 /** The ids of the units in scope, as a subquery (one round trip whatever the size). */
 export function unitsInScope(db: Kysely<Database>, scope: UnitScope) {
-  let query = db.selectFrom('units').select('units.id');
+  let query = db.selectFrom('units').select('units.id').where(unitExistsOn(scope.date));
   if (scope.unitIds !== undefined)
     query = query.where('units.id', 'in', scope.unitIds.length > 0 ? [...scope.unitIds] : [-1]);
   else if (scope.areaId !== undefined)

@@ -7,7 +7,7 @@ import {
 } from '@antoan/core';
 import type { Kysely } from 'kysely';
 import { subtreeAreaIds, toArea } from './area.repository.js';
-import { toAssessedUnit } from './evaluation.loader.js';
+import { toAssessedUnit, unitExistsOn } from './evaluation.loader.js';
 import { listAreaIdsUnder } from './import.repository.js';
 import { toAward, toModel } from './records.repository.js';
 import type { Database } from './schema.js';
@@ -36,7 +36,7 @@ export async function* iterateUnitBatches(
   const size = filter.batchSize ?? 2000;
   let afterAreaId = -1;
   for (;;) {
-    let query = db.selectFrom('units').selectAll().where('area_id', '>', afterAreaId);
+    let query = db.selectFrom('units').selectAll().where('area_id', '>', afterAreaId).where(unitExistsOn(filter.date));
     if (filter.areaId !== undefined)
       query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
     const rows = await query.orderBy('area_id').orderBy('id').limit(size).execute();
@@ -48,6 +48,7 @@ export async function* iterateUnitBatches(
         .selectAll()
         .where('area_id', '=', last.area_id)
         .where('id', '>', last.id)
+        .where(unitExistsOn(filter.date))
         .orderBy('id')
         .execute();
       rows.push(...rest);

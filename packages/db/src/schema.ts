@@ -69,6 +69,10 @@ export interface UnitTable {
   is_ministry_monitored: Flag;
   /** Its managing People's Committee delegated recognition one level down (Art. 10). */
   is_recognition_delegated: Flag;
+  /** The first day it exists (migration 1502; '1900-01-01' for a unit older than the records). */
+  valid_from: Generated<string>;
+  /** The day it ceased to exist (exclusive), or NULL. */
+  valid_to: string | null;
 }
 
 export interface AreaLineageTable {

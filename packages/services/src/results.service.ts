@@ -18,8 +18,10 @@ import {
   type StoredUnitResult,
   type UnitEvaluation,
   type UnitEvaluationInput,
+  unitExistsInYear,
 } from '@antoan/core';
 import {
+  deleteUnitResults,
   listAssessedUnits,
   listAssessedUnitsByIds,
   listDataYears,
@@ -327,7 +329,11 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
       if (change.materialize) await storeYearResults(db, year, now);
       continue;
     }
-    const results = await computeResults(db, year, group);
+    // dated units: a unit counts only in the years it exists (a unit added in 2026 never enters 2021)
+    const ofYear = group.filter((u) => unitExistsInYear(u, year));
+    const gone = group.filter((u) => !unitExistsInYear(u, year)).map((u) => u.id);
+    if (gone.length > 0) await deleteUnitResults(db, year, gone);
+    const results = await computeResults(db, year, ofYear);
     if ((change.lockedFiles ?? 'refuse') === 'refuse') {
       const moved = lockedFilesMoved(
         await listUnitResults(

@@ -103,6 +103,9 @@ export interface AssessedUnit extends UnitEligibilityAttributes, RecognitionAttr
   areaId: number;
   managingLevel: ManagingLevel;
   name?: string;
+  /** When it exists (see `unitExistsInYear`): loaders give the engine only the units of the year. */
+  validFrom?: string;
+  validTo?: string | null;
 }
 
 /**
