@@ -13,8 +13,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => env.destroy());
 
-const rates = (summary: { units: { byType: Record<string, { recognitionRate: { text: string } | null; total: number }> } }) =>
-  Object.fromEntries(Object.entries(summary.units.byType).map(([type, s]) => [type, `${s.recognitionRate?.text} of ${s.total}`]));
+const rates = (summary: {
+  units: { byType: Record<string, { recognitionRate: { text: string } | null; total: number }> };
+}) =>
+  Object.fromEntries(
+    Object.entries(summary.units.byType).map(([type, s]) => [type, `${s.recognitionRate?.text} of ${s.total}`]),
+  );
 
 const HEADER =
   'Mã đơn vị *,Tên đơn vị *,Loại đơn vị *,Mã địa bàn *,Cấp quản lý,Thuộc lực lượng vũ trang,Quy mô doanh nghiệp,Cấp học,Hiệu lực từ ngày';
@@ -57,7 +61,8 @@ describe('dated units', () => {
       { code: 'KDC-QB-BD-QTHUY-9', valid_from: '2026-03-10' },
     ]);
 
-    for (const year of [2020, 2021, 2022]) expect(rates(await getAreaSummary(db, town, year, today))).toEqual(before.get(year));
+    for (const year of [2020, 2021, 2022])
+      expect(rates(await getAreaSummary(db, town, year, today))).toEqual(before.get(year));
     expect(rates(await getAreaSummary(db, town, 2021, today))).toMatchObject({
       XA: '15/16 of 16',
       KDC: '92/95 of 95',

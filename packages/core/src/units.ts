@@ -213,5 +213,8 @@ export const SINCE_BEFORE_RECORDS = '1900-01-01';
  */
 export function unitExistsInYear(unit: { validFrom?: string; validTo?: string | null }, year: number): boolean {
   const lastDay = `${year}-12-31`;
-  return (unit.validFrom ?? SINCE_BEFORE_RECORDS) <= lastDay && (unit.validTo === undefined || unit.validTo === null || unit.validTo > lastDay);
+  return (
+    (unit.validFrom ?? SINCE_BEFORE_RECORDS) <= lastDay &&
+    (unit.validTo === undefined || unit.validTo === null || unit.validTo > lastDay)
+  );
 }

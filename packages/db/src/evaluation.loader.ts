@@ -45,7 +45,10 @@ export function toAssessedUnit(row: Selectable<UnitTable>): AssessedUnit {
 export const unitExistsOn =
   (date: string) =>
   (eb: ExpressionBuilder<Database, 'units'>): Expression<SqlBool> =>
-    eb.and([eb('units.valid_from', '<=', date), eb.or([eb('units.valid_to', 'is', null), eb('units.valid_to', '>', date)])]);
+    eb.and([
+      eb('units.valid_from', '<=', date),
+      eb.or([eb('units.valid_to', 'is', null), eb('units.valid_to', '>', date)]),
+    ]);
 
 /**
  * The units in an area's subtree as it was on `date` (every unit when `areaId` is undefined) that exist on
