@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
@@ -84,7 +84,51 @@ export function openDatabase(config: DatabaseConfig = {}): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return wrap(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite', file);
+  return wrap(
+    new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
+    'sqlite',
+    file,
+  );
+}
+
+/** How many prepared statements a SQLite connection keeps (least recently used first out). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 as Kysely's SqliteDialect wants it, but preparing each distinct SQL text once: Kysely calls
+ * `prepare` for every query, and preparing was the largest cost of a small read (issue 13: a commune's summary
+ * is a handful of small queries). `all` and `run` finish before they return, so a cached statement is never
+ * busy; `iterate` (Kysely's stream) prepares its own, since two open streams of the same SQL could not share one.
+ * A statement re-prepares itself after a schema change (SQLite does this inside the statement).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  const statement = (sqlText: string): SQLite.Statement => {
+    let stmt = cache.get(sqlText);
+    if (stmt) {
+      cache.delete(sqlText);
+    } else {
+      stmt = sqlite.prepare(sqlText);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sqlText, stmt);
+    return stmt;
+  };
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (sqlText) => {
+      const stmt = statement(sqlText);
+      return {
+        reader: stmt.reader,
+        all: (parameters) => stmt.all(parameters),
+        run: (parameters) => stmt.run(parameters),
+        iterate: (parameters) => sqlite.prepare(sqlText).iterate(parameters),
+      };
+    },
+  };
 }
 
 function wrap(db: Kysely<Database>, dialect: DialectName, location: string): DatabaseHandle {
