@@ -48,3 +48,4 @@ export * from './spreadsheet/import-columns.js';
 export * from './spreadsheet/import-rows.js';
 export * from './spreadsheet/import-plan.js';
 export * from './spreadsheet/import-file.schema.js';
+export * from './reorganisation.js';

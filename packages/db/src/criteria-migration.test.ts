@@ -148,6 +148,7 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
       '2026-12-01-1003-recognition-authority',
       '2026-12-01-1501-locked-results',
       '2026-12-01-1502-dated-units',
+      '2026-12-01-1503-unit-lineage',
     ]);
   });
 

@@ -14,3 +14,4 @@ export * from './export.repository.js';
 export * from './results.repository.js';
 export * from './whole-set.loader.js';
 export * from './write-transaction.js';
+export * from './reorganisation.repository.js';

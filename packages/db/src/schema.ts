@@ -10,6 +10,7 @@ export interface Database {
   areas: AreaTable;
   units: UnitTable;
   area_lineage: AreaLineageTable;
+  unit_lineage: UnitLineageTable;
   users: UserTable;
   sessions: SessionTable;
   assessments: AssessmentTable;
@@ -73,6 +74,14 @@ export interface UnitTable {
   valid_from: Generated<string>;
   /** The day it ceased to exist (exclusive), or NULL. */
   valid_to: string | null;
+}
+
+/** A unit ended by a reorganisation and the unit that took it over (migration 1503). */
+export interface UnitLineageTable {
+  predecessor_id: number;
+  successor_id: number;
+  effective_date: string;
+  note: string | null;
 }
 
 export interface AreaLineageTable {

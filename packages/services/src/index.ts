@@ -5,3 +5,4 @@ export * from './summary.service.js';
 export * from './snapshot.service.js';
 export * from './reference.service.js';
 export * from './export.service.js';
+export * from './reorganisation.service.js';

@@ -10,6 +10,7 @@ import * as m1002 from './2026-12-01-1002-criteria-as-the-law-writes-them.js';
 import * as m1003 from './2026-12-01-1003-recognition-authority.js';
 import * as m1501 from './2026-12-01-1501-locked-results.js';
 import * as m1502 from './2026-12-01-1502-dated-units.js';
+import * as m1503 from './2026-12-01-1503-unit-lineage.js';
 
 /**
  * Every migration, by name. Names sort by date; a shipped migration is never edited, only followed by a
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-1003-recognition-authority': m1003,
   '2026-12-01-1501-locked-results': m1501,
   '2026-12-01-1502-dated-units': m1502,
+  '2026-12-01-1503-unit-lineage': m1503,
 };
