@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { recordMessages } from './messages/records.js';
+import { reorganisationMessages } from './messages/reorganisation.js';
 
 export type Language = 'vi' | 'en';
 
@@ -290,7 +291,7 @@ const baseMessages = {
   'kind_dac-khu': { vi: 'Đặc khu', en: 'Special zone' },
 } as const;
 
-const messages = { ...baseMessages, ...recordMessages };
+const messages = { ...baseMessages, ...recordMessages, ...reorganisationMessages };
 
 export type MessageKey = keyof typeof messages;
 

@@ -236,6 +236,7 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
     return code;
   };
   const communeUnits = new Map<string, string>(); // successor area code → its commune unit's code
+  const numbering = new Map<string, number>(); // `KDC-<new area>-` → the last number given
   for (const area of predecessors) {
     for (const unit of living.filter((u) => u.areaId === area.id)) {
       plan.endUnits.push({ id: unit.id, code: unit.code, name: unit.name, areaId: unit.areaId });
@@ -269,9 +270,7 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
       }
       const index = input.unitAssignments?.[String(unit.id)] ?? 0;
       const to = input.successors[Math.min(index, input.successors.length - 1)]!;
-      const code = fresh(
-        unit.code.includes(area.code) ? unit.code.split(area.code).join(to.code) : `${unit.code}-${to.code}`,
-      );
+      const code = fresh(successorCode(unit.code, area.code, to.code, date, numbering));
       plan.newUnits.push({
         code,
         name: unit.name,
@@ -284,4 +283,21 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
     }
   }
   return plan;
+}
+
+/**
+ * A successor unit's code: a numbered code of the old area (`KDC-QB-BD-QVAN-3`) is numbered on in the new one
+ * (`KDC-QB-BD-QTV-9` after the six villages of the first commune and two of this one); another code naming the
+ * old area has it replaced; any other (an agency's `CQ-BD-13`) gets the effective year (`CQ-BD-13-2025`).
+ */
+function successorCode(old: string, from: string, to: string, date: string, numbering: Map<string, number>): string {
+  const match = /^(.*)-(\d+)$/.exec(old);
+  if (match && match[1]!.endsWith(from)) {
+    const prefix = `${match[1]!.slice(0, match[1]!.length - from.length)}${to}-`;
+    const next = (numbering.get(prefix) ?? 0) + 1;
+    numbering.set(prefix, next);
+    return `${prefix}${next}`;
+  }
+  if (old.includes(from)) return old.split(from).join(to);
+  return `${old}-${date.slice(0, 4)}`;
 }

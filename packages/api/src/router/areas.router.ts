@@ -72,7 +72,7 @@ export const areasRouter = router({
           })),
         );
       const parents = request.successors.flatMap((s) => (s.parentId === null ? [] : [s.parentId]));
-      let preview: Preview | undefined;
+      let preview: ReorganisationPreview | undefined;
       try {
         await ctx.db.transaction().execute(async (trx) => {
           const before = await figures(trx, [...parents, ...request.predecessorIds]);
@@ -92,8 +92,12 @@ export const areasRouter = router({
 class DryRunRollback extends Error {}
 const ROLLBACK = new DryRunRollback('dry run: roll back');
 
-type Figures = { area: Awaited<ReturnType<typeof getArea>>; units: AreaSummary['units']['byType'] }[];
-interface Preview {
+export type ReorganisationFigures = {
+  area: Awaited<ReturnType<typeof getArea>>;
+  units: AreaSummary['units']['byType'];
+}[];
+/** What areas.reorganise answers: the change, done or rolled back (dry run), and its figures. */
+export interface ReorganisationPreview {
   applied: boolean;
   effectiveDate: string;
   note: string;
@@ -103,10 +107,14 @@ interface Preview {
   endedUnits: number;
   movedUsers: string[];
   droppedFiles: ReorganisationOutcome['droppedFiles'];
-  figures: { year: number; before: Figures; after: Figures };
+  figures: { year: number; before: ReorganisationFigures; after: ReorganisationFigures };
 }
 
-function describe(outcome: ReorganisationOutcome, figures: Preview['figures'], applied: boolean): Preview {
+function describe(
+  outcome: ReorganisationOutcome,
+  figures: ReorganisationPreview['figures'],
+  applied: boolean,
+): ReorganisationPreview {
   const { plan, result } = outcome;
   const ended = new Map(plan.endUnits.map((u) => [u.id, u]));
   const from = new Map<string, { id: number; code: string; name: string }[]>();
