@@ -1,7 +1,15 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, artefactsDir, launchChromium, startRealServer, type RunningServer } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  artefactsDir,
+  launchChromium,
+  openPage,
+  queryWith,
+  startRealServer,
+  type RunningServer,
+} from './harness.js';
 
 // Issue 15: an administrator merges two communes of the Ba Đồn demo from the SPA, after a preview (a dry run on
 // the server) that lists what ends, what begins and the figures before and after; the 2021 figures hold.
@@ -9,33 +17,19 @@ import { ADMIN_PASSWORD, artefactsDir, launchChromium, startRealServer, type Run
 let server: RunningServer;
 let chromium: { browser: Browser; close(): Promise<void> };
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   server = await startRealServer();
   chromium = await launchChromium();
-  page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  ({ page, errors } = await openPage(chromium.browser));
 });
 afterAll(async () => {
   await chromium?.close();
   await server?.stop();
 });
 
-async function api<T>(procedure: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([procedure, input]) => {
-      const response = await fetch(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`);
-      const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
-      if (!body.result) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
-      return body.result.data;
-    },
-    [procedure, input] as const,
-  ) as Promise<T>;
-}
+const api = <T>(procedure: string, input: unknown) => queryWith<T>(page, procedure, input);
 
 type Node = { id: number; code: string; name: string; children: Node[] };
 const find = (nodes: Node[], code: string): Node | undefined => {
