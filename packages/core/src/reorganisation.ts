@@ -13,13 +13,27 @@ import { AREA_KIND_LEVEL, AREA_KINDS, type Area, type AreaKind, type Unit } from
 // on 31 December), the new tree counts. `planReorganisation` is pure: it checks the request against the tree and
 // says every area and unit it touches; the API applies the plan in one audited transaction.
 
-/** What a reorganisation does to its areas. `dissolve` ends an area with nothing left in it (a district). */
+/**
+ * What a reorganisation does to its areas. `dissolve` ends an area with nothing left in it (a district).
+ *
+ * @example
+ * ```ts
+ * REORGANISATION_KINDS[0]; // 'merge'
+ * ```
+ */
 export const REORGANISATION_KINDS = ['merge', 'split', 'rename', 'move', 'dissolve'] as const;
 
-/** One of {@link REORGANISATION_KINDS}. */
+/** One of {@link REORGANISATION_KINDS}. @example `const k: ReorganisationKind = 'split';` */
 export type ReorganisationKind = (typeof REORGANISATION_KINDS)[number];
 
-/** The kinds in both languages. */
+/**
+ * The kinds in both languages.
+ *
+ * @example
+ * ```ts
+ * REORGANISATION_KIND_LABELS.merge.vi; // 'Sáp nhập'
+ * ```
+ */
 export const REORGANISATION_KIND_LABELS: Readonly<Record<ReorganisationKind, LocalizedText>> = {
   merge: { vi: 'Sáp nhập', en: 'Merge' },
   split: { vi: 'Chia tách', en: 'Split' },
@@ -30,7 +44,17 @@ export const REORGANISATION_KIND_LABELS: Readonly<Record<ReorganisationKind, Loc
 
 const isoDate = z.string().refine(isIsoDate, { message: 'Ngày không hợp lệ (yyyy-mm-dd) / Invalid date (yyyy-mm-dd)' });
 
-/** The request: which areas end, which begin, when and by which act. Validated at the API's edge. */
+/**
+ * The request: which areas end, which begin, when and by which act. Validated at the API's edge.
+ *
+ * @example
+ * ```ts
+ * reorganisationInputSchema.parse({
+ *   kind: 'rename', effectiveDate: '2025-07-01', legalBasis: { number: '1680/NQ-UBTVQH15', date: '2025-06-16' },
+ *   predecessorIds: [12], successors: [{ code: 'QB-BD-QT2', name: 'Quảng Thủy', kind: 'xa', parentId: 1 }],
+ * });
+ * ```
+ */
 export const reorganisationInputSchema = z
   .object({
     kind: z.enum(REORGANISATION_KINDS),
@@ -59,10 +83,17 @@ export const reorganisationInputSchema = z
   })
   .strict();
 
-/** A reorganisation request (see {@link reorganisationInputSchema}). */
+/** A reorganisation request (see {@link reorganisationInputSchema}). @example `const r: ReorganisationInput = reorganisationInputSchema.parse(body);` */
 export type ReorganisationInput = z.infer<typeof reorganisationInputSchema>;
 
-/** What the planner reads: the areas, the units of the areas that end, and the codes already taken. */
+/**
+ * What the planner reads: the areas, the units of the areas that end, and the codes already taken.
+ *
+ * @example
+ * ```ts
+ * const context: ReorganisationContext = { areas, units, areaCodes: new Set(['QB']), unitCodes: new Set() };
+ * ```
+ */
 export interface ReorganisationContext {
   areas: readonly Area[];
   /** Every unit attached to one of the predecessor areas (whatever their dates). */
@@ -75,6 +106,11 @@ export interface ReorganisationContext {
  * A unit that begins in a new area on the effective date: the successor of `from` (whose type and eligibility
  * attributes it takes), or a new commune's own unit (`from` empty: the commune units it succeeds are in
  * `unitLineage`).
+ *
+ * @example
+ * ```ts
+ * const village: PlannedUnit = { code: 'KDC-QB-BD-QTV-7', name: 'Thôn Văn Phú', type: 'KDC', areaCode: 'QB-BD-QTV', managingLevel: 'commune', from: 41 };
+ * ```
  */
 export interface PlannedUnit {
   code: string;
@@ -86,7 +122,15 @@ export interface PlannedUnit {
   from: number | null;
 }
 
-/** What a reorganisation writes; `errors` empty when it can be applied. */
+/**
+ * What a reorganisation writes; `errors` empty when it can be applied.
+ *
+ * @example
+ * ```ts
+ * const plan: ReorganisationPlan = planReorganisation(input, context);
+ * if (plan.errors.length === 0) plan.newUnits.length; // units that begin in the new areas
+ * ```
+ */
 export interface ReorganisationPlan {
   errors: LocalizedText[];
   effectiveDate: string;

@@ -195,7 +195,14 @@ export interface Unit {
   validTo?: string | null;
 }
 
-/** The start date of a unit that existed before the records began (every unit created before dated units). */
+/**
+ * The start date of a unit that existed before the records began (every unit created before dated units).
+ *
+ * @example
+ * ```ts
+ * unit.validFrom === SINCE_BEFORE_RECORDS; // it counts in every year
+ * ```
+ */
 export const SINCE_BEFORE_RECORDS = '1900-01-01';
 
 /**

@@ -9,10 +9,24 @@ import { RECOGNITION_RESULT_LABELS, type RecognitionResult } from './recognition
 // - a fact (an incident, a quarterly report) or an audited act (a cycle step, an unlock): recorded, since a fact
 //   is never lost; the locked file keeps its result and shows beside it what the data now give.
 
-/** How a change treats the locked files it reaches (see the comment above). */
+/**
+ * How a change treats the locked files it reaches (see the comment above).
+ *
+ * @example
+ * ```ts
+ * const policy: LockedFilePolicy = 'flag'; // an incident: recorded, the locked file keeps its result
+ * ```
+ */
 export type LockedFilePolicy = 'refuse' | 'flag';
 
-/** A locked file whose data, after a change, would give another result than the one it keeps. */
+/**
+ * A locked file whose data, after a change, would give another result than the one it keeps.
+ *
+ * @example
+ * ```ts
+ * const move: LockedFileMove = { unitId: 7, year: 2021, result: 'DAT', computedResult: 'CHUA_DAT' };
+ * ```
+ */
 export interface LockedFileMove {
   unitId: number;
   year: number;
