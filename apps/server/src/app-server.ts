@@ -5,9 +5,11 @@ import path from 'node:path';
 import { appRouter, createHttpContext, LoginRateLimiter, AreaSummaries, type Logger } from '@antoan/api';
 import type { Database } from '@antoan/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { pendingMigrations } from '@antoan/db';
 import { sql, type Kysely } from 'kysely';
 import sirv from 'sirv';
 import { createDocumentRoutes, isDocumentPath } from './documents/routes.js';
+import { ServerLifecycle } from './shutdown.js';
 
 export interface AppServerOptions {
   db: Kysely<Database>;
@@ -20,6 +22,8 @@ export interface AppServerOptions {
   trustProxy?: boolean;
   /** Largest request body of a tRPC call (default 1 MB; imports get {@link MAX_IMPORT_BODY_BYTES}). */
   maxBodyBytes?: number;
+  /** Draining state for `/ready` and `Connection: close` (main.ts drains it on SIGTERM). */
+  lifecycle?: ServerLifecycle;
 }
 
 /** The folder of the built admin SPA inside the workspace. */
@@ -95,7 +99,9 @@ export function createAppServer(options: AppServerOptions): http.Server {
     : // Not built: the API still serves; pages say why they are missing instead of the process failing.
       (_req, res) => sendJson(res, 503, { error: 'The admin SPA is not built: run "pnpm build".' });
 
+  const lifecycle = options.lifecycle ?? new ServerLifecycle();
   return http.createServer((req, res) => {
+    lifecycle.admit(res);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (options.secureCookies) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     const url = req.url ?? '/';
@@ -118,6 +124,10 @@ export function createAppServer(options: AppServerOptions): http.Server {
         });
       return;
     }
+    if (url === '/ready' || url.startsWith('/ready?')) {
+      void checkReadiness(db, lifecycle).then(({ ready, body }) => sendJson(res, ready ? 200 : 503, body));
+      return;
+    }
     if (isDocumentPath(url.split('?')[0]!)) {
       documents(req, res);
       return;
@@ -128,6 +138,35 @@ export function createAppServer(options: AppServerOptions): http.Server {
     }
     assets(req, res, () => sendJson(res, 404, { error: 'Not found' }));
   });
+}
+
+/**
+ * Whether this server should get traffic: not draining, the database answering, and every migration this
+ * version knows applied (a server started with MIGRATE=off before `pnpm migrate` is not ready).
+ */
+async function checkReadiness(
+  db: Kysely<Database>,
+  lifecycle: ServerLifecycle,
+): Promise<{ ready: boolean; body: Record<string, unknown> }> {
+  let database = 'ok';
+  let migrations: string | number = 'ok';
+  try {
+    const pending = await pendingMigrations(db);
+    if (pending.length > 0) migrations = pending.length;
+  } catch {
+    database = 'unreachable';
+    migrations = 'unknown';
+  }
+  const ready = !lifecycle.draining && database === 'ok' && migrations === 'ok';
+  return {
+    ready,
+    body: {
+      status: ready ? 'ready' : 'not ready',
+      draining: lifecycle.draining,
+      database,
+      ...(typeof migrations === 'number' ? { migrations: 'pending', pendingMigrations: migrations } : { migrations }),
+    },
+  };
 }
 
 /**

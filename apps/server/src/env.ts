@@ -43,6 +43,12 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(0, 'must be a whole number of milliseconds').default(10_000),
   ),
+  // After SIGTERM, /ready answers 503 at once; the port stays open this long before closing, for load balancers
+  // that poll /ready (0: close at once, proxies retry a refused connection on another server).
+  SHUTDOWN_READY_DELAY_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0, 'must be a whole number of milliseconds').max(600_000).default(0),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
