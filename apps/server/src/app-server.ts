@@ -9,6 +9,7 @@ import { pendingMigrations } from '@antoan/db';
 import { sql, type Kysely } from 'kysely';
 import sirv from 'sirv';
 import { createDocumentRoutes, isDocumentPath } from './documents/routes.js';
+import { isSameOrigin } from './origin.js';
 import { ServerLifecycle } from './shutdown.js';
 
 export interface AppServerOptions {
@@ -18,8 +19,13 @@ export interface AppServerOptions {
   staticDir?: string | undefined;
   /** Mark the session cookie `Secure` and send Strict-Transport-Security (behind HTTPS). */
   secureCookies?: boolean;
-  /** Take the client's address from X-Forwarded-For (behind a reverse proxy that sets it). */
+  /**
+   * Behind a reverse proxy that sets them: the client's address from X-Forwarded-For, and the site's host and
+   * scheme (for the cross-site check) from X-Forwarded-Host and X-Forwarded-Proto.
+   */
   trustProxy?: boolean;
+  /** The public origin browsers use (`https://…`): mutations must come from exactly it. */
+  publicUrl?: string | undefined;
   /** Largest request body of a tRPC call (default 1 MB; imports get {@link MAX_IMPORT_BODY_BYTES}). */
   maxBodyBytes?: number;
   /** Draining state for `/ready` and `Connection: close` (main.ts drains it on SIGTERM). */
@@ -106,7 +112,7 @@ export function createAppServer(options: AppServerOptions): http.Server {
     if (options.secureCookies) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) {
-      const refusal = refuseCrossSite(req);
+      const refusal = refuseCrossSite(req, options);
       if (refusal) {
         sendJson(res, 403, { error: refusal });
         return;
@@ -173,19 +179,19 @@ async function checkReadiness(
  * CSRF defence in depth beside the SameSite=Strict cookie: a mutation (POST) must be JSON and, when the
  * browser says where it comes from, come from this very origin. HTML forms can do neither.
  */
-function refuseCrossSite(req: http.IncomingMessage): string | undefined {
+function refuseCrossSite(req: http.IncomingMessage, options: AppServerOptions): string | undefined {
   if (req.method !== 'POST') return undefined;
   const contentType = req.headers['content-type'] ?? '';
   if (!contentType.toLowerCase().startsWith('application/json')) return 'Mutations must be sent as application/json';
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== 'null') {
-    let originHost: string;
+    let parsed: URL;
     try {
-      originHost = new URL(origin).host;
+      parsed = new URL(origin);
     } catch {
       return 'Bad Origin header';
     }
-    if (originHost !== req.headers.host) return 'Cross-origin requests are not allowed';
+    if (!isSameOrigin(req, parsed, options)) return 'Cross-origin requests are not allowed';
   } else if (origin === 'null') {
     return 'Cross-origin requests are not allowed';
   }

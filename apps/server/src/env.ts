@@ -31,13 +31,30 @@ export const envSchema = z.object({
       .transform((v) => v === 'true'),
   ),
   // Behind a reverse proxy every client has the proxy's address: trust its X-Forwarded-For for the per-client
-  // sign-in limit (only then, or anyone could claim any address).
+  // sign-in limit, and X-Forwarded-Host / -Proto for the cross-site check (only then, or anyone could claim any
+  // address or host).
   TRUST_PROXY: z.preprocess(
     emptyAsUndefined,
     z
       .enum(['true', 'false'], { message: 'must be "true" or "false"' })
       .default('false')
       .transform((v) => v === 'true'),
+  ),
+  // The address browsers use, behind a reverse proxy: mutations must come from exactly this origin, whatever
+  // Host header the proxy sends.
+  PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => {
+        try {
+          const url = new URL(value);
+          return /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash;
+        } catch {
+          return false;
+        }
+      }, 'must be an http:// or https:// origin without a path, e.g. https://antoan.example.gov.vn')
+      .optional(),
   ),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(
     emptyAsUndefined,

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     staticDir,
     secureCookies: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
+    publicUrl: env.PUBLIC_URL,
   });
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
