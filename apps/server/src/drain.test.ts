@@ -2,10 +2,14 @@ import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase, type DatabaseHandle } from '@antoan/db/client';
-import { createTestDatabase } from '@antoan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInOverHttp, startServerProcess, type ServerProcess } from './testing/server-process.js';
+import {
+  createProcessDatabase,
+  signInOverHttp,
+  startServerProcess,
+  type ProcessDatabase,
+  type ServerProcess,
+} from './testing/server-process.js';
 
 // SIGTERM under a stream of writes (models.create: one transaction with its audit record), on the SQLite file,
 // or on PostgreSQL when DATABASE_URL is set. A drain must leave no write answered-but-lost and none
@@ -73,10 +77,9 @@ function waitForOutput(server: ServerProcess, pattern: RegExp, timeoutMs = 60_00
 }
 
 describe('the server stopped with SIGTERM in the middle of a stream of writes', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'antoan-drain-'));
   const staticDir = mkdtempSync(path.join(tmpdir(), 'antoan-drain-static-'));
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>An Toàn</title>');
-  let postgres: DatabaseHandle | undefined;
+  let database: ProcessDatabase | undefined;
   let server: ServerProcess | undefined;
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
@@ -86,18 +89,15 @@ describe('the server stopped with SIGTERM in the middle of a stream of writes', 
     ADMIN_PASSWORD,
     SHUTDOWN_TIMEOUT_MS: '60000',
   };
-  const open = () => (postgres ? openDatabase({ databaseUrl: env.DATABASE_URL }) : openDatabase({ dataDir }));
+  const open = () => database!.open();
 
   beforeAll(async () => {
-    if (process.env.DATABASE_URL) {
-      postgres = await createTestDatabase(process.env.DATABASE_URL, { migrate: false });
-      env.DATABASE_URL = postgres.location;
-    } else env.DATA_DIR = dataDir;
+    database = await createProcessDatabase(process.env.DATABASE_URL);
+    Object.assign(env, database.env);
   }, 60_000);
   afterAll(async () => {
     server?.child.kill('SIGKILL');
-    await postgres?.destroy();
-    rmSync(dataDir, { recursive: true, force: true });
+    await database?.destroy();
     rmSync(staticDir, { recursive: true, force: true });
   });
 

@@ -1,4 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase, type DatabaseHandle } from '@antoan/db/client';
+import { createTestDatabase } from '@antoan/db/testing';
 import { fileURLToPath } from 'node:url';
 
 // The real server as a child process, for the crash test and the load benchmark: `node --import tsx
@@ -65,4 +70,30 @@ export async function signInOverHttp(baseUrl: string, username: string, password
 /** The URL of a tRPC query with its input. */
 export function queryUrl(baseUrl: string, procedure: string, input: unknown): string {
   return `${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+/** An empty database for server and worker processes, and the environment that points them at it. */
+export interface ProcessDatabase {
+  /** `DATA_DIR` (a new SQLite folder), or `DATABASE_URL` (a new database) when DATABASE_URL is set. */
+  env: Record<string, string>;
+  /** A connection of the test's own to it (the caller closes it). */
+  open: () => DatabaseHandle;
+  destroy: () => Promise<void>;
+}
+
+export async function createProcessDatabase(serverUrl: string | undefined): Promise<ProcessDatabase> {
+  if (serverUrl) {
+    const postgres = await createTestDatabase(serverUrl, { migrate: false });
+    return {
+      env: { DATABASE_URL: postgres.location },
+      open: () => openDatabase({ databaseUrl: postgres.location }),
+      destroy: () => postgres.destroy(),
+    };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'antoan-process-db-'));
+  return {
+    env: { DATA_DIR: dataDir },
+    open: () => openDatabase({ dataDir }),
+    destroy: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
+  };
 }
