@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   const handle = await startDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
+    poolSize: env.PG_POOL_SIZE,
+    migrate: env.MIGRATE === 'auto',
     log: (line) => log.info(line),
   });
   const seeded = env.SEED === 'demo' ? await seedDemo(handle.db) : undefined;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from './client.js';
+import { openDatabase, type DatabaseHandle } from './client.js';
 import { createTestDatabase } from './testing.js';
 
 // Closing the database while a transaction is in progress (a request whose connection was cut at shutdown):
@@ -38,5 +38,29 @@ describe('destroy({ waitMs })', () => {
     await destroying;
     expect(handle.busyConnections()).toBe(0);
     await expect(sql`select 1`.execute(handle.db)).rejects.toThrow();
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)('the PostgreSQL pool size (PG_POOL_SIZE)', () => {
+  it('never opens more connections than asked', async () => {
+    const handle = openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 2 });
+    try {
+      const name = `antoan-pool-${process.pid}`;
+      let most = 0;
+      await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          await sql`select set_config('application_name', ${name}, false), pg_sleep(0.2)`.execute(handle.db);
+          const open = await sql<{
+            n: number;
+          }>`select count(*)::int as n from pg_stat_activity where application_name = ${name}`.execute(handle.db);
+          most = Math.max(most, open.rows[0]!.n);
+        }),
+      );
+      expect(handle.busyConnections()).toBe(0);
+      expect(most).toBeGreaterThanOrEqual(1);
+      expect(most).toBeLessThanOrEqual(2);
+    } finally {
+      await handle.destroy();
+    }
   });
 });

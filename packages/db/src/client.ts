@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect, type Dialect, type Driver } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from './migrate.js';
+import { migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -155,6 +155,38 @@ function wrap(inner: Dialect, dialect: DialectName, location: string): DatabaseH
 
 export interface StartOptions extends DatabaseConfig {
   log?: (line: string) => void;
+  /**
+   * Migrate at start (default true). False (MIGRATE=off): never change the schema; wait until it is current
+   * (someone runs `pnpm migrate`), saying so every `waitLogMs`.
+   */
+  migrate?: boolean;
+  /** How often to check the schema while waiting (default 1 s). */
+  pollMs?: number;
+  waitLogMs?: number;
+}
+
+/** Waits until every migration this version knows is applied (by another process, or `pnpm migrate`). */
+export async function waitForMigrations(
+  db: Kysely<Database>,
+  options: { log: (line: string) => void; pollMs?: number; waitLogMs?: number },
+): Promise<void> {
+  let lastLog = -Infinity;
+  for (;;) {
+    let pending: string[];
+    try {
+      pending = await pendingMigrations(db);
+    } catch (error) {
+      pending = [`(database unreachable: ${error instanceof Error ? error.message : String(error)})`];
+    }
+    if (pending.length === 0) return;
+    if (performance.now() - lastLog >= (options.waitLogMs ?? 30_000)) {
+      lastLog = performance.now();
+      options.log(
+        `[db] MIGRATE=off: waiting for the schema (${pending.length} pending: ${pending.join(', ')}); run "pnpm migrate"`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
+  }
 }
 
 /**
@@ -181,8 +213,13 @@ export async function startDatabase(options: StartOptions = {}): Promise<Databas
   const handle = openDatabase(options);
   log(`[db] ${handle.dialect === 'sqlite' ? 'SQLite file' : 'PostgreSQL'}: ${handle.location}`);
   try {
-    const { applied } = await migrateToLatest(handle.db);
-    log(applied.length ? `[db] applied migrations: ${applied.join(', ')}` : '[db] schema is up to date');
+    if (options.migrate === false) {
+      await waitForMigrations(handle.db, { log, pollMs: options.pollMs, waitLogMs: options.waitLogMs });
+      log('[db] schema is up to date (MIGRATE=off)');
+    } else {
+      const { applied } = await migrateToLatest(handle.db);
+      log(applied.length ? `[db] applied migrations: ${applied.join(', ')}` : '[db] schema is up to date');
+    }
     await refreshPlannerStatistics(handle);
   } catch (error) {
     await handle.destroy();

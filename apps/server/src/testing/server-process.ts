@@ -23,6 +23,8 @@ export interface ServerProcess {
 export function startServerProcess(
   env: Record<string, string | undefined>,
   timeoutMs = 30_000,
+  /** Sees everything the process prints, also before it listens. */
+  onOutput?: (output: string) => void,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
     env: { PORT: '0', ...env },
@@ -39,6 +41,7 @@ export function startServerProcess(
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      onOutput?.(output);
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
