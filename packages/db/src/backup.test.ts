@@ -85,6 +85,7 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)(
       await migrateToLatest(handle.db);
       await seedDemo(handle.db);
       // rows to back up: the whole set's figures by the reference computation (the services build every scope)
+      const unitIds = (await handle.db.selectFrom('units').select('id').execute()).map((u) => u.id);
       await seedDemoSnapshots(handle.db, new Date('2026-11-27T03:00:00Z'), async ({ year, today }) => [
         {
           scopeKey: 'all',
@@ -92,7 +93,7 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)(
           areaName: null,
           parentId: null,
           areaIds: [],
-          unitIds: [],
+          unitIds,
           summary: await computeAreaSummary(handle.db, undefined, year, today),
         },
       ]);
