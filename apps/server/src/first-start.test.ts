@@ -1,15 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createProcessDatabase,
   signInOverHttp,
   startServerProcess,
+  startWorkerProcess,
   type ProcessDatabase,
   type ServerProcess,
+  type WorkerProcess,
 } from './testing/server-process.js';
 
 // The first start of a fresh installation, everything at once (issue 19): two servers with SEED=demo and no
@@ -17,17 +17,6 @@ import {
 // together on one empty database (the SQLite file, or PostgreSQL when DATABASE_URL is set). Both servers come
 // up, the demo is loaded once, one admin is created and its password printed once, and the worker freezes the
 // quarters only with the loaded data in them (never an empty period).
-
-const workerMain = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
-
-function startWorker(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', workerMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -44,7 +33,7 @@ describe('two servers and a worker started together on an empty database', () =>
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>An Toàn</title>');
   let database: ProcessDatabase | undefined;
   const servers: ServerProcess[] = [];
-  let worker: ReturnType<typeof startWorker> | undefined;
+  let worker: WorkerProcess | undefined;
 
   beforeAll(async () => {
     database = await createProcessDatabase(process.env.DATABASE_URL);
@@ -58,7 +47,7 @@ describe('two servers and a worker started together on an empty database', () =>
 
   it('all come up, load the demo once, create one admin, and freeze only loaded quarters', async () => {
     const base = { PATH: process.env.PATH, HOME: process.env.HOME, ...database!.env };
-    worker = startWorker({
+    worker = startWorkerProcess({
       ...base,
       WORKER_ID: 'first-start-worker',
       WORKER_FAKE_NOW: '2026-10-02T08:00:00+07:00',

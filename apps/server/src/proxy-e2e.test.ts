@@ -8,15 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createProcessDatabase,
   startServerProcess,
+  startWorkerProcess,
   type ProcessDatabase,
   type ServerProcess,
+  type WorkerProcess,
 } from './testing/server-process.js';
 
 // The deployment of docs/deploy.md, end to end: Debian's nginx with the repository's deploy/nginx/antoan.conf
 // (ports rewritten) in front of two real servers on one database (SQLite file, or PostgreSQL with
 // DATABASE_URL). Sign-in and writes go through nginx; one server is stopped with SIGTERM in the middle of the
 // writes. Every write answered 200 is committed (with its audit record), none answered otherwise is, and the
-// site keeps answering through the other server. Skipped where nginx is not installed (.ci/run installs it).
+// site keeps answering through the other server. Two workers started with the servers freeze each ended quarter
+// once, with the data the servers loaded. Skipped where nginx is not installed (.ci/run installs it).
 
 const NGINX = '/usr/sbin/nginx';
 const siteConf = fileURLToPath(new URL('../../../deploy/nginx/antoan.conf', import.meta.url));
@@ -46,6 +49,7 @@ describe.skipIf(!existsSync(NGINX))('two servers behind nginx (deploy/nginx/anto
   const dir = mkdtempSync(path.join(tmpdir(), 'antoan-nginx-'));
   let database: ProcessDatabase;
   const servers: ServerProcess[] = [];
+  const workers: WorkerProcess[] = [];
   let nginx: ChildProcess | undefined;
   let site = '';
 
@@ -67,6 +71,18 @@ describe.skipIf(!existsSync(NGINX))('two servers behind nginx (deploy/nginx/anto
       TRUST_PROXY: 'true',
       SHUTDOWN_TIMEOUT_MS: '30000',
     };
+    // Two workers whose clock says 2026-Q2 and 2026-Q3 are over, started with the servers.
+    for (const id of ['w1', 'w2'])
+      workers.push(
+        startWorkerProcess({
+          PATH: env.PATH,
+          HOME: env.HOME,
+          ...database.env,
+          WORKER_ID: id,
+          WORKER_FAKE_NOW: '2026-10-02T08:00:00+07:00',
+          WORKER_TICK_CRON: '*/2 * * * * *',
+        }),
+      );
     // Both ways of telling a server where browsers reach it: forwarded headers only, and PUBLIC_URL.
     servers.push(
       ...(await Promise.all([
@@ -106,6 +122,7 @@ http {
   afterAll(async () => {
     nginx?.kill('SIGTERM');
     for (const s of servers) s.child.kill('SIGKILL');
+    for (const w of workers) w.child.kill('SIGKILL');
     await database?.destroy();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -200,4 +217,51 @@ http {
     expect(committed.size).toBe(answered.length);
     for (const id of committed.values()) expect(audited.has(id), `audit of model ${id}`).toBe(true);
   }, 240_000);
+
+  it('the two workers froze each ended quarter once, with the loaded data in it', async () => {
+    const handle = database.open();
+    try {
+      const frozen = async () => {
+        const rows = await handle.db
+          .selectFrom('stat_snapshots')
+          .select(['period_key', 'unit_count', 'job_run_id'])
+          .where('scope_key', '=', 'all')
+          .where('period_key', 'in', ['2026-Q2', '2026-Q3'])
+          .orderBy('period_key')
+          .execute();
+        return rows.length === 2 ? rows : undefined;
+      };
+      let rows = await frozen();
+      const deadline = Date.now() + 120_000;
+      while (!rows && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        rows = await frozen();
+      }
+      expect(rows?.map((r) => [r.period_key, r.unit_count])).toEqual([
+        ['2026-Q2', 213],
+        ['2026-Q3', 213],
+      ]);
+      const runs = await handle.db
+        .selectFrom('job_runs')
+        .select(['period_key', 'status', 'owner'])
+        .where('job', '=', 'snapshot')
+        .where('period_key', 'in', ['2026-Q2', '2026-Q3'])
+        .execute();
+      expect(runs.map((r) => r.status)).toEqual(['done', 'done']);
+      // One run per period wrote every scope of it.
+      for (const period of ['2026-Q2', '2026-Q3']) {
+        const writers = await handle.db
+          .selectFrom('stat_snapshots')
+          .select('job_run_id')
+          .distinct()
+          .where('period_key', '=', period)
+          .execute();
+        expect(writers).toHaveLength(1);
+      }
+    } finally {
+      await handle.destroy();
+    }
+    for (const w of workers) w.child.kill('SIGTERM');
+    for (const w of workers) expect(await w.exited).toBe(0);
+  }, 180_000);
 });

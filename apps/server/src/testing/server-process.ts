@@ -100,3 +100,21 @@ export async function createProcessDatabase(serverUrl: string | undefined): Prom
     destroy: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
   };
 }
+
+const workerMain = fileURLToPath(new URL('../../../worker/src/main.ts', import.meta.url));
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** The real worker (apps/worker) as a child process, for the tests of a whole installation. */
+export function startWorkerProcess(env: Record<string, string | undefined>): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', workerMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
