@@ -85,6 +85,7 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)(
       await migrateToLatest(handle.db);
       await seedDemo(handle.db);
       // snapshot rows to back up (their figures do not matter here: the services build the real ones)
+      const unitIds = (await handle.db.selectFrom('units').select('id').execute()).map((u) => u.id);
       await seedDemoSnapshots(handle.db, new Date('2026-11-27T03:00:00Z'), ({ year, today }) =>
         Promise.resolve([
           {
@@ -93,7 +94,7 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)(
             areaName: null,
             parentId: null,
             areaIds: [],
-            unitIds: [],
+            unitIds,
             summary: summarizeArea({
               areaId: null,
               year,

@@ -39,6 +39,9 @@ import {
   setReportTimes,
   upsertUnitResults,
   writeTransaction,
+  exclusiveTransaction,
+  STARTUP_LOCKS,
+  waitForSeed,
   type Database,
 } from '@antoan/db';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
@@ -288,6 +291,22 @@ export async function storeYearResults(db: Kysely<Database>, year: number, now: 
 }
 
 /**
+ * Stores a whole year unless it is stored by this engine version already, once across processes: the server
+ * at start and a worker's snapshot may both find the year missing; the second waits for the first's lock,
+ * then finds it stored. It also waits for a seed in progress, so it never stores a year of an empty database
+ * that is being filled.
+ */
+export async function storeYearOnce(db: Kysely<Database>, year: number, now: Date): Promise<boolean> {
+  return exclusiveTransaction(db, { key: STARTUP_LOCKS.resultYear, subkey: year }, async (trx) => {
+    await waitForSeed(trx);
+    const stored = (await listResultYears(trx)).find((r) => r.year === year);
+    if (stored?.engineVersion === ENGINE_VERSION) return false;
+    await storeYearResults(trx, year, now);
+    return true;
+  });
+}
+
+/**
  * Serialises the writers of results on PostgreSQL: two changes in one commune group must not each evaluate
  * the group without the other's change. A transaction-scoped advisory lock per group key (the commune's
  * area, or the unit managed from above); on SQLite a write transaction is already exclusive.
@@ -478,7 +497,9 @@ export async function ensureResults(
   const stored = new Map((await listResultYears(db)).map((r) => [r.year, r.engineVersion]));
   const todo = (await resultYears(db, options.currentYear)).filter((year) => stored.get(year) !== ENGINE_VERSION);
   for (const [i, year] of todo.entries()) {
-    await writeTransaction(db, (trx) => storeYearResults(trx, year, options.now));
+    // Two processes starting together compute a year once: the second waits for the first's lock, then
+    // finds the year stored.
+    await storeYearOnce(db, year, options.now);
     options.onProgress?.(i + 1, todo.length, `${year}`);
   }
   const missingTimes = await listReportTimes(db, { missingOnly: true });
