@@ -92,6 +92,46 @@ export default tseslint.config(
     ),
   },
   {
+    // db reads and writes rows: it takes core's types, labels and date rules, never its engines. Evaluating,
+    // grading and summarizing are composed in @antoan/services (ARCHITECTURE.md, "Stored results").
+    // (the tests, and the demo and national generators, which recognise their files as an official would after
+    // looking at the computed result, are exempt)
+    files: ['packages/db/src/**'],
+    ignores: ['packages/db/src/**/*.test.ts', 'packages/db/src/seed/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [...ours('api', 'server', 'worker', 'admin'), '@trpc/server'].map((group) => ({
+            group: [group, `${group}/*`],
+            message: 'db imports only core, Kysely and the drivers.',
+          })),
+          paths: [
+            {
+              name: '@antoan/core',
+              importNames: [
+                'evaluateUnit',
+                'evaluateArea',
+                'summarizeManagedUnits',
+                'gradeSheet',
+                'computeStatistics',
+                'computeUnitStatistics',
+                'computeModelStatistics',
+                'computeAwardStatistics',
+                'computeGradeDistribution',
+                'computeReportCompleteness',
+                'gradeDistributionFromCounts',
+                'summarizeArea',
+                'summarizeResultTotals',
+              ],
+              message: "core's engines run in @antoan/services, not in db: return rows as core's types instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/services/src/**', 'packages/services/scripts/**'],
     rules: restrict([...ours('api', 'server', 'worker', 'admin'), '@trpc/*'], 'services imports core, db and Kysely.'),
   },

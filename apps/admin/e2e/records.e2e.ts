@@ -2,7 +2,7 @@ import { gradeSheet, type GradingResult, type ItemScore, type SheetTemplate } fr
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, artefactsDir, launchChromium, startRealServer, type RunningServer } from './harness.js';
+import { ADMIN_PASSWORD, artefactsDir, launchChromium, queryWith, startRealServer, type RunningServer } from './harness.js';
 
 // The record pages against the real server and the Ba Đồn demo (2021): a model, an award, an incident and
 // a quarterly report entered through the UI, a grading sheet recomputed live as scores are typed, the inbox.
@@ -29,17 +29,7 @@ afterAll(async () => {
 });
 
 /** A query of the API with the browser's session (to find ids, and to check what the UI shows). */
-async function api<T>(procedure: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([procedure, input]) => {
-      const response = await fetch(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`);
-      const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
-      if (!body.result) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
-      return body.result.data;
-    },
-    [procedure, input] as const,
-  ) as Promise<T>;
-}
+const api = <T>(procedure: string, input: unknown) => queryWith<T>(page, procedure, input);
 
 /** A mutation of the API with the browser's session. */
 async function mutate<T>(procedure: string, input: unknown): Promise<T> {

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { recordMessages } from './messages/records.js';
+import { reorganisationMessages } from './messages/reorganisation.js';
 
 export type Language = 'vi' | 'en';
 
@@ -142,6 +143,18 @@ const baseMessages = {
   // Assessment
   assessmentTitle: { vi: 'Hồ sơ {unit} năm {year}', en: '{unit}: {year} file' },
   liveResult: { vi: 'Kết quả tính theo nội dung đang nhập', en: 'Result computed from what is entered' },
+  unitValidFrom: {
+    vi: 'Hiệu lực từ {date}: được tính từ năm {year}',
+    en: 'Exists since {date}: counted from {year}',
+  },
+  lockedKeepsResult: {
+    vi: 'Hồ sơ đã công nhận và đã khóa nên giữ kết quả đã quyết định. Số liệu ghi nhận sau đó cho kết quả khác:',
+    en: 'The file is recognised and locked, so it keeps the decided result. Data recorded since give another result:',
+  },
+  lockedKeepsResultAct: {
+    vi: 'Muốn xét lại: mở khóa hồ sơ (có ghi lý do) hoặc thu hồi quyết định.',
+    en: 'To act on it: unlock the file (with a reason) or revoke the decision.',
+  },
   unsavedChanges: { vi: 'Có thay đổi chưa lưu', en: 'Unsaved changes' },
   draftRestored: { vi: 'Đã khôi phục bản nháp chưa lưu.', en: 'An unsaved draft was restored.' },
   discardDraft: { vi: 'Bỏ bản nháp', en: 'Discard draft' },
@@ -278,7 +291,7 @@ const baseMessages = {
   'kind_dac-khu': { vi: 'Đặc khu', en: 'Special zone' },
 } as const;
 
-const messages = { ...baseMessages, ...recordMessages };
+const messages = { ...baseMessages, ...recordMessages, ...reorganisationMessages };
 
 export type MessageKey = keyof typeof messages;
 

@@ -81,6 +81,10 @@ export const importRoute = route(
   '/import',
   lazyRouteComponent(() => import('./pages/ImportPage.js'), 'ImportPage'),
 );
+export const reorganiseRoute = route(
+  '/reorganise',
+  lazyRouteComponent(() => import('./pages/ReorganisationPage.js'), 'ReorganisationPage'),
+);
 export const catalogueRoute = route(
   '/catalogue',
   lazyRouteComponent(() => import('./pages/CataloguePage.js'), 'CataloguePage'),
@@ -98,6 +102,7 @@ const routeTree = rootRoute.addChildren([
   reportsRoute,
   inboxRoute,
   importRoute,
+  reorganiseRoute,
   catalogueRoute,
 ]);
 

@@ -14,11 +14,13 @@ import {
   type Logger,
 } from '@antoan/api';
 import { MAX_BATCH_CALLS } from '@antoan/core';
-import type { Database } from '@antoan/db';
+import { pendingMigrations, type Database } from '@antoan/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { sql, type Kysely } from 'kysely';
 import sirv from 'sirv';
 import { createDocumentRoutes, isDocumentPath } from './documents/routes.js';
+import { isSameOrigin } from './origin.js';
+import { ServerLifecycle } from './shutdown.js';
 
 export interface AppServerOptions {
   db: Kysely<Database>;
@@ -27,8 +29,13 @@ export interface AppServerOptions {
   staticDir?: string | undefined;
   /** Mark the session cookie `Secure` and send Strict-Transport-Security (behind HTTPS). */
   secureCookies?: boolean;
-  /** Take the client's address from X-Forwarded-For (behind a reverse proxy that sets it). */
+  /**
+   * Behind a reverse proxy that sets them: the client's address from X-Forwarded-For, and the site's host and
+   * scheme (for the cross-site check) from X-Forwarded-Host and X-Forwarded-Proto.
+   */
   trustProxy?: boolean;
+  /** The public origin browsers use (`https://…`): mutations must come from exactly it. */
+  publicUrl?: string | undefined;
   /** Largest request body of a tRPC call (default 1 MB; imports get {@link MAX_IMPORT_BODY_BYTES}). */
   maxBodyBytes?: number;
   /**
@@ -40,6 +47,8 @@ export interface AppServerOptions {
   headersTimeoutMs?: number;
   /** Time allowed to receive a whole request, body included (default 120 s: 15 MB at about 1 Mbit/s). */
   requestTimeoutMs?: number;
+  /** Draining state for `/ready` and `Connection: close` (main.ts drains it on SIGTERM). */
+  lifecycle?: ServerLifecycle;
 }
 
 /** Open connections from one address: a browser opens about six; a slow-body attack opens thousands. */
@@ -145,6 +154,7 @@ export function createAppServer(options: AppServerOptions): http.Server {
     : // Not built: the API still serves; pages say why they are missing instead of the process failing.
       (_req, res) => sendJson(res, 503, { error: 'The admin SPA is not built: run "pnpm build".' });
 
+  const lifecycle = options.lifecycle ?? new ServerLifecycle();
   // Slow clients: headers and whole requests must arrive in time (checked every second, not every 30 s).
   const requestTimeout = options.requestTimeoutMs ?? 120_000;
   const server = http.createServer(
@@ -154,11 +164,12 @@ export function createAppServer(options: AppServerOptions): http.Server {
       connectionsCheckingInterval: Math.min(1_000, requestTimeout),
     },
     (req, res) => {
+      lifecycle.admit(res);
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
       if (options.secureCookies) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
       const url = req.url ?? '/';
       if (url.startsWith('/trpc/')) {
-        const refusal = refuseCrossSite(req);
+        const refusal = refuseCrossSite(req, options);
         if (refusal) {
           sendJson(res, 403, { error: refusal });
           return;
@@ -178,6 +189,10 @@ export function createAppServer(options: AppServerOptions): http.Server {
             log.error('health check failed', { error });
             sendJson(res, 503, { status: 'error', database: 'unreachable' });
           });
+        return;
+      }
+      if (url === '/ready' || url.startsWith('/ready?')) {
+        void checkReadiness(db, lifecycle).then(({ ready, body }) => sendJson(res, ready ? 200 : 503, body));
         return;
       }
       if (isDocumentPath(url.split('?')[0]!)) {
@@ -217,22 +232,51 @@ function limitConnectionsPerClient(server: http.Server, max: number): void {
 }
 
 /**
+ * Whether this server should get traffic: not draining, the database answering, and every migration this
+ * version knows applied (a server started with MIGRATE=off before `pnpm migrate` is not ready).
+ */
+async function checkReadiness(
+  db: Kysely<Database>,
+  lifecycle: ServerLifecycle,
+): Promise<{ ready: boolean; body: Record<string, unknown> }> {
+  let database = 'ok';
+  let migrations: string | number = 'ok';
+  try {
+    const pending = await pendingMigrations(db);
+    if (pending.length > 0) migrations = pending.length;
+  } catch {
+    database = 'unreachable';
+    migrations = 'unknown';
+  }
+  const ready = !lifecycle.draining && database === 'ok' && migrations === 'ok';
+  return {
+    ready,
+    body: {
+      status: ready ? 'ready' : 'not ready',
+      draining: lifecycle.draining,
+      database,
+      ...(typeof migrations === 'number' ? { migrations: 'pending', pendingMigrations: migrations } : { migrations }),
+    },
+  };
+}
+
+/**
  * CSRF defence in depth beside the SameSite=Strict cookie: a mutation (POST) must be JSON and, when the
  * browser says where it comes from, come from this very origin. HTML forms can do neither.
  */
-function refuseCrossSite(req: http.IncomingMessage): string | undefined {
+function refuseCrossSite(req: http.IncomingMessage, options: AppServerOptions): string | undefined {
   if (req.method !== 'POST') return undefined;
   const contentType = req.headers['content-type'] ?? '';
   if (!contentType.toLowerCase().startsWith('application/json')) return 'Mutations must be sent as application/json';
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== 'null') {
-    let originHost: string;
+    let parsed: URL;
     try {
-      originHost = new URL(origin).host;
+      parsed = new URL(origin);
     } catch {
       return 'Bad Origin header';
     }
-    if (originHost !== req.headers.host) return 'Cross-origin requests are not allowed';
+    if (!isSameOrigin(req, parsed, options)) return 'Cross-origin requests are not allowed';
   } else if (origin === 'null') {
     return 'Cross-origin requests are not allowed';
   }

@@ -13,12 +13,26 @@ describe('parseEnv', () => {
     expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/antoan', SEED: 'none' });
   });
 
+  it('reads the operations settings', () => {
+    expect(parseEnv({})).toMatchObject({ PG_POOL_SIZE: 10, MIGRATE: 'auto' });
+    expect(parseEnv({ PG_POOL_SIZE: '25', MIGRATE: 'off' })).toMatchObject({ PG_POOL_SIZE: 25, MIGRATE: 'off' });
+  });
+
+  it('takes a public origin', () => {
+    expect(parseEnv({ PUBLIC_URL: 'https://antoan.example' }).PUBLIC_URL).toBe('https://antoan.example');
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['PORT', '80.5'],
     ['DATABASE_URL', 'mysql://x'],
     ['SEED', 'everything'],
+    ['PUBLIC_URL', 'antoan.example'],
+    ['PG_POOL_SIZE', '0'],
+    ['MIGRATE', 'yes'],
+    ['PUBLIC_URL', 'https://antoan.example/app'],
+    ['PUBLIC_URL', 'ftp://antoan.example'],
   ])('refuses %s=%s with one line naming the variable', (name, value) => {
     const run = () => parseEnv({ [name]: value });
     expect(run).toThrow(EnvError);

@@ -31,7 +31,8 @@ export const envSchema = z.object({
       .transform((v) => v === 'true'),
   ),
   // Behind a reverse proxy every client has the proxy's address: trust its X-Forwarded-For for the per-client
-  // sign-in limit (only then, or anyone could claim any address).
+  // sign-in limit, and X-Forwarded-Host / -Proto for the cross-site check (only then, or anyone could claim any
+  // address or host).
   TRUST_PROXY: z.preprocess(
     emptyAsUndefined,
     z
@@ -39,9 +40,31 @@ export const envSchema = z.object({
       .default('false')
       .transform((v) => v === 'true'),
   ),
+  // The address browsers use, behind a reverse proxy: mutations must come from exactly this origin, whatever
+  // Host header the proxy sends.
+  PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => {
+        try {
+          const url = new URL(value);
+          return /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash;
+        } catch {
+          return false;
+        }
+      }, 'must be an http:// or https:// origin without a path, e.g. https://antoan.example.gov.vn')
+      .optional(),
+  ),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number().int().min(0, 'must be a whole number of milliseconds').default(10_000),
+  ),
+  // After SIGTERM, /ready answers 503 at once; the port stays open this long before closing, for load balancers
+  // that poll /ready (0: close at once, proxies retry a refused connection on another server).
+  SHUTDOWN_READY_DELAY_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0, 'must be a whole number of milliseconds').max(600_000).default(0),
   ),
 });
 

@@ -8,7 +8,7 @@ import { computeScopeSummaries, ensureResults } from '@antoan/services';
 import { createAppServer, defaultStaticDir } from './app-server.js';
 import { EnvError, parseEnv } from './env.js';
 import { createConsoleLogger } from './logger.js';
-import { closeGracefully } from './shutdown.js';
+import { ServerLifecycle } from './shutdown.js';
 
 const log = createConsoleLogger('server');
 
@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   const handle = await startDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
+    poolSize: env.PG_POOL_SIZE,
+    migrate: env.MIGRATE === 'auto',
     log: (line) => log.info(line),
   });
   const seeded = env.SEED === 'demo' ? await seedDemo(handle.db) : undefined;
@@ -49,12 +51,15 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(staticDir, 'index.html'))) {
     log.error(`the admin SPA is not built (${staticDir}/index.html is missing): run "pnpm build"`);
   }
+  const lifecycle = new ServerLifecycle();
   const server = createAppServer({
+    lifecycle,
     db: handle.db,
     log,
     staticDir,
     secureCookies: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
+    publicUrl: env.PUBLIC_URL,
   });
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
@@ -69,9 +74,16 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal} received: finishing in-flight requests`);
-    void closeGracefully(server, env.SHUTDOWN_TIMEOUT_MS)
-      .then(() => handle.destroy())
+    log.info(`${signal} received: not ready any more, finishing in-flight requests`);
+    void lifecycle
+      .drain(server, { timeoutMs: env.SHUTDOWN_TIMEOUT_MS, readyDelayMs: env.SHUTDOWN_READY_DELAY_MS })
+      .then((report) => {
+        log.info(
+          `drained in ${report.durationMs} ms: ${report.inFlightAtStart} requests were in flight, ${report.connectionsCut} connections cut at the deadline`,
+        );
+        // A handler whose connection was cut may still be inside its transaction: let it commit or roll back.
+        return handle.destroy({ waitMs: env.SHUTDOWN_TIMEOUT_MS });
+      })
       .then(() => {
         log.info('stopped cleanly');
         process.exit(0);

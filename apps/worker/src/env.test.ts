@@ -18,13 +18,26 @@ describe('the worker environment', () => {
       SNAPSHOT_CATCH_UP_QUARTERS: 2,
       WORKER_TICK_CRON: '*/10 * * * *',
       MAIL_DISPATCH_CRON: '* * * * *',
+      MAIL_BATCH_SIZE: 50,
+      MAIL_CLAIM_SECONDS: 300,
+      PG_POOL_SIZE: 10,
+      MIGRATE: 'auto',
     });
     expect(reminderSettings(env)).toMatchObject({ daysBefore: [7, 3, 1], overdueAfterDays: 1, escalationGraceDays: 5 });
   });
 
   it('reads the reminder settings', () => {
-    const env = parseEnv({ REMINDER_OFFSETS: ' 10, 2 ', ESCALATION_GRACE_DAYS: '14', REPORT_DUE_DAYS_AFTER_CUTOFF: '20', SMTP_URL: 'smtp://mail.example.vn:587' });
-    expect(reminderSettings(env)).toMatchObject({ daysBefore: [10, 2], escalationGraceDays: 14, reporting: { dueDaysAfterCutoff: 20, escalationGraceDays: 14 } });
+    const env = parseEnv({
+      REMINDER_OFFSETS: ' 10, 2 ',
+      ESCALATION_GRACE_DAYS: '14',
+      REPORT_DUE_DAYS_AFTER_CUTOFF: '20',
+      SMTP_URL: 'smtp://mail.example.vn:587',
+    });
+    expect(reminderSettings(env)).toMatchObject({
+      daysBefore: [10, 2],
+      escalationGraceDays: 14,
+      reporting: { dueDaysAfterCutoff: 20, escalationGraceDays: 14 },
+    });
     expect(env.SMTP_URL).toBe('smtp://mail.example.vn:587');
   });
 
@@ -37,6 +50,10 @@ describe('the worker environment', () => {
     ['REMINDER_CATCH_UP_DAYS', '1.5'],
     ['SMTP_URL', 'mail.example.vn'],
     ['WORKER_TICK_CRON', 'every ten minutes'],
+    ['MAIL_BATCH_SIZE', '0'],
+    ['MAIL_CLAIM_SECONDS', '5'],
+    ['PG_POOL_SIZE', '1000'],
+    ['MIGRATE', 'never'],
     ['WORKER_FAKE_NOW', '2023-03-19 08:00'],
   ])('refuses %s=%s with one line naming it', (name, value) => {
     let error: unknown;

@@ -75,6 +75,10 @@ export const envSchema = z.object({
   /** Attempts of a mail before it is marked failed; retries back off from MAIL_RETRY_BASE_SECONDS, doubling. */
   MAIL_MAX_ATTEMPTS: integer(6, 1, 50),
   MAIL_RETRY_BASE_SECONDS: integer(60, 1, 86_400),
+  /** Mails a worker claims at once; a claim not settled within MAIL_CLAIM_SECONDS may be taken by another worker. */
+  MAIL_BATCH_SIZE: integer(50, 1, 1000),
+  /** Longer than sending a whole batch takes, or a slow batch's mails could be sent twice. */
+  MAIL_CLAIM_SECONDS: integer(300, 30, 86_400),
   /** The name of this worker in job runs and claims (default host:pid:random). */
   WORKER_ID: z.preprocess(emptyAsUndefined, z.string().min(1).max(200).optional()),
   /**

@@ -18,7 +18,13 @@ async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const clock = createClock(env.WORKER_FAKE_NOW);
   const owner = workerId(env);
-  const handle = await startDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, log });
+  const handle = await startDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    poolSize: env.PG_POOL_SIZE,
+    migrate: env.MIGRATE === 'auto',
+    log,
+  });
   const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL) : undefined;
   if (env.WORKER_FAKE_NOW)
     log(`[worker] WORKER_FAKE_NOW: the clock starts at ${clock().toISOString()} (tests and drills only)`);
@@ -36,6 +42,8 @@ async function main(): Promise<void> {
       clock,
       maxAttempts: env.MAIL_MAX_ATTEMPTS,
       retryBaseMs: env.MAIL_RETRY_BASE_SECONDS * 1000,
+      batchSize: env.MAIL_BATCH_SIZE,
+      claimMs: env.MAIL_CLAIM_SECONDS * 1000,
     }),
   ];
   // Runs left `running` by a worker that was killed (this one's previous life, or a dead process of this host)

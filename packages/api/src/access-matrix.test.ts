@@ -21,6 +21,7 @@ const MATRIX: Record<string, Access> = {
   'audit.list': ['admin'],
   'areas.tree': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'areas.history': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'areas.reorganise': ['admin', 'province_officer'],
   'units.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'units.get': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'units.byIds': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],

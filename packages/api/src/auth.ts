@@ -108,18 +108,25 @@ export async function ensureFirstAdmin(
 ): Promise<{ username: string; password: string | undefined } | undefined> {
   if ((await countUsers(db)) > 0) return undefined;
   const password = options.password ?? randomToken(12);
-  await insertUser(
-    db,
-    {
-      username: 'admin',
-      displayName: 'Quản trị hệ thống',
-      passwordHash: await hashPassword(password),
-      role: 'admin',
-      areaId: null,
-      unitId: null,
-      email: null,
-    },
-    options.now,
-  );
+  const passwordHash = await hashPassword(password);
+  try {
+    await insertUser(
+      db,
+      {
+        username: 'admin',
+        displayName: 'Quản trị hệ thống',
+        passwordHash,
+        role: 'admin',
+        areaId: null,
+        unitId: null,
+        email: null,
+      },
+      options.now,
+    );
+  } catch (error) {
+    // Another process starting at the same moment created it first (username taken): nothing to do here.
+    if ((await countUsers(db)) > 0) return undefined;
+    throw error;
+  }
   return { username: 'admin', password: options.password ? undefined : password };
 }

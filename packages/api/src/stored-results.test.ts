@@ -1,6 +1,6 @@
 import { ENTERPRISE_SIZE_LABELS, MANAGING_LEVEL_LABELS, UNIT_TYPE_LABELS } from '@antoan/core';
-import { computeAreaSummary, getUnit, listResultYears } from '@antoan/db';
-import { getAreaSummary, verifyResults } from '@antoan/services';
+import { getUnit, listResultYears } from '@antoan/db';
+import { computeAreaSummary, getAreaSummary, verifyResults } from '@antoan/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
 
@@ -226,9 +226,28 @@ describe('stored results stay equal to a full recompute after every kind of chan
     ];
     const contentBase64 = Buffer.from(`\uFEFF${[header, ...rows].join('\n')}\n`, 'utf8').toString('base64');
     const before = await getAreaSummary(env.handle.db, env.areaId('QB-BD-QVAN'), 2022, TODAY);
-    const result = await env
-      .callerFor('admin')
-      .imports.commit({ format: 'csv', fileName: 'chuyen.csv', contentBase64 });
+    const admin = env.callerFor('admin');
+    // the enterprise's 2022 file is recognised and locked: the import would turn it "not eligible", so it is
+    // refused, naming the file, and writes nothing
+    const file = (await admin.assessments.get({ unitId: enterpriseId, year: 2022 })).record!;
+    expect(file.isLocked).toBe(true);
+    const refused = await admin.imports.commit({ format: 'csv', fileName: 'chuyen.csv', contentBase64 }).then(
+      () => null,
+      (e: unknown) => e as { message: string },
+    );
+    expect(refused?.message).toContain(`${enterprise.name} of 2022 (Met → Not eligible)`);
+    expect(await getAreaSummary(env.handle.db, env.areaId('QB-BD-QVAN'), 2022, TODAY)).toEqual(before);
+    expect((await getUnit(env.handle.db, moved.id)).areaId).toBe(moved.areaId);
+    await expectInStep('a refused import');
+    // once the file is unlocked (an audited act), the same import goes through
+    await admin.assessments.setLocked({
+      unitId: enterpriseId,
+      year: 2022,
+      version: file.version,
+      isLocked: false,
+      reason: 'Doanh nghiệp chuyển quy mô nhỏ: rà soát lại hồ sơ',
+    });
+    const result = await admin.imports.commit({ format: 'csv', fileName: 'chuyen.csv', contentBase64 });
     expect(result.errors).toEqual([]);
     expect(result.applied).toBe(true);
     await expectInStep('an import moving a unit and changing a type attribute');

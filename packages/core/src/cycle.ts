@@ -69,15 +69,53 @@ export const CYCLE_STATUS_LABELS: Readonly<Record<CycleStatus, LocalizedText>> =
  * ```
  */
 export const CYCLE_ACTIONS = {
-  register: { from: ['not_registered'], to: 'registered', roles: ['admin', 'province_officer', 'commune_officer', 'unit_reporter'], levelBound: false },
-  selfAssess: { from: ['registered'], to: 'self_assessed', roles: ['admin', 'province_officer', 'commune_officer', 'unit_reporter'], levelBound: false },
-  submit: { from: ['self_assessed'], to: 'submitted', roles: ['admin', 'province_officer', 'commune_officer', 'unit_reporter'], levelBound: false },
-  return: { from: ['submitted', 'appraised'], to: 'self_assessed', roles: ['admin', 'province_officer', 'commune_officer'], levelBound: true },
-  appraise: { from: ['submitted'], to: 'appraised', roles: ['admin', 'province_officer', 'commune_officer'], levelBound: true },
-  recognise: { from: ['appraised'], to: 'recognised', roles: ['admin', 'province_officer', 'commune_officer'], levelBound: true },
-  reject: { from: ['appraised'], to: 'not_recognised', roles: ['admin', 'province_officer', 'commune_officer'], levelBound: true },
+  register: {
+    from: ['not_registered'],
+    to: 'registered',
+    roles: ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
+    levelBound: false,
+  },
+  selfAssess: {
+    from: ['registered'],
+    to: 'self_assessed',
+    roles: ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
+    levelBound: false,
+  },
+  submit: {
+    from: ['self_assessed'],
+    to: 'submitted',
+    roles: ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
+    levelBound: false,
+  },
+  return: {
+    from: ['submitted', 'appraised'],
+    to: 'self_assessed',
+    roles: ['admin', 'province_officer', 'commune_officer'],
+    levelBound: true,
+  },
+  appraise: {
+    from: ['submitted'],
+    to: 'appraised',
+    roles: ['admin', 'province_officer', 'commune_officer'],
+    levelBound: true,
+  },
+  recognise: {
+    from: ['appraised'],
+    to: 'recognised',
+    roles: ['admin', 'province_officer', 'commune_officer'],
+    levelBound: true,
+  },
+  reject: {
+    from: ['appraised'],
+    to: 'not_recognised',
+    roles: ['admin', 'province_officer', 'commune_officer'],
+    levelBound: true,
+  },
   revoke: { from: ['recognised'], to: 'revoked', roles: ['admin', 'province_officer'], levelBound: true },
-} as const satisfies Record<string, { from: readonly CycleStatus[]; to: CycleStatus; roles: readonly Role[]; levelBound: boolean }>;
+} as const satisfies Record<
+  string,
+  { from: readonly CycleStatus[]; to: CycleStatus; roles: readonly Role[]; levelBound: boolean }
+>;
 
 /** One of the keys of {@link CYCLE_ACTIONS}. @example `const a: CycleAction = 'appraise';` */
 export type CycleAction = keyof typeof CYCLE_ACTIONS;
@@ -136,7 +174,10 @@ export function applyCycleAction(
 ): CycleStatus {
   const rule = CYCLE_ACTIONS[action];
   const label = ACTION_LABELS[action];
-  if (!(rule.roles as readonly Role[]).includes(role) || (rule.levelBound && !recognisableLevels(role).includes(managingLevel))) {
+  if (
+    !(rule.roles as readonly Role[]).includes(role) ||
+    (rule.levelBound && !recognisableLevels(role).includes(managingLevel))
+  ) {
     throw new DomainError('FORBIDDEN', {
       vi: `Vai trò của bạn không được ${label.vi} đơn vị này.`,
       en: `Your role may not ${label.en} for this unit.`,
@@ -150,4 +191,22 @@ export function applyCycleAction(
     });
   }
   return rule.to;
+}
+
+/**
+ * The result a file keeps whatever later data say: a recognised, locked file is Đạt by its decision (recognition
+ * is refused unless the engine finds the unit Đạt, and only a recognised file is locked). Later incidents,
+ * reports or changes to the units it counts do not move it, nor the figures that count it, until an audited
+ * unlock or revocation; the engine shows what the data would give beside it (`computedResult`). Any other file
+ * follows its data.
+ *
+ * @example
+ * ```ts
+ * recordedResultOf({ status: 'recognised', isLocked: true });  // 'DAT'
+ * recordedResultOf({ status: 'recognised', isLocked: false }); // undefined (opened for correction)
+ * recordedResultOf({ status: 'submitted', isLocked: false });  // undefined
+ * ```
+ */
+export function recordedResultOf(file: { status: CycleStatus; isLocked: boolean }): 'DAT' | undefined {
+  return file.isLocked && file.status === 'recognised' ? 'DAT' : undefined;
 }

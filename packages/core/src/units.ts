@@ -186,4 +186,42 @@ export interface Unit {
   isMinistryMonitored?: boolean;
   /** Its managing People's Committee delegated recognition one level down (Art. 10). */
   isRecognitionDelegated?: boolean;
+  /**
+   * The first day it exists (ISO date; {@link SINCE_BEFORE_RECORDS} for a unit older than the records). It
+   * counts in a year only from the year this date falls in (see {@link unitExistsInYear}).
+   */
+  validFrom?: string;
+  /** The day it ceased to exist (exclusive, as an area's `validTo`), or null while it exists. */
+  validTo?: string | null;
+}
+
+/**
+ * The start date of a unit that existed before the records began (every unit created before dated units).
+ *
+ * @example
+ * ```ts
+ * unit.validFrom === SINCE_BEFORE_RECORDS; // it counts in every year
+ * ```
+ */
+export const SINCE_BEFORE_RECORDS = '1900-01-01';
+
+/**
+ * Whether a unit counts in a year's figures: it exists on the last day of the year (as the area tree of a year
+ * is the tree of 31 December). A unit created in 2026 counts from 2026, so adding it never moves 2021; a unit
+ * that ceased on 1 July 2025 (a merged village) counts last in 2024, its successor from 2025. A unit without
+ * dates always counts.
+ *
+ * @example
+ * ```ts
+ * unitExistsInYear({ validFrom: '2026-03-01', validTo: null }, 2021); // false
+ * unitExistsInYear({ validFrom: '2026-03-01', validTo: null }, 2026); // true
+ * unitExistsInYear({ validFrom: '1900-01-01', validTo: '2025-07-01' }, 2025); // false
+ * ```
+ */
+export function unitExistsInYear(unit: { validFrom?: string; validTo?: string | null }, year: number): boolean {
+  const lastDay = `${year}-12-31`;
+  return (
+    (unit.validFrom ?? SINCE_BEFORE_RECORDS) <= lastDay &&
+    (unit.validTo === undefined || unit.validTo === null || unit.validTo > lastDay)
+  );
 }

@@ -1,3 +1,4 @@
+import { summarizeArea } from '@antoan/core';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,7 +8,6 @@ import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase, BackupError, databaseFile, restoreDatabase } from './backup.js';
-import { computeAreaSummary } from './evaluation.js';
 import { openDatabase, type DatabaseHandle } from './client.js';
 import { migrateToLatest } from './migrate.js';
 import { seedDemo, seedDemoSnapshots } from './seed/index.js';
@@ -84,18 +84,38 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)(
       handle = openDatabase({ dataDir: sourceDir });
       await migrateToLatest(handle.db);
       await seedDemo(handle.db);
-      // rows to back up: the whole set's figures by the reference computation (the services build every scope)
-      await seedDemoSnapshots(handle.db, new Date('2026-11-27T03:00:00Z'), async ({ year, today }) => [
-        {
-          scopeKey: 'all',
-          areaId: null,
-          areaName: null,
-          parentId: null,
-          areaIds: [],
-          unitIds: [],
-          summary: await computeAreaSummary(handle.db, undefined, year, today),
-        },
-      ]);
+      // snapshot rows to back up (their figures do not matter here: the services build the real ones)
+      const unitIds = (await handle.db.selectFrom('units').select('id').execute()).map((u) => u.id);
+      await seedDemoSnapshots(handle.db, new Date('2026-11-27T03:00:00Z'), ({ year, today }) =>
+        Promise.resolve([
+          {
+            scopeKey: 'all',
+            areaId: null,
+            areaName: null,
+            parentId: null,
+            areaIds: [],
+            unitIds,
+            summary: summarizeArea({
+              areaId: null,
+              year,
+              units: [{ unitType: 'XA', result: 'DAT', count: 15 }],
+              catalogues: [],
+              grades: [],
+              awards: [],
+              reports: { quarters: [], missing: [] },
+              models: {
+                asOf: today,
+                operating: 0,
+                newInYear: 0,
+                stoppedInYear: 0,
+                sites: 0,
+                teams: 0,
+                advancedExamples: 0,
+              },
+            }),
+          },
+        ]),
+      );
       areaId = (
         await handle.db
           .selectFrom('areas')

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type Dialect, type Driver, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from './migrate.js';
+import { migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -23,8 +23,14 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** Where the data lives, safe to print: the SQLite file path, or the PostgreSQL URL without its password. */
   location: string;
-  /** Closes the connection pool or file. Safe to call twice. */
-  destroy: () => Promise<void>;
+  /** Connections handed out now (a query or a transaction in progress, or waiting for its connection). */
+  busyConnections: () => number;
+  /**
+   * Closes the connection pool or file. Safe to call twice. With `waitMs`, first waits (at most that long) for
+   * the connections in use to come back, so that a transaction in progress commits or rolls back instead of
+   * failing half-way with "driver has already been destroyed".
+   */
+  destroy: (options?: { waitMs?: number }) => Promise<void>;
 }
 
 /** `<repository root>/data`, independent of the working directory, so the server and worker share one file. */
@@ -65,11 +71,7 @@ export function openDatabase(config: DatabaseConfig = {}): DatabaseHandle {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
-    return wrap(
-      new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
-      'postgres',
-      redactUrl(config.databaseUrl),
-    );
+    return wrap(new PostgresDialect({ pool }), 'postgres', redactUrl(config.databaseUrl));
   }
   const dataDir = config.dataDir ?? defaultDataDir();
   let file: string;
@@ -84,21 +86,147 @@ export function openDatabase(config: DatabaseConfig = {}): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return wrap(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite', file);
+  return wrap(new SqliteDialect({ database: withStatementCache(sqlite) }), 'sqlite', file);
 }
 
-function wrap(db: Kysely<Database>, dialect: DialectName, location: string): DatabaseHandle {
+/** How many prepared statements a SQLite connection keeps (least recently used first out). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 as Kysely's SqliteDialect wants it, but preparing each distinct SQL text once: Kysely calls
+ * `prepare` for every query, and preparing was the largest cost of a small read (issue 13: a commune's summary
+ * is a handful of small queries). `all` and `run` finish before they return, so a cached statement is never
+ * busy; `iterate` (Kysely's stream) prepares its own, since two open streams of the same SQL could not share one.
+ * A statement re-prepares itself after a schema change (SQLite does this inside the statement).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  const statement = (sqlText: string): SQLite.Statement => {
+    let stmt = cache.get(sqlText);
+    if (stmt) {
+      cache.delete(sqlText);
+    } else {
+      stmt = sqlite.prepare(sqlText);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sqlText, stmt);
+    return stmt;
+  };
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (sqlText) => {
+      const stmt = statement(sqlText);
+      return {
+        reader: stmt.reader,
+        all: (parameters) => stmt.all(parameters),
+        run: (parameters) => stmt.run(parameters),
+        iterate: (parameters) => sqlite.prepare(sqlText).iterate(parameters),
+      };
+    },
+  };
+}
+
+function wrap(inner: Dialect, dialect: DialectName, location: string): DatabaseHandle {
+  let busy = 0;
+  let whenIdle: (() => void)[] = [];
+  // The dialect's driver, counting the connections it hands out (Kysely acquires one per query, and holds
+  // one for a whole transaction).
+  const counting: Dialect = {
+    createAdapter: () => inner.createAdapter(),
+    createIntrospector: (db) => inner.createIntrospector(db),
+    createQueryCompiler: () => inner.createQueryCompiler(),
+    createDriver: () =>
+      new Proxy(inner.createDriver(), {
+        get(target, property, receiver) {
+          if (property === 'acquireConnection')
+            return async () => {
+              busy++;
+              try {
+                return await target.acquireConnection();
+              } catch (error) {
+                release();
+                throw error;
+              }
+            };
+          if (property === 'releaseConnection')
+            return async (connection: Parameters<Driver['releaseConnection']>[0]) => {
+              try {
+                await target.releaseConnection(connection);
+              } finally {
+                release();
+              }
+            };
+          const value: unknown = Reflect.get(target, property, receiver);
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      }),
+  };
+  function release() {
+    busy--;
+    if (busy === 0) {
+      const waiting = whenIdle;
+      whenIdle = [];
+      for (const resolve of waiting) resolve();
+    }
+  }
+  const db = new Kysely<Database>({ dialect: counting });
   let destroyed: Promise<void> | undefined;
+  const idle = (waitMs: number) =>
+    busy === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, waitMs);
+          whenIdle.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
   return {
     db,
     dialect,
     location,
-    destroy: () => (destroyed ??= db.destroy()),
+    busyConnections: () => busy,
+    destroy: (options) => (destroyed ??= idle(options?.waitMs ?? 0).then(() => db.destroy())),
   };
 }
 
 export interface StartOptions extends DatabaseConfig {
   log?: (line: string) => void;
+  /**
+   * Migrate at start (default true). False (MIGRATE=off): never change the schema; wait until it is current
+   * (someone runs `pnpm migrate`), saying so every `waitLogMs`.
+   */
+  migrate?: boolean;
+  /** How often to check the schema while waiting (default 1 s). */
+  pollMs?: number;
+  waitLogMs?: number;
+}
+
+/** Waits until every migration this version knows is applied (by another process, or `pnpm migrate`). */
+export async function waitForMigrations(
+  db: Kysely<Database>,
+  options: { log: (line: string) => void; pollMs?: number; waitLogMs?: number },
+): Promise<void> {
+  let lastLog = -Infinity;
+  for (;;) {
+    let pending: string[];
+    try {
+      pending = await pendingMigrations(db);
+    } catch (error) {
+      pending = [`(database unreachable: ${error instanceof Error ? error.message : String(error)})`];
+    }
+    if (pending.length === 0) return;
+    if (performance.now() - lastLog >= (options.waitLogMs ?? 30_000)) {
+      lastLog = performance.now();
+      options.log(
+        `[db] MIGRATE=off: waiting for the schema (${pending.length} pending: ${pending.join(', ')}); run "pnpm migrate"`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
+  }
 }
 
 /**
@@ -125,8 +253,13 @@ export async function startDatabase(options: StartOptions = {}): Promise<Databas
   const handle = openDatabase(options);
   log(`[db] ${handle.dialect === 'sqlite' ? 'SQLite file' : 'PostgreSQL'}: ${handle.location}`);
   try {
-    const { applied } = await migrateToLatest(handle.db);
-    log(applied.length ? `[db] applied migrations: ${applied.join(', ')}` : '[db] schema is up to date');
+    if (options.migrate === false) {
+      await waitForMigrations(handle.db, { log, pollMs: options.pollMs, waitLogMs: options.waitLogMs });
+      log('[db] schema is up to date (MIGRATE=off)');
+    } else {
+      const { applied } = await migrateToLatest(handle.db);
+      log(applied.length ? `[db] applied migrations: ${applied.join(', ')}` : '[db] schema is up to date');
+    }
     await refreshPlannerStatistics(handle);
   } catch (error) {
     await handle.destroy();

@@ -146,6 +146,9 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
       '2026-12-01-1001-incident-exceptions-review',
       '2026-12-01-1002-criteria-as-the-law-writes-them',
       '2026-12-01-1003-recognition-authority',
+      '2026-12-01-1501-locked-results',
+      '2026-12-01-1502-dated-units',
+      '2026-12-01-1503-unit-lineage',
     ]);
   });
 

@@ -15,12 +15,33 @@ export const databaseEnvShape = {
       .optional(),
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** PostgreSQL connections each process may open (servers × pool + workers × pool < max_connections). */
+  PG_POOL_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int('must be a whole number 1–200')
+      .min(1, 'must be a whole number 1–200')
+      .max(200, 'must be a whole number 1–200')
+      .default(10),
+  ),
+  /**
+   * `auto` (default): migrate at start (several processes may start at once). `off`: never; wait until the
+   * schema is current (`pnpm migrate` run by the operator before rolling the servers).
+   */
+  MIGRATE: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['auto', 'off'], { message: 'must be "auto" or "off"' }).default('auto'),
+  ),
 };
 
 export class EnvError extends Error {}
 
 /** Parses environment variables with a zod object schema; a bad value throws an {@link EnvError} of one line. */
-export function parseEnvironment<T extends z.ZodObject>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+export function parseEnvironment<T extends z.ZodObject>(
+  schema: T,
+  source: Record<string, string | undefined>,
+): z.infer<T> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

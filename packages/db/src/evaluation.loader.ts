@@ -1,5 +1,7 @@
 import {
   catalogueForUnitYear,
+  recordedResultOf,
+  type CycleStatus,
   windowCountsFromReports,
   type AssessedUnit,
   type CriterionAnswer,
@@ -12,7 +14,7 @@ import {
   type WindowCounts,
   yearEvaluationSpan,
 } from '@antoan/core';
-import type { Kysely, Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
 import { toQuarterlyCounts } from './records.repository.js';
@@ -34,16 +36,30 @@ export function toAssessedUnit(row: Selectable<UnitTable>): AssessedUnit {
     schoolLevel: row.school_level as SchoolLevel | null,
     isMinistryMonitored: row.is_ministry_monitored === 1,
     isRecognitionDelegated: row.is_recognition_delegated === 1,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
   };
 }
 
-/** The units in an area's subtree as it was on `date` (every unit when `areaId` is undefined). */
+/** A where-clause: the unit exists on `date` (dated units, migration 1502; `valid_to` is exclusive). */
+export const unitExistsOn =
+  (date: string) =>
+  (eb: ExpressionBuilder<Database, 'units'>): Expression<SqlBool> =>
+    eb.and([
+      eb('units.valid_from', '<=', date),
+      eb.or([eb('units.valid_to', 'is', null), eb('units.valid_to', '>', date)]),
+    ]);
+
+/**
+ * The units in an area's subtree as it was on `date` (every unit when `areaId` is undefined) that exist on
+ * `date` (dated units: core's unitExistsInYear with the year's 31 December).
+ */
 export async function listAssessedUnits(
   db: Kysely<Database>,
   areaId: number | undefined,
   date: string,
 ): Promise<AssessedUnit[]> {
-  let query = db.selectFrom('units').selectAll();
+  let query = db.selectFrom('units').selectAll().where(unitExistsOn(date));
   if (areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, areaId, date));
   return (await query.orderBy('id').execute()).map(toAssessedUnit);
 }
@@ -70,7 +86,7 @@ export interface UnitScope {
 
 /** The ids of the units in scope, as a subquery (one round trip whatever the size). */
 export function unitsInScope(db: Kysely<Database>, scope: UnitScope) {
-  let query = db.selectFrom('units').select('units.id');
+  let query = db.selectFrom('units').select('units.id').where(unitExistsOn(scope.date));
   if (scope.unitIds !== undefined)
     query = query.where('units.id', 'in', scope.unitIds.length > 0 ? [...scope.unitIds] : [-1]);
   else if (scope.areaId !== undefined)
@@ -106,7 +122,7 @@ export async function loadEvaluationInputs(
   const [assessmentRows, answerRows, incidentRows, reportRows] = await Promise.all([
     db
       .selectFrom('assessments')
-      .select(['id', 'unit_id', 'catalogue_id'])
+      .select(['id', 'unit_id', 'catalogue_id', 'status', 'is_locked'])
       .where('year', '=', year)
       .$if(scoped, (qb) => qb.where('unit_id', 'in', inScope()))
       .execute(),
@@ -150,6 +166,7 @@ export async function loadEvaluationInputs(
       .execute(),
   ]);
   const fileCatalogue = new Map(assessmentRows.map((r) => [r.unit_id, r.catalogue_id]));
+  const recorded = recordedResults(assessmentRows);
   const answers = new Map<number, Record<string, CriterionAnswer>>();
   for (const row of answerRows) {
     const own = answers.get(row.unit_id) ?? {};
@@ -168,9 +185,21 @@ export async function loadEvaluationInputs(
   for (const row of reportRows) {
     push(reports, row.unit_id, { year: row.year, quarter: row.quarter, counts: toQuarterlyCounts(row) });
   }
-  return toEvaluationInputs(units, year, { fileCatalogue, answers, incidents }, (id) =>
+  return toEvaluationInputs(units, year, { fileCatalogue, recorded, answers, incidents }, (id) =>
     windowCountsFromReports(reports.get(id) ?? [], year),
   );
+}
+
+/** The results locked files keep (core's `recordedResultOf`), by unit id, from their assessment rows. */
+export function recordedResults(
+  rows: readonly { unit_id: number; status: string; is_locked: number }[],
+): Map<number, 'DAT' | 'CHUA_DAT'> {
+  const recorded = new Map<number, 'DAT' | 'CHUA_DAT'>();
+  for (const row of rows) {
+    const result = recordedResultOf({ status: row.status as CycleStatus, isLocked: row.is_locked === 1 });
+    if (result) recorded.set(row.unit_id, result);
+  }
+  return recorded;
 }
 
 /**
@@ -182,18 +211,25 @@ export function toEvaluationInputs(
   year: number,
   read: {
     fileCatalogue: ReadonlyMap<number, string>;
+    /** The results locked files keep (see {@link recordedResults}). */
+    recorded: ReadonlyMap<number, 'DAT' | 'CHUA_DAT'>;
     answers: ReadonlyMap<number, Record<string, CriterionAnswer>>;
     incidents: ReadonlyMap<number, IncidentRecord[]>;
   },
   countsOf: (unitId: number) => WindowCounts,
 ): UnitEvaluationInput[] {
-  return units.map((unit) => ({
-    unit,
-    year,
-    registered: read.fileCatalogue.has(unit.id),
-    answers: read.answers.get(unit.id) ?? {},
-    incidents: read.incidents.get(unit.id) ?? [],
-    counts: countsOf(unit.id),
-    catalogue: catalogueForUnitYear(read.fileCatalogue.get(unit.id), year),
-  }));
+  return units.map((unit) => {
+    const input: UnitEvaluationInput = {
+      unit,
+      year,
+      registered: read.fileCatalogue.has(unit.id),
+      answers: read.answers.get(unit.id) ?? {},
+      incidents: read.incidents.get(unit.id) ?? [],
+      counts: countsOf(unit.id),
+      catalogue: catalogueForUnitYear(read.fileCatalogue.get(unit.id), year),
+    };
+    const recorded = read.recorded.get(unit.id);
+    if (recorded) input.recordedResult = recorded;
+    return input;
+  });
 }

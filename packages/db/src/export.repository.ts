@@ -1,17 +1,13 @@
 import {
-  evaluateArea,
   type Area,
   type AssessedUnit,
   type AwardRecord,
-  type Catalogue,
-  type CriterionAnswer,
   type CycleStatus,
   type MovementModelRecord,
-  type UnitEvaluation,
 } from '@antoan/core';
 import type { Kysely } from 'kysely';
 import { subtreeAreaIds, toArea } from './area.repository.js';
-import { loadEvaluationInputs, toAssessedUnit } from './evaluation.loader.js';
+import { toAssessedUnit, unitExistsOn } from './evaluation.loader.js';
 import { listAreaIdsUnder } from './import.repository.js';
 import { toAward, toModel } from './records.repository.js';
 import type { Database } from './schema.js';
@@ -40,13 +36,21 @@ export async function* iterateUnitBatches(
   const size = filter.batchSize ?? 2000;
   let afterAreaId = -1;
   for (;;) {
-    let query = db.selectFrom('units').selectAll().where('area_id', '>', afterAreaId);
-    if (filter.areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
+    let query = db.selectFrom('units').selectAll().where('area_id', '>', afterAreaId).where(unitExistsOn(filter.date));
+    if (filter.areaId !== undefined)
+      query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
     const rows = await query.orderBy('area_id').orderBy('id').limit(size).execute();
     if (rows.length === 0) return;
     const last = rows[rows.length - 1]!;
     if (rows.length === size) {
-      const rest = await db.selectFrom('units').selectAll().where('area_id', '=', last.area_id).where('id', '>', last.id).orderBy('id').execute();
+      const rest = await db
+        .selectFrom('units')
+        .selectAll()
+        .where('area_id', '=', last.area_id)
+        .where('id', '>', last.id)
+        .where(unitExistsOn(filter.date))
+        .orderBy('id')
+        .execute();
       rows.push(...rest);
     }
     afterAreaId = last.area_id;
@@ -68,30 +72,27 @@ export interface ExportAssessmentState {
   certificateNumber: string | null;
 }
 
-/**
- * Evaluates one batch with core's engine, exactly as the area summary does (same loader, same catalogue),
- * and reads the batch's stored cycle states for the year.
- */
-export async function evaluateUnitBatch(
+/** The stored cycle states of a batch's units for a year (their files' status, lock and decision). */
+export async function listAssessmentStates(
   db: Kysely<Database>,
-  batch: UnitBatch,
+  unitIds: readonly number[],
   year: number,
-  catalogue: Catalogue,
-): Promise<{
-  evaluations: Map<number, UnitEvaluation>;
-  states: Map<number, ExportAssessmentState>;
-  answers: Map<number, Readonly<Record<string, CriterionAnswer | undefined>>>;
-}> {
-  const scope = { areaId: undefined, date: `${year}-12-31`, unitIds: batch.units.map((u) => u.id) };
-  const inputs = await loadEvaluationInputs(db, batch.units, year, scope);
-  const evaluations = new Map(evaluateArea(inputs, { catalogue }).map((e) => [e.unitId, e]));
+): Promise<Map<number, ExportAssessmentState>> {
   const rows = await db
     .selectFrom('assessments')
-    .select(['unit_id', 'status', 'is_locked', 'decision_number', 'decision_date', 'decision_authority', 'certificate_number'])
+    .select([
+      'unit_id',
+      'status',
+      'is_locked',
+      'decision_number',
+      'decision_date',
+      'decision_authority',
+      'certificate_number',
+    ])
     .where('year', '=', year)
-    .where('unit_id', 'in', scope.unitIds.length > 0 ? scope.unitIds : [-1])
+    .where('unit_id', 'in', unitIds.length > 0 ? [...unitIds] : [-1])
     .execute();
-  const states = new Map(
+  return new Map(
     rows.map((r) => [
       r.unit_id,
       {
@@ -104,11 +105,14 @@ export async function evaluateUnitBatch(
       },
     ]),
   );
-  return { evaluations, states, answers: new Map(inputs.map((input) => [input.unit.id, input.answers ?? {}])) };
 }
 
 /** The evidence notes of a batch's answers for a year: unit id → criterion code → note. */
-export async function listEvidenceNotes(db: Kysely<Database>, batch: UnitBatch, year: number): Promise<Map<number, Map<string, string>>> {
+export async function listEvidenceNotes(
+  db: Kysely<Database>,
+  batch: UnitBatch,
+  year: number,
+): Promise<Map<number, Map<string, string>>> {
   const ids = batch.units.map((u) => u.id);
   const rows = await db
     .selectFrom('assessment_answers')
@@ -140,7 +144,8 @@ export async function* iterateModelBatches(
   let afterId = 0;
   for (;;) {
     let query = db.selectFrom('models').selectAll().where('id', '>', afterId);
-    if (filter.areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
+    if (filter.areaId !== undefined)
+      query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
     if (filter.year !== undefined) {
       const { year } = filter;
       query = query
@@ -164,7 +169,8 @@ export async function* iterateAwardBatches(
   let afterId = 0;
   for (;;) {
     let query = db.selectFrom('awards').selectAll().where('id', '>', afterId);
-    if (filter.areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
+    if (filter.areaId !== undefined)
+      query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
     if (filter.year !== undefined) query = query.where('year', '=', filter.year);
     const rows = await query.orderBy('id').limit(size).execute();
     if (rows.length === 0) return;
@@ -175,11 +181,18 @@ export async function* iterateAwardBatches(
 }
 
 /** Unit codes and names by id (the hosts of models, the recipients of awards). */
-export async function listUnitNames(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, { code: string; name: string }>> {
+export async function listUnitNames(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, { code: string; name: string }>> {
   const out = new Map<number, { code: string; name: string }>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('units').select(['id', 'code', 'name']).where('id', 'in', unique.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('units')
+      .select(['id', 'code', 'name'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.id, { code: r.code, name: r.name });
   }
   return out;
@@ -197,7 +210,12 @@ export async function listAreasForExport(db: Kysely<Database>, rootId: number | 
   }
   const ids = [...(await listAreaIdsUnder(db, rootId))];
   for (let i = 0; i < ids.length; i += 500) {
-    for (const row of await db.selectFrom('areas').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()) out.set(row.id, toArea(row));
+    for (const row of await db
+      .selectFrom('areas')
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      out.set(row.id, toArea(row));
   }
   let parentId = out.get(rootId)?.parentId ?? null;
   while (parentId !== null && !out.has(parentId)) {

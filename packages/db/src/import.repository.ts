@@ -10,6 +10,7 @@ import {
   type ImportPlan,
   type SchoolLevel,
   type UnitImportRow,
+  vietnamDate,
 } from '@antoan/core';
 import type { Kysely } from 'kysely';
 import { insertAreas } from './area.repository.js';
@@ -95,6 +96,7 @@ export async function loadImportExisting(
         'units.is_armed_forces',
         'units.enterprise_size',
         'units.school_level',
+        'units.valid_from',
       ])
       .where('units.code', 'in', part)
       .execute();
@@ -110,6 +112,7 @@ export async function loadImportExisting(
         isArmedForces: r.is_armed_forces === 1,
         enterpriseSize: r.enterprise_size as EnterpriseSize | null,
         schoolLevel: r.school_level as SchoolLevel | null,
+        validFrom: r.valid_from,
       });
     }
   }
@@ -134,8 +137,11 @@ export interface ImportCounts {
   units: { created: number; updated: number };
 }
 
-function unitColumns(row: UnitImportRow, areaId: number) {
+/** A unit's columns from its row; `since` is the start date of a new unit whose row leaves it empty. */
+function unitColumns(row: UnitImportRow, areaId: number, since?: string) {
+  const validFrom = row.validFrom ?? since;
   return {
+    ...(validFrom !== undefined && { valid_from: validFrom }),
     code: row.code,
     name: row.name,
     type: row.type,
@@ -225,7 +231,9 @@ export async function applyImportPlan(
   for (const part of chunk(plan.units.create, 200)) {
     const rows = await db
       .insertInto('units')
-      .values(part.map((e) => unitColumns(e.values, areaIds.get(e.values.areaCode)!)))
+      // a new unit without a start date exists from the day of the import (core's unitExistsInYear): it never
+      // enters an earlier year's figures
+      .values(part.map((e) => unitColumns(e.values, areaIds.get(e.values.areaCode)!, vietnamDate(audit.at))))
       .returning(['id', 'code'])
       .execute();
     const byCode = new Map(part.map((e) => [e.code, e.values]));

@@ -43,3 +43,15 @@ export async function migrateToLatest(db: Kysely<Database>, attempts = 6): Promi
     await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
   }
 }
+
+/**
+ * The migrations this version knows that the database has not applied yet (empty: the schema is current).
+ * Reads the migration table only; a database never migrated answers every migration.
+ */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}

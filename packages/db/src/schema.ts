@@ -10,6 +10,7 @@ export interface Database {
   areas: AreaTable;
   units: UnitTable;
   area_lineage: AreaLineageTable;
+  unit_lineage: UnitLineageTable;
   users: UserTable;
   sessions: SessionTable;
   assessments: AssessmentTable;
@@ -69,6 +70,18 @@ export interface UnitTable {
   is_ministry_monitored: Flag;
   /** Its managing People's Committee delegated recognition one level down (Art. 10). */
   is_recognition_delegated: Flag;
+  /** The first day it exists (migration 1502; '1900-01-01' for a unit older than the records). */
+  valid_from: Generated<string>;
+  /** The day it ceased to exist (exclusive), or NULL. */
+  valid_to: string | null;
+}
+
+/** A unit ended by a reorganisation and the unit that took it over (migration 1503). */
+export interface UnitLineageTable {
+  predecessor_id: number;
+  successor_id: number;
+  effective_date: string;
+  note: string | null;
 }
 
 export interface AreaLineageTable {
@@ -347,7 +360,10 @@ export interface UnitResultTable {
   unit_type: UnitType;
   area_id: number;
   catalogue_id: string;
+  /** The result every total counts: a locked file's recorded result (migration 1501), else the computed one. */
   result: string;
+  /** A locked file's result on today's data, only where it differs from `result`; NULL otherwise. */
+  computed_result: string | null;
   status: string;
   grade: string | null;
   reports_filed: number;

@@ -34,9 +34,9 @@ export async function createTestDatabase(
   let dropped: Promise<void> | undefined;
   return {
     ...handle,
-    destroy: () =>
+    destroy: (options) =>
       (dropped ??= (async () => {
-        await destroyDb();
+        await destroyDb(options);
         const cleanup = new pg.Client({ connectionString: databaseUrl });
         await cleanup.connect();
         try {

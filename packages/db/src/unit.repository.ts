@@ -17,6 +17,8 @@ export function toUnit(row: UnitRow): Unit {
     managingLevel: row.managing_level,
     isMinistryMonitored: row.is_ministry_monitored === 1,
     isRecognitionDelegated: row.is_recognition_delegated === 1,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
   };
 }
 
@@ -86,6 +88,8 @@ export async function insertUnits(db: Kysely<Database>, units: readonly NewUnit[
           managing_level: u.managingLevel,
           search_key: foldForSearch(`${u.name} ${u.code}`),
           sort_key: vietnameseSortKey(u.name),
+          ...(u.validFrom !== undefined && { valid_from: u.validFrom }),
+          ...(u.validTo !== undefined && u.validTo !== null && { valid_to: u.validTo }),
         })),
       )
       .returningAll()

@@ -15,7 +15,7 @@ import {
   yearEvaluationSpan,
 } from '@antoan/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { toEvaluationInputs } from './evaluation.loader.js';
+import { recordedResults, toEvaluationInputs } from './evaluation.loader.js';
 import type { Database } from './schema.js';
 
 // The engine's inputs of EVERY unit of a year in four whole-table queries (the full recompute of stored results
@@ -71,7 +71,7 @@ export async function loadWholeSetInputs(
   const [assessments, answerRows, incidentRows, countRows] = await Promise.all([
     db
       .selectFrom('assessments')
-      .select(['unit_id', 'catalogue_id'])
+      .select(['unit_id', 'catalogue_id', 'status', 'is_locked'])
       .where('year', '=', year)
       .$if(ids !== undefined, (qb) => qb.where('unit_id', 'in', ids!))
       .execute(),
@@ -96,6 +96,7 @@ export async function loadWholeSetInputs(
   ]);
 
   const fileCatalogue = new Map(assessments.map((r) => [r.unit_id, r.catalogue_id]));
+  const recorded = recordedResults(assessments);
   const answers = new Map<number, Record<string, CriterionAnswer>>();
   const parsed = new Map<string, CriterionAnswer>(); // many units give the very same answer: parse it once
   for (const row of answerRows) {
@@ -126,5 +127,5 @@ export async function loadWholeSetInputs(
     const previous = sideOf(row, 'prev');
     counts.set(Number(row.unit_id), { ...(current ? { current } : {}), ...(previous ? { previous } : {}) });
   }
-  return toEvaluationInputs(units, year, { fileCatalogue, answers, incidents }, (id) => counts.get(id) ?? {});
+  return toEvaluationInputs(units, year, { fileCatalogue, recorded, answers, incidents }, (id) => counts.get(id) ?? {});
 }

@@ -4,20 +4,15 @@
 // 50) and the counts; exits 1 when it found a difference it did not repair. With --repair it writes the engine's
 // results where they differ (one transaction per year). Works on the SQLite file (DATA_DIR or --data-dir) or on
 // PostgreSQL (DATABASE_URL), while the server runs.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDataDir, startDatabase } from '@antoan/db/client';
+import { startDatabase } from '@antoan/db/client';
+import { commandDataDir } from './data-dir.js';
 import { verifyResults } from '../src/results.service.js';
 
 const { values } = parseArgs({
   options: { repair: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
 });
-const cwd = process.env.INIT_CWD ?? process.cwd();
-const dataDir = values['data-dir']
-  ? path.resolve(cwd, values['data-dir'])
-  : process.env.DATA_DIR
-    ? path.resolve(cwd, process.env.DATA_DIR)
-    : defaultDataDir();
+const dataDir = commandDataDir(values['data-dir']);
 const handle = await startDatabase({
   databaseUrl: process.env.DATABASE_URL,
   dataDir,

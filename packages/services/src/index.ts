@@ -3,3 +3,6 @@
 export * from './results.service.js';
 export * from './summary.service.js';
 export * from './snapshot.service.js';
+export * from './reference.service.js';
+export * from './export.service.js';
+export * from './reorganisation.service.js';

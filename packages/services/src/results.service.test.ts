@@ -114,13 +114,21 @@ describe('the results service on a real database', { timeout: 30_000 }, () => {
           null,
           now,
         );
-        await refreshResults(trx, { unitIds: [unitId], years: yearsOfIncident(incident.occurredOn) }, now);
+        await refreshResults(
+          trx,
+          { unitIds: [unitId], years: yearsOfIncident(incident.occurredOn), lockedFiles: 'flag' },
+          now,
+        );
         await new Promise((resolve) => setTimeout(resolve, holdMs));
       });
     await Promise.all([change(a!, 300), change(b!, 0)]);
     expect(await verifyResults(handle.db, { now })).toMatchObject({ differences: [] });
     const stored = await listUnitResults(handle.db, 2022, [a!, b!]);
-    expect(stored.map((r) => r.result)).toEqual(['CHUA_DAT', 'CHUA_DAT']);
+    // both villages' 2022 files are recognised and locked: they keep Đạt, each with the incident's result beside it
+    expect(stored.map((r) => [r.result, r.computedResult])).toEqual([
+      ['DAT', 'CHUA_DAT'],
+      ['DAT', 'CHUA_DAT'],
+    ]);
     expect((await listResultYears(handle.db)).map((r) => r.year)).toEqual([2018, 2019, 2020, 2021, 2022]);
   });
 });

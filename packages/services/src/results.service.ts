@@ -6,17 +6,22 @@ import {
   incidentsInWindow,
   isManagedByCommune,
   isReportOnTime,
+  lockedFilesError,
+  lockedFilesMoved,
   reportFlags,
   yearEvaluationSpan,
   type AssessedUnit,
   type Grade,
+  type LockedFilePolicy,
   type Quarter,
   type ResultTotal,
   type StoredUnitResult,
   type UnitEvaluation,
   type UnitEvaluationInput,
+  unitExistsInYear,
 } from '@antoan/core';
 import {
+  deleteUnitResults,
   listAssessedUnits,
   listAssessedUnitsByIds,
   listDataYears,
@@ -34,6 +39,9 @@ import {
   setReportTimes,
   upsertUnitResults,
   writeTransaction,
+  exclusiveTransaction,
+  STARTUP_LOCKS,
+  waitForSeed,
   type Database,
 } from '@antoan/db';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
@@ -53,6 +61,13 @@ export interface ResultChange {
    * whole. Otherwise such a year is left alone (it has no file, and is computed whole when it gets one).
    */
   materialize?: boolean;
+  /**
+   * What to do when the change would make a recognised, locked file's data give another result (core's
+   * `LockedFilePolicy`): `refuse` (the default: edits of answers, units, the tree, imports) throws a CONFLICT
+   * naming the files, and the caller's transaction writes nothing; `flag` (facts such as incidents and
+   * reports, and audited cycle acts) stores the change, the file keeping its result with the other beside it.
+   */
+  lockedFiles?: LockedFilePolicy;
 }
 
 /**
@@ -195,6 +210,7 @@ function toStored(
     areaId: units.get(e.unitId)!.areaId,
     catalogueId: e.catalogueId,
     result: e.result,
+    computedResult: e.computedResult ?? null,
     status: statuses.get(e.unitId) ?? 'not_registered',
     grade: grades.get(e.unitId) ?? null,
     reportsFiled: flags.get(e.unitId)?.filed ?? 0,
@@ -275,6 +291,22 @@ export async function storeYearResults(db: Kysely<Database>, year: number, now: 
 }
 
 /**
+ * Stores a whole year unless it is stored by this engine version already, once across processes: the server
+ * at start and a worker's snapshot may both find the year missing; the second waits for the first's lock,
+ * then finds it stored. It also waits for a seed in progress, so it never stores a year of an empty database
+ * that is being filled.
+ */
+export async function storeYearOnce(db: Kysely<Database>, year: number, now: Date): Promise<boolean> {
+  return exclusiveTransaction(db, { key: STARTUP_LOCKS.resultYear, subkey: year }, async (trx) => {
+    await waitForSeed(trx);
+    const stored = (await listResultYears(trx)).find((r) => r.year === year);
+    if (stored?.engineVersion === ENGINE_VERSION) return false;
+    await storeYearResults(trx, year, now);
+    return true;
+  });
+}
+
+/**
  * Serialises the writers of results on PostgreSQL: two changes in one commune group must not each evaluate
  * the group without the other's change. A transaction-scoped advisory lock per group key (the commune's
  * area, or the unit managed from above); on SQLite a write transaction is already exclusive.
@@ -316,7 +348,25 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
       if (change.materialize) await storeYearResults(db, year, now);
       continue;
     }
-    const results = await computeResults(db, year, group);
+    // dated units: a unit counts only in the years it exists (a unit added in 2026 never enters 2021)
+    const ofYear = group.filter((u) => unitExistsInYear(u, year));
+    const gone = group.filter((u) => !unitExistsInYear(u, year)).map((u) => u.id);
+    if (gone.length > 0) await deleteUnitResults(db, year, gone);
+    const results = await computeResults(db, year, ofYear);
+    if ((change.lockedFiles ?? 'refuse') === 'refuse') {
+      const moved = lockedFilesMoved(
+        await listUnitResults(
+          db,
+          year,
+          results.map((r) => r.unitId),
+        ),
+        results,
+      );
+      if (moved.length > 0) {
+        const names = new Map(group.map((u) => [u.id, u.name]));
+        throw lockedFilesError(moved.map((m) => ({ ...m, name: names.get(m.unitId) ?? `#${m.unitId}` })));
+      }
+    }
     await upsertUnitResults(db, results);
     // the totals of every area whose units were (or are now) in the group
     await rebuildAreaTotals(db, year, [...former, ...group.map((u) => u.areaId)]);
@@ -350,6 +400,7 @@ const same = (a: StoredUnitResult, b: StoredUnitResult) =>
   a.areaId === b.areaId &&
   a.catalogueId === b.catalogueId &&
   a.result === b.result &&
+  a.computedResult === b.computedResult &&
   a.status === b.status &&
   a.grade === b.grade &&
   a.engineVersion === b.engineVersion;
@@ -446,7 +497,9 @@ export async function ensureResults(
   const stored = new Map((await listResultYears(db)).map((r) => [r.year, r.engineVersion]));
   const todo = (await resultYears(db, options.currentYear)).filter((year) => stored.get(year) !== ENGINE_VERSION);
   for (const [i, year] of todo.entries()) {
-    await writeTransaction(db, (trx) => storeYearResults(trx, year, options.now));
+    // Two processes starting together compute a year once: the second waits for the first's lock, then
+    // finds the year stored.
+    await storeYearOnce(db, year, options.now);
     options.onProgress?.(i + 1, todo.length, `${year}`);
   }
   const missingTimes = await listReportTimes(db, { missingOnly: true });

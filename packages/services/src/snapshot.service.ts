@@ -16,12 +16,11 @@ import {
   listModels,
   listResultMembers,
   listResultYears,
-  writeTransaction,
   type Database,
 } from '@antoan/db';
-import type { ScopeSummary } from '@antoan/db/worker';
+import { discardSnapshot, takeSnapshot, type ScopeSummary, type TakeSnapshotResult } from '@antoan/db/worker';
 import type { Kysely } from 'kysely';
-import { storeYearResults } from './results.service.js';
+import { storeYearOnce } from './results.service.js';
 
 interface Bucket {
   totals: ResultTotal[];
@@ -47,7 +46,7 @@ export async function computeScopeSummaries(
   const { year, today } = options;
   const membershipDate = options.membershipDate ?? `${year}-12-31`;
   if (!(await listResultYears(db)).some((r) => r.year === year && r.engineVersion === ENGINE_VERSION)) {
-    await writeTransaction(db, (trx) => storeYearResults(trx, year, options.now ?? new Date()));
+    await storeYearOnce(db, year, options.now ?? new Date());
   }
   const areas = await listAreasOn(db, membershipDate);
   const areaById = new Map(areas.map((a) => [a.id, a]));
@@ -134,4 +133,23 @@ export async function computeScopeSummaries(
     });
   }
   return scopes;
+}
+
+/**
+ * Takes a period's snapshot again: discards what was frozen (audited, see discardSnapshot) and freezes the
+ * figures of now's stored results. For a period frozen wrong, e.g. before the data was loaded.
+ */
+export async function redoSnapshot(
+  db: Kysely<Database>,
+  periodKey: string,
+  options: { userId: number | null; reason: string; now: Date; owner?: string },
+): Promise<{ discarded: number; result: TakeSnapshotResult }> {
+  const discarded = await discardSnapshot(db, periodKey, options);
+  const result = await takeSnapshot(db, {
+    periodKey,
+    now: options.now,
+    owner: options.owner ?? `snapshot:redo:${options.now.getTime()}`,
+    figures: (o) => computeScopeSummaries(db, { ...o, now: options.now }),
+  });
+  return { discarded, result };
 }

@@ -7,7 +7,6 @@ import {
 } from '@antoan/core';
 import {
   aggregateModelFigures,
-  computeAreaSummary,
   countAwards,
   listMissingReports,
   listResultYears,
@@ -17,6 +16,7 @@ import {
   type ResultScope,
 } from '@antoan/db';
 import type { Kysely } from 'kysely';
+import { computeAreaSummary } from './reference.service.js';
 
 /**
  * The seed article's table for an area (its subtree as it was at the end of `year`; the whole set when

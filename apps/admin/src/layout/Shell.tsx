@@ -10,8 +10,18 @@ import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { AreaPicker } from './AreaPicker.js';
 import { LanguageSwitch } from './LoginPage.js';
 
-type NavPath = '/' | '/units' | '/models' | '/awards' | '/incidents' | '/reports' | '/inbox' | '/import' | '/catalogue';
-const NAV: { to: NavPath; label: MessageKey; adminOnly?: boolean }[] = [
+type NavPath =
+  | '/'
+  | '/units'
+  | '/models'
+  | '/awards'
+  | '/incidents'
+  | '/reports'
+  | '/inbox'
+  | '/import'
+  | '/reorganise'
+  | '/catalogue';
+const NAV: { to: NavPath; label: MessageKey; adminOnly?: boolean; seniorOnly?: boolean }[] = [
   { to: '/', label: 'nav_dashboard' },
   { to: '/units', label: 'nav_units' },
   { to: '/models', label: 'nav_models' },
@@ -20,6 +30,7 @@ const NAV: { to: NavPath; label: MessageKey; adminOnly?: boolean }[] = [
   { to: '/reports', label: 'nav_reports' },
   { to: '/inbox', label: 'nav_inbox' },
   { to: '/import', label: 'nav_import' },
+  { to: '/reorganise', label: 'nav_reorganise', seniorOnly: true },
   { to: '/catalogue', label: 'nav_catalogue', adminOnly: true },
 ];
 
@@ -114,7 +125,11 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
         aria-label={t('mainNavigation')}
         inert={narrow && !opened}
       >
-        {NAV.filter((item) => !item.adminOnly || user.role === 'admin').map((item) => (
+        {NAV.filter(
+          (item) =>
+            (!item.adminOnly || user.role === 'admin') &&
+            (!item.seniorOnly || user.role === 'admin' || user.role === 'province_officer'),
+        ).map((item) => (
           <NavLinkLink
             key={item.to}
             to={item.to}

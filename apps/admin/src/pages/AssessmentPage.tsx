@@ -198,6 +198,17 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
               <ResultBadge result={live.result} label={l(RECOGNITION_RESULT_LABELS[live.result])} size="xl" />
             </Group>
             <Text size="sm">{l(live.summary)}</Text>
+            {live.computedResult && (
+              <Alert color="orange" mt="xs" data-testid="locked-contradicted">
+                <Text size="sm">{t('lockedKeepsResult')}</Text>
+                <Group mt={4}>
+                  <ResultBadge result={live.computedResult} label={l(RECOGNITION_RESULT_LABELS[live.computedResult])} />
+                </Group>
+                <Text size="sm" mt={4}>
+                  {t('lockedKeepsResultAct')}
+                </Text>
+              </Alert>
+            )}
             <Stack gap={2} mt="xs">
               {live.criteria.map((c) => (
                 <Group key={c.code} justify="space-between" wrap="nowrap">

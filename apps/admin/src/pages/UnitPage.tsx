@@ -2,6 +2,7 @@ import {
   CYCLE_STATUS_LABELS,
   RECOGNITION_LEVEL_LABELS,
   RECOGNITION_RESULT_LABELS,
+  SINCE_BEFORE_RECORDS,
   UNIT_TYPE_LABELS,
   type Unit,
 } from '@antoan/core';
@@ -119,6 +120,11 @@ export function UnitPage() {
           <Text size="sm" c="dimmed">
             {t('managingLevel')}: {t(`level_${u.managingLevel}`)}
           </Text>
+          {u.validFrom && u.validFrom !== SINCE_BEFORE_RECORDS && (
+            <Text size="sm" c="dimmed" data-testid="unit-valid-from">
+              {t('unitValidFrom', { date: formatDate(u.validFrom), year: Number(u.validFrom.slice(0, 4)) })}
+            </Text>
+          )}
         </Group>
         <RecognitionAuthorityLine unit={u} />
       </div>

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openDatabase, type DatabaseHandle } from '@antoan/db/client';
+import { createTestDatabase } from '@antoan/db/testing';
 import { fileURLToPath } from 'node:url';
 
 // The real server as a child process, for the crash test and the load benchmark: `node --import tsx
@@ -22,6 +24,8 @@ export interface ServerProcess {
 export function startServerProcess(
   env: Record<string, string | undefined>,
   timeoutMs = 30_000,
+  /** Sees everything the process prints, also before it listens. */
+  onOutput?: (output: string) => void,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
     env: { PORT: '0', ...env },
@@ -38,6 +42,7 @@ export function startServerProcess(
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      onOutput?.(output);
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
@@ -149,4 +154,48 @@ export function sendRaw(
     socket.write(`${head}\r\n\r\n`);
     socket.write(body);
   });
+}
+
+/** An empty database for server and worker processes, and the environment that points them at it. */
+export interface ProcessDatabase {
+  /** `DATA_DIR` (a new SQLite folder), or `DATABASE_URL` (a new database) when DATABASE_URL is set. */
+  env: Record<string, string>;
+  /** A connection of the test's own to it (the caller closes it). */
+  open: () => DatabaseHandle;
+  destroy: () => Promise<void>;
+}
+
+export async function createProcessDatabase(serverUrl: string | undefined): Promise<ProcessDatabase> {
+  if (serverUrl) {
+    const postgres = await createTestDatabase(serverUrl, { migrate: false });
+    return {
+      env: { DATABASE_URL: postgres.location },
+      open: () => openDatabase({ databaseUrl: postgres.location }),
+      destroy: () => postgres.destroy(),
+    };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'antoan-process-db-'));
+  return {
+    env: { DATA_DIR: dataDir },
+    open: () => openDatabase({ dataDir }),
+    destroy: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
+  };
+}
+
+const workerMain = fileURLToPath(new URL('../../../worker/src/main.ts', import.meta.url));
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** The real worker (apps/worker) as a child process, for the tests of a whole installation. */
+export function startWorkerProcess(env: Record<string, string | undefined>): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', workerMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
 }

@@ -1,6 +1,6 @@
-import { computeScopeSummaries } from '@antoan/services';
+import { computeAreaSummary, computeScopeSummaries } from '@antoan/services';
 import type { ScopeFigures } from '@antoan/db/worker';
-import { computeAreaSummary, insertAreas, insertUnits, listAreasOn } from '@antoan/db';
+import { insertAreas, insertUnits, listAreasOn } from '@antoan/db';
 import type { DatabaseHandle } from '@antoan/db/client';
 import { seedDemo } from '@antoan/db/seed';
 import { createTestDatabase } from '@antoan/db/testing';

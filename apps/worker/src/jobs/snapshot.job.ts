@@ -1,6 +1,7 @@
 import type { Database } from '@antoan/db';
 import {
   dueSnapshotPeriods,
+  hasAnyUnit,
   listDonePeriods,
   listSnapshotRequests,
   settleSnapshotRequest,
@@ -89,6 +90,11 @@ export async function runSnapshots(
   log: (line: string) => void = () => {},
 ): Promise<SnapshotOutcome[]> {
   const outcomes: SnapshotOutcome[] = [];
+  // Nothing loaded yet (a server may be seeding right now): freeze nothing, keep the requests pending.
+  if (!(await hasAnyUnit(db))) {
+    log('[worker] snapshots wait: the database has no unit yet (not seeded)');
+    return outcomes;
+  }
   const periods = dueSnapshotPeriods(now, options.catchUpQuarters);
   const done = await listDonePeriods(
     db,

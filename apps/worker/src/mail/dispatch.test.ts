@@ -47,28 +47,99 @@ const t0 = new Date('2023-03-13T01:00:00Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
 const lines: string[] = [];
 const dispatch = (now: Date, extra: { mailer?: Mailer | undefined; maxAttempts?: number; owner?: string } = {}) =>
-  dispatchOutbox(handle.db, { mailer: 'mailer' in extra ? extra.mailer : mailer, from: FROM, owner: extra.owner ?? 'worker-A', clock: () => now, log: (l) => lines.push(l), maxAttempts: extra.maxAttempts ?? 6 });
+  dispatchOutbox(handle.db, {
+    mailer: 'mailer' in extra ? extra.mailer : mailer,
+    from: FROM,
+    owner: extra.owner ?? 'worker-A',
+    clock: () => now,
+    log: (l) => lines.push(l),
+    maxAttempts: extra.maxAttempts ?? 6,
+  });
 const queue = (...to: string[]) =>
-  enqueueMails(handle.db, to.map((address, i) => ({ notificationId: null, dedupeKey: `test:${address}:${i}`, to: address, subject: `Nhắc việc ${i}: báo cáo quý`, text: `Xin chào ${address}\nTiếng Việt có dấu: Quảng Thủy` })), t0);
+  enqueueMails(
+    handle.db,
+    to.map((address, i) => ({
+      notificationId: null,
+      dedupeKey: `test:${address}:${i}`,
+      to: address,
+      subject: `Nhắc việc ${i}: báo cáo quý`,
+      text: `Xin chào ${address}\nTiếng Việt có dấu: Quảng Thủy`,
+    })),
+    t0,
+  );
 
 describe('the mail outbox over real SMTP', () => {
+  it('claims MAIL_BATCH_SIZE mails at a time, each for MAIL_CLAIM_SECONDS', async () => {
+    await queue('c1@example.vn', 'c2@example.vn', 'c3@example.vn');
+    // While a mail is being sent, its row says who holds it and until when.
+    const claims: (string | null)[] = [];
+    const watching = await startSmtpSink({
+      onRecipient: async (address) => {
+        const row = await handle.db
+          .selectFrom('mail_outbox')
+          .select(['claimed_until'])
+          .where('to_address', '=', address)
+          .executeTakeFirstOrThrow();
+        claims.push(row.claimed_until);
+      },
+    });
+    const watched = createSmtpMailer(watching.url);
+    try {
+      const report = await dispatchOutbox(handle.db, {
+        mailer: watched,
+        from: FROM,
+        owner: 'worker-A',
+        clock: () => t0,
+        log: () => {},
+        batchSize: 2,
+        maxBatches: 1,
+        claimMs: 120_000,
+      });
+      expect(report.sent).toBe(2);
+      expect(claims).toEqual([later(120_000).toISOString(), later(120_000).toISOString()]);
+      const statuses = await handle.db.selectFrom('mail_outbox').select('status').orderBy('id').execute();
+      expect(statuses.map((r) => r.status)).toEqual(['sent', 'sent', 'pending']);
+    } finally {
+      watched.close();
+      await watching.close();
+    }
+  });
+
   it('delivers a reminder digest as one mail per recipient, in Vietnamese and English', async () => {
-    await runReminders(handle.db, t0, { settings: DEFAULT_REMINDER_SETTINGS, hour: 7, catchUpDays: 0, owner: 'worker-A', leaseMs: 60_000 });
+    await runReminders(handle.db, t0, {
+      settings: DEFAULT_REMINDER_SETTINGS,
+      hour: 7,
+      catchUpDays: 0,
+      owner: 'worker-A',
+      leaseMs: 60_000,
+    });
     const queued = await listOutbox(handle.db);
     expect(queued.length).toBeGreaterThan(5);
     expect(await dispatch(t0)).toEqual({ sent: queued.length, retried: 0, failed: 0, logged: 0 });
     await sink.waitFor(queued.length);
     const [unitId, reporterId] = [...fixture.reporters][0]!;
-    const reporter = await handle.db.selectFrom('users').select(['email']).where('id', '=', reporterId).executeTakeFirstOrThrow();
-    const unit = await handle.db.selectFrom('units').select(['name', 'code']).where('id', '=', unitId).executeTakeFirstOrThrow();
+    const reporter = await handle.db
+      .selectFrom('users')
+      .select(['email'])
+      .where('id', '=', reporterId)
+      .executeTakeFirstOrThrow();
+    const unit = await handle.db
+      .selectFrom('units')
+      .select(['name', 'code'])
+      .where('id', '=', unitId)
+      .executeTakeFirstOrThrow();
     const mails = sink.mails.filter((m) => m.to.includes(reporter.email!));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.from).toBe('no-reply@antoan.test');
-    expect(mails[0]!.subject).toBe('[An Toàn] Nhắc việc ngày 13/03/2023: 1 việc chưa hoàn thành / Reminders of 2023-03-13: 1 item outstanding');
+    expect(mails[0]!.subject).toBe(
+      '[An Toàn] Nhắc việc ngày 13/03/2023: 1 việc chưa hoàn thành / Reminders of 2023-03-13: 1 item outstanding',
+    );
     expect(mails[0]!.text).toContain(`- ${unit.name} (${unit.code})`);
     expect(mails[0]!.text).toContain('Báo cáo quý I/2023: hạn 20/03/2023, còn 7 ngày');
     expect(mails[0]!.text).toContain('Q1 2023 report: due 2023-03-20, 7 days left');
-    expect((await listOutbox(handle.db)).every((m) => m.status === 'sent' && m.attempts === 1 && m.messageId !== null)).toBe(true);
+    expect(
+      (await listOutbox(handle.db)).every((m) => m.status === 'sent' && m.attempts === 1 && m.messageId !== null),
+    ).toBe(true);
     expect(await dispatch(later(60_000))).toEqual({ sent: 0, retried: 0, failed: 0, logged: 0 });
   });
 
@@ -87,7 +158,11 @@ describe('the mail outbox over real SMTP', () => {
     await queue('flaky@example.vn');
     expect(await dispatch(t0)).toMatchObject({ sent: 0, retried: 1 });
     const [waiting] = await listOutbox(handle.db);
-    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: later(retryDelayMs(1, 60_000)).toISOString() });
+    expect(waiting).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: later(retryDelayMs(1, 60_000)).toISOString(),
+    });
     expect(waiting!.lastError).toMatch(/451/);
     expect(await dispatch(later(30_000))).toMatchObject({ sent: 0, retried: 0 }); // not due yet
     expect(await dispatch(later(61_000))).toMatchObject({ sent: 1 });

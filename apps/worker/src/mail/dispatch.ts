@@ -15,7 +15,10 @@ export interface DispatchOptions {
   maxAttempts?: number;
   /** The first retry waits this long, each next one twice as long, at most 6 hours (default 60 s). */
   retryBaseMs?: number;
+  /** Mails claimed at once (default 50). */
   batchSize?: number;
+  /** How long a claim holds: a mail claimed by a worker that died is sent by another after it (default 5 min). */
+  claimMs?: number;
   /** At most this many batches per call, so one call never runs for ever (default 20). */
   maxBatches?: number;
 }
@@ -48,11 +51,18 @@ export async function dispatchOutbox(db: Kysely<Database>, options: DispatchOpti
   const baseMs = options.retryBaseMs ?? 60_000;
   const domain = domainOf(options.from);
   for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
-    const mails = await claimMails(db, { owner: options.owner, now: options.clock(), limit: options.batchSize ?? 50 });
+    const mails = await claimMails(db, {
+      owner: options.owner,
+      now: options.clock(),
+      limit: options.batchSize ?? 50,
+      ...(options.claimMs === undefined ? {} : { leaseMs: options.claimMs }),
+    });
     if (mails.length === 0) break;
     for (const mail of mails) {
       if (!options.mailer) {
-        options.log(`[mail] no SMTP_URL: mail #${mail.id} to ${mail.to} kept in the outbox as logged\nSubject: ${mail.subject}\n${mail.text}`);
+        options.log(
+          `[mail] no SMTP_URL: mail #${mail.id} to ${mail.to} kept in the outbox as logged\nSubject: ${mail.subject}\n${mail.text}`,
+        );
         await markMailLogged(db, mail.id, options.owner, options.clock());
         report.logged++;
         continue;
@@ -72,12 +82,16 @@ export async function dispatchOutbox(db: Kysely<Database>, options: DispatchOpti
         const text = mailErrorText(error);
         if (isPermanentMailError(error) || mail.attempts >= maxAttempts) {
           await markMailFailed(db, mail.id, options.owner, text);
-          options.log(`[mail] mail #${mail.id} to ${mail.to} failed for good after ${mail.attempts} attempt(s): ${text}`);
+          options.log(
+            `[mail] mail #${mail.id} to ${mail.to} failed for good after ${mail.attempts} attempt(s): ${text}`,
+          );
           report.failed++;
         } else {
           const next = new Date(options.clock().getTime() + retryDelayMs(mail.attempts, baseMs));
           await markMailRetry(db, mail.id, options.owner, text, next);
-          options.log(`[mail] mail #${mail.id} to ${mail.to} attempt ${mail.attempts} failed (${text}); next attempt at ${next.toISOString()}`);
+          options.log(
+            `[mail] mail #${mail.id} to ${mail.to} attempt ${mail.attempts} failed (${text}); next attempt at ${next.toISOString()}`,
+          );
           report.retried++;
         }
       }

@@ -21,6 +21,8 @@ export interface SmtpSink {
 export interface SmtpSinkOptions {
   /** Refuse a recipient with an SMTP reply (e.g. 550 for a bad mailbox, 451 for "try again later"). */
   refuse?: (address: string) => { code: number; message: string } | undefined;
+  /** Awaited when a recipient is given, before it is accepted: the sender is in the middle of sending then. */
+  onRecipient?: (address: string) => Promise<void>;
 }
 
 function decodeWords(value: string): string {
@@ -29,7 +31,15 @@ function decodeWords(value: string): string {
     const parts: Buffer[] = [];
     for (const [, , encoding, text] of run.matchAll(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g)) {
       if (encoding!.toUpperCase() === 'B') parts.push(Buffer.from(text!, 'base64'));
-      else parts.push(Buffer.from(text!.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1'));
+      else
+        parts.push(
+          Buffer.from(
+            text!
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ),
+        );
     }
     return Buffer.concat(parts).toString('utf8');
   });
@@ -49,7 +59,12 @@ function parseMail(raw: string, envelope: { from: string; to: string[] }): Recei
     encoding === 'base64'
       ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
       : encoding === 'quoted-printable'
-        ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+        ? Buffer.from(
+            body
+              .replace(/=\r\n/g, '')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8')
         : body;
   return { ...envelope, subject: decodeWords(headers.get('subject') ?? ''), text, headers };
 }
@@ -71,6 +86,13 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onRcptTo(address, _session, callback) {
+      if (options.onRecipient) {
+        options.onRecipient(address.address).then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
+        return;
+      }
       const refusal = options.refuse?.(address.address);
       if (!refusal) return callback();
       const error = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
@@ -81,7 +103,12 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        mails.push(parseMail(Buffer.concat(chunks).toString('latin1'), { from, to: session.envelope.rcptTo.map((r) => r.address) }));
+        mails.push(
+          parseMail(Buffer.concat(chunks).toString('latin1'), {
+            from,
+            to: session.envelope.rcptTo.map((r) => r.address),
+          }),
+        );
         notify();
         callback();
       });
@@ -99,7 +126,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     waitFor(count, timeoutMs = 15_000) {
       if (mails.length >= count) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the SMTP sink got ${mails.length} mail(s), expected ${count}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`the SMTP sink got ${mails.length} mail(s), expected ${count}`)),
+          timeoutMs,
+        );
         waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
       });
     },

@@ -1,5 +1,15 @@
-import { AREA_KIND_LABELS, areaDisplayName, AWARD_KIND_LABELS, RECIPIENT_KIND_LABELS, vietnamDate, type Area, type AwardRecord, type MovementModelRecord } from '@antoan/core';
-import { iterateAwardBatches, iterateModelBatches, listUnitNames, type AreaSummary } from '@antoan/db';
+import {
+  type AreaSummary,
+  AREA_KIND_LABELS,
+  areaDisplayName,
+  AWARD_KIND_LABELS,
+  RECIPIENT_KIND_LABELS,
+  vietnamDate,
+  type Area,
+  type AwardRecord,
+  type MovementModelRecord,
+} from '@antoan/core';
+import { iterateAwardBatches, iterateModelBatches, listUnitNames } from '@antoan/db';
 import type { Context } from '../context.js';
 import { resolveDocumentScope, type DocumentQuery } from './exports.js';
 
@@ -34,7 +44,10 @@ function policeOf(area: Area | undefined): string {
 }
 
 /** Loads the report of an area (in the caller's scope) and a year. */
-export async function loadAnnualReport(ctx: Context & { user: NonNullable<Context['user']> }, query: DocumentQuery): Promise<AnnualReportData> {
+export async function loadAnnualReport(
+  ctx: Context & { user: NonNullable<Context['user']> },
+  query: DocumentQuery,
+): Promise<AnnualReportData> {
   const today = vietnamDate(ctx.now());
   const year = query.year ?? Number(today.slice(0, 4)) - 1;
   const scope = await resolveDocumentScope(ctx, query.area);
@@ -51,7 +64,10 @@ export async function loadAnnualReport(ctx: Context & { user: NonNullable<Contex
     const room = REPORT_LIST_LIMIT - models.items.length;
     if (room <= 0) continue;
     const shown = operating.slice(0, room);
-    const hosts = await listUnitNames(ctx.db, shown.flatMap((m) => (m.hostUnitId === null ? [] : [m.hostUnitId])));
+    const hosts = await listUnitNames(
+      ctx.db,
+      shown.flatMap((m) => (m.hostUnitId === null ? [] : [m.hostUnitId])),
+    );
     for (const m of shown) {
       const areaOfModel = scope.areas.get(m.areaId);
       models.items.push({
@@ -66,10 +82,16 @@ export async function loadAnnualReport(ctx: Context & { user: NonNullable<Contex
   for await (const batch of iterateAwardBatches(ctx.db, { areaId: scope.areaId, date: yearEnd, year })) {
     awards.total += batch.length;
     for (const a of batch.slice(0, Math.max(0, REPORT_LIST_LIMIT - awards.items.length))) {
-      awards.items.push({ ...a, kindLabel: AWARD_KIND_LABELS[a.kind].vi, recipientKindLabel: RECIPIENT_KIND_LABELS[a.recipientKind].vi });
+      awards.items.push({
+        ...a,
+        kindLabel: AWARD_KIND_LABELS[a.kind].vi,
+        recipientKindLabel: RECIPIENT_KIND_LABELS[a.recipientKind].vi,
+      });
     }
   }
-  awards.items.sort((a, b) => (a.decisionDate < b.decisionDate ? -1 : a.decisionDate > b.decisionDate ? 1 : a.id - b.id));
+  awards.items.sort((a, b) =>
+    a.decisionDate < b.decisionDate ? -1 : a.decisionDate > b.decisionDate ? 1 : a.id - b.id,
+  );
 
   return {
     year,

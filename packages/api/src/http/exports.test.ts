@@ -1,5 +1,6 @@
+import { catalogueOfYear, evaluateAreaYear, evaluateUnitBatch } from '@antoan/services';
 import { PassThrough } from 'node:stream';
-import { catalogueOfYear, evaluateAreaYear, evaluateUnitBatch, iterateUnitBatches } from '@antoan/db';
+import { iterateUnitBatches } from '@antoan/db';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, type ApiTestEnvironment } from '../testing.js';

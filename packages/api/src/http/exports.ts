@@ -1,4 +1,6 @@
+import { catalogueOfYear, evaluateUnitBatch } from '@antoan/services';
 import {
+  type AreaSummary,
   areaDisplayName,
   AWARD_KIND_LABELS,
   bilingual,
@@ -18,15 +20,12 @@ import {
   type UnitType,
 } from '@antoan/core';
 import {
-  catalogueOfYear,
-  evaluateUnitBatch,
   iterateAwardBatches,
   iterateModelBatches,
   iterateUnitBatches,
   listAreasForExport,
   listEvidenceNotes,
   listUnitNames,
-  type AreaSummary,
   type UnitBatch,
 } from '@antoan/db';
 import { z } from 'zod';
@@ -48,7 +47,11 @@ export const EXPORT_BATCH_SIZE = 2000;
 const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 const positiveId = z.preprocess(
   emptyAsUndefined,
-  z.coerce.number({ message: bilingual('Mã địa bàn phải là số', 'The area must be a number') }).int().positive().optional(),
+  z.coerce
+    .number({ message: bilingual('Mã địa bàn phải là số', 'The area must be a number') })
+    .int()
+    .positive()
+    .optional(),
 );
 
 /** The query of an export or of the printed report: `area` (an area id; empty: the caller's whole scope), `year`. */
@@ -75,7 +78,10 @@ export interface DocumentScope {
 }
 
 /** Resolves `area` within the caller's scope (FORBIDDEN outside it, NOT_FOUND unknown) and loads the names. */
-export async function resolveDocumentScope(ctx: SignedInContext, requested: number | undefined): Promise<DocumentScope> {
+export async function resolveDocumentScope(
+  ctx: SignedInContext,
+  requested: number | undefined,
+): Promise<DocumentScope> {
   const areaId = await listAreaFor(ctx, requested);
   const areas = await listAreasForExport(ctx.db, areaId);
   const area = areaId === undefined ? undefined : areas.get(areaId);
@@ -102,7 +108,8 @@ export function describeAnswer(answer: CriterionAnswer | undefined): string {
     const values = Object.values(answer.checks);
     parts.push(`${values.filter((v) => v === true).length}/${values.length} mục đạt`);
   }
-  if (answer.numerator !== undefined || answer.denominator !== undefined) parts.push(`${answer.numerator ?? '?'}/${answer.denominator ?? '?'}`);
+  if (answer.numerator !== undefined || answer.denominator !== undefined)
+    parts.push(`${answer.numerator ?? '?'}/${answer.denominator ?? '?'}`);
   if (answer.note) parts.push(answer.note);
   return parts.join('; ');
 }
@@ -112,7 +119,10 @@ export function describeAnswer(answer: CriterionAnswer | undefined): string {
  * (CPU in this process), the next batch is read (on PostgreSQL, work in the database server meanwhile).
  * At most two batches are held.
  */
-export async function* prefetched<T, R>(source: AsyncIterable<T>, load: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
+export async function* prefetched<T, R>(
+  source: AsyncIterable<T>,
+  load: (item: T) => Promise<R>,
+): AsyncGenerator<[T, R]> {
   const iterator = source[Symbol.asyncIterator]();
   const fetch = async (): Promise<[T, R] | null> => {
     const next = await iterator.next();
@@ -140,7 +150,17 @@ export function statisticsRows(summary: AreaSummary): ExportCell[][] {
   const rows: ExportCell[][] = [];
   TYPE_ORDER.forEach((type, i) => {
     const s = summary.units.byType[type];
-    rows.push([i + 1, UNIT_TYPE_LABELS[type].vi, s.total, s.excluded, s.eligible, s.registered, s.recognised, s.recognitionRate?.text ?? '—', { percent: s.recognitionRate?.value ?? null }]);
+    rows.push([
+      i + 1,
+      UNIT_TYPE_LABELS[type].vi,
+      s.total,
+      s.excluded,
+      s.eligible,
+      s.registered,
+      s.recognised,
+      s.recognitionRate?.text ?? '—',
+      { percent: s.recognitionRate?.value ?? null },
+    ]);
   });
   const all = summary.units.all;
   rows.push([
@@ -171,7 +191,9 @@ export function statisticsRows(summary: AreaSummary): ExportCell[][] {
     { text: AWARD_KIND_LABELS.bang_khen.vi, bold: true },
     { text: 'Tổng', bold: true },
   ]);
-  summary.awards.byIssuer.forEach((issuer, i) => rows.push([i + 1, issuer.issuer, issuer.byKind.giay_khen, issuer.byKind.bang_khen, issuer.total]));
+  summary.awards.byIssuer.forEach((issuer, i) =>
+    rows.push([i + 1, issuer.issuer, issuer.byKind.giay_khen, issuer.byKind.bang_khen, issuer.total]),
+  );
   rows.push([
     null,
     { text: 'Tổng cộng', bold: true },
@@ -194,7 +216,11 @@ export interface PreparedExport {
  * Checks everything an export needs before it streams (the caller's scope, the area, the query) and returns
  * its file name and sheets, whose rows are produced lazily while the file is written.
  */
-export async function prepareExport(ctx: SignedInContext, kind: ExportKind, query: DocumentQuery): Promise<PreparedExport> {
+export async function prepareExport(
+  ctx: SignedInContext,
+  kind: ExportKind,
+  query: DocumentQuery,
+): Promise<PreparedExport> {
   const today = vietnamDate(ctx.now());
   const scope = await resolveDocumentScope(ctx, query.area);
   const year = query.year ?? Number(today.slice(0, 4));
@@ -233,12 +259,19 @@ export async function prepareExport(ctx: SignedInContext, kind: ExportKind, quer
     const catalogue = await catalogueOfYear(db, year, { areaId: scope.areaId, date });
     const batches = () => iterateUnitBatches(db, { areaId: scope.areaId, date, batchSize: EXPORT_BATCH_SIZE });
     const sortBatch = <T extends { areaId: number; type: UnitType; name: string }>(units: T[]) =>
-      [...units].sort((a, b) => a.areaId - b.areaId || TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || compareVietnamese(a.name, b.name));
+      [...units].sort(
+        (a, b) =>
+          a.areaId - b.areaId ||
+          TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) ||
+          compareVietnamese(a.name, b.name),
+      );
 
     if (kind === 'units') {
       async function* rows(): AsyncGenerator<ExportCell[]> {
         let n = 0;
-        for await (const [batch, { evaluations, states }] of prefetched(batches(), (b) => evaluateUnitBatch(db, b, year, catalogue))) {
+        for await (const [batch, { evaluations, states }] of prefetched(batches(), (b) =>
+          evaluateUnitBatch(db, b, year, catalogue),
+        )) {
           for (const unit of sortBatch(batch.units)) {
             const evaluation = evaluations.get(unit.id);
             const state = states.get(unit.id);
@@ -267,7 +300,10 @@ export async function prepareExport(ctx: SignedInContext, kind: ExportKind, quer
         sheets: [
           {
             name: `Đơn vị ${year}`,
-            title: [`DANH SÁCH ĐƠN VỊ VÀ KẾT QUẢ "AN TOÀN VỀ AN NINH, TRẬT TỰ" NĂM ${year}`, `Địa bàn: ${scope.label}. Kết quả do hệ thống tính theo ${catalogue.title.vi}.`],
+            title: [
+              `DANH SÁCH ĐƠN VỊ VÀ KẾT QUẢ "AN TOÀN VỀ AN NINH, TRẬT TỰ" NĂM ${year}`,
+              `Địa bàn: ${scope.label}. Kết quả do hệ thống tính theo ${catalogue.title.vi}.`,
+            ],
             columns: [
               { header: 'STT', width: 7 },
               { header: 'Mã đơn vị', width: 22 },
@@ -291,7 +327,8 @@ export async function prepareExport(ctx: SignedInContext, kind: ExportKind, quer
     }
 
     async function* rows(): AsyncGenerator<ExportCell[]> {
-      const load = (batch: UnitBatch) => Promise.all([evaluateUnitBatch(db, batch, year, catalogue), listEvidenceNotes(db, batch, year)]);
+      const load = (batch: UnitBatch) =>
+        Promise.all([evaluateUnitBatch(db, batch, year, catalogue), listEvidenceNotes(db, batch, year)]);
       for await (const [batch, [{ evaluations, answers }, notes]] of prefetched(batches(), load)) {
         for (const unit of sortBatch(batch.units)) {
           const evaluation = evaluations.get(unit.id);
@@ -320,7 +357,10 @@ export async function prepareExport(ctx: SignedInContext, kind: ExportKind, quer
       sheets: [
         {
           name: `Tiêu chí ${year}`,
-          title: [`KẾT QUẢ TỪNG TIÊU CHÍ CỦA CÁC ĐƠN VỊ ĐÃ ĐĂNG KÝ NĂM ${year}`, `Địa bàn: ${scope.label}. Danh mục tiêu chí: ${catalogue.title.vi}.`],
+          title: [
+            `KẾT QUẢ TỪNG TIÊU CHÍ CỦA CÁC ĐƠN VỊ ĐÃ ĐĂNG KÝ NĂM ${year}`,
+            `Địa bàn: ${scope.label}. Danh mục tiêu chí: ${catalogue.title.vi}.`,
+          ],
           columns: [
             { header: 'Mã đơn vị', width: 22 },
             { header: 'Tên đơn vị', width: 32 },
@@ -347,8 +387,16 @@ export async function prepareExport(ctx: SignedInContext, kind: ExportKind, quer
   if (kind === 'models') {
     async function* rows(): AsyncGenerator<ExportCell[]> {
       let n = 0;
-      for await (const batch of iterateModelBatches(db, { areaId: scope.areaId, date, year: filterYear, batchSize: EXPORT_BATCH_SIZE })) {
-        const hosts = await listUnitNames(db, batch.flatMap((m) => (m.hostUnitId === null ? [] : [m.hostUnitId])));
+      for await (const batch of iterateModelBatches(db, {
+        areaId: scope.areaId,
+        date,
+        year: filterYear,
+        batchSize: EXPORT_BATCH_SIZE,
+      })) {
+        const hosts = await listUnitNames(
+          db,
+          batch.flatMap((m) => (m.hostUnitId === null ? [] : [m.hostUnitId])),
+        );
         for (const model of batch) {
           yield [
             ++n,
@@ -371,7 +419,10 @@ export async function prepareExport(ctx: SignedInContext, kind: ExportKind, quer
       sheets: [
         {
           name: 'Mô hình',
-          title: [`DANH SÁCH MÔ HÌNH PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC${yearText.toUpperCase()}`, `Địa bàn: ${scope.label}. Trạng thái tính ngày ${date.split('-').reverse().join('/')}.`],
+          title: [
+            `DANH SÁCH MÔ HÌNH PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC${yearText.toUpperCase()}`,
+            `Địa bàn: ${scope.label}. Trạng thái tính ngày ${date.split('-').reverse().join('/')}.`,
+          ],
           columns: [
             { header: 'STT', width: 6 },
             { header: 'Tên mô hình', width: 44 },
@@ -394,8 +445,16 @@ export async function prepareExport(ctx: SignedInContext, kind: ExportKind, quer
   if (kind === 'awards') {
     async function* rows(): AsyncGenerator<ExportCell[]> {
       let n = 0;
-      for await (const batch of iterateAwardBatches(db, { areaId: scope.areaId, date, year: filterYear, batchSize: EXPORT_BATCH_SIZE })) {
-        const units = await listUnitNames(db, batch.flatMap((a) => (a.unitId === null ? [] : [a.unitId])));
+      for await (const batch of iterateAwardBatches(db, {
+        areaId: scope.areaId,
+        date,
+        year: filterYear,
+        batchSize: EXPORT_BATCH_SIZE,
+      })) {
+        const units = await listUnitNames(
+          db,
+          batch.flatMap((a) => (a.unitId === null ? [] : [a.unitId])),
+        );
         for (const award of batch) {
           yield [
             ++n,
@@ -417,7 +476,10 @@ export async function prepareExport(ctx: SignedInContext, kind: ExportKind, quer
       sheets: [
         {
           name: 'Khen thưởng',
-          title: [`DANH SÁCH KHEN THƯỞNG PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC${yearText.toUpperCase()}`, `Địa bàn: ${scope.label}.`],
+          title: [
+            `DANH SÁCH KHEN THƯỞNG PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC${yearText.toUpperCase()}`,
+            `Địa bàn: ${scope.label}.`,
+          ],
           columns: [
             { header: 'STT', width: 6 },
             { header: 'Năm', width: 7 },

@@ -1,4 +1,4 @@
-import { refreshResults } from '@antoan/services';
+import { evaluateAreaYear, refreshResults } from '@antoan/services';
 import {
   applyCycleAction,
   bilingual,
@@ -20,7 +20,6 @@ import {
   type CycleStatus,
 } from '@antoan/core';
 import {
-  evaluateAreaYear,
   findAssessment,
   insertAssessment,
   listAssessedUnitsByIds,
@@ -97,6 +96,27 @@ const transitionInput = z
       });
     }
   });
+
+/**
+ * Refuses to recognise (or lock again) a file the engine does not find Đạt on the stored data: a locked file
+ * keeps Đạt (core's recordedResultOf), so it must be Đạt when it is locked.
+ */
+async function assertMeetsStandard(
+  db: Kysely<Database>,
+  unit: { id: number; areaId: number },
+  year: number,
+  act: 'recognise' | 'lock',
+): Promise<void> {
+  const evaluation = (await evaluateAreaYear(db, unit.areaId, year)).evaluations.get(unit.id);
+  // an unlocked file follows its data: computedResult exists only on a file that is still locked
+  const result = evaluation?.computedResult ?? evaluation?.result;
+  if (result === 'DAT') return;
+  const verb = act === 'recognise' ? { vi: 'công nhận', en: 'recognise' } : { vi: 'khóa lại', en: 'lock again' };
+  throw new DomainError('CONFLICT', {
+    vi: `Không thể ${verb.vi}: theo dữ liệu đã nhập, đơn vị chưa đạt (${evaluation?.summary.vi ?? 'không đánh giá được'}).`,
+    en: `Cannot ${verb.en}: on the data entered, the unit does not meet the standard (${evaluation?.summary.en ?? 'not evaluated'}).`,
+  });
+}
 
 export const assessmentsRouter = router({
   /**
@@ -268,16 +288,8 @@ export const assessmentsRouter = router({
       assertVersion(record, input.version);
       if (record.isLocked && input.action !== 'revoke') throw new DomainError('CONFLICT', LOCKED);
       const next = applyCycleAction(record.status, input.action, ctx.user.role, unit.managingLevel);
-      if (input.action === 'recognise') {
-        // A decision follows the standard: the engine must find the unit Đạt on the stored data.
-        const evaluation = (await evaluateAreaYear(ctx.db, unit.areaId, input.year)).evaluations.get(unit.id);
-        if (evaluation?.result !== 'DAT') {
-          throw new DomainError('CONFLICT', {
-            vi: `Không thể công nhận: theo dữ liệu đã nhập, đơn vị chưa đạt (${evaluation?.summary.vi ?? 'không đánh giá được'}).`,
-            en: `Cannot recognise: on the data entered, the unit does not meet the standard (${evaluation?.summary.en ?? 'not evaluated'}).`,
-          });
-        }
-      }
+      // A decision follows the standard: the engine must find the unit Đạt on the stored data.
+      if (input.action === 'recognise') await assertMeetsStandard(ctx.db, unit, input.year, 'recognise');
       const now = ctx.now();
       const at = now.toISOString();
       const by = ctx.user.id;
@@ -316,7 +328,12 @@ export const assessmentsRouter = router({
           after,
           at: now,
         });
-        await refreshResults(trx, { unitIds: [unit.id], years: [input.year], materialize: true }, now);
+        // an audited act: a locked file it reaches (a revoked village's commune) keeps its result, flagged
+        await refreshResults(
+          trx,
+          { unitIds: [unit.id], years: [input.year], materialize: true, lockedFiles: 'flag' },
+          now,
+        );
         return after!;
       });
     }),
@@ -337,6 +354,7 @@ export const assessmentsRouter = router({
           en: 'Only a recognised file is locked or unlocked.',
         });
       }
+      if (input.isLocked) await assertMeetsStandard(ctx.db, unit, input.year, 'lock');
       const now = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
         await updateAssessment(trx, record.id, input.version, { is_locked: input.isLocked ? 1 : 0 });
@@ -350,6 +368,8 @@ export const assessmentsRouter = router({
           after: { ...after, reason: input.reason },
           at: now,
         });
+        // unlocked, the file follows its data again (and so do the figures counting it); locked, it keeps Đạt
+        await refreshResults(trx, { unitIds: [unit.id], years: [input.year], lockedFiles: 'flag' }, now);
         return after!;
       });
     }),

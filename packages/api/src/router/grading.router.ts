@@ -1,4 +1,4 @@
-import { refreshResults } from '@antoan/services';
+import { evaluateAreaYear, refreshResults } from '@antoan/services';
 import {
   DomainError,
   findSheetTemplateForType,
@@ -10,7 +10,7 @@ import {
   scoresOverMaximum,
   yearSchema,
 } from '@antoan/core';
-import { evaluateAreaYear, findGradingSheet, listIncidents, saveGradingScores, writeAudit } from '@antoan/db';
+import { findGradingSheet, listIncidents, saveGradingScores, writeAudit } from '@antoan/db';
 import { z } from 'zod';
 import { assertYearOpen } from '../locks.js';
 import { getUnitInScope } from '../scope.js';

@@ -142,7 +142,11 @@ export const incidentsRouter = router({
           after: incident,
           at: now,
         });
-        await refreshResults(trx, { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn) }, now);
+        await refreshResults(
+          trx,
+          { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn), lockedFiles: 'flag' },
+          now,
+        );
         return incident;
       });
     }),
@@ -174,7 +178,11 @@ export const incidentsRouter = router({
           after,
           at: now,
         });
-        await refreshResults(trx, { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn) }, now);
+        await refreshResults(
+          trx,
+          { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn), lockedFiles: 'flag' },
+          now,
+        );
         return after;
       });
     }),
@@ -198,7 +206,11 @@ export const incidentsRouter = router({
           after: null,
           at: now,
         });
-        await refreshResults(trx, { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn) }, now);
+        await refreshResults(
+          trx,
+          { unitIds: [unit.id], years: yearsOfIncident(incident.occurredOn), lockedFiles: 'flag' },
+          now,
+        );
       });
       return { ok: true as const };
     }),
@@ -233,7 +245,11 @@ export const reportsRouter = router({
           after: report,
           at: now,
         });
-        await refreshResults(trx, { unitIds: [input.unitId], years: yearsOfReport(input.year, input.quarter) }, now);
+        await refreshResults(
+          trx,
+          { unitIds: [input.unitId], years: yearsOfReport(input.year, input.quarter), lockedFiles: 'flag' },
+          now,
+        );
         return report;
       });
     }),

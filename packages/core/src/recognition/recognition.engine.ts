@@ -103,6 +103,9 @@ export interface AssessedUnit extends UnitEligibilityAttributes, RecognitionAttr
   areaId: number;
   managingLevel: ManagingLevel;
   name?: string;
+  /** When it exists (see `unitExistsInYear`): loaders give the engine only the units of the year. */
+  validFrom?: string;
+  validTo?: string | null;
 }
 
 /**
@@ -171,6 +174,13 @@ export interface UnitEvaluationInput {
    * units of different catalogues and give each the same result in every scope.
    */
   catalogue?: Catalogue;
+  /**
+   * The result recorded when the unit's file of this year was decided and locked (see
+   * `recordedResultOnLock`): a recognised, locked file keeps it whatever later data say. The engine returns it
+   * as `result` and what the data would give now as `computedResult`, so nothing counting the file moves
+   * until it is unlocked (an audited act). Absent for a file that is not locked.
+   */
+  recordedResult?: 'DAT' | 'CHUA_DAT';
 }
 
 /**
@@ -233,6 +243,12 @@ export interface UnitEvaluation {
   exclusion?: { ruleId: string; reason: LocalizedText };
   managed?: ManagedUnitsSummary;
   summary: LocalizedText;
+  /**
+   * Present only on a locked file (input `recordedResult`) whose data now give another result than the one
+   * recorded at its decision: that other result. `result` stays the recorded one; the file's page shows both
+   * and the way to act (unlock, revoke).
+   */
+  computedResult?: RecognitionResult;
 }
 
 // ── Criterion rules ─────────────────────────────────────────────────────────────────────────────────
@@ -910,6 +926,26 @@ export function evaluateUnit(input: UnitEvaluationInput, options: EvaluateOption
 }
 
 function evaluateWith(input: UnitEvaluationInput, catalogue: Catalogue): UnitEvaluation {
+  const computed = computeEvaluation(input, catalogue);
+  return input.recordedResult === undefined ? computed : keepRecorded(computed, input.recordedResult);
+}
+
+/** A locked file's evaluation: its recorded result, and what the data give now beside it when that differs. */
+function keepRecorded(computed: UnitEvaluation, recorded: 'DAT' | 'CHUA_DAT'): UnitEvaluation {
+  if (computed.result === recorded) return computed;
+  const label = RECOGNITION_RESULT_LABELS[recorded];
+  return {
+    ...computed,
+    result: recorded,
+    computedResult: computed.result,
+    summary: {
+      vi: `${label.vi} theo quyết định đã khóa; số liệu hiện nay cho: ${computed.summary.vi}`,
+      en: `${label.en} as decided and locked; the data now give: ${computed.summary.en}`,
+    },
+  };
+}
+
+function computeEvaluation(input: UnitEvaluationInput, catalogue: Catalogue): UnitEvaluation {
   const { unit, year } = input;
   const window = evaluationWindow(unit.type, year);
   const eligibility = checkEligibility(unit, catalogue);

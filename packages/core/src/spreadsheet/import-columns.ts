@@ -233,6 +233,17 @@ export const UNIT_IMPORT_COLUMNS: readonly ImportColumn[] = [
     example: '',
     width: 22,
   },
+  {
+    key: 'validFrom',
+    header: { vi: 'Hiệu lực từ ngày', en: 'Valid from' },
+    required: false,
+    note: {
+      vi: 'Ngày đơn vị bắt đầu tồn tại (thành lập), dạng dd/mm/yyyy. Đơn vị chỉ được tính từ năm của ngày này, nên thêm đơn vị mới không làm đổi số liệu các năm trước. Bỏ trống khi tạo mới: tính từ ngày nhập; bỏ trống khi cập nhật: giữ nguyên.',
+      en: 'The day the unit begins to exist (established), dd/mm/yyyy. A unit counts only from the year of this date, so adding one never changes earlier years. Empty for a new unit: the day of the import; empty on an update: kept.',
+    },
+    example: '01/01/2026',
+    width: 16,
+  },
 ];
 
 /**

@@ -49,6 +49,8 @@ export interface ImportExistingUnit {
   isArmedForces: boolean;
   enterpriseSize: EnterpriseSize | null;
   schoolLevel: SchoolLevel | null;
+  /** The day it began to exist (ISO; '1900-01-01' before the records). */
+  validFrom: string;
 }
 
 /**
@@ -395,6 +397,7 @@ export function planImport(tables: readonly ValidatedImportTable[], existing: Im
         ['isArmedForces', stored.isArmedForces, row.isArmedForces],
         ['enterpriseSize', stored.enterpriseSize, row.enterpriseSize],
         ['schoolLevel', stored.schoolLevel, row.schoolLevel],
+        ['validFrom', stored.validFrom, row.validFrom ?? stored.validFrom],
       ]);
       const entry = {
         sheet,

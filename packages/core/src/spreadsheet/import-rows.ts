@@ -107,6 +107,8 @@ export interface UnitImportRow {
   isArmedForces: boolean;
   enterpriseSize: EnterpriseSize | null;
   schoolLevel: SchoolLevel | null;
+  /** The day it begins to exist (ISO), or null: a new unit from the day of the import, an updated one kept. */
+  validFrom: string | null;
 }
 
 // ── Vocabularies: every value a cell may hold, matched ignoring case, diacritics and punctuation ─────────
@@ -290,6 +292,7 @@ const unitRowSchema = z.object({
     list(SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS),
     true,
   ),
+  validFrom: dateCell,
 });
 
 /** A cross-field problem of one row: the field it is about and the message. */
@@ -491,6 +494,7 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
             isArmedForces: value.isArmedForces === 'yes',
             enterpriseSize: value.enterpriseSize,
             schoolLevel: value.schoolLevel,
+            validFrom: value.validFrom,
           });
         }
       }

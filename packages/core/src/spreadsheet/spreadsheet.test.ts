@@ -267,6 +267,7 @@ const VILLAGE: ImportExistingUnit = {
   type: 'KDC',
   areaId: 3,
   areaCode: 'QB-BD-QTHUY',
+  validFrom: '1900-01-01',
   managingLevel: 'commune',
   isArmedForces: false,
   enterpriseSize: null,

@@ -32,7 +32,7 @@ import type {
  * if (storedVersion !== ENGINE_VERSION) recomputeEverything();
  * ```
  */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 /**
  * THE rule for the catalogue a unit is evaluated with in a year, the same in every scope (a commune, its
@@ -439,7 +439,10 @@ export interface StoredUnitResult {
   unitType: UnitType;
   areaId: number;
   catalogueId: string;
+  /** The result the totals count: a locked file's recorded result (see `recordedResultOf`), else the computed one. */
   result: RecognitionResult;
+  /** A locked file's result on today's data where it differs from `result` (the engine's `computedResult`); else null. */
+  computedResult: RecognitionResult | null;
   status: string;
   grade: Grade | null;
   /** The year's quarterly reports of the unit as bits: bit `q − 1` set when quarter `q` was filed ({@link reportFlags}). */

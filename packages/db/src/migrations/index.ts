@@ -8,6 +8,9 @@ import * as m0006 from './2026-12-01-0006-unit-results.js';
 import * as m1001 from './2026-12-01-1001-incident-exceptions-review.js';
 import * as m1002 from './2026-12-01-1002-criteria-as-the-law-writes-them.js';
 import * as m1003 from './2026-12-01-1003-recognition-authority.js';
+import * as m1501 from './2026-12-01-1501-locked-results.js';
+import * as m1502 from './2026-12-01-1502-dated-units.js';
+import * as m1503 from './2026-12-01-1503-unit-lineage.js';
 
 /**
  * Every migration, by name. Names sort by date; a shipped migration is never edited, only followed by a
@@ -23,4 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-1001-incident-exceptions-review': m1001,
   '2026-12-01-1002-criteria-as-the-law-writes-them': m1002,
   '2026-12-01-1003-recognition-authority': m1003,
+  '2026-12-01-1501-locked-results': m1501,
+  '2026-12-01-1502-dated-units': m1502,
+  '2026-12-01-1503-unit-lineage': m1503,
 };

@@ -23,6 +23,7 @@ import { chunk } from '../chunk.js';
 import { listAssessedUnitsByIds, loadEvaluationInputs } from '../evaluation.loader.js';
 import type { Database } from '../schema.js';
 import { insertUnits, type NewUnit } from '../unit.repository.js';
+import { exclusiveTransaction, STARTUP_LOCKS } from '../write-transaction.js';
 import {
   BA_DON_COMMUNES,
   BA_DON_PROVINCE,
@@ -73,12 +74,20 @@ const villageCode = (communeCode: string, index: number) => `KDC-${communeCode}-
  * incidents and quarterly reports from which the engine computes, under the circular in force (23/2012 for
  * 2020–2021, 124/2021 from 2022), the article's figures for 2021 (15/16, 92/95, 22/22, 22/22, 58/58), the
  * decisions that follow them (dated by Art. 9), 21 models (4 new in 2021) and the awards.
- * One transaction, and only on an empty database: a second call changes nothing.
+ * One transaction, and only on an empty database: a second call changes nothing, and two processes calling
+ * it at once (two servers started together with SEED=demo) load it once (the seed lock: the second waits,
+ * then finds the areas).
  */
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedReport> {
-  return db.transaction().execute(async (trx) => {
+  return exclusiveTransaction(db, { key: STARTUP_LOCKS.seed }, async (trx) => {
     const existing = await trx.selectFrom('areas').select('id').limit(1).executeTakeFirst();
     if (existing) return { seeded: false, areas: 0, units: 0, assessments: 0, reports: 0 };
+    // A year "stored" while the database was empty (a worker that started first) holds no unit: forget it, so
+    // that the results of the data loaded now are computed.
+    // (A database migrated only part-way, as a migration's test makes, has no such tables yet.)
+    const tables = new Set((await trx.introspection.getTables()).map((t) => t.name));
+    for (const table of ['unit_results', 'area_result_totals', 'result_years'] as const)
+      if (tables.has(table)) await trx.deleteFrom(table).execute();
 
     const [province] = await insertAreas(trx, [
       { ...BA_DON_PROVINCE, level: AREA_KIND_LEVEL[BA_DON_PROVINCE.kind], parentId: null, validTo: null },

@@ -3,6 +3,8 @@ import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { chunk } from '../chunk.js';
 import type { AreaSummary } from '@antoan/core';
 import type { Database, StatSnapshotTable } from '../schema.js';
+import { writeAudit } from '../audit.repository.js';
+import { waitForSeed } from '../write-transaction.js';
 import { claimJobRun, failJobRun, finishJobRun, findJobRun, type JobRun } from './job-runs.repository.js';
 
 // Statistics snapshots: the figures of every area and of the whole set for a period, with each area's
@@ -183,6 +185,7 @@ export async function takeSnapshot(db: Kysely<Database>, options: TakeSnapshotOp
     let inserted = 0;
     await db.transaction().execute(async (trx) => {
       await finishJobRun(trx, run, options.now, { periodKey: period.key, asOf: period.asOf, scopes: scopes.length });
+      await assertFiguresCountUnits(trx, scopes);
       let written = 0;
       for (const part of chunk(scopes, options.batchSize ?? 100)) {
         const rows = await trx
@@ -232,6 +235,70 @@ export async function takeSnapshot(db: Kysely<Database>, options: TakeSnapshotOp
     await failJobRun(db, run, options.now, error);
     throw error;
   }
+}
+
+/** Whether any unit exists: before that (a database not seeded yet) there is nothing to freeze. */
+export async function hasAnyUnit(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('units').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+const NOT_READY = {
+  vi: 'Chưa thể chốt số liệu: cơ sở dữ liệu chưa có đơn vị nào hoặc đang được nạp dữ liệu. Hãy thử lại sau.',
+  en: 'Cannot freeze the figures yet: the database has no unit, or is being loaded. Try again later.',
+};
+
+/**
+ * Refuses to freeze figures that count no unit while units exist (figures computed before a seed committed),
+ * or any figures while no unit exists (nothing loaded yet). Runs inside the snapshot's transaction, after any
+ * seed in progress has finished (PostgreSQL: the seed lock; SQLite: the write lock), so a frozen period is
+ * never empty for a database that has units.
+ */
+async function assertFiguresCountUnits(trx: Kysely<Database>, scopes: readonly ScopeSummary[]): Promise<void> {
+  await waitForSeed(trx);
+  const counted = scopes.reduce((n, s) => n + s.unitIds.length, 0);
+  if (counted === 0 || !(await hasAnyUnit(trx))) throw new DomainError('CONFLICT', NOT_READY);
+}
+
+export interface RedoSnapshotOptions {
+  /** Who asks (a user id, or null for an operator's command). */
+  userId: number | null;
+  /** Why, for the audit record. */
+  reason: string;
+  now: Date;
+}
+
+/**
+ * Discards a period's frozen snapshot so it can be taken again (a period frozen wrong: before the data was
+ * loaded, or before a correction that must show): deletes its rows and its run, with an audit record (action
+ * `snapshot.discard`, the rows' count and run before) in the same transaction. Refuses while a worker holds the
+ * run. Then call {@link takeSnapshot}. Returns how many rows were discarded.
+ */
+export async function discardSnapshot(
+  db: Kysely<Database>,
+  periodKey: string,
+  options: RedoSnapshotOptions,
+): Promise<number> {
+  const period = parseSnapshotPeriod(periodKey);
+  return db.transaction().execute(async (trx) => {
+    const run = await findJobRun(trx, SNAPSHOT_JOB, period.key);
+    if (run?.status === 'running' && run.leaseUntil && run.leaseUntil > options.now.toISOString())
+      throw new DomainError('CONFLICT', {
+        vi: `Kỳ ${period.key} đang được một tiến trình chốt số liệu; hãy thử lại sau.`,
+        en: `A process is taking the snapshot of ${period.key} now; try again later.`,
+      });
+    const rows = await trx.deleteFrom('stat_snapshots').where('period_key', '=', period.key).returning('id').execute();
+    if (run) await trx.deleteFrom('job_runs').where('id', '=', run.id).execute();
+    await writeAudit(trx, {
+      userId: options.userId,
+      action: 'snapshot.discard',
+      entity: 'snapshot',
+      entityId: period.key,
+      before: { rows: rows.length, run: run ? { id: run.id, status: run.status, summary: run.summary } : null },
+      after: { reason: options.reason },
+      at: options.now,
+    });
+    return rows.length;
+  });
 }
 
 /** The snapshots of a period (every scope), or of one scope over periods. */

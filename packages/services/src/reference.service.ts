@@ -8,6 +8,7 @@ import {
   gradeSheet,
   incidentsInWindow,
   quarterPeriod,
+  type AreaSummary,
   type AssessedUnit,
   type Catalogue,
   type Grade,
@@ -17,12 +18,22 @@ import {
   type UnitType,
   yearEvaluationSpan,
 } from '@antoan/core';
-import { listGradingSheetsInScope } from './grading.repository.js';
-import { listAwards } from './records.repository.js';
-import { aggregateModelFigures } from './statistics.repository.js';
+import {
+  aggregateModelFigures,
+  listAssessedUnits,
+  listAwards,
+  listGradingSheetsInScope,
+  loadEvaluationInputs,
+  unitsInScope,
+  type Database,
+  type UnitScope,
+} from '@antoan/db';
 import type { Kysely } from 'kysely';
-import { listAssessedUnits, loadEvaluationInputs, unitsInScope, type UnitScope } from './evaluation.loader.js';
-import type { Database } from './schema.js';
+
+// The reference computation: a year's figures of an area recomputed from raw data (answers, incidents, reports)
+// with core's engine, nothing stored read. It is the oracle the stored results are checked against
+// (results:verify, the equality tests), the fallback for a year that has no stored results, and what a single
+// file's page evaluates its commune group with (the per-criterion detail is not stored).
 
 /**
  * The catalogue a year is evaluated with: the one most of the year's stored assessments name (a year may
@@ -54,9 +65,16 @@ export interface AreaEvaluation {
  * Evaluates every unit of an area's subtree (as it was at the end of `year`) bottom-up with core's engine:
  * villages, agencies, enterprises and schools first, then each commune from its managed units' results.
  */
-export async function evaluateAreaYear(db: Kysely<Database>, areaId: number | undefined, year: number): Promise<AreaEvaluation> {
+export async function evaluateAreaYear(
+  db: Kysely<Database>,
+  areaId: number | undefined,
+  year: number,
+): Promise<AreaEvaluation> {
   const scope: UnitScope = { areaId, date: `${year}-12-31` };
-  const [units, catalogue] = await Promise.all([listAssessedUnits(db, areaId, scope.date), catalogueOfYear(db, year, scope)]);
+  const [units, catalogue] = await Promise.all([
+    listAssessedUnits(db, areaId, scope.date),
+    catalogueOfYear(db, year, scope),
+  ]);
   const inputs = await loadEvaluationInputs(db, units, year, scope);
   const evaluations = new Map(evaluateArea(inputs, { catalogue }).map((e) => [e.unitId, e]));
   return { catalogue, units, evaluations, inputs: new Map(inputs.map((input) => [input.unit.id, input])) };
@@ -95,7 +113,11 @@ export async function gradeSheetsOfScope(
     const evaluation = evaluations.get(sheet.unitId);
     if (!evaluation) continue;
     const own = incidentsInWindow(incidents.get(sheet.unitId) ?? [], evaluation.unitType, year);
-    const result = gradeSheet(getSheetTemplate(sheet.templateId), { scores: sheet.scores, incidents: own, standardMet: evaluation.result === 'DAT' }, { detail: false });
+    const result = gradeSheet(
+      getSheetTemplate(sheet.templateId),
+      { scores: sheet.scores, incidents: own, standardMet: evaluation.result === 'DAT' },
+      { detail: false },
+    );
     grades.push({ unitId: sheet.unitId, unitType: evaluation.unitType, grade: result.grade });
   }
   return grades;
@@ -108,19 +130,29 @@ export async function gradeSheetsOfScope(
  * distribution, and quarterly-report completeness for the quarters already due on `today`. Used by the
  * API's stats.summary and by the worker's snapshots.
  */
-export async function computeAreaSummary(db: Kysely<Database>, areaId: number | undefined, year: number, today: string) {
+export async function computeAreaSummary(
+  db: Kysely<Database>,
+  areaId: number | undefined,
+  year: number,
+  today: string,
+): Promise<AreaSummary> {
   const { catalogue, evaluations } = await evaluateAreaYear(db, areaId, year);
   const scope: UnitScope = { areaId, date: `${year}-12-31` };
 
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
   const models = await aggregateModelFigures(db, { areaId, year, asOf });
 
-  const grades = (await gradeSheetsOfScope(db, scope, year, evaluations)).map(({ unitType, grade }) => ({ unitType, grade }));
+  const grades = (await gradeSheetsOfScope(db, scope, year, evaluations)).map(({ unitType, grade }) => ({
+    unitType,
+    grade,
+  }));
 
   const dueQuarters = ([1, 2, 3, 4] as Quarter[])
     .map((quarter) => ({ year, quarter }))
     .filter((q) => quarterPeriod(q.year, q.quarter, DEFAULT_REPORTING_SETTINGS).dueDate < today);
-  const reportingUnits = [...evaluations.values()].filter((e) => e.result !== 'EXCLUDED').map((e) => ({ unitId: e.unitId }));
+  const reportingUnits = [...evaluations.values()]
+    .filter((e) => e.result !== 'EXCLUDED')
+    .map((e) => ({ unitId: e.unitId }));
   const reports =
     dueQuarters.length > 0
       ? (
@@ -149,9 +181,10 @@ export async function computeAreaSummary(db: Kysely<Database>, areaId: number | 
     models,
     awards: statistics.awards!,
     grades: statistics.grades!,
-    reports: { ...completeness, missing: completeness.missing.slice(0, 200), missingCount: completeness.missing.length },
+    reports: {
+      ...completeness,
+      missing: completeness.missing.slice(0, 200),
+      missingCount: completeness.missing.length,
+    },
   };
 }
-
-/** What {@link computeAreaSummary} returns. */
-export type AreaSummary = Awaited<ReturnType<typeof computeAreaSummary>>;

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_PASSWORD,
+  artefactsDir,
+  launchChromium,
+  openPage,
+  queryWith,
+  startRealServer,
+  type RunningServer,
+} from './harness.js';
+
+// Issue 15: an administrator merges two communes of the Ba Đồn demo from the SPA, after a preview (a dry run on
+// the server) that lists what ends, what begins and the figures before and after; the 2021 figures hold.
+
+let server: RunningServer;
+let chromium: { browser: Browser; close(): Promise<void> };
+let page: Page;
+let errors: string[] = [];
+
+beforeAll(async () => {
+  server = await startRealServer();
+  chromium = await launchChromium();
+  ({ page, errors } = await openPage(chromium.browser));
+});
+afterAll(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+const api = <T>(procedure: string, input: unknown) => queryWith<T>(page, procedure, input);
+
+type Node = { id: number; code: string; name: string; children: Node[] };
+const find = (nodes: Node[], code: string): Node | undefined => {
+  for (const node of nodes) {
+    if (node.code === code) return node;
+    const found = find(node.children, code);
+    if (found) return found;
+  }
+  return undefined;
+};
+const rates = (summary: { units: { byType: Record<string, { recognitionRate: { text: string } | null }> } }) =>
+  Object.fromEntries(Object.entries(summary.units.byType).map(([type, s]) => [type, s.recognitionRate?.text]));
+
+describe('reorganising areas in the SPA', () => {
+  it('merges two communes after a preview, and 2021 keeps its figures', async () => {
+    await page.goto(server.baseUrl);
+    await page.getByLabel('Tên đăng nhập').fill('admin');
+    await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    const tree = await api<{ roots: Node[] }>('areas.tree', {});
+    const town = find(tree.roots, 'QB-BD')!;
+    const before2021 = rates(await api('stats.summary', { areaId: town.id, year: 2021 }));
+    expect(before2021).toMatchObject({ XA: '15/16', KDC: '92/95' });
+
+    await page.getByRole('link', { name: 'Sắp xếp địa bàn' }).click();
+    await page.getByRole('heading', { name: 'Sắp xếp đơn vị hành chính' }).waitFor();
+    await page.getByLabel('Ngày có hiệu lực').fill('01/07/2025');
+    await page.getByLabel('Số nghị quyết, quyết định').fill('1680/NQ-UBTVQH15');
+    await page.getByLabel('Ngày ban hành').fill('16/06/2025');
+    const predecessors = page.locator('input').and(page.getByLabel(/^Địa bàn cũ/));
+    for (const name of ['Quảng Thủy', 'Quảng Văn']) {
+      await predecessors.click();
+      await predecessors.fill(name);
+      await page.getByRole('option', { name: new RegExp(`${name}$`) }).click();
+    }
+    await page.getByLabel('Mã địa bàn mới').fill('QB-BD-QTV');
+    await page.getByLabel(/^Tên/).fill('Quảng Thủy Văn');
+    const parent = page.locator('input').and(page.getByLabel(/^Địa bàn cấp trên/));
+    await parent.click();
+    await parent.fill('Ba Đồn');
+    await page.getByRole('option', { name: /^Ba Đồn\s*Quảng Bình › Ba Đồn$/ }).click();
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    const preview = page.getByTestId('reorganisation-preview');
+    await preview.getByRole('heading', { name: 'Xem trước (chưa lưu)' }).waitFor();
+    const text = await preview.innerText();
+    expect(text).toContain('1680/NQ-UBTVQH15 ngày 16/06/2025');
+    expect(text).toMatch(/Kết thúc ngày 01\/07\/2025[\s\S]*Quảng Thủy \(QB-BD-QTHUY\)/);
+    expect(text).toContain('Quảng Thủy Văn (QB-BD-QTV)');
+    expect(text).toContain('Xã Quảng Thủy Văn (XA-QB-BD-QTV)');
+    await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-preview.png'), fullPage: true });
+    // the preview wrote nothing
+    expect(find((await api<{ roots: Node[] }>('areas.tree', {})).roots, 'QB-BD-QTV')).toBeUndefined();
+
+    await page.getByRole('button', { name: 'Thực hiện' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Các địa bàn cũ và đơn vị của chúng kết thúc ngày 01/07/2025').waitFor();
+    await dialog.getByRole('button', { name: 'Thực hiện' }).click();
+    await preview.getByRole('heading', { name: 'Đã thực hiện' }).waitFor();
+    await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-done.png'), fullPage: true });
+
+    const merged = find((await api<{ roots: Node[] }>('areas.tree', {})).roots, 'QB-BD-QTV')!;
+    expect(merged).toBeDefined();
+    const history = await api<{ predecessors: { other: { code: string } }[] }>('areas.history', { areaId: merged.id });
+    expect(history.predecessors.map((p) => p.other.code).sort()).toEqual(['QB-BD-QTHUY', 'QB-BD-QVAN']);
+    expect(rates(await api('stats.summary', { areaId: town.id, year: 2021 }))).toEqual(before2021);
+  });
+
+  it('logged no error in the browser', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { planReorganisation, type ReorganisationContext } from './reorganisation.js';
+import type { Area, Unit } from './units.js';
+
+const area = (id: number, code: string, name: string, level: Area['level'], parentId: number | null): Area => ({
+  id,
+  code,
+  name,
+  kind: level === 'commune' ? 'xa' : level === 'district' ? 'thi-xa' : 'tinh',
+  level,
+  parentId,
+  validFrom: '2000-01-01',
+  validTo: null,
+});
+const unit = (id: number, code: string, type: Unit['type'], areaId: number, name = code) => ({
+  id,
+  code,
+  name,
+  type,
+  areaId,
+  managingLevel: type === 'XA' ? ('district' as const) : ('commune' as const),
+  validFrom: '1900-01-01',
+  validTo: null,
+});
+const context: ReorganisationContext = {
+  areas: [
+    area(1, 'P', 'Tỉnh', 'province', null),
+    area(2, 'P-T', 'Thị xã', 'district', 1),
+    area(3, 'P-T-A', 'A', 'commune', 2),
+    area(4, 'P-T-B', 'B', 'commune', 2),
+  ],
+  units: [
+    unit(10, 'XA-P-T-A', 'XA', 3),
+    unit(11, 'KDC-P-T-A-1', 'KDC', 3),
+    unit(12, 'KDC-P-T-A-2', 'KDC', 3),
+    unit(20, 'XA-P-T-B', 'XA', 4),
+    unit(21, 'KDC-P-T-B-1', 'KDC', 4),
+    unit(22, 'CQ-9', 'CQ', 4),
+    { ...unit(23, 'KDC-P-T-B-2', 'KDC', 4), validTo: '2020-01-01' },
+  ],
+  areaCodes: new Set(['P', 'P-T', 'P-T-A', 'P-T-B']),
+  unitCodes: new Set(['XA-P-T-A', 'KDC-P-T-A-1', 'KDC-P-T-A-2', 'XA-P-T-B', 'KDC-P-T-B-1', 'CQ-9', 'KDC-P-T-B-2']),
+};
+const legalBasis = { number: '1680/NQ-UBTVQH15', date: '2025-06-16' };
+
+describe('planReorganisation', () => {
+  it('a merge ends both communes and their living units, numbers the villages on, and makes one commune unit', () => {
+    const plan = planReorganisation(
+      {
+        kind: 'merge',
+        effectiveDate: '2025-07-01',
+        legalBasis,
+        predecessorIds: [3, 4],
+        successors: [{ code: 'P-T-AB', name: 'AB', kind: 'xa', parentId: 2 }],
+      },
+      context,
+    );
+    expect(plan.errors).toEqual([]);
+    expect(plan.note).toBe('1680/NQ-UBTVQH15 ngày 16/06/2025');
+    expect(plan.endAreas.map((a) => a.id)).toEqual([3, 4]);
+    expect(plan.endUnits.map((u) => u.id)).toEqual([10, 11, 12, 20, 21, 22]); // 23 had already ended
+    expect(plan.newUnits.map((u) => [u.code, u.name, u.from])).toEqual([
+      ['XA-P-T-AB', 'Xã AB', null],
+      ['KDC-P-T-AB-1', 'KDC-P-T-A-1', 11],
+      ['KDC-P-T-AB-2', 'KDC-P-T-A-2', 12],
+      ['KDC-P-T-AB-3', 'KDC-P-T-B-1', 21],
+      ['CQ-9-2025', 'CQ-9', 22],
+    ]);
+    expect(plan.unitLineage.filter((l) => l.successorCode === 'XA-P-T-AB').map((l) => l.predecessorId)).toEqual([
+      10, 20,
+    ]);
+    expect(plan.lineage).toEqual([
+      { predecessorId: 3, successorCode: 'P-T-AB', event: 'merge' },
+      { predecessorId: 4, successorCode: 'P-T-AB', event: 'merge' },
+    ]);
+  });
+
+  it('a split gives each new commune its own commune unit and the villages assigned to it', () => {
+    const plan = planReorganisation(
+      {
+        kind: 'split',
+        effectiveDate: '2026-01-01',
+        legalBasis,
+        predecessorIds: [3],
+        successors: [
+          { code: 'P-T-A1', name: 'A1', kind: 'xa', parentId: 2 },
+          { code: 'P-T-A2', name: 'A2', kind: 'phuong', parentId: 2 },
+        ],
+        unitAssignments: { '12': 1 },
+      },
+      context,
+    );
+    expect(plan.errors).toEqual([]);
+    expect(plan.newUnits.map((u) => [u.code, u.areaCode])).toEqual([
+      ['XA-P-T-A1', 'P-T-A1'],
+      ['XA-P-T-A2', 'P-T-A2'],
+      ['KDC-P-T-A1-1', 'P-T-A1'],
+      ['KDC-P-T-A2-1', 'P-T-A2'],
+    ]);
+    expect(plan.newUnits[1]!.name).toBe('Phường A2');
+  });
+
+  it('says every reason a request cannot be done', () => {
+    const plan = planReorganisation(
+      {
+        kind: 'merge',
+        effectiveDate: '2025-07-01',
+        legalBasis,
+        predecessorIds: [2, 3],
+        successors: [{ code: 'P-T-A', name: 'X', kind: 'xa', parentId: 3 }],
+      },
+      context,
+    );
+    expect(plan.errors.map((e) => e.vi)).toEqual([
+      'Các địa bàn cũ phải cùng một cấp.',
+      'Thị xã Thị xã còn 2 địa bàn trực thuộc ngày 01/07/2025 (Xã A, Xã B): chuyển các địa bàn đó trước.',
+      'Mã địa bàn "P-T-A" đã có.',
+      '"X": loại Xã không cùng cấp với địa bàn cũ.',
+      '"X": địa bàn cấp trên không hợp lệ ngày 01/07/2025.',
+    ]);
+    expect(plan.endUnits).toEqual([]);
+    expect(
+      planReorganisation(
+        { kind: 'dissolve', effectiveDate: '2025-07-01', legalBasis, predecessorIds: [4], successors: [] },
+        context,
+      ).errors[0]?.vi,
+    ).toBe('Xã B còn 3 đơn vị ngày 01/07/2025: chuyển các đơn vị đó trước.');
+  });
+});
