@@ -126,6 +126,11 @@ const baseMessages = {
   byYear: { vi: 'Theo năm', en: 'By year' },
   byQuarter: { vi: 'Theo quý', en: 'By quarter' },
   yoy: { vi: 'So với năm {year}', en: 'Compared with {year}' },
+  yoyComposedOf: {
+    vi: 'Địa bàn này chưa có vào năm {year}: số liệu năm {year} là của {areas} gộp lại.',
+    en: 'This area did not exist in {year}: the {year} figures are those of {areas} together.',
+  },
+  beforeDate: { vi: 'trước {date}', en: 'before {date}' },
   noSnapshots: {
     vi: 'Chưa có bản chụp số liệu nào cho địa bàn này.',
     en: 'No statistics snapshots for this area yet.',

@@ -85,6 +85,24 @@ describe('a reorganisation', { timeout: 120_000 }, () => {
     const history = await admin.areas.history({ areaId: mergedId });
     expect(history.predecessors.map((p) => p.other.code).sort()).toEqual(['QB-BD-QTHUY', 'QB-BD-QVAN']);
     expect(history.predecessors[0]?.note).toBe('1680/NQ-UBTVQH15 ngày 16/06/2025');
+    // across the reform: the merged commune's 2022 is its predecessors' 2022 taken together, and says so
+    type Summary = Awaited<ReturnType<typeof getAreaSummary>>;
+    const compared = await getAreaSummary(env.handle.db, mergedId, 2022, TODAY);
+    const kdc2022 = (code: string) => (past[`2022/${code}`] as Summary).units.byType.KDC;
+    expect(compared.units.byType.KDC.total).toBe(kdc2022('QB-BD-QTHUY').total + kdc2022('QB-BD-QVAN').total);
+    expect(compared.units.byType.KDC.recognised).toBe(
+      kdc2022('QB-BD-QTHUY').recognised + kdc2022('QB-BD-QVAN').recognised,
+    );
+    expect(compared.composedOf?.map((a) => [a.name, a.validTo])).toEqual([
+      ['Quảng Thủy', '2025-07-01'],
+      ['Quảng Văn', '2025-07-01'],
+    ]);
+    // the officer, now of the merged commune, keeps the predecessors' past
+    const officerCaller = env.callerFor('commune_officer', AT);
+    const thuy2021 = await officerCaller.stats.summary({ areaId: thuy, year: 2021 });
+    expect(thuy2021).toEqual(await getAreaSummary(env.handle.db, thuy, 2021, TODAY));
+    const village2021 = await officerCaller.assessments.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2021 });
+    expect(village2021.record?.status).toBe('recognised');
     const audit = await env.handle.db
       .selectFrom('audit_log')
       .select('action')

@@ -1,5 +1,5 @@
 import { DomainError, foldForSearch, vietnameseSortKey, type Area } from '@antoan/core';
-import type { Expression, Kysely, SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { chunk } from './chunk.js';
 import type { AreaRow, Database } from './schema.js';
 
@@ -61,7 +61,9 @@ export function subtreeAreaIds(db: Kysely<Database>, rootId: number, date: strin
             .innerJoin('subtree', 'subtree.id', 'child.parent_id')
             .select('child.id')
             .where('child.valid_from', '<=', date)
-            .where((eb): Expression<SqlBool> => eb.or([eb('child.valid_to', 'is', null), eb('child.valid_to', '>', date)])),
+            .where((eb): Expression<SqlBool> =>
+              eb.or([eb('child.valid_to', 'is', null), eb('child.valid_to', '>', date)]),
+            ),
         ),
     )
     .selectFrom('subtree')
@@ -96,11 +98,23 @@ export async function insertAreas(db: Kysely<Database>, areas: readonly NewArea[
 
 /**
  * Tells whether `areaId` is `rootId` or lies below it, following parent links whatever their dates (a
- * scope granted on an area covers its history too). One recursive query up the tree.
+ * scope granted on an area covers its history too), or lies in (or below) an area `rootId` came from by a
+ * reorganisation (area_lineage, followed back as far as it goes): an officer of a merged commune keeps the
+ * predecessors' past. One query: the ancestors of the area up the tree, the roots back through the lineage.
  */
 export async function isAreaWithin(db: Kysely<Database>, areaId: number, rootId: number): Promise<boolean> {
   if (areaId === rootId) return true;
   const row = await db
+    .withRecursive('roots(id)', (qb) =>
+      qb
+        .selectNoFrom(sql<number>`cast(${rootId} as integer)`.as('id'))
+        .union(
+          qb
+            .selectFrom('area_lineage')
+            .innerJoin('roots', 'roots.id', 'area_lineage.successor_id')
+            .select('area_lineage.predecessor_id as id'),
+        ),
+    )
     .withRecursive('ancestors(id, parent_id)', (qb) =>
       qb
         .selectFrom('areas')
@@ -115,7 +129,7 @@ export async function isAreaWithin(db: Kysely<Database>, areaId: number, rootId:
     )
     .selectFrom('ancestors')
     .select('ancestors.id')
-    .where('ancestors.id', '=', rootId)
+    .where('ancestors.id', 'in', (qb) => qb.selectFrom('roots').select('roots.id'))
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -142,7 +156,14 @@ export async function insertLineage(db: Kysely<Database>, lineage: Omit<AreaLine
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { id: row.id, predecessorId: row.predecessor_id, successorId: row.successor_id, event: row.event, effectiveDate: row.effective_date, note: row.note };
+  return {
+    id: row.id,
+    predecessorId: row.predecessor_id,
+    successorId: row.successor_id,
+    event: row.event,
+    effectiveDate: row.effective_date,
+    note: row.note,
+  };
 }
 
 /** The predecessors and successors of an area (merges, splits, renames), oldest first. */
@@ -154,7 +175,14 @@ export async function listLineage(db: Kysely<Database>, areaId: number): Promise
     .orderBy('effective_date')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({ id: row.id, predecessorId: row.predecessor_id, successorId: row.successor_id, event: row.event, effectiveDate: row.effective_date, note: row.note }));
+  return rows.map((row) => ({
+    id: row.id,
+    predecessorId: row.predecessor_id,
+    successorId: row.successor_id,
+    event: row.event,
+    effectiveDate: row.effective_date,
+    note: row.note,
+  }));
 }
 
 /** The areas of a subtree (the root and what lies below it) that exist on `date`, in Vietnamese order. */
@@ -169,4 +197,33 @@ export async function listSubtreeAreasOn(db: Kysely<Database>, rootId: number, d
     .orderBy('id')
     .execute();
   return rows.map(toArea);
+}
+
+/**
+ * The areas that stood for `areaId` on `date`: the area itself when it existed that day (or ended before it),
+ * else — an area created later by a reorganisation — the areas it came from (area_lineage), followed back until
+ * they existed that day. A merged commune's 2024 is its predecessors' 2024 taken together.
+ */
+export async function areasStandingFor(db: Kysely<Database>, areaId: number, date: string): Promise<Area[]> {
+  const out = new Map<number, Area>();
+  let frontier = [areaId];
+  for (let depth = 0; frontier.length > 0 && depth < 20; depth++) {
+    const areas = (await db.selectFrom('areas').selectAll().where('id', 'in', frontier).execute()).map(toArea);
+    const later = areas.filter((a) => a.validFrom > date);
+    for (const a of areas) if (a.validFrom <= date) out.set(a.id, a);
+    if (later.length === 0) break;
+    const back = await db
+      .selectFrom('area_lineage')
+      .select('predecessor_id')
+      .where(
+        'successor_id',
+        'in',
+        later.map((a) => a.id),
+      )
+      .execute();
+    // an area created later with no lineage stands for itself (it simply had nothing that day)
+    if (back.length === 0) for (const a of later) out.set(a.id, a);
+    frontier = [...new Set(back.map((r) => r.predecessor_id))].filter((id) => !out.has(id));
+  }
+  return [...out.values()];
 }

@@ -3,10 +3,12 @@ import {
   ENGINE_VERSION,
   MISSING_REPORTS_LISTED,
   summarizeResultTotals,
+  type Area,
   type AreaSummary,
 } from '@antoan/core';
 import {
   aggregateModelFigures,
+  areasStandingFor,
   countAwards,
   listMissingReports,
   listResultYears,
@@ -34,17 +36,41 @@ export async function getAreaSummary(
   const stored = (await listResultYears(db)).some((r) => r.year === year && r.engineVersion === ENGINE_VERSION);
   if (!stored) return computeAreaSummary(db, areaId, year, today);
   const date = `${year}-12-31`;
-  const scope: ResultScope = {
-    year,
-    areaIds: areaId === undefined ? undefined : await resolveSubtree(db, areaId, date),
-  };
+  // a commune made by a later reorganisation stands, for an earlier year, for the areas it came from
+  const standing = areaId === undefined ? [] : await areasStandingFor(db, areaId, date);
+  const composed = areaId !== undefined && !(standing.length === 1 && standing[0]!.id === areaId);
+  const areaIds = areaId === undefined ? undefined : new Set<number>();
+  for (const area of standing) for (const id of await resolveSubtree(db, area.id, date)) areaIds!.add(id);
+  const scope: ResultScope = { year, areaIds: areaIds && [...areaIds] };
   const quarters = dueQuarters(year, today).map((q) => q.quarter);
   const asOf = date < today ? date : today;
   const [totals, awards, missing, models] = await Promise.all([
     sumAreaTotals(db, scope),
     countAwards(db, scope),
     listMissingReports(db, scope, quarters, MISSING_REPORTS_LISTED),
-    aggregateModelFigures(db, { areaId, year, asOf }),
+    composed ? sumModelFigures(db, standing, year, asOf) : aggregateModelFigures(db, { areaId, year, asOf }),
   ]);
-  return summarizeResultTotals({ areaId: areaId ?? null, year, today, totals, awards, models, missing });
+  const summary = summarizeResultTotals({ areaId: areaId ?? null, year, today, totals, awards, models, missing });
+  if (composed)
+    summary.composedOf = standing.map((a) => ({ areaId: a.id, name: a.name, kind: a.kind, validTo: a.validTo }));
+  return summary;
+}
+
+/** The model figures of several areas taken together (each a sum over its models). */
+async function sumModelFigures(
+  db: Kysely<Database>,
+  areas: readonly Area[],
+  year: number,
+  asOf: string,
+): Promise<Awaited<ReturnType<typeof aggregateModelFigures>>> {
+  const parts = await Promise.all(areas.map((a) => aggregateModelFigures(db, { areaId: a.id, year, asOf })));
+  return parts.reduce((sum, p) => ({
+    asOf: p.asOf,
+    operating: sum.operating + p.operating,
+    newInYear: sum.newInYear + p.newInYear,
+    stoppedInYear: sum.stoppedInYear + p.stoppedInYear,
+    sites: sum.sites + p.sites,
+    teams: sum.teams + p.teams,
+    advancedExamples: sum.advancedExamples + p.advancedExamples,
+  }));
 }

@@ -1,5 +1,28 @@
-import { AWARD_KIND_LABELS, AWARD_KINDS, GRADE_LABELS, GRADES, UNIT_TYPE_LABELS, UNIT_TYPES, type UnitType } from '@antoan/core';
-import { Alert, Badge, Button, Card, Group, Loader, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  AREA_KIND_LABELS,
+  AWARD_KIND_LABELS,
+  AWARD_KINDS,
+  GRADE_LABELS,
+  GRADES,
+  UNIT_TYPE_LABELS,
+  UNIT_TYPES,
+  type UnitType,
+} from '@antoan/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Progress,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { errorText } from '../errors.js';
@@ -20,7 +43,10 @@ export function DashboardPage() {
   const enabled = year !== undefined;
   const summary = useQuery({ ...trpc.stats.summary.queryOptions({ areaId, year: year ?? 2000 }), enabled });
   // The year before (for the comparison column) is asked once this year's figures are on screen.
-  const previous = useQuery({ ...trpc.stats.summary.queryOptions({ areaId, year: (year ?? 2001) - 1 }), enabled: enabled && summary.isSuccess });
+  const previous = useQuery({
+    ...trpc.stats.summary.queryOptions({ areaId, year: (year ?? 2001) - 1 }),
+    enabled: enabled && summary.isSuccess,
+  });
 
   if (!enabled || summary.isPending) {
     return (
@@ -70,8 +96,10 @@ export function DashboardPage() {
 }
 
 function RecognitionTable({ data, previous, year }: { data: Summary; previous: Summary | undefined; year: number }) {
-  const { t, l, formatNumber } = useI18n();
-  const types: UnitType[] = ['XA', 'KDC', 'CQ', 'DN', 'CSGD'].filter((x): x is UnitType => (UNIT_TYPES as readonly string[]).includes(x));
+  const { t, l, formatNumber, formatDate, language } = useI18n();
+  const types: UnitType[] = ['XA', 'KDC', 'CQ', 'DN', 'CSGD'].filter((x): x is UnitType =>
+    (UNIT_TYPES as readonly string[]).includes(x),
+  );
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -102,7 +130,9 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
                   <Table.Td ta="right" ff="monospace">
                     {rate ? rate.text : `0/${s.eligible}`}
                   </Table.Td>
-                  <Table.Td ta="right">{rate ? `${formatNumber(Math.round(rate.percentage * 10) / 10)}%` : '—'}</Table.Td>
+                  <Table.Td ta="right">
+                    {rate ? `${formatNumber(Math.round(rate.percentage * 10) / 10)}%` : '—'}
+                  </Table.Td>
                   <Table.Td ta="right">{s.excluded}</Table.Td>
                   <Table.Td ta="right">
                     {p?.recognitionRate ? p.recognitionRate.text : '—'}
@@ -119,6 +149,19 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {previous?.composedOf && (
+        <Text size="sm" c="dimmed" mt="xs" data-testid="yoy-composed">
+          {t('yoyComposedOf', {
+            year: year - 1,
+            areas: previous.composedOf
+              .map(
+                (a) =>
+                  `${AREA_KIND_LABELS[a.kind][language]} ${a.name}${a.validTo ? ` (${t('beforeDate', { date: formatDate(a.validTo) })})` : ''}`,
+              )
+              .join(', '),
+          })}
+        </Text>
+      )}
     </Card>
   );
 }
@@ -180,7 +223,10 @@ function ReportsCard({ data }: { data: Summary }) {
         </Text>
       ) : (
         <>
-          <Figure label={`${r.submitted}/${r.expected}`} value={r.submissionRate ? `${formatNumber(Math.round(r.submissionRate.percentage * 10) / 10)}%` : '—'} />
+          <Figure
+            label={`${r.submitted}/${r.expected}`}
+            value={r.submissionRate ? `${formatNumber(Math.round(r.submissionRate.percentage * 10) / 10)}%` : '—'}
+          />
           <Progress value={r.submissionRate?.percentage ?? 0} aria-label={t('reportsTitle')} my="xs" />
           {r.missingCount > 0 && (
             <Text size="xs" c="red.8">

@@ -6,7 +6,7 @@ import { toVietnamDate } from '../periods/dates.js';
 import { DEFAULT_REPORTING_SETTINGS, quarterPeriod, type Quarter, type ReportingSettings } from '../periods/periods.js';
 import type { RecognitionResult } from '../recognition/recognition.engine.js';
 import { AWARD_KINDS, type AwardKind, type AwardRecord } from '../records.schema.js';
-import { UNIT_TYPES, type UnitType } from '../units.js';
+import { UNIT_TYPES, type AreaKind, type UnitType } from '../units.js';
 import { makeRate } from './rate.js';
 import type {
   AwardStatistics,
@@ -353,6 +353,12 @@ export interface AreaSummary {
   awards: AwardStatistics;
   grades: GradeDistribution;
   reports: AreaReportCompleteness;
+  /**
+   * Present when the area did not exist yet at the end of `year` (a commune made by a later reorganisation):
+   * the areas its figures of that year are taken from, with the day they ended ("gồm xã A, xã B trước
+   * 1/7/2025").
+   */
+  composedOf?: { areaId: number; name: string; kind: AreaKind; validTo: string | null }[];
 }
 
 /**
