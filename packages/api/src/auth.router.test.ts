@@ -5,7 +5,7 @@ import { createContextInner, createHttpContext, sessionIdOf, silentLogger } from
 import { clientKey, LoginRateLimiter } from './login-limiter.js';
 import { AreaSummaries } from './area-summaries.js';
 import { createCaller } from './root.js';
-import { createApiTestEnvironment, failure, TEST_PASSWORD, type ApiTestEnvironment } from './testing.js';
+import { browserCaller, createApiTestEnvironment, failure, TEST_PASSWORD, type ApiTestEnvironment } from './testing.js';
 
 let env: ApiTestEnvironment;
 beforeAll(async () => {
@@ -13,23 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.destroy());
 
-/** A caller that behaves like a browser: it keeps the session cookie the server sets. */
-function browser() {
-  const jar: { token: string | null } = { token: null };
-  const caller = async () => {
-    const sessionId = jar.token ? sessionIdOf(jar.token) : null;
-    const user = sessionId ? ((await findSessionUser(env.handle.db, sessionId, new Date())) ?? null) : null;
-    return createCaller(
-      createContextInner({
-        db: env.handle.db,
-        user,
-        sessionId: user ? sessionId : null,
-        setSessionCookie: (token) => (jar.token = token),
-      }),
-    );
-  };
-  return { jar, caller };
-}
+const browser = () => browserCaller(env.handle.db);
 
 describe('signing in and out', () => {
   it('signs in with the right password, sets a session cookie, and signs out', async () => {

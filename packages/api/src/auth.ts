@@ -1,7 +1,14 @@
 import type { User } from '@antoan/core';
-import { clearFailedLogins, countUsers, findCredentials, insertUser, recordFailedLogin, type Database } from '@antoan/db';
+import {
+  clearFailedLogins,
+  countUsers,
+  findCredentials,
+  insertUser,
+  recordFailedLogin,
+  type Database,
+} from '@antoan/db';
 import type { Kysely } from 'kysely';
-import { hashPassword, randomToken, verifyPassword } from './password.js';
+import { hashPassword, oneTimePassword, randomToken, verifyPassword } from './password.js';
 
 // A hash of a random password, verified when the username does not exist so that a wrong username takes
 // as long as a wrong password (no user enumeration by timing).
@@ -17,7 +24,12 @@ export type AuthenticationResult = { ok: true; user: User } | { ok: false; locke
  * Checks a username and password. Disabled users cannot sign in; a locked account is refused without
  * checking the password (so guessing stops), and the lock is set after MAX_FAILED_LOGINS failures.
  */
-export async function authenticate(db: Kysely<Database>, username: string, password: string, now: Date): Promise<AuthenticationResult> {
+export async function authenticate(
+  db: Kysely<Database>,
+  username: string,
+  password: string,
+  now: Date,
+): Promise<AuthenticationResult> {
   const credentials = await findCredentials(db, username);
   if (!credentials) {
     await verifyPassword(password, await (dummyHash ??= hashPassword(randomToken())));
@@ -28,7 +40,12 @@ export async function authenticate(db: Kysely<Database>, username: string, passw
   }
   const ok = await verifyPassword(password, credentials.passwordHash);
   if (!ok) {
-    await recordFailedLogin(db, credentials.user.id, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+    await recordFailedLogin(
+      db,
+      credentials.user.id,
+      MAX_FAILED_LOGINS,
+      new Date(now.getTime() + LOCK_MINUTES * 60_000),
+    );
     return { ok: false };
   }
   if (credentials.user.isDisabled) return { ok: false };
@@ -38,14 +55,15 @@ export async function authenticate(db: Kysely<Database>, username: string, passw
 
 /**
  * On the first start (no user at all), creates the `admin` user. Its password is `password` when given
- * (from the environment), otherwise a random one that is returned so the caller prints it once.
+ * (from the environment: the operator chose it), otherwise a random one that is returned so the caller prints
+ * it once; that one is a one-time password, to be changed at the first sign-in (it was printed to a log).
  */
 export async function ensureFirstAdmin(
   db: Kysely<Database>,
   options: { password?: string | undefined; now: Date },
 ): Promise<{ username: string; password: string | undefined } | undefined> {
   if ((await countUsers(db)) > 0) return undefined;
-  const password = options.password ?? randomToken(12);
+  const password = options.password ?? oneTimePassword();
   await insertUser(
     db,
     {
@@ -56,6 +74,7 @@ export async function ensureFirstAdmin(
       areaId: null,
       unitId: null,
       email: null,
+      mustChangePassword: options.password === undefined,
     },
     options.now,
   );

@@ -1,5 +1,12 @@
 import { changePasswordInputSchema, DomainError, loginInputSchema } from '@antoan/core';
-import { deleteSession, deleteUserSessions, findCredentials, insertSession, updatePasswordHash, writeAudit } from '@antoan/db';
+import {
+  deleteSession,
+  deleteUserSessions,
+  findCredentials,
+  insertSession,
+  updatePasswordHash,
+  writeAudit,
+} from '@antoan/db';
 import { authenticate, MAX_FAILED_LOGINS } from '../auth.js';
 import { clientKey } from '../login-limiter.js';
 import { SESSION_TTL_MS, sessionIdOf } from '../context.js';
@@ -29,7 +36,10 @@ export const authRouter = router({
       if (!attempt.allowed) {
         if (attempt.first) {
           // Once per blocked spell, with the client and the time only: never the username or the password.
-          ctx.log.info('sign-in attempts refused for a while', { client: clientKey(ctx.clientIp), until: attempt.retryAt.toISOString() });
+          ctx.log.info('sign-in attempts refused for a while', {
+            client: clientKey(ctx.clientIp),
+            until: attempt.retryAt.toISOString(),
+          });
         }
         const until = formatVietnamTime(attempt.retryAt);
         throw new DomainError('TOO_MANY_REQUESTS', {
@@ -56,20 +66,21 @@ export const authRouter = router({
       return user;
     }),
 
-  logout: publicProcedure
-    .meta({ access: 'authenticated' })
-    .mutation(async ({ ctx }) => {
-      if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
-      ctx.setSessionCookie(null);
-      return { ok: true as const };
-    }),
+  logout: publicProcedure.meta({ access: 'authenticated', beforePasswordChange: true }).mutation(async ({ ctx }) => {
+    if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
+    ctx.setSessionCookie(null);
+    return { ok: true as const };
+  }),
 
   /** The signed-in user, or null (the SPA asks this first to decide whether to show the login form). */
-  me: publicProcedure.meta({ access: 'public' }).query(({ ctx }) => ctx.user),
+  me: publicProcedure.meta({ access: 'public', beforePasswordChange: true }).query(({ ctx }) => ctx.user),
 
-  /** Changes one's own password; every other session of the user ends. */
+  /**
+   * Changes one's own password; every other session of the user ends. This is also how a one-time password
+   * is replaced (the only call, with `me` and `logout`, open to a user who still has one).
+   */
   changePassword: protectedProcedure
-    .meta({ access: 'authenticated' })
+    .meta({ access: 'authenticated', beforePasswordChange: true })
     .input(changePasswordInputSchema)
     .mutation(async ({ ctx, input }) => {
       const credentials = await findCredentials(ctx.db, ctx.user.username);
@@ -81,8 +92,40 @@ export const authRouter = router({
       await ctx.db.transaction().execute(async (trx) => {
         await updatePasswordHash(trx, ctx.user.id, hash, now);
         await deleteUserSessions(trx, ctx.user.id, ctx.sessionId ?? undefined);
-        await writeAudit(trx, { userId: ctx.user.id, action: 'password.change', entity: 'user', entityId: ctx.user.id, before: null, after: null, at: now });
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'password.change',
+          entity: 'user',
+          entityId: ctx.user.id,
+          before: null,
+          after: null,
+          at: now,
+        });
       });
+      return { ok: true as const };
+    }),
+
+  /**
+   * Ends every session of the caller, this one included (a lost phone, a shared computer): every browser
+   * signed in as them is asked to sign in again.
+   */
+  signOutEverywhere: protectedProcedure
+    .meta({ access: 'authenticated', beforePasswordChange: true })
+    .mutation(async ({ ctx }) => {
+      const now = ctx.now();
+      await ctx.db.transaction().execute(async (trx) => {
+        await deleteUserSessions(trx, ctx.user.id);
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'session.endAll',
+          entity: 'user',
+          entityId: ctx.user.id,
+          before: null,
+          after: null,
+          at: now,
+        });
+      });
+      ctx.setSessionCookie(null);
       return { ok: true as const };
     }),
 });

@@ -8,6 +8,7 @@ import * as m0006 from './2026-12-01-0006-unit-results.js';
 import * as m1001 from './2026-12-01-1001-incident-exceptions-review.js';
 import * as m1002 from './2026-12-01-1002-criteria-as-the-law-writes-them.js';
 import * as m1003 from './2026-12-01-1003-recognition-authority.js';
+import * as m1601 from './2026-12-01-1601-user-must-change-password.js';
 
 /**
  * Every migration, by name. Names sort by date; a shipped migration is never edited, only followed by a
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-1001-incident-exceptions-review': m1001,
   '2026-12-01-1002-criteria-as-the-law-writes-them': m1002,
   '2026-12-01-1003-recognition-authority': m1003,
+  '2026-12-01-1601-user-must-change-password': m1601,
 };
