@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { accountMessages } from './messages/accounts.js';
 import { recordMessages } from './messages/records.js';
 
 export type Language = 'vi' | 'en';
@@ -278,7 +279,7 @@ const baseMessages = {
   'kind_dac-khu': { vi: 'Đặc khu', en: 'Special zone' },
 } as const;
 
-const messages = { ...baseMessages, ...recordMessages };
+const messages = { ...baseMessages, ...recordMessages, ...accountMessages };
 
 export type MessageKey = keyof typeof messages;
 

@@ -1,11 +1,17 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { createContext, useContext, useState } from 'react';
 import { errorText } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useTRPC } from '../trpc.js';
 import { LoginPage } from './LoginPage.js';
+import { ForcedPasswordChange } from './PasswordForm.js';
 import { Shell } from './Shell.js';
+
+const SignedOutContext = createContext<() => void>(() => undefined);
+
+/** Tells the gate the user signed out on purpose (so the login form does not say the session expired). */
+export const useMarkSignedOut = () => useContext(SignedOutContext);
 
 /**
  * Who is signed in decides what is shown: the login form, or the workspace. When a session expires the
@@ -40,5 +46,11 @@ export function AuthGate() {
     );
   }
   if (!me.data) return <LoginPage expired={expired} />;
-  return <Shell user={me.data} onSignOut={() => setSignedInBefore(false)} />;
+  // A one-time password: the server refuses everything else until it is changed.
+  if (me.data.mustChangePassword) return <ForcedPasswordChange user={me.data} onSignOut={() => setSignedInBefore(false)} />;
+  return (
+    <SignedOutContext.Provider value={() => setSignedInBefore(false)}>
+      <Shell user={me.data} onSignOut={() => setSignedInBefore(false)} />
+    </SignedOutContext.Provider>
+  );
 }

@@ -1,17 +1,30 @@
-import { ROLE_LABELS } from '@antoan/core';
+import { ROLE_LABELS, USER_MANAGER_ROLES, type Role } from '@antoan/core';
 import { AppShell, Badge, Burger, Button, Group, Select, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useI18n, type MessageKey } from '../i18n.js';
-import { NavLinkLink } from '../lib/links.js';
+import { AnchorLink, NavLinkLink } from '../lib/links.js';
 import { useScope } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { AreaPicker } from './AreaPicker.js';
 import { LanguageSwitch } from './LoginPage.js';
 
-type NavPath = '/' | '/units' | '/models' | '/awards' | '/incidents' | '/reports' | '/inbox' | '/import' | '/catalogue';
-const NAV: { to: NavPath; label: MessageKey; adminOnly?: boolean }[] = [
+type NavPath =
+  | '/'
+  | '/units'
+  | '/models'
+  | '/awards'
+  | '/incidents'
+  | '/reports'
+  | '/inbox'
+  | '/import'
+  | '/catalogue'
+  | '/users'
+  | '/audit'
+  | '/account';
+/** The pages of the navigation; `roles`: only these roles see the entry (the server refuses the others anyway). */
+const NAV: { to: NavPath; label: MessageKey; roles?: readonly Role[] }[] = [
   { to: '/', label: 'nav_dashboard' },
   { to: '/units', label: 'nav_units' },
   { to: '/models', label: 'nav_models' },
@@ -20,7 +33,10 @@ const NAV: { to: NavPath; label: MessageKey; adminOnly?: boolean }[] = [
   { to: '/reports', label: 'nav_reports' },
   { to: '/inbox', label: 'nav_inbox' },
   { to: '/import', label: 'nav_import' },
-  { to: '/catalogue', label: 'nav_catalogue', adminOnly: true },
+  { to: '/catalogue', label: 'nav_catalogue', roles: ['admin'] },
+  { to: '/users', label: 'nav_users', roles: USER_MANAGER_ROLES },
+  { to: '/audit', label: 'nav_audit', roles: ['admin'] },
+  { to: '/account', label: 'nav_account' },
 ];
 
 export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['auth']['me']>; onSignOut: () => void }) {
@@ -98,9 +114,9 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
               onChange={(value) => value && setYear(Number(value))}
             />
             <LanguageSwitch />
-            <Text size="sm" visibleFrom="lg" title={l(ROLE_LABELS[user.role])}>
+            <AnchorLink to="/account" size="sm" visibleFrom="lg" title={`${t('nav_account')}: ${l(ROLE_LABELS[user.role])}`}>
               {user.displayName}
-            </Text>
+            </AnchorLink>
             <Button variant="default" onClick={() => logout.mutate()} loading={logout.isPending}>
               {t('signOut')}
             </Button>
@@ -114,7 +130,7 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
         aria-label={t('mainNavigation')}
         inert={narrow && !opened}
       >
-        {NAV.filter((item) => !item.adminOnly || user.role === 'admin').map((item) => (
+        {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
           <NavLinkLink
             key={item.to}
             to={item.to}
