@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
 export const artefactsDir = fileURLToPath(new URL('../test-results', import.meta.url));
@@ -22,7 +22,13 @@ export interface RunningServer {
  */
 export async function startRealServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'antoan-e2e-'));
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD,
+  };
   if (options.dataDir) env.SEED = 'none';
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -101,7 +107,8 @@ export async function apiSession(baseUrl: string, username: string, password: st
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) cookie = setCookie.split(';')[0]!;
     const body = (await response.json()) as { result?: { data: T }; error?: { message: string } };
-    if (!response.ok || !body.result) throw new Error(`${path}: ${response.status} ${JSON.stringify(body.error ?? body)}`);
+    if (!response.ok || !body.result)
+      throw new Error(`${path}: ${response.status} ${JSON.stringify(body.error ?? body)}`);
     return body.result.data;
   };
   await call('POST', 'auth.login', { username, password });
@@ -112,4 +119,19 @@ export async function apiSession(baseUrl: string, username: string, password: st
     query: (path, input) => call('GET', path, input),
     mutate: (path, input) => call('POST', path, input),
   };
+}
+
+/**
+ * Collects what goes wrong in a page into `errors`: uncaught exceptions, console errors and, since the
+ * console only says "Failed to load resource", which request failed with which status.
+ */
+export function collectPageErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      errors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
 }

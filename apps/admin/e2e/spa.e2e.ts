@@ -5,6 +5,7 @@ import {
   ADMIN_PASSWORD,
   apiSession,
   artefactsDir,
+  collectPageErrors,
   launchChromium,
   startRealServer,
   type ApiSession,
@@ -106,15 +107,7 @@ beforeAll(async () => {
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
   page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  // Which request failed, when one does (the console only says "Failed to load resource").
-  page.on('response', (response) => {
-    if (response.status() >= 400)
-      errors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
-  });
+  collectPageErrors(page, errors);
 }, 120_000);
 afterAll(async () => {
   await chromium?.close();

@@ -47,7 +47,8 @@ export function AuthGate() {
   }
   if (!me.data) return <LoginPage expired={expired} />;
   // A one-time password: the server refuses everything else until it is changed.
-  if (me.data.mustChangePassword) return <ForcedPasswordChange user={me.data} onSignOut={() => setSignedInBefore(false)} />;
+  if (me.data.mustChangePassword)
+    return <ForcedPasswordChange user={me.data} onSignOut={() => setSignedInBefore(false)} />;
   return (
     <SignedOutContext.Provider value={() => setSignedInBefore(false)}>
       <Shell user={me.data} onSignOut={() => setSignedInBefore(false)} />

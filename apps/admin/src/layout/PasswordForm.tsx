@@ -36,7 +36,8 @@ export function PasswordForm({ oneTime = false }: { oneTime?: boolean }) {
   if (values.repeat !== values.newPassword) clientErrors.repeat = t('acc_passwordsDiffer');
   const serverErrors = change.error ? fieldErrorsOf(change.error, language) : {};
   const errors = submitted ? { ...serverErrors, ...clientErrors } : serverErrors;
-  const otherError = change.error && Object.keys(serverErrors).length === 0 && httpStatusOf(change.error) !== 401 ? change.error : null;
+  const otherError =
+    change.error && Object.keys(serverErrors).length === 0 && httpStatusOf(change.error) !== 401 ? change.error : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -105,7 +106,13 @@ export function PasswordForm({ oneTime = false }: { oneTime?: boolean }) {
  * What a user holding a one-time password sees instead of the workspace: the server refuses everything else
  * until the password is changed.
  */
-export function ForcedPasswordChange({ user, onSignOut }: { user: NonNullable<RouterOutputs['auth']['me']>; onSignOut: () => void }) {
+export function ForcedPasswordChange({
+  user,
+  onSignOut,
+}: {
+  user: NonNullable<RouterOutputs['auth']['me']>;
+  onSignOut: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { t } = useI18n();

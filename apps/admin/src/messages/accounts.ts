@@ -4,6 +4,11 @@ export const accountMessages = {
   nav_users: { vi: 'Người dùng', en: 'Users' },
   nav_audit: { vi: 'Nhật ký thao tác', en: 'Audit log' },
   nav_account: { vi: 'Tài khoản của tôi', en: 'My account' },
+  nav_myUnit: { vi: 'Đơn vị của tôi', en: 'My unit' },
+  acc_notForRole: {
+    vi: 'Trang này dành cho cán bộ phụ trách địa bàn; người báo cáo của đơn vị xem hồ sơ, báo cáo và thông báo của đơn vị mình.',
+    en: "This page is for the officers of an area; a unit reporter sees their own unit's files, reports and notices.",
+  },
 
   // My account and the password form
   acc_myAccount: { vi: 'Tài khoản của tôi', en: 'My account' },
@@ -12,7 +17,10 @@ export const accountMessages = {
   acc_currentPassword: { vi: 'Mật khẩu hiện tại', en: 'Current password' },
   acc_oneTimePasswordField: { vi: 'Mật khẩu dùng một lần', en: 'One-time password' },
   acc_newPassword: { vi: 'Mật khẩu mới', en: 'New password' },
-  acc_newPasswordHint: { vi: 'Ít nhất {min} ký tự; nên dùng một câu dễ nhớ.', en: 'At least {min} characters; a sentence you remember works well.' },
+  acc_newPasswordHint: {
+    vi: 'Ít nhất {min} ký tự; nên dùng một câu dễ nhớ.',
+    en: 'At least {min} characters; a sentence you remember works well.',
+  },
   acc_repeatPassword: { vi: 'Nhập lại mật khẩu mới', en: 'Repeat the new password' },
   acc_passwordsDiffer: { vi: 'Hai lần nhập không khớp', en: 'The two entries differ' },
   acc_passwordChanged: {
@@ -42,13 +50,22 @@ export const accountMessages = {
   acc_allAccounts: { vi: 'Tất cả tài khoản', en: 'Every account' },
   acc_addUser: { vi: 'Thêm người dùng', en: 'Add a user' },
   acc_editUser: { vi: 'Sửa người dùng', en: 'Edit the user' },
-  acc_searchUsers: { vi: 'Tìm theo tên, tên đăng nhập, địa bàn (không cần dấu)', en: 'Search by name, username, area (accents optional)' },
+  acc_searchUsers: {
+    vi: 'Tìm theo tên, tên đăng nhập, địa bàn (không cần dấu)',
+    en: 'Search by name, username, area (accents optional)',
+  },
   acc_allRoles: { vi: 'Mọi vai trò', en: 'Every role' },
   acc_displayName: { vi: 'Họ tên hoặc tên đơn vị', en: 'Name' },
-  acc_usernameHint: { vi: '3–50 ký tự a–z, 0–9, dấu chấm, gạch ngang; không đổi được sau này.', en: '3–50 characters a–z, 0–9, dot, dash; cannot be changed later.' },
+  acc_usernameHint: {
+    vi: '3–50 ký tự a–z, 0–9, dấu chấm, gạch ngang; không đổi được sau này.',
+    en: '3–50 characters a–z, 0–9, dot, dash; cannot be changed later.',
+  },
   acc_email: { vi: 'Thư điện tử', en: 'E-mail' },
   acc_emailHint: { vi: 'Để nhận nhắc việc qua thư (không bắt buộc).', en: 'For reminders by mail (optional).' },
-  acc_areaHint: { vi: 'Người dùng chỉ thấy dữ liệu của địa bàn này và các địa bàn trực thuộc.', en: 'The user sees this area and the areas under it only.' },
+  acc_areaHint: {
+    vi: 'Người dùng chỉ thấy dữ liệu của địa bàn này và các địa bàn trực thuộc.',
+    en: 'The user sees this area and the areas under it only.',
+  },
   acc_unitHint: { vi: 'Đơn vị mà người này báo cáo.', en: 'The unit this person reports for.' },
   acc_status: { vi: 'Trạng thái', en: 'Status' },
   acc_active: { vi: 'Đang hoạt động', en: 'Active' },

@@ -30,9 +30,16 @@ function show(value: unknown): string {
 }
 
 /** The fields of a before/after pair, the changed ones first. */
-function fieldsOf(before: unknown, after: unknown): { field: string; before: string; after: string; changed: boolean }[] {
+function fieldsOf(
+  before: unknown,
+  after: unknown,
+): { field: string; before: string; after: string; changed: boolean }[] {
   const asRecord = (v: unknown): Record<string, unknown> =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v };
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : v === null || v === undefined
+        ? {}
+        : { value: v };
   const b = asRecord(before);
   const a = asRecord(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -71,7 +78,11 @@ export function AuditPage() {
     limit: PAGE + 1,
   };
   const badRange = input.from !== undefined && input.to !== undefined && input.from > input.to;
-  const list = useQuery({ ...trpc.audit.list.queryOptions(input), enabled: !badRange, placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.audit.list.queryOptions(input),
+    enabled: !badRange,
+    placeholderData: keepPreviousData,
+  });
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => {
     setFilters((f) => ({ ...f, [key]: value }));
     setPages([undefined]);
@@ -135,7 +146,12 @@ export function AuditPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 4, sm: 2, lg: 1 }}>
-          <TextInput label={t('acc_entityId')} value={filters.entityId} maxLength={50} onChange={(e) => setFilter('entityId', e.currentTarget.value)} />
+          <TextInput
+            label={t('acc_entityId')}
+            value={filters.entityId}
+            maxLength={50}
+            onChange={(e) => setFilter('entityId', e.currentTarget.value)}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3, lg: 'auto' }}>
           <DateField label={t('acc_from')} clearable value={filters.from} onChange={(v) => setFilter('from', v)} />
@@ -165,7 +181,7 @@ export function AuditPage() {
       {list.isPending && !badRange ? (
         <LoadingBlock />
       ) : list.error ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+        <QueryError error={list.error} onRetry={() => list.refetch()} />
       ) : records.length === 0 ? (
         <EmptyText>{t('acc_noAudit')}</EmptyText>
       ) : (
@@ -193,7 +209,12 @@ export function AuditPage() {
                       {r.entity} #{r.entityId}
                     </Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="subtle" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        aria-expanded={open === r.id}
+                        onClick={() => setOpen(open === r.id ? null : r.id)}
+                      >
                         {open === r.id ? t('acc_hideDetails') : t('acc_showDetails')}
                       </Button>
                     </Table.Td>
@@ -215,11 +236,21 @@ export function AuditPage() {
         <Button variant="default" size="xs" disabled={pages.length <= 1} onClick={() => setPages([undefined])}>
           {t('acc_firstPage')}
         </Button>
-        <Button variant="default" size="xs" disabled={pages.length <= 1} onClick={() => setPages((p) => p.slice(0, -1))}>
+        <Button
+          variant="default"
+          size="xs"
+          disabled={pages.length <= 1}
+          onClick={() => setPages((p) => p.slice(0, -1))}
+        >
           {t('prevPage')}
         </Button>
         <Text size="sm">{t('pageN', { page: pages.length })}</Text>
-        <Button variant="default" size="xs" disabled={!hasNext} onClick={() => setPages((p) => [...p, records.at(-1)!.id])}>
+        <Button
+          variant="default"
+          size="xs"
+          disabled={!hasNext}
+          onClick={() => setPages((p) => [...p, records.at(-1)!.id])}
+        >
           {t('nextPage')}
         </Button>
       </Group>

@@ -1,26 +1,51 @@
-import { AWARD_KIND_LABELS, AWARD_KINDS, GRADE_LABELS, GRADES, UNIT_TYPE_LABELS, UNIT_TYPES, type UnitType } from '@antoan/core';
-import { Alert, Badge, Button, Card, Group, Loader, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  AWARD_KIND_LABELS,
+  AWARD_KINDS,
+  GRADE_LABELS,
+  GRADES,
+  UNIT_TYPE_LABELS,
+  UNIT_TYPES,
+  type UnitType,
+} from '@antoan/core';
+import { Badge, Card, Group, Loader, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { errorText } from '../errors.js';
+import { Navigate } from '@tanstack/react-router';
 import { useI18n } from '../i18n.js';
-import { useAreaName, useScope } from '../lib/scope.js';
+import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
+import { QueryError } from './records/QueryStates.js';
 
 // The charts library is large: it loads after the figures are on screen.
 const TrendCharts = lazy(() => import('./TrendCharts.js'));
 
 type Summary = RouterOutputs['stats']['summary'];
 
+/**
+ * The area's figures. A unit reporter has no area (they see their unit only, never their commune's figures):
+ * their home is their unit's page, with its files of every year.
+ */
 export function DashboardPage() {
   const trpc = useTRPC();
-  const { t, l, language } = useI18n();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  if (me.data?.role === 'unit_reporter' && me.data.unitId !== null) {
+    return <Navigate to="/units/$unitId" params={{ unitId: me.data.unitId }} replace />;
+  }
+  return <AreaDashboard />;
+}
+
+function AreaDashboard() {
+  const trpc = useTRPC();
+  const { t, l } = useI18n();
   const { areaId, year } = useScope();
-  const areaName = useAreaName(areaId) ?? t('wholeScope');
+  const areaName = useScopeName(areaId);
   const enabled = year !== undefined;
   const summary = useQuery({ ...trpc.stats.summary.queryOptions({ areaId, year: year ?? 2000 }), enabled });
   // The year before (for the comparison column) is asked once this year's figures are on screen.
-  const previous = useQuery({ ...trpc.stats.summary.queryOptions({ areaId, year: (year ?? 2001) - 1 }), enabled: enabled && summary.isSuccess });
+  const previous = useQuery({
+    ...trpc.stats.summary.queryOptions({ areaId, year: (year ?? 2001) - 1 }),
+    enabled: enabled && summary.isSuccess,
+  });
 
   if (!enabled || summary.isPending) {
     return (
@@ -31,16 +56,7 @@ export function DashboardPage() {
       </Stack>
     );
   }
-  if (summary.error) {
-    return (
-      <Alert color="red" role="alert" title={t('error')}>
-        {errorText(summary.error, language)}
-        <Button mt="sm" size="xs" onClick={() => void summary.refetch()}>
-          {t('retry')}
-        </Button>
-      </Alert>
-    );
-  }
+  if (summary.error) return <QueryError error={summary.error} onRetry={() => summary.refetch()} />;
   const data = summary.data;
   return (
     <Stack>
@@ -71,7 +87,9 @@ export function DashboardPage() {
 
 function RecognitionTable({ data, previous, year }: { data: Summary; previous: Summary | undefined; year: number }) {
   const { t, l, formatNumber } = useI18n();
-  const types: UnitType[] = ['XA', 'KDC', 'CQ', 'DN', 'CSGD'].filter((x): x is UnitType => (UNIT_TYPES as readonly string[]).includes(x));
+  const types: UnitType[] = ['XA', 'KDC', 'CQ', 'DN', 'CSGD'].filter((x): x is UnitType =>
+    (UNIT_TYPES as readonly string[]).includes(x),
+  );
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -102,7 +120,9 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
                   <Table.Td ta="right" ff="monospace">
                     {rate ? rate.text : `0/${s.eligible}`}
                   </Table.Td>
-                  <Table.Td ta="right">{rate ? `${formatNumber(Math.round(rate.percentage * 10) / 10)}%` : '—'}</Table.Td>
+                  <Table.Td ta="right">
+                    {rate ? `${formatNumber(Math.round(rate.percentage * 10) / 10)}%` : '—'}
+                  </Table.Td>
                   <Table.Td ta="right">{s.excluded}</Table.Td>
                   <Table.Td ta="right">
                     {p?.recognitionRate ? p.recognitionRate.text : '—'}
@@ -180,7 +200,10 @@ function ReportsCard({ data }: { data: Summary }) {
         </Text>
       ) : (
         <>
-          <Figure label={`${r.submitted}/${r.expected}`} value={r.submissionRate ? `${formatNumber(Math.round(r.submissionRate.percentage * 10) / 10)}%` : '—'} />
+          <Figure
+            label={`${r.submitted}/${r.expected}`}
+            value={r.submissionRate ? `${formatNumber(Math.round(r.submissionRate.percentage * 10) / 10)}%` : '—'}
+          />
           <Progress value={r.submissionRate?.percentage ?? 0} aria-label={t('reportsTitle')} my="xs" />
           {r.missingCount > 0 && (
             <Text size="xs" c="red.8">

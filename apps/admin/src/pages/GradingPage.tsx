@@ -65,7 +65,7 @@ export function GradingPage() {
     enabled: window !== undefined,
   });
 
-  if (sheet.error) return <QueryError error={sheet.error} onRetry={() => void sheet.refetch()} />;
+  if (sheet.error) return <QueryError error={sheet.error} onRetry={() => sheet.refetch()} />;
   if (sheet.isPending) return <LoadingBlock height={480} />;
   return (
     <SheetForm

@@ -8,7 +8,20 @@ import {
   updateUserInputSchema,
   type Role,
 } from '@antoan/core';
-import { Badge, Button, Code, CopyButton, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -37,7 +50,9 @@ export function UsersPage() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const users = useQuery(trpc.users.list.queryOptions());
   const { byId: areas } = useAreaOptions();
-  const { units } = useUnits(useMemo(() => (users.data ?? []).flatMap((u) => (u.unitId === null ? [] : [u.unitId])), [users.data]));
+  const { units } = useUnits(
+    useMemo(() => (users.data ?? []).flatMap((u) => (u.unitId === null ? [] : [u.unitId])), [users.data]),
+  );
   const scopeName = useAreaName(me.data?.areaId ?? undefined);
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | null>(null);
@@ -59,7 +74,7 @@ export function UsersPage() {
   }, [users.data, role, search, areas, units]);
 
   if (!me.data || users.isPending) return <LoadingBlock />;
-  if (users.error) return <QueryError error={users.error} onRetry={() => void users.refetch()} />;
+  if (users.error) return <QueryError error={users.error} onRetry={() => users.refetch()} />;
   const actor = me.data;
 
   return (
@@ -89,7 +104,10 @@ export function UsersPage() {
           clearable
           value={role}
           onChange={(v) => setRole(v)}
-          data={(['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'] as const).map((r) => ({ value: r, label: l(ROLE_LABELS[r]) }))}
+          data={(['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'] as const).map((r) => ({
+            value: r,
+            label: l(ROLE_LABELS[r]),
+          }))}
           w={260}
           comboboxProps={{ withinPortal: true }}
         />
@@ -150,10 +168,20 @@ export function UsersPage() {
                     <Table.Td>
                       {manageable && (
                         <Group gap={4} wrap="nowrap">
-                          <Button size="xs" variant="subtle" onClick={() => setEditing(u)} aria-label={`${t('edit')}: ${u.username}`}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            onClick={() => setEditing(u)}
+                            aria-label={`${t('edit')}: ${u.username}`}
+                          >
                             {t('edit')}
                           </Button>
-                          <Button size="xs" variant="subtle" onClick={() => setConfirm({ kind: 'reset', user: u })} aria-label={`${t('acc_resetPassword')}: ${u.username}`}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            onClick={() => setConfirm({ kind: 'reset', user: u })}
+                            aria-label={`${t('acc_resetPassword')}: ${u.username}`}
+                          >
                             {t('acc_resetPassword')}
                           </Button>
                           <Button
@@ -241,7 +269,13 @@ function AccountAction({
 }
 
 /** The one-time password, shown once, with a copy button; closing it is the only way on. */
-function OneTimePasswordModal({ shown, onClose }: { shown: { username: string; password: string } | null; onClose: () => void }) {
+function OneTimePasswordModal({
+  shown,
+  onClose,
+}: {
+  shown: { username: string; password: string } | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   return (
     <Modal
@@ -303,9 +337,21 @@ function UserModal({
   const [isNew, setIsNew] = useState(true);
   if (editing !== null && (editing === 'new') !== isNew) setIsNew(editing === 'new');
   return (
-    <Modal opened={editing !== null} onClose={onClose} title={isNew ? t('acc_addUser') : t('acc_editUser')} size="lg" fullScreen={small}>
+    <Modal
+      opened={editing !== null}
+      onClose={onClose}
+      title={isNew ? t('acc_addUser') : t('acc_editUser')}
+      size="lg"
+      fullScreen={small}
+    >
       {editing !== null && (
-        <UserForm key={editing === 'new' ? 'new' : editing.id} actor={actor} account={editing === 'new' ? null : editing} onDone={onClose} onOneTime={onOneTime} />
+        <UserForm
+          key={editing === 'new' ? 'new' : editing.id}
+          actor={actor}
+          account={editing === 'new' ? null : editing}
+          onDone={onClose}
+          onOneTime={onOneTime}
+        />
       )}
     </Modal>
   );
@@ -339,7 +385,8 @@ function UserForm({
       : { username: '', displayName: '', role: null, areaId: actor.areaId, unitId: null, email: '' },
   );
   const [submitted, setSubmitted] = useState(false);
-  const set = <K extends keyof AccountValues>(key: K, value: AccountValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof AccountValues>(key: K, value: AccountValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
   const roles = assignableRoles(actor.role);
 
   const fields = {
@@ -388,7 +435,9 @@ function UserForm({
     setSubmitted(true);
     if (Object.keys(clientErrors).length > 0) {
       const first = ['username', 'displayName', 'role', 'areaId', 'unitId', 'email'].find((name) => clientErrors[name]);
-      event.currentTarget.querySelector<HTMLElement>(`[data-field="${first}"] input, input[data-field="${first}"]`)?.focus();
+      event.currentTarget
+        .querySelector<HTMLElement>(`[data-field="${first}"] input, input[data-field="${first}"]`)
+        ?.focus();
       return;
     }
     const role = values.role!;
@@ -426,7 +475,9 @@ function UserForm({
           label={t('acc_role')}
           required
           value={values.role}
-          onChange={(v) => setValues((prev) => ({ ...prev, role: v, unitId: v === 'unit_reporter' ? prev.unitId : null }))}
+          onChange={(v) =>
+            setValues((prev) => ({ ...prev, role: v, unitId: v === 'unit_reporter' ? prev.unitId : null }))
+          }
           data={roles.map((r) => ({ value: r, label: l(ROLE_LABELS[r]) }))}
           error={errors.role}
           allowDeselect={false}
@@ -454,7 +505,9 @@ function UserForm({
               value={values.unitId}
               areaId={values.areaId ?? undefined}
               // A unit belongs to one area: choosing it sets the account's area to the unit's.
-              onChange={(unit) => setValues((v) => ({ ...v, unitId: unit?.id ?? null, areaId: unit?.areaId ?? v.areaId }))}
+              onChange={(unit) =>
+                setValues((v) => ({ ...v, unitId: unit?.id ?? null, areaId: unit?.areaId ?? v.areaId }))
+              }
               error={errors.unitId}
             />
           </div>

@@ -1,0 +1,229 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_PASSWORD,
+  artefactsDir,
+  collectPageErrors,
+  launchChromium,
+  startRealServer,
+  type RunningServer,
+} from './harness.js';
+
+// Accounts made in the SPA (issue 16): the admin creates a province officer and a commune officer, each gets a
+// one-time password that must be changed at the first sign-in; the province officer creates a unit
+// reporter of their province; the reporter opens every page their navigation offers and meets no error.
+
+let server: RunningServer;
+let chromium: { browser: Browser; close(): Promise<void> };
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+const oneTime: Record<string, string> = {};
+const PASSWORDS = {
+  'tinh.quangbinh': 'mật khẩu của cán bộ tỉnh',
+  'ca.quangthuy': 'mật khẩu của cán bộ xã',
+  'thon1.quangthuy': 'mật khẩu của trưởng thôn',
+};
+
+beforeAll(async () => {
+  server = await startRealServer();
+  chromium = await launchChromium();
+  context = await chromium.browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    // No transitions: a screenshot shows a dialog that is there, not one fading in.
+    reducedMotion: 'reduce',
+  });
+  page = await context.newPage();
+  collectPageErrors(page, errors);
+}, 120_000);
+afterAll(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+const shot = (name: string) =>
+  page.screenshot({ path: path.join(artefactsDir, `accounts-${name}.png`), fullPage: true });
+
+async function signIn(username: string, password: string) {
+  await page.getByRole('textbox', { name: /^Tên đăng nhập/ }).fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).waitFor();
+}
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+  await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+}
+
+/** Fills the "add a user" form of the users page and returns the one-time password it shows once. */
+async function addUser(user: { username: string; displayName: string; role: string; area: string; unitCode?: string }) {
+  await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Thêm người dùng' });
+  await dialog.getByRole('textbox', { name: /^Tên đăng nhập/ }).fill(user.username);
+  await dialog.getByRole('textbox', { name: /^Họ tên hoặc tên đơn vị/ }).fill(user.displayName);
+  await dialog.getByRole('combobox', { name: /^Vai trò/ }).click();
+  await page.getByRole('option', { name: user.role, exact: true }).click();
+  await dialog.getByRole('combobox', { name: /^Địa bàn/ }).fill(user.area);
+  await page
+    .getByRole('option', { name: new RegExp(`^${user.area}`) })
+    .first()
+    .click();
+  if (user.unitCode) {
+    await dialog.getByRole('combobox', { name: /^Đơn vị/ }).fill(user.unitCode);
+    await page.getByRole('option', { name: new RegExp(user.unitCode) }).click();
+  }
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  const secret = page.getByTestId('one-time-password');
+  await secret.waitFor();
+  const password = (await secret.innerText()).trim();
+  expect(password).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
+  await shot(`one-time-${user.username}`);
+  await page.getByRole('button', { name: 'Đã ghi lại, đóng' }).click();
+  await page
+    .locator(`[data-testid="users-table"] tr[data-username="${user.username}"]`)
+    .getByText('Chờ đổi mật khẩu')
+    .waitFor();
+  return password;
+}
+
+/** The first sign-in with a one-time password: only the password form, until the password is changed. */
+async function firstSignIn(username: keyof typeof PASSWORDS) {
+  await signIn(username, oneTime[username]!);
+  await page.getByRole('heading', { name: 'Đặt mật khẩu của bạn' }).waitFor();
+  expect(await page.getByRole('navigation').count()).toBe(0);
+  await shot(`must-change-${username}`);
+  // Two different entries are refused beside the field, before anything is sent.
+  await page.getByRole('textbox', { name: /^Mật khẩu dùng một lần/ }).fill(oneTime[username]!);
+  await page.locator('input[name="newPassword"]').fill(PASSWORDS[username]);
+  await page.locator('input[name="repeat"]').fill(`${PASSWORDS[username]} khác`);
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.getByText('Hai lần nhập không khớp').waitFor();
+  await page.locator('input[name="repeat"]').fill(PASSWORDS[username]);
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
+}
+
+/** Every page of the navigation, opened in turn: none shows an error alert. */
+async function visitEveryPage(who: string) {
+  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+  const labels = await nav.getByRole('link').allInnerTexts();
+  const seen: string[] = [];
+  for (const label of labels.map((l) => l.trim().split('\n')[0]!)) {
+    await nav.getByRole('link', { name: label }).first().click();
+    // The page has settled when nothing is loading any more.
+    await expect
+      .poll(() => page.locator('[aria-busy="true"], .mantine-Loader-root').count(), { timeout: 30_000 })
+      .toBe(0);
+    await page.getByRole('heading').first().waitFor();
+    // Errors in the page itself (notifications are alerts too, and a success notice may still be showing).
+    const alerts = await page.locator('#main-content [role="alert"]').allInnerTexts();
+    expect(alerts, `${who} on "${label}"`).toEqual([]);
+    await shot(`${who}-${seen.length}-${label.replace(/[^\p{L}\p{N}]+/gu, '-')}`);
+    seen.push(label);
+  }
+  return seen;
+}
+
+describe('accounts in the SPA', () => {
+  it('lets the admin create a province officer and a commune officer, each with a one-time password shown once', async () => {
+    await page.goto(server.baseUrl);
+    await signIn('admin', ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    await page.getByRole('heading', { name: 'Người dùng' }).waitFor();
+    oneTime['tinh.quangbinh'] = await addUser({
+      username: 'tinh.quangbinh',
+      displayName: 'Công an tỉnh Quảng Bình',
+      role: 'Cán bộ Công an tỉnh/huyện',
+      area: 'Quảng Bình',
+    });
+    oneTime['ca.quangthuy'] = await addUser({
+      username: 'ca.quangthuy',
+      displayName: 'Công an xã Quảng Thủy',
+      role: 'Cán bộ Công an xã',
+      area: 'Quảng Thủy',
+    });
+    expect(oneTime['tinh.quangbinh']).not.toBe(oneTime['ca.quangthuy']);
+    await shot('users-admin');
+    await signOut();
+  });
+
+  it('makes the province officer change the one-time password, then lets them add a unit reporter of their province', async () => {
+    await firstSignIn('tinh.quangbinh');
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    await page.locator('[data-testid="users-table"] tr[data-username="ca.quangthuy"]').waitFor();
+    // The admin's account is not theirs to see.
+    expect(await page.locator('[data-testid="users-table"] tr[data-username="admin"]').count()).toBe(0);
+    oneTime['thon1.quangthuy'] = await addUser({
+      username: 'thon1.quangthuy',
+      displayName: 'Trưởng thôn 1 Quảng Thủy',
+      role: 'Người báo cáo của đơn vị',
+      area: 'Quảng Thủy',
+      unitCode: 'KDC-QB-BD-QTHUY-1',
+    });
+    await signOut();
+  });
+
+  it('makes the commune officer change the one-time password too', async () => {
+    await firstSignIn('ca.quangthuy');
+    // A commune officer manages no accounts.
+    expect(await page.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Tài khoản của tôi' }).first().click();
+    await page.getByTestId('account-details').getByText('Cán bộ Công an xã').waitFor();
+    await shot('my-account-commune-officer');
+    await signOut();
+  });
+
+  it('shows the unit reporter no error on any page their navigation offers', async () => {
+    await firstSignIn('thon1.quangthuy');
+    const pages = await visitEveryPage('reporter');
+    expect(pages).toContain('Báo cáo quý');
+    expect(pages).not.toContain('Người dùng');
+  });
+
+  it('gives the reporter a blank report form for their own unit, and refuses to file it untouched', async () => {
+    await page.goto(`${server.baseUrl}/reports?year=2023`);
+    const form = page.getByRole('form', { name: 'Nhập báo cáo quý năm 2023' });
+    await form.waitFor();
+    // Their only unit is chosen for them; no count is prefilled.
+    await expect
+      .poll(() => form.getByRole('combobox', { name: /^Đơn vị/ }).inputValue())
+      .toContain('KDC-QB-BD-QTHUY-1');
+    const crimes = form.getByRole('textbox', { name: /^Số vụ phạm tội/ });
+    expect(await crimes.inputValue()).toBe('');
+    await form.getByRole('button', { name: 'Nộp báo cáo' }).click();
+    await expect.poll(() => form.getByText('Bắt buộc').count()).toBe(8);
+    // The first blank count has the focus, and nothing was filed.
+    expect(await crimes.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByTestId('reports-table').count()).toBe(0);
+    await shot('reporter-blank-report-refused');
+    const counts = form.locator('input[data-metric]');
+    for (let i = 0; i < (await counts.count()); i++) await counts.nth(i).fill(String(i));
+    await form.getByRole('button', { name: 'Nộp báo cáo' }).click();
+    await page.getByText('Đã nộp báo cáo quý.').waitFor();
+    await page.getByTestId('reports-table').getByText('Thôn 1').waitFor();
+    await signOut();
+  });
+
+  it('shows the admin the audit log of these changes, filtered by action, with before and after', async () => {
+    await signIn('admin', ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Nhật ký thao tác' }).click();
+    await page.getByRole('heading', { name: 'Nhật ký thao tác' }).waitFor();
+    await page.getByRole('combobox', { name: 'Thao tác' }).click();
+    await page.getByRole('option', { name: 'password.change', exact: true }).click();
+    const rows = page.locator('[data-testid="audit-table"] > tbody > tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
+    await page.getByRole('combobox', { name: 'Thao tác' }).click();
+    await page.getByRole('option', { name: 'user.create', exact: true }).click();
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
+    await rows.first().getByRole('button', { name: 'Xem chi tiết' }).click();
+    const diff = page.getByTestId('audit-diff');
+    await diff.getByText('thon1.quangthuy').waitFor();
+    await shot('audit-user-create');
+    expect(await diff.textContent()).not.toContain(oneTime['thon1.quangthuy']);
+    expect(errors.filter((e) => !/401|Failed to load resource/.test(e))).toEqual([]);
+  });
+});
