@@ -212,6 +212,15 @@ describe('accounts in the SPA', () => {
     await signIn('admin', ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Nhật ký thao tác' }).click();
     await page.getByRole('heading', { name: 'Nhật ký thao tác' }).waitFor();
+    // A date that does not exist is said to be one, and stays as typed (not cleared, not called missing).
+    const from = page.getByRole('textbox', { name: 'Từ ngày' });
+    await from.fill('32/13/2026');
+    await from.press('Tab');
+    await page.getByText('Ngày không hợp lệ (dd/mm/yyyy)').waitFor();
+    expect(await from.inputValue()).toBe('32/13/2026');
+    await from.fill('');
+    await from.press('Tab');
+    await expect.poll(() => page.getByText('Ngày không hợp lệ (dd/mm/yyyy)').count()).toBe(0);
     await page.getByRole('combobox', { name: 'Thao tác' }).click();
     await page.getByRole('option', { name: 'password.change', exact: true }).click();
     const rows = page.locator('[data-testid="audit-table"] > tbody > tr');

@@ -59,6 +59,7 @@ const baseMessages = {
   no: { vi: 'Không', en: 'No' },
   error: { vi: 'Lỗi', en: 'Error' },
   required: { vi: 'Bắt buộc', en: 'Required' },
+  invalidDate: { vi: 'Ngày không hợp lệ (dd/mm/yyyy)', en: 'Not a valid date (dd/mm/yyyy)' },
   treeAsOf: { vi: 'Cây địa bàn ngày {date}', en: 'Area tree as of {date}' },
   chooseArea: { vi: 'Chọn địa bàn', en: 'Choose an area' },
   searchAreas: { vi: 'Tìm địa bàn (không cần dấu)', en: 'Search areas (accents optional)' },

@@ -146,7 +146,18 @@ function SheetForm({
     draft.set((d) => ({ ...d, scores: { ...d.scores, [code]: { ...d.scores[code], [kind]: value } } }));
 
   const submit = () => {
-    if (!canSave || Object.keys(errors).length > 0) return;
+    if (!canSave) return;
+    if (Object.keys(errors).length > 0) {
+      // The sheet is long: the first score in error may be out of view. Bring it into view and focus it, so
+      // "Lưu" never does nothing visible.
+      const first = items
+        .flatMap((i) => (['self', 'verified'] as const).map((kind) => [i.code, kind] as const))
+        .find(([code, kind]) => errors[`${code}.${kind}`]);
+      const input = first && document.querySelector<HTMLInputElement>(`[data-testid="${first[1]}-${first[0]}"]`);
+      input?.scrollIntoView({ block: 'center' });
+      input?.focus();
+      return;
+    }
     const known = new Set(items.map((i) => i.code));
     const payload: Scores = {};
     for (const [code, score] of Object.entries(scores)) {
