@@ -205,6 +205,28 @@ describe('accounts in the SPA', () => {
     await form.getByRole('button', { name: 'Nộp báo cáo' }).click();
     await page.getByText('Đã nộp báo cáo quý.').waitFor();
     await page.getByTestId('reports-table').getByText('Thôn 1').waitFor();
+  });
+
+  it('asks the reporter before registering and before completing an empty self-assessment; KDC-4 links to the reports', async () => {
+    await page.getByRole('link', { name: 'Đơn vị của tôi' }).click();
+    await page.getByRole('heading', { name: 'Thôn 1' }).waitFor();
+    const unitPath = new URL(page.url()).pathname;
+    await page.goto(`${server.baseUrl}${unitPath}/assessment/2023`);
+    await page.getByRole('button', { name: 'Đăng ký năm 2023' }).click();
+    await page.getByTestId('register-confirm').filter({ hasText: 'Thôn 1' }).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await expect.poll(() => page.getByTestId('cycle-status').textContent(), { timeout: 30_000 }).toBe('Đã đăng ký');
+    // KDC-4 says where its comparison's figures come from.
+    const link = page.locator('[data-criterion="KDC-4"]').getByTestId('comparison-reports-link').first();
+    expect(await link.getAttribute('href')).toMatch(/^\/reports\?.*year=2023/);
+    // Completing a self-assessment without a single answer asks first, and says the result.
+    await page.getByRole('button', { name: 'Hoàn thành tự đánh giá' }).click();
+    await page.getByTestId('workflow-confirm').filter({ hasText: 'chưa có câu trả lời nào' }).waitFor();
+    await shot('reporter-empty-self-assessment');
+    await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
+    expect(await page.getByTestId('cycle-status').textContent()).toBe('Đã đăng ký');
+    await link.click();
+    await page.getByRole('heading', { name: 'Báo cáo quý — Thôn 1, năm 2023' }).waitFor();
     await signOut();
   });
 

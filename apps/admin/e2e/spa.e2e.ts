@@ -175,6 +175,8 @@ describe('the admin SPA in real Chromium', () => {
 
     await page.goto(`${server.baseUrl}/units/${ids.villageA}/assessment/2023?area=${ids.quangThuy}&year=2023`);
     await page.getByRole('button', { name: 'Đăng ký năm 2023' }).click();
+    await page.getByTestId('register-confirm').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     const kdc1 = page.locator('[data-criterion="KDC-1"]');
     await kdc1.getByLabel(/^Tử số/).fill('212');
     await kdc1.getByLabel(/^Mẫu số/).fill('212');
@@ -229,8 +231,12 @@ describe('the admin SPA in real Chromium', () => {
     await page.goto(`${server.baseUrl}/units/${ids.villageB}/assessment/2023?area=${ids.quangThuy}&year=2023`);
     const status = page.getByTestId('cycle-status');
     await page.getByRole('button', { name: 'Hoàn thành tự đánh giá' }).click();
+    // Handing the file on is confirmed first, naming the file.
+    await page.getByTestId('workflow-confirm').filter({ hasText: 'năm 2023' }).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await expect.poll(() => status.textContent()).toBe('Đã tự đánh giá');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await expect.poll(() => status.textContent()).toBe('Đã nộp hồ sơ');
     await page.getByRole('button', { name: 'Thẩm định' }).click();
     await page.getByRole('dialog').getByLabel('Ghi chú').fill('Hồ sơ đầy đủ');

@@ -83,10 +83,11 @@ export function useScopeName(areaId: number | undefined): string {
   const unitId = me.data?.unitId ?? null;
   const unit = useQuery({
     ...trpc.units.get.queryOptions({ unitId: unitId ?? 0 }),
-    enabled: isReporter && unitId !== null && areaId === undefined,
+    enabled: isReporter && unitId !== null,
     staleTime: 10 * 60_000,
   });
-  if (isReporter && areaId === undefined) return unit.data?.name ?? '…';
+  // A reporter sees one unit whatever area an address names.
+  if (isReporter) return unit.data?.name ?? '…';
   if (areaId === undefined && own === undefined) return t('wholeScope');
   return name ?? '…';
 }

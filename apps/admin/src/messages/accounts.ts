@@ -98,6 +98,22 @@ export const accountMessages = {
   acc_copied: { vi: 'Đã sao chép', en: 'Copied' },
   acc_done: { vi: 'Đã ghi lại, đóng', en: 'Noted, close' },
 
+  // The cycle's confirmations
+  wf_confirm: {
+    vi: '{action} hồ sơ năm {year} của {unit}? Sau bước này hồ sơ chuyển cho cấp tiếp theo xem xét.',
+    en: '{action}: the {year} file of {unit}? After this step the file goes to the next level.',
+  },
+  wf_emptyFile: {
+    vi: 'Hồ sơ chưa có câu trả lời nào: mọi tiêu chí đều chưa có số liệu và kết quả sẽ là “Chưa đạt”. Vẫn tiếp tục bước “{action}”?',
+    en: 'The file has no answer at all: every criterion lacks figures and the result will be “Not met”. Go on with “{action}” anyway?',
+  },
+  wf_confirmRegister: {
+    vi: 'Đăng ký {unit} xây dựng “An toàn về an ninh, trật tự” năm {year}? Đơn vị sẽ được tính vào số liệu đăng ký của địa bàn.',
+    en: 'Register {unit} for the “Safe in security and order” standard in {year}? The unit then counts among the area’s registrations.',
+  },
+  wf_confirmButton: { vi: 'Xác nhận', en: 'Confirm' },
+  wf_reportsLink: { vi: 'Xem báo cáo quý của địa bàn', en: "See the area's quarterly reports" },
+
   // Audit log
   acc_auditTitle: { vi: 'Nhật ký thao tác', en: 'Audit log' },
   acc_auditHelp: {
