@@ -205,6 +205,18 @@ describe('accounts in the SPA', () => {
     await form.getByRole('button', { name: 'Nộp báo cáo' }).click();
     await page.getByText('Đã nộp báo cáo quý.').waitFor();
     await page.getByTestId('reports-table').getByText('Thôn 1').waitFor();
+    // English says one report of one unit in the singular (a report of 2023 filed now is late).
+    await page.getByText('Tiếng Việt', { exact: true }).waitFor();
+    await page
+      .locator('label')
+      .filter({ hasText: /^English$/ })
+      .click();
+    await page.getByText('1 report from 1 unit: 0 on time, 1 late.').waitFor();
+    await page
+      .locator('label')
+      .filter({ hasText: /^Tiếng Việt$/ })
+      .click();
+    await page.getByText('1 báo cáo của 1 đơn vị: 0 đúng hạn, 1 nộp muộn.').waitFor();
   });
 
   it('asks the reporter before registering and before completing an empty self-assessment; KDC-4 links to the reports', async () => {
