@@ -237,7 +237,18 @@ describe('accounts in the SPA', () => {
     await shot('reporter-empty-self-assessment');
     await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
     expect(await page.getByTestId('cycle-status').textContent()).toBe('Đã đăng ký');
+    // Leaving with unsaved changes asks first; "Ở lại" stays, "Rời trang" goes.
+    await page
+      .locator('[data-criterion="KDC-1"]')
+      .getByRole('textbox', { name: 'Ghi chú minh chứng' })
+      .fill('Biên bản họp thôn');
     await link.click();
+    await page.getByTestId('unsaved-changes-prompt').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ở lại' }).click();
+    await expect.poll(() => page.getByTestId('unsaved-changes-prompt').count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe(`${unitPath}/assessment/2023`);
+    await link.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Rời trang' }).click();
     await page.getByRole('heading', { name: 'Báo cáo quý — Thôn 1, năm 2023' }).waitFor();
     await signOut();
   });

@@ -111,6 +111,12 @@ export const accountMessages = {
     vi: 'Đăng ký {unit} xây dựng “An toàn về an ninh, trật tự” năm {year}? Đơn vị sẽ được tính vào số liệu đăng ký của địa bàn.',
     en: 'Register {unit} for the “Safe in security and order” standard in {year}? The unit then counts among the area’s registrations.',
   },
+  wf_leaveUnsaved: {
+    vi: 'Trang này có thay đổi chưa lưu. Rời trang thì các thay đổi chưa được ghi lên máy chủ (bản nháp vẫn giữ trong thẻ trình duyệt này).',
+    en: 'This page has unsaved changes. Leaving does not save them to the server (the draft stays in this browser tab).',
+  },
+  wf_leave: { vi: 'Rời trang', en: 'Leave' },
+  wf_stay: { vi: 'Ở lại', en: 'Stay' },
   wf_confirmButton: { vi: 'Xác nhận', en: 'Confirm' },
   wf_reportsLink: { vi: 'Xem báo cáo quý của địa bàn', en: "See the area's quarterly reports" },
 

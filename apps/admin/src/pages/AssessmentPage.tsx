@@ -21,6 +21,7 @@ import { CriterionCard, type AnswerEntry } from './assessment/CriterionCard.js';
 import { ResultBadge } from './assessment/ResultBadge.js';
 import { Workflow } from './assessment/Workflow.js';
 import { DraftNotice } from '../layout/FormParts.js';
+import { UnsavedChangesGuard } from '../layout/UnsavedChangesGuard.js';
 import { QueryError } from './records/QueryStates.js';
 
 type File = RouterOutputs['assessments']['get'];
@@ -170,6 +171,7 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
           aria-label={t('assessment')}
         >
           <Stack>
+            <UnsavedChangesGuard when={draft.dirty} />
             <DraftNotice draft={draft} />
             {file.catalogue.criteria.map((criterion) => (
               <CriterionCard

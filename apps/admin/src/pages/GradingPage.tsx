@@ -35,6 +35,7 @@ import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, ENTRY_ROLES, OFFICER_ROLES, useRole } from './records/access.js';
 import { LoadingBlock, QueryError } from './records/QueryStates.js';
 import { DraftNotice } from '../layout/FormParts.js';
+import { UnsavedChangesGuard } from '../layout/UnsavedChangesGuard.js';
 
 type SheetData = RouterOutputs['grading']['get'];
 type Incident = RouterOutputs['incidents']['list'][number];
@@ -211,6 +212,7 @@ function SheetForm({
         )}
       </div>
 
+      <UnsavedChangesGuard when={draft.dirty && canSave} />
       <DraftNotice draft={draft} />
       {conflict && (
         <Alert color="orange" role="alert" title={t('rec_conflictTitle')}>
