@@ -117,7 +117,14 @@ describe('the record pages on the Ba Đồn demo', () => {
     await page.keyboard.press('Enter');
     await dialog.getByText('Bắt buộc').first().waitFor();
     await dialog.getByLabel('Tên mô hình').fill('Tổ an ninh tự quản bến đò Quảng Thủy');
-    await dialog.getByLabel('Loại mô hình').fill('Tự quản');
+    // The type is a list; "Khác" opens a box to type another one.
+    const type = dialog.getByRole('combobox', { name: /^Loại mô hình/ });
+    await type.click();
+    await page.getByRole('option', { name: 'Khác (tự nhập)' }).click();
+    await dialog.getByRole('textbox', { name: /^Tên loại mô hình/ }).waitFor();
+    await type.click();
+    await page.getByRole('option', { name: 'Tự quản', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('textbox', { name: /^Tên loại mô hình/ }).count()).toBe(0);
     await pickUnit(/^Đơn vị chủ trì/, 'quang thuy', 'Xã Quảng Thủy');
     await dialog.getByLabel('Ngày bắt đầu').fill('15/03/2021');
     await dialog.getByLabel('Số điểm').fill('3');

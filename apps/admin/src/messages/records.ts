@@ -84,6 +84,8 @@ export const recordMessages = {
   rec_onlyOperatingIn: { vi: 'Chỉ mô hình hoạt động trong năm {year}', en: 'Only models operating in {year}' },
   rec_noModels: { vi: 'Địa bàn chưa có mô hình nào trong năm này.', en: 'The area has no model in this year.' },
   rec_modelName: { vi: 'Tên mô hình', en: 'Model name' },
+  rec_otherCategory: { vi: 'Khác (tự nhập)', en: 'Other (type it)' },
+  rec_otherCategoryName: { vi: 'Tên loại mô hình', en: 'Type of model' },
   rec_category: { vi: 'Loại mô hình', en: 'Category' },
   rec_host: { vi: 'Đơn vị chủ trì, địa bàn', en: 'Host unit, area' },
   rec_hostUnit: { vi: 'Đơn vị chủ trì', en: 'Host unit' },

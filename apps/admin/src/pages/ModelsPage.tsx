@@ -1,6 +1,5 @@
-import { compareVietnamese, foldForSearch, isModelOperating, modelInputSchema } from '@antoan/core';
+import { compareVietnamese, foldForSearch, isModelOperating, MODEL_CATEGORIES, modelInputSchema } from '@antoan/core';
 import {
-  Autocomplete,
   Badge,
   Button,
   Checkbox,
@@ -8,6 +7,7 @@ import {
   Group,
   Modal,
   NumberInput,
+  Select,
   Stack,
   Switch,
   Table,
@@ -214,6 +214,9 @@ function ModelsPageContent() {
   );
 }
 
+/** The value of the type list's "Khác" entry (never stored: the typed type is). */
+const OTHER = '\u0000other';
+
 interface ModelValues {
   name: string;
   category: string;
@@ -303,6 +306,11 @@ function ModelForm({
   );
   const draft = useDraft<ModelValues>(model ? `model.${model.id}` : 'model.new', base);
   const values = draft.value;
+  // The usual types, and those the area already uses (a province may name its own); anything else is "Khác".
+  const categoryOptions = useMemo(() => [...new Set<string>([...MODEL_CATEGORIES, ...categories])], [categories]);
+  const [otherCategory, setOtherCategory] = useState(
+    () => values.category !== '' && !categoryOptions.includes(values.category),
+  );
   const [submitted, setSubmitted] = useState(false);
   const set = <K extends keyof ModelValues>(key: K, value: ModelValues[K]) =>
     draft.set((v) => ({ ...v, [key]: value }));
@@ -365,16 +373,34 @@ function ModelForm({
         />
         <Grid>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Autocomplete
+            <Select
               label={t('rec_category')}
               required
-              value={values.category}
-              onChange={(v) => set('category', v)}
-              data={categories}
-              error={errors.category}
-              maxLength={100}
+              value={otherCategory ? OTHER : values.category || null}
+              onChange={(v) => {
+                setOtherCategory(v === OTHER);
+                set('category', v === OTHER || v === null ? '' : v);
+              }}
+              data={[
+                ...categoryOptions.map((c) => ({ value: c, label: c })),
+                { value: OTHER, label: t('rec_otherCategory') },
+              ]}
+              error={otherCategory ? undefined : errors.category}
+              allowDeselect={false}
               comboboxProps={{ withinPortal: true }}
             />
+            {otherCategory && (
+              <TextInput
+                mt="xs"
+                label={t('rec_otherCategoryName')}
+                required
+                value={values.category}
+                onChange={(e) => set('category', e.currentTarget.value)}
+                error={errors.category}
+                maxLength={100}
+                data-autofocus
+              />
+            )}
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <AreaSelect
