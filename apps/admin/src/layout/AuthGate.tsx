@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { createContext, useContext, useState } from 'react';
 import { errorText } from '../errors.js';
 import { useI18n } from '../i18n.js';
@@ -25,6 +26,13 @@ export function AuthGate() {
   const [signedInBefore, setSignedInBefore] = useState(false);
   if (me.data && !signedInBefore) setSignedInBefore(true);
   const expired = signedInBefore && me.data === null;
+  const navigate = useNavigate();
+  // Signing out leaves the area and year of this user behind: the next one to sign in on this tab starts
+  // from their own scope (an area outside it would answer every page with a refusal).
+  const signedOut = () => {
+    setSignedInBefore(false);
+    void navigate({ to: '/', search: { area: undefined, year: undefined } });
+  };
 
   if (me.isPending) {
     return (
@@ -47,11 +55,10 @@ export function AuthGate() {
   }
   if (!me.data) return <LoginPage expired={expired} />;
   // A one-time password: the server refuses everything else until it is changed.
-  if (me.data.mustChangePassword)
-    return <ForcedPasswordChange user={me.data} onSignOut={() => setSignedInBefore(false)} />;
+  if (me.data.mustChangePassword) return <ForcedPasswordChange user={me.data} onSignOut={signedOut} />;
   return (
-    <SignedOutContext.Provider value={() => setSignedInBefore(false)}>
-      <Shell user={me.data} onSignOut={() => setSignedInBefore(false)} />
+    <SignedOutContext.Provider value={signedOut}>
+      <Shell user={me.data} onSignOut={signedOut} />
     </SignedOutContext.Provider>
   );
 }

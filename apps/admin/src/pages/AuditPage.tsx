@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
 import { useI18n } from '../i18n.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
+import { actionLabel, entityLabel } from './audit-labels.js';
 import { DateField } from './records/DateField.js';
 import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
 
@@ -58,7 +59,7 @@ function fieldsOf(
  */
 export function AuditPage() {
   const trpc = useTRPC();
-  const { t, formatDateTime } = useI18n();
+  const { t, language, formatDateTime } = useI18n();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   // The ids each page starts below (undefined: the first page).
   const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
@@ -129,7 +130,7 @@ export function AuditPage() {
             clearable
             value={filters.action}
             onChange={(v) => setFilter('action', v)}
-            data={kinds.data?.actions ?? []}
+            data={(kinds.data?.actions ?? []).map((a) => ({ value: a, label: actionLabel(a, language) }))}
             comboboxProps={{ withinPortal: true }}
           />
         </Grid.Col>
@@ -141,7 +142,7 @@ export function AuditPage() {
             clearable
             value={filters.entity}
             onChange={(v) => setFilter('entity', v)}
-            data={kinds.data?.entities ?? []}
+            data={(kinds.data?.entities ?? []).map((e) => ({ value: e, label: entityLabel(e, language) }))}
             comboboxProps={{ withinPortal: true }}
           />
         </Grid.Col>
@@ -203,10 +204,11 @@ export function AuditPage() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at)}</Table.Td>
                     <Table.Td>{r.userName ?? t('acc_system')}</Table.Td>
                     <Table.Td>
-                      <Code>{r.action}</Code>
+                      <Text size="sm">{actionLabel(r.action, language)}</Text>
+                      <Code fz="xs">{r.action}</Code>
                     </Table.Td>
                     <Table.Td>
-                      {r.entity} #{r.entityId}
+                      {entityLabel(r.entity, language)} #{r.entityId}
                     </Table.Td>
                     <Table.Td>
                       <Button
