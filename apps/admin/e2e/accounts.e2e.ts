@@ -174,6 +174,21 @@ describe('accounts in the SPA', () => {
     await page.getByRole('link', { name: 'Tài khoản của tôi' }).first().click();
     await page.getByTestId('account-details').getByText('Cán bộ Công an xã').waitFor();
     await shot('my-account-commune-officer');
+    // Every page the commune officer's navigation offers answers without an error.
+    const pages = await visitEveryPage('commune-officer');
+    expect(pages).toEqual(
+      expect.arrayContaining(['Tổng quan', 'Đơn vị', 'Mô hình', 'Khen thưởng', 'Nhập, xuất dữ liệu']),
+    );
+    // Every export link on the page they were offered answers with the file, not a refusal saved as one.
+    await page.getByRole('link', { name: 'Nhập, xuất dữ liệu' }).click();
+    const hrefs = await page
+      .locator('a[href^="/export/"], a[href^="/print/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(hrefs.filter((h) => !h.includes('template')).length).toBeGreaterThanOrEqual(6);
+    for (const href of hrefs) {
+      const response = await page.request.get(new URL(href, server.baseUrl).toString());
+      expect(response.status(), href).toBe(200);
+    }
     await signOut();
   });
 
