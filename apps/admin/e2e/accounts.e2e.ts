@@ -179,6 +179,9 @@ describe('accounts in the SPA', () => {
     expect(pages).toEqual(
       expect.arrayContaining(['Tổng quan', 'Đơn vị', 'Mô hình', 'Khen thưởng', 'Nhập, xuất dữ liệu']),
     );
+    // The dashboard's report count says it counts only the quarters already due.
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByTestId('reports-due-only').filter({ hasText: 'Chỉ tính các quý đã đến hạn nộp.' }).waitFor();
     // Every export link on the page they were offered answers with the file, not a refusal saved as one.
     await page.getByRole('link', { name: 'Nhập, xuất dữ liệu' }).click();
     const hrefs = await page

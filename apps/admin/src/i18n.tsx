@@ -121,6 +121,7 @@ const baseMessages = {
   modelsAdvanced: { vi: 'Điển hình tiên tiến', en: 'Advanced examples' },
   awardsTitle: { vi: 'Khen thưởng', en: 'Awards' },
   reportsTitle: { vi: 'Báo cáo quý đã nộp', en: 'Quarterly reports filed' },
+  reportsDueOnly: { vi: 'Chỉ tính các quý đã đến hạn nộp.', en: 'Counts only the quarters already due.' },
   reportsMissing: { vi: '{count} báo cáo còn thiếu', en: '{count} {count|report|reports} missing' },
   gradesTitle: { vi: 'Xếp loại phong trào (thang 100 điểm)', en: 'Movement grades (100-point sheets)' },
   trendTitle: { vi: 'Xu hướng theo năm và theo quý', en: 'Trend by year and by quarter' },

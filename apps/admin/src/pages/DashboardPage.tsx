@@ -205,6 +205,10 @@ function ReportsCard({ data }: { data: Summary }) {
             value={r.submissionRate ? `${formatNumber(Math.round(r.submissionRate.percentage * 10) / 10)}%` : '—'}
           />
           <Progress value={r.submissionRate?.percentage ?? 0} aria-label={t('reportsTitle')} my="xs" />
+          {/* 0/48 beside a report filed early said nothing of why: the expected reports are the due quarters'. */}
+          <Text size="xs" c="dimmed" data-testid="reports-due-only">
+            {t('reportsDueOnly')}
+          </Text>
           {r.missingCount > 0 && (
             <Text size="xs" c="red.8">
               {t('reportsMissing', { count: r.missingCount })}
