@@ -200,6 +200,15 @@ describe('accounts in the SPA', () => {
     const pages = await visitEveryPage('reporter');
     expect(pages).toContain('Báo cáo quý');
     expect(pages).not.toContain('Người dùng');
+    // An area page typed in the address says where their work is instead of showing the server's refusal.
+    for (const path of ['/models', '/awards', '/import']) {
+      await page.goto(`${server.baseUrl}${path}`);
+      await page.getByText('Trang này dành cho cán bộ phụ trách địa bàn').waitFor();
+      expect(await page.locator('#main-content [role="alert"]').count(), path).toBe(0);
+    }
+    // The dashboard is their unit's page.
+    await page.goto(server.baseUrl);
+    await page.getByRole('heading', { name: 'Thôn 1' }).waitFor();
   });
 
   it('gives the reporter a blank report form for their own unit, and refuses to file it untouched', async () => {
