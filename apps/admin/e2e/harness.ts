@@ -121,14 +121,26 @@ export async function apiSession(baseUrl: string, username: string, password: st
   };
 }
 
-/** A page that collects the browser's errors (uncaught, and console errors) into `errors`. */
-export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
+/**
+ * Collects what goes wrong in a page into `errors`: uncaught exceptions, console errors and, since the
+ * console only says "Failed to load resource", which request failed with which status.
+ */
+export function collectPageErrors(page: Page, errors: string[]): void {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      errors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
+}
+
+/** A page that collects the browser's errors (see {@link collectPageErrors}) into `errors`. */
+export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  collectPageErrors(page, errors);
   return { page, errors };
 }
 

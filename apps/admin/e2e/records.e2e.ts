@@ -35,7 +35,11 @@ const api = <T>(procedure: string, input: unknown) => queryWith<T>(page, procedu
 async function mutate<T>(procedure: string, input: unknown): Promise<T> {
   return page.evaluate(
     async ([procedure, input]) => {
-      const response = await fetch(`/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      const response = await fetch(`/trpc/${procedure}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
       const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
       if (!body.result) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
       return body.result.data;
@@ -70,7 +74,10 @@ describe('the record pages on the Ba Đồn demo', () => {
     await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    const tree = await api<{ roots: { id: number; name: string; kind: string; children: unknown[] }[] }>('areas.tree', {});
+    const tree = await api<{ roots: { id: number; name: string; kind: string; children: unknown[] }[] }>(
+      'areas.tree',
+      {},
+    );
     const find = (nodes: { id: number; name: string; kind: string; children: unknown[] }[]): number | undefined => {
       for (const node of nodes) {
         if (node.name === 'Ba Đồn' && node.kind === 'thi-xa') return node.id;
@@ -87,16 +94,27 @@ describe('the record pages on the Ba Đồn demo', () => {
   it('lists the models of 2021 as the article counts them, adds one and stops it', async () => {
     await page.goto(`${server.baseUrl}/models${scope}`);
     await page.getByRole('heading', { name: 'Mô hình phong trào — Ba Đồn, năm 2021' }).waitFor();
-    await expect.poll(() => page.getByTestId('models-summary').innerText()).toContain('21 mô hình hoạt động cuối năm 2021, 4 mô hình xây dựng mới');
+    await expect
+      .poll(() => page.getByTestId('models-summary').innerText())
+      .toContain('21 mô hình hoạt động cuối năm 2021, 4 mô hình xây dựng mới');
 
     await page.getByRole('button', { name: 'Thêm mô hình' }).click();
     const dialog = page.getByRole('dialog', { name: 'Thêm mô hình' });
     // The name has the focus; an empty form says what is missing beside the fields.
-    await expect.poll(() => dialog.getByLabel('Tên mô hình').evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => dialog.getByLabel('Tên mô hình').evaluate((el) => el === document.activeElement))
+      .toBe(true);
     await page.keyboard.press('Enter');
     await dialog.getByText('Bắt buộc').first().waitFor();
     await dialog.getByLabel('Tên mô hình').fill('Tổ an ninh tự quản bến đò Quảng Thủy');
-    await dialog.getByLabel('Loại mô hình').fill('Tự quản');
+    // The type is a list; "Khác" opens a box to type another one.
+    const type = dialog.getByRole('combobox', { name: /^Loại mô hình/ });
+    await type.click();
+    await page.getByRole('option', { name: 'Khác (tự nhập)' }).click();
+    await dialog.getByRole('textbox', { name: /^Tên loại mô hình/ }).waitFor();
+    await type.click();
+    await page.getByRole('option', { name: 'Tự quản', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('textbox', { name: /^Tên loại mô hình/ }).count()).toBe(0);
     await pickUnit(/^Đơn vị chủ trì/, 'quang thuy', 'Xã Quảng Thủy');
     await dialog.getByLabel('Ngày bắt đầu').fill('15/03/2021');
     await dialog.getByLabel('Số điểm').fill('3');
@@ -104,13 +122,19 @@ describe('the record pages on the Ba Đồn demo', () => {
     await dialog.getByLabel('Tên mô hình').press('Enter');
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Đã thêm mô hình.').waitFor();
-    await expect.poll(() => page.getByTestId('models-summary').innerText()).toContain('22 mô hình hoạt động cuối năm 2021, 5 mô hình xây dựng mới');
+    await expect
+      .poll(() => page.getByTestId('models-summary').innerText())
+      .toContain('22 mô hình hoạt động cuối năm 2021, 5 mô hình xây dựng mới');
 
     // The search ignores diacritics.
     await page.getByLabel('Tìm mô hình').fill('ben do quang thuy');
     await expect
       .poll(() => rows('models-table').allInnerTexts())
-      .toEqual([expect.stringMatching(/Tổ an ninh tự quản bến đò Quảng Thủy[\s\S]*Tự quản[\s\S]*Xã Quảng Thủy[\s\S]*15\/03\/2021/)]);
+      .toEqual([
+        expect.stringMatching(
+          /Tổ an ninh tự quản bến đò Quảng Thủy[\s\S]*Tự quản[\s\S]*Xã Quảng Thủy[\s\S]*15\/03\/2021/,
+        ),
+      ]);
 
     // Stopping it: a stop date before the start is refused beside the field, a later one is saved.
     await page.getByRole('button', { name: 'Sửa: Tổ an ninh tự quản bến đò Quảng Thủy' }).click();
@@ -121,8 +145,12 @@ describe('the record pages on the Ba Đồn demo', () => {
     await edit.getByLabel('Ngày dừng').fill('01/12/2021');
     await edit.getByLabel('Tên mô hình').press('Enter');
     await edit.waitFor({ state: 'detached' });
-    await expect.poll(() => rows('models-table').allInnerTexts()).toEqual([expect.stringMatching(/15\/03\/2021\s+01\/12\/2021/)]);
-    await expect.poll(() => page.getByTestId('models-summary').innerText()).toContain('21 mô hình hoạt động cuối năm 2021, 5 mô hình xây dựng mới');
+    await expect
+      .poll(() => rows('models-table').allInnerTexts())
+      .toEqual([expect.stringMatching(/15\/03\/2021\s+01\/12\/2021/)]);
+    await expect
+      .poll(() => page.getByTestId('models-summary').innerText())
+      .toContain('21 mô hình hoạt động cuối năm 2021, 5 mô hình xây dựng mới');
     await page.getByLabel('Tìm mô hình').fill('');
     await page.screenshot({ path: path.join(artefactsDir, 'models-ba-don-2021.png') });
   });
@@ -146,7 +174,9 @@ describe('the record pages on the Ba Đồn demo', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => rows('awards-table').count()).toBe(13);
     const row = rows('awards-table').filter({ hasText: 'Hoàng Văn Kiểm' });
-    expect(await row.innerText()).toMatch(/Giấy khen[\s\S]*Cá nhân[\s\S]*Chủ tịch UBND thị xã Ba Đồn[\s\S]*999\/QĐ-UBND[\s\S]*05\/04\/2022/i);
+    expect(await row.innerText()).toMatch(
+      /Giấy khen[\s\S]*Cá nhân[\s\S]*Chủ tịch UBND thị xã Ba Đồn[\s\S]*999\/QĐ-UBND[\s\S]*05\/04\/2022/i,
+    );
 
     await row.getByRole('button', { name: /^Xóa/ }).click();
     const confirm = page.getByRole('dialog', { name: 'Xóa khen thưởng?' });
@@ -159,7 +189,9 @@ describe('the record pages on the Ba Đồn demo', () => {
     await page.goto(`${server.baseUrl}/incidents${scope}`);
     await page.getByRole('heading', { name: 'Vụ việc — Ba Đồn, năm 2021' }).waitFor();
     // The demo's one incident of 2021: the long-running dispute in Quảng Tiên.
-    await expect.poll(() => rows('incidents-table').allInnerTexts()).toEqual([expect.stringMatching(/12\/08\/2021[\s\S]*KDC-3 e/)]);
+    await expect
+      .poll(() => rows('incidents-table').allInnerTexts())
+      .toEqual([expect.stringMatching(/12\/08\/2021[\s\S]*KDC-3 e/)]);
 
     await page.getByRole('button', { name: 'Ghi nhận vụ việc' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ghi nhận vụ việc' });
@@ -177,7 +209,9 @@ describe('the record pages on the Ba Đồn demo', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => rows('incidents-table').count()).toBe(2);
     // In date order: 10/05 comes before the dispute of 12/08.
-    expect(await rows('incidents-table').first().innerText()).toMatch(/10\/05\/2021[\s\S]*KDC-3 g[\s\S]*Kích động người dân/);
+    expect(await rows('incidents-table').first().innerText()).toMatch(
+      /10\/05\/2021[\s\S]*KDC-3 g[\s\S]*Kích động người dân/,
+    );
   });
 
   it('files a quarterly report again and shows it as late', async () => {
@@ -200,10 +234,16 @@ describe('the record pages on the Ba Đồn demo', () => {
 
     await page.getByLabel('Tìm đơn vị (không cần dấu)').fill('xa quang tien');
     const row = rows('reports-table').filter({ hasText: 'Xã Quảng Tiên' });
-    await expect.poll(() => row.locator('td').nth(3).innerText()).toMatch(new RegExp(`${todayVi().replace(/\//g, '\\/')}\\s*Muộn`, 'i'));
+    await expect
+      .poll(() => row.locator('td').nth(3).innerText())
+      .toMatch(new RegExp(`${todayVi().replace(/\//g, '\\/')}\\s*Muộn`, 'i'));
     await page.screenshot({ path: path.join(artefactsDir, 'reports-ba-don-2021.png'), fullPage: true });
-    const unitId = (await api<{ items: { id: number }[] }>('units.list', { search: 'XA-QB-BD-QTIEN', types: ['XA'] })).items[0]!.id;
-    const reports = await api<{ quarter: number; counts: Record<string, number>; notes: string | null }[]>('reports.list', { unitId, year: 2021 });
+    const unitId = (await api<{ items: { id: number }[] }>('units.list', { search: 'XA-QB-BD-QTIEN', types: ['XA'] }))
+      .items[0]!.id;
+    const reports = await api<{ quarter: number; counts: Record<string, number>; notes: string | null }[]>(
+      'reports.list',
+      { unitId, year: 2021 },
+    );
     expect(reports.find((r) => r.quarter === 3)).toMatchObject({
       counts: { crimes: 2, propagandaSessions: 7, peopleReached: 1250 },
       notes: 'Báo cáo bổ sung sau kiểm tra',
@@ -211,11 +251,14 @@ describe('the record pages on the Ba Đồn demo', () => {
   });
 
   it('recomputes a commune’s grading sheet live as scores are typed, and saves it', async () => {
-    const unitId = (await api<{ items: { id: number }[] }>('units.list', { search: 'XA-QB-BD-QTIEN', types: ['XA'] })).items[0]!.id;
-    const sheet = await api<{ template: SheetTemplate; result: GradingResult; standardMet: boolean; sheet: { scores: Record<string, ItemScore> } }>(
-      'grading.get',
-      { unitId, year: 2021 },
-    );
+    const unitId = (await api<{ items: { id: number }[] }>('units.list', { search: 'XA-QB-BD-QTIEN', types: ['XA'] }))
+      .items[0]!.id;
+    const sheet = await api<{
+      template: SheetTemplate;
+      result: GradingResult;
+      standardMet: boolean;
+      sheet: { scores: Record<string, ItemScore> };
+    }>('grading.get', { unitId, year: 2021 });
     await page.goto(`${server.baseUrl}/units/${unitId}/grading/2021${scope}`);
     await page.getByRole('heading', { name: 'Phiếu chấm điểm phong trào: Xã Quảng Tiên, năm 2021' }).waitFor();
     const total = page.getByTestId('grading-total');
@@ -225,7 +268,11 @@ describe('the record pages on the Ba Đồn demo', () => {
     expect(await page.getByTestId('standard-met').textContent()).toBe(sheet.standardMet ? 'Có' : 'Không');
 
     // The same function as the server, on the changed scores.
-    const scores = { ...sheet.sheet.scores, 'IV.1': { ...sheet.sheet.scores['IV.1'], verified: 0 }, 'IV.2': { ...sheet.sheet.scores['IV.2'], verified: 3.5 } };
+    const scores = {
+      ...sheet.sheet.scores,
+      'IV.1': { ...sheet.sheet.scores['IV.1'], verified: 0 },
+      'IV.2': { ...sheet.sheet.scores['IV.2'], verified: 3.5 },
+    };
     const expected = gradeSheet(sheet.template, { scores, standardMet: sheet.standardMet });
     await page.getByTestId('verified-IV.1').fill('0');
     await page.getByTestId('verified-IV.2').fill('3,5');
@@ -236,6 +283,18 @@ describe('the record pages on the Ba Đồn demo', () => {
     // A score above the item's maximum is flagged beside the field.
     await page.getByTestId('self-I.1').fill('9');
     await page.getByText('Từ 0 đến 8 điểm').waitFor();
+    // "Lưu" with that error scrolled out of view brings it into view and focuses it (it did nothing visible).
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const selfI1 = page.getByTestId('self-I.1');
+    const inView = () =>
+      selfI1.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 64 && box.bottom <= window.innerHeight;
+      });
+    expect(await inView()).toBe(false);
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => selfI1.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await inView()).toBe(true);
     await page.getByTestId('self-I.1').fill('8');
     // A viewport as tall as the page: the fixed header and the sticky total stay where they belong.
     await page.setViewportSize({ width: 1280, height: 2100 });
@@ -255,7 +314,9 @@ describe('the record pages on the Ba Đồn demo', () => {
       .filter({ hasText: /^English$/ })
       .click();
     await page.getByRole('heading', { name: 'Movement score sheet: Xã Quảng Tiên, 2021' }).waitFor();
-    expect(await grade.textContent()).toBe({ XUAT_SAC: 'Excellent', KHA: 'Good', TRUNG_BINH: 'Average', YEU: 'Weak' }[expected.grade]);
+    expect(await grade.textContent()).toBe(
+      { XUAT_SAC: 'Excellent', KHA: 'Good', TRUNG_BINH: 'Average', YEU: 'Weak' }[expected.grade],
+    );
     expect(await total.innerText()).toBe(`${expected.total}/100`);
     await page
       .locator('label')
@@ -275,9 +336,17 @@ describe('the record pages on the Ba Đồn demo', () => {
   });
 
   it('hides what a viewer cannot do, and lets a unit reporter give self scores only', async () => {
-    const commune = (await api<{ items: { id: number; areaId: number }[] }>('units.list', { search: 'XA-QB-BD-QTIEN', types: ['XA'] })).items[0]!;
+    const commune = (
+      await api<{ items: { id: number; areaId: number }[] }>('units.list', { search: 'XA-QB-BD-QTIEN', types: ['XA'] })
+    ).items[0]!;
     const password = 'mật khẩu thử vai trò';
-    await mutate('users.create', { username: 'xem.badon', displayName: 'Người xem Ba Đồn', password, role: 'viewer', areaId: townId });
+    await mutate('users.create', {
+      username: 'xem.badon',
+      displayName: 'Người xem Ba Đồn',
+      password,
+      role: 'viewer',
+      areaId: townId,
+    });
     await mutate('users.create', {
       username: 'baocao.qtien',
       displayName: 'Báo cáo Quảng Tiên',
@@ -319,7 +388,10 @@ describe('the record pages on the Ba Đồn demo', () => {
     expect(await viewer.other.getByRole('button', { name: 'Nộp báo cáo' }).count()).toBe(0);
     await viewer.context.close();
 
-    const before = await api<{ sheet: { scores: Record<string, ItemScore> } }>('grading.get', { unitId: commune.id, year: 2021 });
+    const before = await api<{ sheet: { scores: Record<string, ItemScore> } }>('grading.get', {
+      unitId: commune.id,
+      year: 2021,
+    });
     const reporter = await signIn('baocao.qtien', { width: 820, height: 1180 });
     expect(await reporter.other.getByTestId('self-I.1').getAttribute('readonly')).toBeNull();
     expect(await reporter.other.getByTestId('verified-I.1').getAttribute('readonly')).not.toBeNull();
@@ -327,7 +399,10 @@ describe('the record pages on the Ba Đồn demo', () => {
     await reporter.other.screenshot({ path: path.join(artefactsDir, 'grading-sheet-tablet-reporter.png') });
     await reporter.other.getByRole('button', { name: 'Lưu' }).click();
     await reporter.other.getByText('Đã lưu phiếu chấm điểm.').waitFor();
-    const saved = await api<{ sheet: { scores: Record<string, ItemScore> } }>('grading.get', { unitId: commune.id, year: 2021 });
+    const saved = await api<{ sheet: { scores: Record<string, ItemScore> } }>('grading.get', {
+      unitId: commune.id,
+      year: 2021,
+    });
     // The reporter's self score is stored; the officer's verified score stays.
     expect(saved.sheet.scores['I.2']).toEqual({ self: 5, verified: before.sheet.scores['I.2']!.verified });
     await reporter.context.close();

@@ -106,15 +106,16 @@ describe('the admin SPA reviewed with the keyboard and on tablets', () => {
     await page.getByRole('heading', { level: 2 }).waitFor();
     await page.locator('body').focus();
     const order: string[] = [];
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 20; i++) {
       await page.keyboard.press('Tab');
       order.push(await focused(page));
     }
     expect(order[0]).toBe('a:Bỏ qua, đến nội dung chính');
     expect(order[1]).toBe('button:Địa bàn: Ba Đồn');
     expect(order[2]).toMatch(/Năm/);
-    expect(order[4]).toBe('button:Đăng xuất');
-    expect(order.slice(5, 14)).toEqual([
+    expect(order[4]).toBe('a:Quản trị hệ thống'); // the user's name opens "my account"
+    expect(order[5]).toBe('button:Đăng xuất');
+    expect(order.slice(6, 19)).toEqual([
       'a:Tổng quan',
       'a:Đơn vị',
       'a:Mô hình',
@@ -123,10 +124,14 @@ describe('the admin SPA reviewed with the keyboard and on tablets', () => {
       'a:Báo cáo quý',
       'a:Hộp thư',
       'a:Nhập, xuất dữ liệu',
+      'a:Sắp xếp địa bàn', // administrators and province officers
       'a:Danh mục tiêu chí', // administrators only
+      'a:Người dùng', // administrators and province officers
+      'a:Nhật ký thao tác', // administrators only
+      'a:Tài khoản của tôi',
     ]);
     // The page's main action comes right after the navigation.
-    expect(order[14]).toBe('a:Mở hồ sơ năm 2021');
+    expect(order[19]).toBe('a:Mở hồ sơ năm 2021');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
 

@@ -5,6 +5,7 @@ import {
   ADMIN_PASSWORD,
   apiSession,
   artefactsDir,
+  collectPageErrors,
   launchChromium,
   startRealServer,
   type ApiSession,
@@ -106,15 +107,7 @@ beforeAll(async () => {
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
   page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  // Which request failed, when one does (the console only says "Failed to load resource").
-  page.on('response', (response) => {
-    if (response.status() >= 400)
-      errors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
-  });
+  collectPageErrors(page, errors);
 }, 120_000);
 afterAll(async () => {
   await chromium?.close();
@@ -182,6 +175,8 @@ describe('the admin SPA in real Chromium', () => {
 
     await page.goto(`${server.baseUrl}/units/${ids.villageA}/assessment/2023?area=${ids.quangThuy}&year=2023`);
     await page.getByRole('button', { name: 'Đăng ký năm 2023' }).click();
+    await page.getByTestId('register-confirm').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     const kdc1 = page.locator('[data-criterion="KDC-1"]');
     await kdc1.getByLabel(/^Tử số/).fill('212');
     await kdc1.getByLabel(/^Mẫu số/).fill('212');
@@ -236,8 +231,12 @@ describe('the admin SPA in real Chromium', () => {
     await page.goto(`${server.baseUrl}/units/${ids.villageB}/assessment/2023?area=${ids.quangThuy}&year=2023`);
     const status = page.getByTestId('cycle-status');
     await page.getByRole('button', { name: 'Hoàn thành tự đánh giá' }).click();
+    // Handing the file on is confirmed first, naming the file.
+    await page.getByTestId('workflow-confirm').filter({ hasText: 'năm 2023' }).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await expect.poll(() => status.textContent()).toBe('Đã tự đánh giá');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await expect.poll(() => status.textContent()).toBe('Đã nộp hồ sơ');
     await page.getByRole('button', { name: 'Thẩm định' }).click();
     await page.getByRole('dialog').getByLabel('Ghi chú').fill('Hồ sơ đầy đủ');

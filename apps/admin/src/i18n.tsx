@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { accountMessages } from './messages/accounts.js';
 import { recordMessages } from './messages/records.js';
 import { reorganisationMessages } from './messages/reorganisation.js';
 
@@ -34,7 +35,7 @@ const baseMessages = {
   noUnits: { vi: 'Không có đơn vị nào phù hợp.', en: 'No units match.' },
   noAreas: { vi: 'Chưa có địa bàn nào.', en: 'No areas yet.' },
   noData: { vi: 'Chưa có dữ liệu.', en: 'No data yet.' },
-  unitsCount: { vi: '{shown}/{total} đơn vị', en: '{shown} of {total} units' },
+  unitsCount: { vi: '{shown}/{total} đơn vị', en: '{shown} of {total} {total|unit|units}' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
   retry: { vi: 'Thử lại', en: 'Retry' },
   dismiss: { vi: 'Đóng', en: 'Dismiss' },
@@ -59,6 +60,7 @@ const baseMessages = {
   no: { vi: 'Không', en: 'No' },
   error: { vi: 'Lỗi', en: 'Error' },
   required: { vi: 'Bắt buộc', en: 'Required' },
+  invalidDate: { vi: 'Ngày không hợp lệ (dd/mm/yyyy)', en: 'Not a valid date (dd/mm/yyyy)' },
   treeAsOf: { vi: 'Cây địa bàn ngày {date}', en: 'Area tree as of {date}' },
   chooseArea: { vi: 'Chọn địa bàn', en: 'Choose an area' },
   searchAreas: { vi: 'Tìm địa bàn (không cần dấu)', en: 'Search areas (accents optional)' },
@@ -120,7 +122,8 @@ const baseMessages = {
   modelsAdvanced: { vi: 'Điển hình tiên tiến', en: 'Advanced examples' },
   awardsTitle: { vi: 'Khen thưởng', en: 'Awards' },
   reportsTitle: { vi: 'Báo cáo quý đã nộp', en: 'Quarterly reports filed' },
-  reportsMissing: { vi: '{count} báo cáo còn thiếu', en: '{count} reports missing' },
+  reportsDueOnly: { vi: 'Chỉ tính các quý đã đến hạn nộp.', en: 'Counts only the quarters already due.' },
+  reportsMissing: { vi: '{count} báo cáo còn thiếu', en: '{count} {count|report|reports} missing' },
   gradesTitle: { vi: 'Xếp loại phong trào (thang 100 điểm)', en: 'Movement grades (100-point sheets)' },
   trendTitle: { vi: 'Xu hướng theo năm và theo quý', en: 'Trend by year and by quarter' },
   byYear: { vi: 'Theo năm', en: 'By year' },
@@ -255,7 +258,10 @@ const baseMessages = {
     vi: 'Không có gì thay đổi: tệp trùng với dữ liệu đã có.',
     en: 'Nothing to change: the file matches the stored data.',
   },
-  importErrors: { vi: '{count} lỗi — sửa tệp rồi chạy thử lại', en: '{count} errors — fix the file and run again' },
+  importErrors: {
+    vi: '{count} lỗi — sửa tệp rồi chạy thử lại',
+    en: '{count} {count|error|errors} — fix the file and run again',
+  },
   importNoErrors: { vi: 'Không có lỗi.', en: 'No errors.' },
   sheet: { vi: 'Trang tính', en: 'Sheet' },
   row: { vi: 'Dòng', en: 'Row' },
@@ -296,7 +302,7 @@ const baseMessages = {
   'kind_dac-khu': { vi: 'Đặc khu', en: 'Special zone' },
 } as const;
 
-const messages = { ...baseMessages, ...recordMessages, ...reorganisationMessages };
+const messages = { ...baseMessages, ...recordMessages, ...accountMessages, ...reorganisationMessages };
 
 export type MessageKey = keyof typeof messages;
 
@@ -342,8 +348,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       language,
       setLanguage,
+      // `{count|report|reports}` picks the singular when `count` is 1 (English plurals; Vietnamese has none).
       t: (key, params) =>
-        messages[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`)),
+        messages[key][language]
+          .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, name: string, one: string, other: string) =>
+            Number(String(params?.[name] ?? '').replace(/[\s.,]/g, '')) === 1 ? one : other,
+          )
+          .replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`)),
       formatDate: (iso) => {
         // A timestamp is shown as the date in Vietnam (UTC+7, no daylight saving).
         const day = iso.length > 10 ? new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10) : iso;

@@ -90,6 +90,19 @@ export const catalogueRoute = route(
   lazyRouteComponent(() => import('./pages/CataloguePage.js'), 'CataloguePage'),
 );
 
+export const usersRoute = route(
+  '/users',
+  lazyRouteComponent(() => import('./pages/UsersPage.js'), 'UsersPage'),
+);
+export const auditRoute = route(
+  '/audit',
+  lazyRouteComponent(() => import('./pages/AuditPage.js'), 'AuditPage'),
+);
+export const accountRoute = route(
+  '/account',
+  lazyRouteComponent(() => import('./pages/AccountPage.js'), 'AccountPage'),
+);
+
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
   unitsRoute,
@@ -104,6 +117,9 @@ const routeTree = rootRoute.addChildren([
   importRoute,
   reorganiseRoute,
   catalogueRoute,
+  usersRoute,
+  auditRoute,
+  accountRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

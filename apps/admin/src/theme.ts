@@ -24,6 +24,8 @@ export const themeFor = (labels: ThemeLabels): MantineThemeOverride =>
     primaryShade: 8,
     fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
     defaultRadius: 'sm',
+    // Who asks their system for less motion gets no transitions (modals, menus, notifications appear at once).
+    respectReducedMotion: true,
     headings: { fontWeight: '650' },
     components: {
       Button: { defaultProps: { size: 'sm' } },

@@ -99,6 +99,7 @@ const admin = {
   unitId: null,
   email: null,
   isDisabled: false,
+  mustChangePassword: false,
 };
 // Since issue 13 both read the stored results (there is no cache any more): "computed" and "cached" are kept
 // as two series of the same read so that the table lines up with the earlier figures.

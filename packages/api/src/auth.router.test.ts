@@ -7,7 +7,7 @@ import { clientKey, LoginRateLimiter } from './login-limiter.js';
 import { AreaSummaries } from './area-summaries.js';
 import { createCaller } from './root.js';
 import { SIGN_IN_FAILED } from './router/auth.router.js';
-import { createApiTestEnvironment, failure, TEST_PASSWORD, type ApiTestEnvironment } from './testing.js';
+import { browserCaller, createApiTestEnvironment, failure, TEST_PASSWORD, type ApiTestEnvironment } from './testing.js';
 
 let env: ApiTestEnvironment;
 beforeAll(async () => {
@@ -15,23 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.destroy());
 
-/** A caller that behaves like a browser: it keeps the session cookie the server sets. */
-function browser() {
-  const jar: { token: string | null } = { token: null };
-  const caller = async () => {
-    const sessionId = jar.token ? sessionIdOf(jar.token) : null;
-    const user = sessionId ? ((await findSessionUser(env.handle.db, sessionId, new Date())) ?? null) : null;
-    return createCaller(
-      createContextInner({
-        db: env.handle.db,
-        user,
-        sessionId: user ? sessionId : null,
-        setSessionCookie: (token) => (jar.token = token),
-      }),
-    );
-  };
-  return { jar, caller };
-}
+const browser = () => browserCaller(env.handle.db);
 
 describe('signing in and out', () => {
   it('signs in with the right password, sets a session cookie, and signs out', async () => {
@@ -226,7 +210,9 @@ describe('changePassword attempts', () => {
     expect(locked.data.text.vi).toMatch(/^Đã nhập sai mật khẩu hiện tại quá nhiều lần/);
     const admin = createCaller(createContextInner({ db: env.handle.db, user: env.users.admin, loginLimiter: limiter }));
     await admin.users.unlock({ userId: user.id });
-    await caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
+    // unlocked, the owner changes it (and back, for the tests after this one; a new password must differ)
+    await caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'mật khẩu sau khi mở khóa' });
+    await caller.auth.changePassword({ currentPassword: 'mật khẩu sau khi mở khóa', newPassword: TEST_PASSWORD });
   }, 60_000);
 });
 

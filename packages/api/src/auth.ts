@@ -10,7 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import { KeyedMutex } from './limits/keyed-mutex.js';
 import { LOCK_MINUTES, type LoginRateLimiter } from './login-limiter.js';
-import { DUMMY_HASH, hashPassword, randomToken, verifyPassword } from './password.js';
+import { DUMMY_HASH, hashPassword, oneTimePassword, verifyPassword } from './password.js';
 
 /**
  * After this many wrong passwords in a row from any clients, the whole account is locked for LOCK_MINUTES (a
@@ -100,14 +100,15 @@ export function authenticate(
 
 /**
  * On the first start (no user at all), creates the `admin` user. Its password is `password` when given
- * (from the environment), otherwise a random one that is returned so the caller prints it once.
+ * (from the environment: the operator chose it), otherwise a random one that is returned so the caller prints
+ * it once; that one is a one-time password, to be changed at the first sign-in (it was printed to a log).
  */
 export async function ensureFirstAdmin(
   db: Kysely<Database>,
   options: { password?: string | undefined; now: Date },
 ): Promise<{ username: string; password: string | undefined } | undefined> {
   if ((await countUsers(db)) > 0) return undefined;
-  const password = options.password ?? randomToken(12);
+  const password = options.password ?? oneTimePassword();
   const passwordHash = await hashPassword(password);
   try {
     await insertUser(
@@ -120,6 +121,7 @@ export async function ensureFirstAdmin(
         areaId: null,
         unitId: null,
         email: null,
+        mustChangePassword: options.password === undefined,
       },
       options.now,
     );

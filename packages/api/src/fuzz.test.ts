@@ -22,7 +22,7 @@ import { createApiTestEnvironment, failure, TEST_PASSWORD, type ApiTestEnvironme
 const SEED = Number(process.env.FUZZ_SEED ?? 20_241_126);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 /** Procedures that hash or verify a password (scrypt, ~0.1 s) when the input is valid get fewer runs. */
-const SLOW = new Set(['auth.login', 'auth.changePassword', 'users.create']);
+const SLOW = new Set(['auth.login', 'auth.changePassword', 'users.create', 'users.resetPassword']);
 const AS = ['admin', 'commune_officer'] as const;
 type As = (typeof AS)[number];
 
@@ -588,7 +588,25 @@ function validSamples(recognised: { unitId: number; year: number; version: numbe
       email: 'a@example.org',
     },
     'users.setDisabled': { userId: env.users.viewer.id, isDisabled: true },
-    'audit.list': { entity: 'assessment', entityId: '1', beforeId: 100, limit: 20 },
+    'users.update': {
+      userId: env.users.viewer.id,
+      displayName: 'Người xem',
+      role: 'viewer',
+      areaId,
+      unitId: null,
+      email: null,
+    },
+    'users.resetPassword': { userId: env.users.viewer.id },
+    'audit.list': {
+      entity: 'assessment',
+      entityId: '1',
+      userId: 1,
+      action: 'user.create',
+      from: '2021-01-01',
+      to: '2021-12-31',
+      beforeId: 100,
+      limit: 20,
+    },
     'areas.tree': { date: '2021-12-31' },
     'areas.history': { areaId },
     'units.list': { areaId, date: '2021-12-31', types: ['KDC', 'XA'], search: 'thôn', page: 1, pageSize: 50 },

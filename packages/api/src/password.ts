@@ -63,3 +63,25 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
+
+// Letters and digits that cannot be misread for one another when read aloud or copied from a screen: no
+// 0/O/o, 1/l/I/i, 5/S/s, 2/Z/z, 8/B.
+const ONE_TIME_ALPHABET = 'abcdefghjkmnpqrtuvwxy34679';
+
+/**
+ * A one-time password handed to a new user or after a reset: 12 random characters of an unambiguous
+ * alphabet in three groups of four (`abcd-efgh-jkmn`, about 56 bits), easy to read out and type once; its
+ * owner must replace it at the first sign-in.
+ */
+export function oneTimePassword(): string {
+  const bytes = randomBytes(12);
+  let out = '';
+  for (let i = 0; i < 12; i++) {
+    if (i > 0 && i % 4 === 0) out += '-';
+    // 256 % 26 != 0: reject the top bytes rather than favour the first letters.
+    let byte = bytes[i]!;
+    while (byte >= 234) byte = randomBytes(1)[0]!;
+    out += ONE_TIME_ALPHABET[byte % ONE_TIME_ALPHABET.length];
+  }
+  return out;
+}

@@ -1,10 +1,10 @@
 import { ensureResults } from '@antoan/services';
 import type { Role, User } from '@antoan/core';
-import { insertUser, listAreasOn, listUnits } from '@antoan/db';
+import { findSessionUser, insertUser, listAreasOn, listUnits } from '@antoan/db';
 import type { DatabaseHandle } from '@antoan/db/client';
 import { seedDemo } from '@antoan/db/seed';
 import { createTestDatabase } from '@antoan/db/testing';
-import { createContextInner } from './context.js';
+import { createContextInner, sessionIdOf } from './context.js';
 import { hashPassword } from './password.js';
 import { appRouter, createCaller } from './root.js';
 import { AreaSummaries } from './area-summaries.js';
@@ -90,6 +90,27 @@ export async function createApiTestEnvironment(options: { withHistory?: boolean 
       ),
     destroy: () => handle.destroy(),
   };
+}
+
+/**
+ * A caller that behaves like a browser: it keeps the session cookie the server sets and is, on each call,
+ * whoever that session belongs to now (so a session ended elsewhere shows at the next call).
+ */
+export function browserCaller(db: DatabaseHandle['db']) {
+  const jar: { token: string | null } = { token: null };
+  const caller = async () => {
+    const sessionId = jar.token ? sessionIdOf(jar.token) : null;
+    const user = sessionId ? ((await findSessionUser(db, sessionId, new Date())) ?? null) : null;
+    return createCaller(
+      createContextInner({
+        db,
+        user,
+        sessionId: user ? sessionId : null,
+        setSessionCookie: (token) => (jar.token = token),
+      }),
+    );
+  };
+  return { jar, caller };
 }
 
 /**

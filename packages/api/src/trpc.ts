@@ -23,6 +23,11 @@ export type Access = 'public' | 'authenticated' | readonly Role[];
 
 export interface Meta {
   access: Access;
+  /**
+   * Open to a user who signs in with a one-time password and has not changed it yet (who they are, changing
+   * the password, signing out). Every other procedure refuses such a user until the password is changed.
+   */
+  beforePasswordChange?: true;
 }
 
 const t = initTRPC
@@ -66,6 +71,12 @@ const NOT_ALLOWED = {
   en: 'Your role does not allow this action.',
 };
 
+/** A one-time password not changed yet (the SPA shows only the password form then: see its AuthGate). */
+const PASSWORD_CHANGE_REQUIRED = {
+  vi: 'Bạn cần đổi mật khẩu dùng một lần trước khi tiếp tục.',
+  en: 'Change your one-time password before you go on.',
+};
+
 /** Checks the procedure's declared access before its input is even parsed. */
 const accessControl = t.middleware(({ ctx, meta, path, next }) => {
   const access = meta?.access;
@@ -75,6 +86,8 @@ const accessControl = t.middleware(({ ctx, meta, path, next }) => {
   if (access === 'public') return next();
   if (!ctx.user) throw new DomainError('UNAUTHORIZED', SIGN_IN_REQUIRED);
   if (access !== 'authenticated' && !access.includes(ctx.user.role)) throw new DomainError('FORBIDDEN', NOT_ALLOWED);
+  if (ctx.user.mustChangePassword && !meta.beforePasswordChange)
+    throw new DomainError('FORBIDDEN', PASSWORD_CHANGE_REQUIRED);
   return next();
 });
 

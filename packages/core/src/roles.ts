@@ -45,7 +45,7 @@ export const ROLE_LABELS: Readonly<Record<Role, Readonly<{ vi: string; en: strin
  * ```ts
  * const officer: User = {
  *   id: 2, username: 'ca.quangthuy', displayName: 'Công an xã Quảng Thủy', role: 'commune_officer',
- *   areaId: 15, unitId: null, email: null, isDisabled: false,
+ *   areaId: 15, unitId: null, email: null, isDisabled: false, mustChangePassword: false,
  * };
  * ```
  */
@@ -58,6 +58,11 @@ export interface User {
   unitId: number | null;
   email: string | null;
   isDisabled: boolean;
+  /**
+   * The user signs in with a one-time password (set by whoever created the account or reset the password, or
+   * generated at the first start) and must choose their own before doing anything else.
+   */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -81,4 +86,54 @@ export function recognisableLevels(role: Role): readonly ManagingLevel[] {
     default:
       return [];
   }
+}
+
+/**
+ * The roles that manage accounts: an administrator everywhere, a province (or district) officer the users of
+ * their own area's subtree. Every other role manages nobody, not even themselves (they change their own
+ * password only).
+ *
+ * @example
+ * ```ts
+ * USER_MANAGER_ROLES.includes('province_officer'); // true
+ * ```
+ */
+export const USER_MANAGER_ROLES = ['admin', 'province_officer'] as const satisfies readonly Role[];
+
+/**
+ * The roles a user of `role` may give to an account they manage: an administrator any role, a province
+ * officer every role but administrator (a district officer of their province is a `province_officer` too).
+ *
+ * @example
+ * ```ts
+ * assignableRoles('province_officer'); // ['province_officer', 'commune_officer', 'unit_reporter', 'viewer']
+ * assignableRoles('commune_officer'); // []
+ * ```
+ */
+export function assignableRoles(role: Role): readonly Role[] {
+  switch (role) {
+    case 'admin':
+      return ROLES;
+    case 'province_officer':
+      return ['province_officer', 'commune_officer', 'unit_reporter', 'viewer'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Whether `actor` may change the account `target` (edit its role and area, disable it, reset its password),
+ * as far as roles go: never their own account (one could lock oneself out or raise one's own role), and only
+ * an account whose role the actor may assign. The area check (the target's area lies in the actor's subtree)
+ * needs the tree and is made by the API.
+ *
+ * @example
+ * ```ts
+ * canManageUser({ id: 1, role: 'admin' }, { id: 2, role: 'province_officer' }); // true
+ * canManageUser({ id: 2, role: 'province_officer' }, { id: 1, role: 'admin' }); // false
+ * canManageUser({ id: 2, role: 'province_officer' }, { id: 2, role: 'province_officer' }); // false: oneself
+ * ```
+ */
+export function canManageUser(actor: Pick<User, 'id' | 'role'>, target: Pick<User, 'id' | 'role'>): boolean {
+  return actor.id !== target.id && assignableRoles(actor.role).includes(target.role);
 }

@@ -15,6 +15,8 @@ export interface AuditRecord {
   id: number;
   at: string;
   userId: number | null;
+  /** The display name of who made the change (null for the system, e.g. the worker). */
+  userName: string | null;
   action: string;
   entity: string;
   entityId: string;
@@ -27,7 +29,11 @@ export interface AuditRecord {
  * commit or none.
  */
 export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db.updateTable('data_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute();
+  await db
+    .updateTable('data_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
   await db
     .insertInto('audit_log')
     .values({
@@ -42,25 +48,51 @@ export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promi
     .execute();
 }
 
-export async function listAudit(
-  db: Kysely<Database>,
-  filter: { entity?: string | undefined; entityId?: string | undefined; limit: number; beforeId?: number | undefined },
-): Promise<AuditRecord[]> {
-  let query = db.selectFrom('audit_log').selectAll();
-  if (filter.entity) query = query.where('entity', '=', filter.entity);
-  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
-  if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
-  const rows = await query.orderBy('id', 'desc').limit(filter.limit).execute();
+export interface AuditFilter {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  userId?: number | undefined;
+  action?: string | undefined;
+  /** ISO timestamps: records at or after `since` and before `until`. */
+  since?: string | undefined;
+  until?: string | undefined;
+  limit: number;
+  beforeId?: number | undefined;
+}
+
+/** The newest records first, matching every filter given; `beforeId` pages on (keyset, by id). */
+export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Promise<AuditRecord[]> {
+  let query = db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.user_id')
+    .selectAll('audit_log')
+    .select(['users.username', 'users.display_name']);
+  if (filter.entity) query = query.where('audit_log.entity', '=', filter.entity);
+  if (filter.entityId) query = query.where('audit_log.entity_id', '=', filter.entityId);
+  if (filter.userId) query = query.where('audit_log.user_id', '=', filter.userId);
+  if (filter.action) query = query.where('audit_log.action', '=', filter.action);
+  if (filter.since) query = query.where('audit_log.at', '>=', filter.since);
+  if (filter.until) query = query.where('audit_log.at', '<', filter.until);
+  if (filter.beforeId) query = query.where('audit_log.id', '<', filter.beforeId);
+  const rows = await query.orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
   return rows.map((row) => ({
     id: row.id,
     at: row.at,
     userId: row.user_id,
+    userName: row.display_name ?? row.username ?? null,
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,
     before: row.before === null ? null : (JSON.parse(row.before) as unknown),
     after: row.after === null ? null : (JSON.parse(row.after) as unknown),
   }));
+}
+
+/** The actions and entities the audit log holds, sorted, for the filters of its page. */
+export async function listAuditKinds(db: Kysely<Database>): Promise<{ actions: string[]; entities: string[] }> {
+  const actions = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+  const entities = await db.selectFrom('audit_log').select('entity').distinct().orderBy('entity').execute();
+  return { actions: actions.map((r) => r.action), entities: entities.map((r) => r.entity) };
 }
 
 /** The number of audited changes committed so far: cached results computed at this version are current. */
@@ -75,7 +107,11 @@ export async function readDataVersion(db: Kysely<Database>): Promise<number> {
  */
 export async function writeAudits(db: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.updateTable('data_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute();
+  await db
+    .updateTable('data_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
   for (let i = 0; i < entries.length; i += 500) {
     await db
       .insertInto('audit_log')

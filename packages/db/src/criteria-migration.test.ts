@@ -149,6 +149,7 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
       '2026-12-01-1501-locked-results',
       '2026-12-01-1502-dated-units',
       '2026-12-01-1503-unit-lineage',
+      '2026-12-01-1601-user-must-change-password',
     ]);
   });
 

@@ -108,6 +108,8 @@ export interface UserTable {
   failed_logins: Generated<number>;
   /** ISO timestamp until which sign-in is refused after repeated failures, or null. */
   locked_until: string | null;
+  /** 1 while the user signs in with a one-time password and must choose their own (migration 1601). */
+  must_change_password: Flag;
 }
 
 export interface SessionTable {

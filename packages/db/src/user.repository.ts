@@ -1,5 +1,6 @@
 import { DomainError, type Role, type User } from '@antoan/core';
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { listAreaIdsUnder } from './import.repository.js';
 import type { Database, UserTable } from './schema.js';
 
 export function toUser(row: Selectable<UserTable>): User {
@@ -12,6 +13,7 @@ export function toUser(row: Selectable<UserTable>): User {
     unitId: row.unit_id,
     email: row.email,
     isDisabled: row.is_disabled === 1,
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 
@@ -19,6 +21,17 @@ export interface NewUser {
   username: string;
   displayName: string;
   passwordHash: string;
+  role: Role;
+  areaId: number | null;
+  unitId: number | null;
+  email: string | null;
+  /** Signs in with a one-time password and must change it first (default false). */
+  mustChangePassword?: boolean;
+}
+
+/** What an administrator may change of an account (the username stays; the password changes by a reset). */
+export interface UserChanges {
+  displayName: string;
   role: Role;
   areaId: number | null;
   unitId: number | null;
@@ -101,15 +114,38 @@ export async function insertUser(db: Kysely<Database>, user: NewUser, now: Date)
       email: user.email,
       created_at: now.toISOString(),
       password_changed_at: now.toISOString(),
+      must_change_password: user.mustChangePassword ? 1 : 0,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toUser(row);
 }
 
-export async function listUsers(db: Kysely<Database>): Promise<User[]> {
+/**
+ * Every user, by username; with `withinAreaId`, only those whose area is that area or lies below it
+ * (following parent links whatever their dates, as scope does).
+ */
+export async function listUsers(db: Kysely<Database>, filter: { withinAreaId?: number } = {}): Promise<User[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
-  return rows.map(toUser);
+  if (filter.withinAreaId === undefined) return rows.map(toUser);
+  // Accounts are few (one or two per commune): filtering them here is cheaper than a long IN list.
+  const below = await listAreaIdsUnder(db, filter.withinAreaId);
+  return rows.filter((row) => row.area_id !== null && below.has(row.area_id)).map(toUser);
+}
+
+/** Changes an account's name, role, area, unit and e-mail. */
+export async function updateUser(db: Kysely<Database>, userId: number, changes: UserChanges): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      display_name: changes.displayName,
+      role: changes.role,
+      area_id: changes.areaId,
+      unit_id: changes.unitId,
+      email: changes.email,
+    })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
@@ -120,10 +156,25 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
   return Number(row.n);
 }
 
-export async function updatePasswordHash(db: Kysely<Database>, userId: number, passwordHash: string, now: Date) {
+/**
+ * Sets a new password. `mustChange`: it is a one-time password (a reset) that its owner must replace at the
+ * next sign-in; the lockout is cleared too, so a reset also unlocks the account.
+ */
+export async function updatePasswordHash(
+  db: Kysely<Database>,
+  userId: number,
+  passwordHash: string,
+  now: Date,
+  options: { mustChange?: boolean } = {},
+) {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, password_changed_at: now.toISOString() })
+    .set({
+      password_hash: passwordHash,
+      password_changed_at: now.toISOString(),
+      must_change_password: options.mustChange ? 1 : 0,
+      ...(options.mustChange ? { failed_logins: 0, locked_until: null } : {}),
+    })
     .where('id', '=', userId)
     .execute();
 }

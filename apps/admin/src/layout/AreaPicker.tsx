@@ -15,7 +15,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n.js';
-import { useScope } from '../lib/scope.js';
+import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 
 type AreaNode = RouterOutputs['areas']['tree']['roots'][number];
@@ -52,6 +52,7 @@ export function AreaPicker() {
   const trpc = useTRPC();
   const { t } = useI18n();
   const { areaId, setArea } = useScope();
+  const scopeName = useScopeName(undefined);
   const [opened, setOpened] = useState(false);
   const [search, setSearch] = useState('');
   const tree = useQuery({ ...trpc.areas.tree.queryOptions({}), staleTime: 10 * 60_000 });
@@ -119,11 +120,11 @@ export function AreaPicker() {
         <Button
           variant="light"
           onClick={() => (opened ? setOpened(false) : openPicker())}
-          aria-label={`${t('area')}: ${current?.name ?? t('wholeScope')}`}
+          aria-label={`${t('area')}: ${current?.name ?? scopeName}`}
           maw={260}
         >
           <Text truncate size="sm">
-            {current?.name ?? t('wholeScope')}
+            {current?.name ?? scopeName}
           </Text>
         </Button>
       </Popover.Target>

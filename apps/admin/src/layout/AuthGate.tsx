@@ -1,11 +1,18 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import { createContext, useContext, useState } from 'react';
 import { errorText } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useTRPC } from '../trpc.js';
 import { LoginPage } from './LoginPage.js';
+import { ForcedPasswordChange } from './PasswordForm.js';
 import { Shell } from './Shell.js';
+
+const SignedOutContext = createContext<() => void>(() => undefined);
+
+/** Tells the gate the user signed out on purpose (so the login form does not say the session expired). */
+export const useMarkSignedOut = () => useContext(SignedOutContext);
 
 /**
  * Who is signed in decides what is shown: the login form, or the workspace. When a session expires the
@@ -19,6 +26,13 @@ export function AuthGate() {
   const [signedInBefore, setSignedInBefore] = useState(false);
   if (me.data && !signedInBefore) setSignedInBefore(true);
   const expired = signedInBefore && me.data === null;
+  const navigate = useNavigate();
+  // Signing out leaves the area and year of this user behind: the next one to sign in on this tab starts
+  // from their own scope (an area outside it would answer every page with a refusal).
+  const signedOut = () => {
+    setSignedInBefore(false);
+    void navigate({ to: '/', search: { area: undefined, year: undefined } });
+  };
 
   if (me.isPending) {
     return (
@@ -40,5 +54,11 @@ export function AuthGate() {
     );
   }
   if (!me.data) return <LoginPage expired={expired} />;
-  return <Shell user={me.data} onSignOut={() => setSignedInBefore(false)} />;
+  // A one-time password: the server refuses everything else until it is changed.
+  if (me.data.mustChangePassword) return <ForcedPasswordChange user={me.data} onSignOut={signedOut} />;
+  return (
+    <SignedOutContext.Provider value={signedOut}>
+      <Shell user={me.data} onSignOut={signedOut} />
+    </SignedOutContext.Provider>
+  );
 }

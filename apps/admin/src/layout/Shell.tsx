@@ -1,10 +1,10 @@
-import { ROLE_LABELS } from '@antoan/core';
+import { ROLE_LABELS, USER_MANAGER_ROLES, type Role } from '@antoan/core';
 import { AppShell, Badge, Burger, Button, Group, Select, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useI18n, type MessageKey } from '../i18n.js';
-import { NavLinkLink } from '../lib/links.js';
+import { AnchorLink, NavLinkLink } from '../lib/links.js';
 import { useScope } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { AreaPicker } from './AreaPicker.js';
@@ -20,18 +20,30 @@ type NavPath =
   | '/inbox'
   | '/import'
   | '/reorganise'
-  | '/catalogue';
-const NAV: { to: NavPath; label: MessageKey; adminOnly?: boolean; seniorOnly?: boolean }[] = [
-  { to: '/', label: 'nav_dashboard' },
-  { to: '/units', label: 'nav_units' },
-  { to: '/models', label: 'nav_models' },
-  { to: '/awards', label: 'nav_awards' },
+  | '/catalogue'
+  | '/users'
+  | '/audit'
+  | '/account';
+/** Every role but a unit reporter, who has no area: their unit's page stands for the area pages. */
+const AREA_ROLES: readonly Role[] = ['admin', 'province_officer', 'commune_officer', 'viewer'];
+/**
+ * The pages of the navigation; `roles`: only these roles see the entry (the server refuses the others
+ * anyway). Every entry a role sees opens without an error for that role (e2e/accounts.e2e.ts walks them).
+ */
+const NAV: { to: NavPath; label: MessageKey; roles?: readonly Role[] }[] = [
+  { to: '/', label: 'nav_dashboard', roles: AREA_ROLES },
+  { to: '/units', label: 'nav_units', roles: AREA_ROLES },
+  { to: '/models', label: 'nav_models', roles: AREA_ROLES },
+  { to: '/awards', label: 'nav_awards', roles: AREA_ROLES },
   { to: '/incidents', label: 'nav_incidents' },
   { to: '/reports', label: 'nav_reports' },
   { to: '/inbox', label: 'nav_inbox' },
-  { to: '/import', label: 'nav_import' },
-  { to: '/reorganise', label: 'nav_reorganise', seniorOnly: true },
-  { to: '/catalogue', label: 'nav_catalogue', adminOnly: true },
+  { to: '/import', label: 'nav_import', roles: AREA_ROLES },
+  { to: '/reorganise', label: 'nav_reorganise', roles: ['admin', 'province_officer'] },
+  { to: '/catalogue', label: 'nav_catalogue', roles: ['admin'] },
+  { to: '/users', label: 'nav_users', roles: USER_MANAGER_ROLES },
+  { to: '/audit', label: 'nav_audit', roles: ['admin'] },
+  { to: '/account', label: 'nav_account' },
 ];
 
 export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['auth']['me']>; onSignOut: () => void }) {
@@ -99,19 +111,27 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
             </div>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <AreaPicker />
+            {user.role !== 'unit_reporter' && <AreaPicker />}
             <Select
               aria-label={t('year')}
               w={96}
               allowDeselect={false}
               value={year === undefined ? null : String(year)}
-              data={years.map(String)}
+              // A year typed in the address (one without files yet) is shown too, not a blank box.
+              data={(year === undefined || years.includes(year) ? years : [...years, year].sort((a, b) => b - a)).map(
+                String,
+              )}
               onChange={(value) => value && setYear(Number(value))}
             />
             <LanguageSwitch />
-            <Text size="sm" visibleFrom="lg" title={l(ROLE_LABELS[user.role])}>
+            <AnchorLink
+              to="/account"
+              size="sm"
+              visibleFrom="lg"
+              title={`${t('nav_account')}: ${l(ROLE_LABELS[user.role])}`}
+            >
               {user.displayName}
-            </Text>
+            </AnchorLink>
             <Button variant="default" onClick={() => logout.mutate()} loading={logout.isPending}>
               {t('signOut')}
             </Button>
@@ -125,11 +145,16 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
         aria-label={t('mainNavigation')}
         inert={narrow && !opened}
       >
-        {NAV.filter(
-          (item) =>
-            (!item.adminOnly || user.role === 'admin') &&
-            (!item.seniorOnly || user.role === 'admin' || user.role === 'province_officer'),
-        ).map((item) => (
+        {user.role === 'unit_reporter' && user.unitId !== null && (
+          <NavLinkLink
+            to="/units/$unitId"
+            params={{ unitId: user.unitId }}
+            label={t('nav_myUnit')}
+            active={pathname.startsWith(`/units/${user.unitId}`)}
+            onClick={close}
+          />
+        )}
+        {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
           <NavLinkLink
             key={item.to}
             to={item.to}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback } from 'react';
+import { useI18n } from '../i18n.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 
 /** The search params every page shares (kept across navigation): the chosen area and year. */
@@ -16,7 +17,10 @@ const positiveInt = (value: unknown): number | undefined => {
 
 export function validateAppSearch(search: Record<string, unknown>): AppSearch {
   const year = positiveInt(search.year);
-  return { area: positiveInt(search.area), year: year !== undefined && year >= 2000 && year <= 2100 ? year : undefined };
+  return {
+    area: positiveInt(search.area),
+    year: year !== undefined && year >= 2000 && year <= 2100 ? year : undefined,
+  };
 }
 
 /** The chosen area (undefined: the user's whole scope) and year (default: the newest year with files). */
@@ -35,8 +39,17 @@ export function useScope(): {
     (area: number | undefined) => void navigate({ to: '.', search: (prev: AppSearch) => ({ ...prev, area }) }),
     [navigate],
   );
-  const setYear = useCallback((year: number) => void navigate({ to: '.', search: (prev: AppSearch) => ({ ...prev, year }) }), [navigate]);
-  return { areaId: search.area, year: search.year ?? years.data?.latest, years: years.data?.years ?? [], setArea, setYear };
+  const setYear = useCallback(
+    (year: number) => void navigate({ to: '.', search: (prev: AppSearch) => ({ ...prev, year }) }),
+    [navigate],
+  );
+  return {
+    areaId: search.area,
+    year: search.year ?? years.data?.latest,
+    years: years.data?.years ?? [],
+    setArea,
+    setYear,
+  };
 }
 
 type AreaNode = RouterOutputs['areas']['tree']['roots'][number];
@@ -53,4 +66,28 @@ export function useAreaName(areaId: number | undefined): string | undefined {
     stack.push(...node.children);
   }
   return undefined;
+}
+
+/**
+ * What the pages call the scope shown: the chosen area's name; with none chosen, the user's own area (a
+ * commune officer's commune, not "the whole scope"), a unit reporter's unit, or "the whole scope" for an
+ * administrator, whose scope is the whole tree.
+ */
+export function useScopeName(areaId: number | undefined): string {
+  const trpc = useTRPC();
+  const { t } = useI18n();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const isReporter = me.data?.role === 'unit_reporter';
+  const own = isReporter ? undefined : (me.data?.areaId ?? undefined);
+  const name = useAreaName(areaId ?? own);
+  const unitId = me.data?.unitId ?? null;
+  const unit = useQuery({
+    ...trpc.units.get.queryOptions({ unitId: unitId ?? 0 }),
+    enabled: isReporter && unitId !== null,
+    staleTime: 10 * 60_000,
+  });
+  // A reporter sees one unit whatever area an address names.
+  if (isReporter) return unit.data?.name ?? '…';
+  if (areaId === undefined && own === undefined) return t('wholeScope');
+  return name ?? '…';
 }

@@ -8,10 +8,10 @@ import {
   type CriterionAnswer,
   type CriterionResult,
 } from '@antoan/core';
-import { Alert, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { errorText, fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
+import { useMemo, useState } from 'react';
+import { fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
@@ -21,6 +21,8 @@ import { CriterionCard, type AnswerEntry } from './assessment/CriterionCard.js';
 import { ResultBadge } from './assessment/ResultBadge.js';
 import { Workflow } from './assessment/Workflow.js';
 import { DraftNotice } from '../layout/FormParts.js';
+import { UnsavedChangesGuard } from '../layout/UnsavedChangesGuard.js';
+import { QueryError } from './records/QueryStates.js';
 
 type File = RouterOutputs['assessments']['get'];
 
@@ -31,6 +33,8 @@ export function AssessmentPage() {
   const queryClient = useQueryClient();
   const { t, l, language } = useI18n();
   const file = useQuery(trpc.assessments.get.queryOptions({ unitId, year }));
+  // Registering commits the unit to the year's cycle (it then counts in the commune's figures): confirmed first.
+  const [confirming, setConfirming] = useState(false);
   const register = useMutation(
     trpc.assessments.register.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.assessments.pathKey() }),
@@ -38,13 +42,7 @@ export function AssessmentPage() {
     }),
   );
 
-  if (file.error) {
-    return (
-      <Alert color="red" role="alert" title={t('error')}>
-        {errorText(file.error, language)}
-      </Alert>
-    );
-  }
+  if (file.error) return <QueryError error={file.error} onRetry={() => file.refetch()} />;
   if (file.isPending) return <Skeleton h={400} aria-busy="true" />;
   const data = file.data;
   return (
@@ -67,7 +65,7 @@ export function AssessmentPage() {
         <Card withBorder>
           <Text mb="sm">{t('notRegisteredYet', { year })}</Text>
           {data.actions.includes('register') && (
-            <Button onClick={() => register.mutate({ unitId, year })} loading={register.isPending}>
+            <Button onClick={() => setConfirming(true)} loading={register.isPending}>
               {t('register', { year })}
             </Button>
           )}
@@ -75,6 +73,23 @@ export function AssessmentPage() {
       ) : (
         <AnswerForm key={`${unitId}-${year}`} file={data} />
       )}
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('register', { year })} centered>
+        <Text size="sm" mb="md" data-testid="register-confirm">
+          {t('wf_confirmRegister', { unit: data.unit.name, year })}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </Button>
+          <Button
+            data-autofocus
+            loading={register.isPending}
+            onClick={() => register.mutate({ unitId, year }, { onSettled: () => setConfirming(false) })}
+          >
+            {t('wf_confirmButton')}
+          </Button>
+        </Group>
+      </Modal>
     </Stack>
   );
 }
@@ -156,6 +171,7 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
           aria-label={t('assessment')}
         >
           <Stack>
+            <UnsavedChangesGuard when={draft.dirty} />
             <DraftNotice draft={draft} />
             {file.catalogue.criteria.map((criterion) => (
               <CriterionCard
@@ -170,6 +186,7 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
                 disabled={!canEdit}
                 incidents={file.incidents}
                 unitId={unit.id}
+                reports={{ area: unit.areaId, year: record.year }}
                 window={live.window}
               />
             ))}

@@ -8,7 +8,21 @@ import {
   type AwardKind,
   type RecipientKind,
 } from '@antoan/core';
-import { Autocomplete, Badge, Button, Grid, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Autocomplete,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -16,13 +30,13 @@ import { fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } fr
 import { useI18n } from '../i18n.js';
 import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
-import { useAreaName, useScope } from '../lib/scope.js';
+import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, SENIOR_ROLES, useRole } from './records/access.js';
 import { AreaSelect } from './records/AreaSelect.js';
 import { ConfirmModal } from './records/ConfirmModal.js';
 import { DateField } from './records/DateField.js';
-import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
+import { AreaPageOnly, EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
 import { UnitSelect } from './records/UnitSelect.js';
 import { useUnits } from './records/useUnits.js';
 import { schemaErrors } from './records/validate.js';
@@ -32,14 +46,27 @@ type Award = RouterOutputs['awards']['list'][number];
 
 /** The awards of the area and year in scope: a table, a form to record one, and deletion with confirmation. */
 export function AwardsPage() {
+  return (
+    <AreaPageOnly>
+      <AwardsPageContent />
+    </AreaPageOnly>
+  );
+}
+
+function AwardsPageContent() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { t, l, language, formatDate, formatNumber } = useI18n();
   const { areaId, year } = useScope();
-  const areaName = useAreaName(areaId) ?? t('wholeScope');
+  const areaName = useScopeName(areaId);
   const canEdit = canUse(useRole(), SENIOR_ROLES);
-  const awards = useQuery({ ...trpc.awards.list.queryOptions({ areaId, year: year ?? 2000 }), enabled: year !== undefined });
-  const { units } = useUnits(useMemo(() => (awards.data ?? []).flatMap((a) => (a.unitId === null ? [] : [a.unitId])), [awards.data]));
+  const awards = useQuery({
+    ...trpc.awards.list.queryOptions({ areaId, year: year ?? 2000 }),
+    enabled: year !== undefined,
+  });
+  const { units } = useUnits(
+    useMemo(() => (awards.data ?? []).flatMap((a) => (a.unitId === null ? [] : [a.unitId])), [awards.data]),
+  );
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Award | null>(null);
   const small = useMediaQuery('(max-width: 48em)');
@@ -58,14 +85,21 @@ export function AwardsPage() {
   const rows = useMemo(
     () =>
       [...(awards.data ?? [])].sort((a, b) =>
-        a.decisionDate < b.decisionDate ? 1 : a.decisionDate > b.decisionDate ? -1 : compareVietnamese(a.recipientName, b.recipientName),
+        a.decisionDate < b.decisionDate
+          ? 1
+          : a.decisionDate > b.decisionDate
+            ? -1
+            : compareVietnamese(a.recipientName, b.recipientName),
       ),
     [awards.data],
   );
-  const issuers = useMemo(() => [...new Set((awards.data ?? []).map((a) => a.issuer))].sort(compareVietnamese), [awards.data]);
+  const issuers = useMemo(
+    () => [...new Set((awards.data ?? []).map((a) => a.issuer))].sort(compareVietnamese),
+    [awards.data],
+  );
 
   if (year === undefined || awards.isPending) return <LoadingBlock />;
-  if (awards.error) return <QueryError error={awards.error} onRetry={() => void awards.refetch()} />;
+  if (awards.error) return <QueryError error={awards.error} onRetry={() => awards.refetch()} />;
 
   return (
     <Stack>
@@ -74,7 +108,9 @@ export function AwardsPage() {
           <Title order={2}>{t('rec_awardsTitle', { area: areaName, year })}</Title>
           <Text size="sm" c="dimmed">
             {t('rec_awardsCount', { count: formatNumber(rows.length) })}
-            {AWARD_KINDS.map((kind) => ` · ${l(AWARD_KIND_LABELS[kind])}: ${formatNumber(rows.filter((a) => a.kind === kind).length)}`).join('')}
+            {AWARD_KINDS.map(
+              (kind) => ` · ${l(AWARD_KIND_LABELS[kind])}: ${formatNumber(rows.filter((a) => a.kind === kind).length)}`,
+            ).join('')}
           </Text>
         </div>
         {canEdit && <Button onClick={() => setCreating(true)}>{t('rec_addAward')}</Button>}
@@ -142,13 +178,25 @@ export function AwardsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('rec_addAward')} size="lg" fullScreen={small}>
-        {creating && <AwardForm defaultAreaId={areaId} year={year} issuers={issuers} onDone={() => setCreating(false)} />}
+      <Modal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('rec_addAward')}
+        size="lg"
+        fullScreen={small}
+      >
+        {creating && (
+          <AwardForm defaultAreaId={areaId} year={year} issuers={issuers} onDone={() => setCreating(false)} />
+        )}
       </Modal>
       <ConfirmModal
         opened={deleting !== null}
         title={t('rec_deleteAwardTitle')}
-        message={deleting ? t('rec_deleteAwardMessage', { recipient: deleting.recipientName, number: deleting.decisionNumber }) : ''}
+        message={
+          deleting
+            ? t('rec_deleteAwardMessage', { recipient: deleting.recipientName, number: deleting.decisionNumber })
+            : ''
+        }
         confirmLabel={t('delete')}
         loading={remove.isPending}
         onConfirm={() => deleting && remove.mutate({ awardId: deleting.id })}
@@ -170,7 +218,17 @@ interface AwardValues {
   decisionDate: string | null;
 }
 
-function AwardForm({ defaultAreaId, year, issuers, onDone }: { defaultAreaId: number | undefined; year: number; issuers: string[]; onDone: () => void }) {
+function AwardForm({
+  defaultAreaId,
+  year,
+  issuers,
+  onDone,
+}: {
+  defaultAreaId: number | undefined;
+  year: number;
+  issuers: string[];
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { t, l, language } = useI18n();
@@ -191,7 +249,8 @@ function AwardForm({ defaultAreaId, year, issuers, onDone }: { defaultAreaId: nu
   const draft = useDraft<AwardValues>(`award.new.${year}`, base);
   const values = draft.value;
   const [submitted, setSubmitted] = useState(false);
-  const set = <K extends keyof AwardValues>(key: K, value: AwardValues[K]) => draft.set((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof AwardValues>(key: K, value: AwardValues[K]) =>
+    draft.set((v) => ({ ...v, [key]: value }));
 
   const input = {
     kind: values.kind,
@@ -264,7 +323,9 @@ function AwardForm({ defaultAreaId, year, issuers, onDone }: { defaultAreaId: nu
           </Grid.Col>
           <Grid.Col span={12}>
             <TextInput
-              label={t(values.recipientKind === 'collective' ? 'rec_recipientNameCollective' : 'rec_recipientNameIndividual')}
+              label={t(
+                values.recipientKind === 'collective' ? 'rec_recipientNameCollective' : 'rec_recipientNameIndividual',
+              )}
               required
               value={values.recipientName}
               onChange={(e) => set('recipientName', e.currentTarget.value)}
@@ -292,7 +353,8 @@ function AwardForm({ defaultAreaId, year, issuers, onDone }: { defaultAreaId: nu
                   ...v,
                   unitId: unit?.id ?? null,
                   areaId: v.areaId ?? unit?.areaId ?? null,
-                  recipientName: v.recipientName || v.recipientKind !== 'collective' || !unit ? v.recipientName : unit.name,
+                  recipientName:
+                    v.recipientName || v.recipientKind !== 'collective' || !unit ? v.recipientName : unit.name,
                 }))
               }
               error={errors.unitId}
@@ -335,7 +397,13 @@ function AwardForm({ defaultAreaId, year, issuers, onDone }: { defaultAreaId: nu
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <DateField label={t('decisionDate')} required value={values.decisionDate} onChange={(v) => set('decisionDate', v)} error={errors.decisionDate} />
+            <DateField
+              label={t('decisionDate')}
+              required
+              value={values.decisionDate}
+              onChange={(v) => set('decisionDate', v)}
+              error={errors.decisionDate}
+            />
           </Grid.Col>
         </Grid>
         <FormActions

@@ -8,38 +8,38 @@ import {
   UNIT_TYPES,
   type UnitType,
 } from '@antoan/core';
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Progress,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Card, Group, Loader, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { errorText } from '../errors.js';
+import { Navigate } from '@tanstack/react-router';
 import { useI18n } from '../i18n.js';
-import { useAreaName, useScope } from '../lib/scope.js';
+import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
+import { QueryError } from './records/QueryStates.js';
 
 // The charts library is large: it loads after the figures are on screen.
 const TrendCharts = lazy(() => import('./TrendCharts.js'));
 
 type Summary = RouterOutputs['stats']['summary'];
 
+/**
+ * The area's figures. A unit reporter has no area (they see their unit only, never their commune's figures):
+ * their home is their unit's page, with its files of every year.
+ */
 export function DashboardPage() {
   const trpc = useTRPC();
-  const { t, l, language } = useI18n();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  if (me.data?.role === 'unit_reporter' && me.data.unitId !== null) {
+    return <Navigate to="/units/$unitId" params={{ unitId: me.data.unitId }} replace />;
+  }
+  return <AreaDashboard />;
+}
+
+function AreaDashboard() {
+  const trpc = useTRPC();
+  const { t, l } = useI18n();
   const { areaId, year } = useScope();
-  const areaName = useAreaName(areaId) ?? t('wholeScope');
+  const areaName = useScopeName(areaId);
   const enabled = year !== undefined;
   const summary = useQuery({ ...trpc.stats.summary.queryOptions({ areaId, year: year ?? 2000 }), enabled });
   // The year before (for the comparison column) is asked once this year's figures are on screen.
@@ -57,16 +57,7 @@ export function DashboardPage() {
       </Stack>
     );
   }
-  if (summary.error) {
-    return (
-      <Alert color="red" role="alert" title={t('error')}>
-        {errorText(summary.error, language)}
-        <Button mt="sm" size="xs" onClick={() => void summary.refetch()}>
-          {t('retry')}
-        </Button>
-      </Alert>
-    );
-  }
+  if (summary.error) return <QueryError error={summary.error} onRetry={() => summary.refetch()} />;
   const data = summary.data;
   return (
     <Stack>
@@ -228,6 +219,10 @@ function ReportsCard({ data }: { data: Summary }) {
             value={r.submissionRate ? `${formatNumber(Math.round(r.submissionRate.percentage * 10) / 10)}%` : '—'}
           />
           <Progress value={r.submissionRate?.percentage ?? 0} aria-label={t('reportsTitle')} my="xs" />
+          {/* 0/48 beside a report filed early said nothing of why: the expected reports are the due quarters'. */}
+          <Text size="xs" c="dimmed" data-testid="reports-due-only">
+            {t('reportsDueOnly')}
+          </Text>
           {r.missingCount > 0 && (
             <Text size="xs" c="red.8">
               {t('reportsMissing', { count: r.missingCount })}

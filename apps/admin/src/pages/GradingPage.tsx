@@ -35,6 +35,7 @@ import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, ENTRY_ROLES, OFFICER_ROLES, useRole } from './records/access.js';
 import { LoadingBlock, QueryError } from './records/QueryStates.js';
 import { DraftNotice } from '../layout/FormParts.js';
+import { UnsavedChangesGuard } from '../layout/UnsavedChangesGuard.js';
 
 type SheetData = RouterOutputs['grading']['get'];
 type Incident = RouterOutputs['incidents']['list'][number];
@@ -65,7 +66,7 @@ export function GradingPage() {
     enabled: window !== undefined,
   });
 
-  if (sheet.error) return <QueryError error={sheet.error} onRetry={() => void sheet.refetch()} />;
+  if (sheet.error) return <QueryError error={sheet.error} onRetry={() => sheet.refetch()} />;
   if (sheet.isPending) return <LoadingBlock height={480} />;
   return (
     <SheetForm
@@ -146,7 +147,18 @@ function SheetForm({
     draft.set((d) => ({ ...d, scores: { ...d.scores, [code]: { ...d.scores[code], [kind]: value } } }));
 
   const submit = () => {
-    if (!canSave || Object.keys(errors).length > 0) return;
+    if (!canSave) return;
+    if (Object.keys(errors).length > 0) {
+      // The sheet is long: the first score in error may be out of view. Bring it into view and focus it, so
+      // "Lưu" never does nothing visible.
+      const first = items
+        .flatMap((i) => (['self', 'verified'] as const).map((kind) => [i.code, kind] as const))
+        .find(([code, kind]) => errors[`${code}.${kind}`]);
+      const input = first && document.querySelector<HTMLInputElement>(`[data-testid="${first[1]}-${first[0]}"]`);
+      input?.scrollIntoView({ block: 'center' });
+      input?.focus();
+      return;
+    }
     const known = new Set(items.map((i) => i.code));
     const payload: Scores = {};
     for (const [code, score] of Object.entries(scores)) {
@@ -200,6 +212,7 @@ function SheetForm({
         )}
       </div>
 
+      <UnsavedChangesGuard when={draft.dirty && canSave} />
       <DraftNotice draft={draft} />
       {conflict && (
         <Alert color="orange" role="alert" title={t('rec_conflictTitle')}>

@@ -17,7 +17,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorText, notifyError, notifySuccess } from '../errors.js';
 import { useI18n, type MessageKey } from '../i18n.js';
-import { useAreaName, useScope } from '../lib/scope.js';
+import { useScope, useScopeName } from '../lib/scope.js';
+import { AreaPageOnly } from './records/QueryStates.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, SENIOR_ROLES } from './records/access.js';
 
@@ -36,11 +37,19 @@ async function toBase64(file: File): Promise<string> {
 
 /** Import areas and units from XLSX/CSV (dry run, then an all-or-nothing import); exports; the printed report. */
 export function ImportPage() {
+  return (
+    <AreaPageOnly>
+      <ImportPageContent />
+    </AreaPageOnly>
+  );
+}
+
+function ImportPageContent() {
   const trpc = useTRPC();
   const { t, language } = useI18n();
   const me = useQuery(trpc.auth.me.queryOptions());
   const { areaId, year } = useScope();
-  const areaName = useAreaName(areaId) ?? t('wholeScope');
+  const areaName = useScopeName(areaId);
   const query = `${areaId ? `area=${areaId}&` : ''}year=${year ?? ''}`;
   // imports.* are SENIOR_ROLES in the API.
   const canImport = canUse(me.data?.role, SENIOR_ROLES);

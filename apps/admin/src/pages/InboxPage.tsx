@@ -33,7 +33,7 @@ export function InboxPage() {
       {inbox.isPending ? (
         <LoadingBlock />
       ) : inbox.error ? (
-        <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} />
+        <QueryError error={inbox.error} onRetry={() => inbox.refetch()} />
       ) : inbox.data.items.length === 0 ? (
         <EmptyText>{unreadOnly ? t('rec_noUnread') : t('noNotifications')}</EmptyText>
       ) : (
@@ -65,7 +65,14 @@ function NotificationCard({ notification: n }: { notification: Notification }) {
   );
   const unread = n.readAt === null;
   return (
-    <Card withBorder component="li" padding="sm" bg={unread ? 'blue.0' : undefined} data-testid="notification" data-unread={unread || undefined}>
+    <Card
+      withBorder
+      component="li"
+      padding="sm"
+      bg={unread ? 'blue.0' : undefined}
+      data-testid="notification"
+      data-unread={unread || undefined}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
           <Group gap="xs">

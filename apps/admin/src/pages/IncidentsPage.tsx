@@ -40,7 +40,7 @@ import { fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } fr
 import { useI18n } from '../i18n.js';
 import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
-import { useAreaName, useScope } from '../lib/scope.js';
+import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, OFFICER_ROLES, useRole } from './records/access.js';
 import { ConfirmModal } from './records/ConfirmModal.js';
@@ -83,7 +83,7 @@ export function IncidentsPage() {
   const queryClient = useQueryClient();
   const { t, l, language, formatDate, formatNumber } = useI18n();
   const { areaId, year } = useScope();
-  const areaName = useAreaName(areaId) ?? t('wholeScope');
+  const areaName = useScopeName(areaId);
   const canEdit = canUse(useRole(), OFFICER_ROLES);
   const span = year === undefined ? undefined : yearEvaluationSpan(year);
   const incidents = useQuery({
@@ -124,7 +124,7 @@ export function IncidentsPage() {
   }, [inYear, search, units]);
 
   if (year === undefined || span === undefined || incidents.isPending) return <LoadingBlock />;
-  if (incidents.error) return <QueryError error={incidents.error} onRetry={() => void incidents.refetch()} />;
+  if (incidents.error) return <QueryError error={incidents.error} onRetry={() => incidents.refetch()} />;
 
   return (
     <Stack>

@@ -1,5 +1,20 @@
-import { compareVietnamese, foldForSearch, isModelOperating, modelInputSchema } from '@antoan/core';
-import { Autocomplete, Badge, Button, Checkbox, Grid, Group, Modal, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { compareVietnamese, foldForSearch, isModelOperating, MODEL_CATEGORIES, modelInputSchema } from '@antoan/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -7,12 +22,12 @@ import { fieldErrorsOf, notifyError, notifySuccess } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
-import { useAreaName, useScope } from '../lib/scope.js';
+import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, OFFICER_ROLES, useRole } from './records/access.js';
 import { AreaSelect, useAreaOptions } from './records/AreaSelect.js';
 import { DateField } from './records/DateField.js';
-import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
+import { AreaPageOnly, EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
 import { UnitSelect } from './records/UnitSelect.js';
 import { useUnits } from './records/useUnits.js';
 import { schemaErrors, unprefixed } from './records/validate.js';
@@ -21,23 +36,37 @@ import { DraftNotice, FormActions } from '../layout/FormParts.js';
 type Model = RouterOutputs['models']['list'][number];
 
 /** Did the model operate at some time in the year (started by its end, not stopped before its start)? */
-const operatedIn = (m: Model, year: number) => m.startedOn <= `${year}-12-31` && (m.stoppedOn === null || m.stoppedOn > `${year}-01-01`);
+const operatedIn = (m: Model, year: number) =>
+  m.startedOn <= `${year}-12-31` && (m.stoppedOn === null || m.stoppedOn > `${year}-01-01`);
 
 /** The movement models of the area in scope: a searchable table, and forms to add or correct one. */
 export function ModelsPage() {
+  return (
+    <AreaPageOnly>
+      <ModelsPageContent />
+    </AreaPageOnly>
+  );
+}
+
+function ModelsPageContent() {
   const trpc = useTRPC();
   const { t, formatDate, formatNumber } = useI18n();
   const { areaId, year } = useScope();
-  const areaName = useAreaName(areaId) ?? t('wholeScope');
+  const areaName = useScopeName(areaId);
   const canEdit = canUse(useRole(), OFFICER_ROLES);
   const models = useQuery(trpc.models.list.queryOptions({ areaId }));
   const [search, setSearch] = useState('');
   const [onlyYear, setOnlyYear] = useState(true);
   const [editing, setEditing] = useState<Model | 'new' | null>(null);
-  const { units } = useUnits(useMemo(() => (models.data ?? []).flatMap((m) => (m.hostUnitId === null ? [] : [m.hostUnitId])), [models.data]));
+  const { units } = useUnits(
+    useMemo(() => (models.data ?? []).flatMap((m) => (m.hostUnitId === null ? [] : [m.hostUnitId])), [models.data]),
+  );
   const { byId: areas } = useAreaOptions();
 
-  const inYear = useMemo(() => (models.data ?? []).filter((m) => year === undefined || !onlyYear || operatedIn(m, year)), [models.data, onlyYear, year]);
+  const inYear = useMemo(
+    () => (models.data ?? []).filter((m) => year === undefined || !onlyYear || operatedIn(m, year)),
+    [models.data, onlyYear, year],
+  );
   const rows = useMemo(() => {
     const folded = foldForSearch(search);
     return inYear
@@ -48,10 +77,13 @@ export function ModelsPage() {
       })
       .sort((a, b) => compareVietnamese(a.name, b.name));
   }, [inYear, search, units, areas]);
-  const categories = useMemo(() => [...new Set((models.data ?? []).map((m) => m.category))].sort(compareVietnamese), [models.data]);
+  const categories = useMemo(
+    () => [...new Set((models.data ?? []).map((m) => m.category))].sort(compareVietnamese),
+    [models.data],
+  );
 
   if (year === undefined || models.isPending) return <LoadingBlock />;
-  if (models.error) return <QueryError error={models.error} onRetry={() => void models.refetch()} />;
+  if (models.error) return <QueryError error={models.error} onRetry={() => models.refetch()} />;
 
   const endOfYear = `${year}-12-31`;
   const operating = models.data.filter((m) => isModelOperating(m, endOfYear));
@@ -89,7 +121,12 @@ export function ModelsPage() {
           w={340}
           maw="100%"
         />
-        <Switch label={t('rec_onlyOperatingIn', { year })} checked={onlyYear} onChange={(e) => setOnlyYear(e.currentTarget.checked)} mb={8} />
+        <Switch
+          label={t('rec_onlyOperatingIn', { year })}
+          checked={onlyYear}
+          onChange={(e) => setOnlyYear(e.currentTarget.checked)}
+          mb={8}
+        />
         <Text size="sm" c="dimmed" aria-live="polite" mb={8}>
           {t('rec_shownCount', { shown: formatNumber(rows.length), total: formatNumber(inYear.length) })}
         </Text>
@@ -155,7 +192,12 @@ export function ModelsPage() {
                     </Table.Td>
                     {canEdit && (
                       <Table.Td>
-                        <Button size="xs" variant="subtle" onClick={() => setEditing(m)} aria-label={`${t('edit')}: ${m.name}`}>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          onClick={() => setEditing(m)}
+                          aria-label={`${t('edit')}: ${m.name}`}
+                        >
                           {t('edit')}
                         </Button>
                       </Table.Td>
@@ -171,6 +213,9 @@ export function ModelsPage() {
     </Stack>
   );
 }
+
+/** The value of the type list's "Khác" entry (never stored: the typed type is). */
+const OTHER = '\u0000other';
 
 interface ModelValues {
   name: string;
@@ -198,7 +243,13 @@ function ModelModal({
   const { t } = useI18n();
   const small = useMediaQuery('(max-width: 48em)');
   return (
-    <Modal opened={editing !== null} onClose={onClose} title={editing === 'new' ? t('rec_addModel') : t('rec_editModel')} size="lg" fullScreen={small}>
+    <Modal
+      opened={editing !== null}
+      onClose={onClose}
+      title={editing === 'new' ? t('rec_addModel') : t('rec_editModel')}
+      size="lg"
+      fullScreen={small}
+    >
       {editing !== null && (
         <ModelForm
           key={editing === 'new' ? 'new' : editing.id}
@@ -255,8 +306,14 @@ function ModelForm({
   );
   const draft = useDraft<ModelValues>(model ? `model.${model.id}` : 'model.new', base);
   const values = draft.value;
+  // The usual types, and those the area already uses (a province may name its own); anything else is "Khác".
+  const categoryOptions = useMemo(() => [...new Set<string>([...MODEL_CATEGORIES, ...categories])], [categories]);
+  const [otherCategory, setOtherCategory] = useState(
+    () => values.category !== '' && !categoryOptions.includes(values.category),
+  );
   const [submitted, setSubmitted] = useState(false);
-  const set = <K extends keyof ModelValues>(key: K, value: ModelValues[K]) => draft.set((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof ModelValues>(key: K, value: ModelValues[K]) =>
+    draft.set((v) => ({ ...v, [key]: value }));
 
   const input = {
     name: values.name.trim(),
@@ -316,23 +373,43 @@ function ModelForm({
         />
         <Grid>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Autocomplete
+            <Select
               label={t('rec_category')}
               required
-              value={values.category}
-              onChange={(v) => set('category', v)}
-              data={categories}
-              error={errors.category}
-              maxLength={100}
+              value={otherCategory ? OTHER : values.category || null}
+              onChange={(v) => {
+                setOtherCategory(v === OTHER);
+                set('category', v === OTHER || v === null ? '' : v);
+              }}
+              data={[
+                ...categoryOptions.map((c) => ({ value: c, label: c })),
+                { value: OTHER, label: t('rec_otherCategory') },
+              ]}
+              error={otherCategory ? undefined : errors.category}
+              allowDeselect={false}
               comboboxProps={{ withinPortal: true }}
             />
+            {otherCategory && (
+              <TextInput
+                mt="xs"
+                label={t('rec_otherCategoryName')}
+                required
+                value={values.category}
+                onChange={(e) => set('category', e.currentTarget.value)}
+                error={errors.category}
+                maxLength={100}
+                data-autofocus
+              />
+            )}
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <AreaSelect
               label={t('area')}
               required
               value={values.areaId}
-              onChange={(areaId) => draft.set((v) => ({ ...v, areaId, hostUnitId: areaId === v.areaId ? v.hostUnitId : null }))}
+              onChange={(areaId) =>
+                draft.set((v) => ({ ...v, areaId, hostUnitId: areaId === v.areaId ? v.hostUnitId : null }))
+              }
               error={errors.areaId}
             />
           </Grid.Col>
@@ -342,12 +419,20 @@ function ModelForm({
           description={t('rec_hostUnitHint')}
           value={values.hostUnitId}
           areaId={values.areaId ?? defaultAreaId}
-          onChange={(unit) => draft.set((v) => ({ ...v, hostUnitId: unit?.id ?? null, areaId: v.areaId ?? unit?.areaId ?? null }))}
+          onChange={(unit) =>
+            draft.set((v) => ({ ...v, hostUnitId: unit?.id ?? null, areaId: v.areaId ?? unit?.areaId ?? null }))
+          }
           error={errors.hostUnitId}
         />
         <Grid>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <DateField label={t('rec_startedOn')} required value={values.startedOn} onChange={(v) => set('startedOn', v)} error={errors.startedOn} />
+            <DateField
+              label={t('rec_startedOn')}
+              required
+              value={values.startedOn}
+              onChange={(v) => set('startedOn', v)}
+              error={errors.startedOn}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <DateField
@@ -384,7 +469,11 @@ function ModelForm({
             />
           </Grid.Col>
         </Grid>
-        <Checkbox label={t('rec_advancedExample')} checked={values.isAdvancedExample} onChange={(e) => set('isAdvancedExample', e.currentTarget.checked)} />
+        <Checkbox
+          label={t('rec_advancedExample')}
+          checked={values.isAdvancedExample}
+          onChange={(e) => set('isAdvancedExample', e.currentTarget.checked)}
+        />
         <FormActions
           onCancel={() => {
             draft.clear();

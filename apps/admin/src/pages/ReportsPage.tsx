@@ -35,7 +35,7 @@ import { fieldErrorsOf, notifySuccess, notifyUnlessFieldErrors } from '../errors
 import { useI18n } from '../i18n.js';
 import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
-import { useAreaName, useScope } from '../lib/scope.js';
+import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, ENTRY_ROLES, useRole } from './records/access.js';
 import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
@@ -55,46 +55,93 @@ interface ReportValues {
   notes: string;
 }
 
-const zeroCounts = () => Object.fromEntries(QUARTERLY_METRICS.map((m) => [m, 0])) as Record<QuarterlyMetric, number>;
+/**
+ * A new report starts blank, not at 0: an untouched form must not file a report of zeros (it would count as
+ * an on-time report and feed KDC-4). Every count is required, so a blank one is refused beside its field.
+ */
+const blankCounts = () =>
+  Object.fromEntries(QUARTERLY_METRICS.map((m) => [m, ''])) as Record<QuarterlyMetric, number | string>;
+const isUntouched = (counts: Record<QuarterlyMetric, number | string>) =>
+  QUARTERLY_METRICS.every((m) => counts[m] === '');
 
 /**
  * Due dates are those of the default reporting settings (the 20th of the quarter's last month): the
  * province's own settings are not served to the SPA.
  */
-const isOnTime = (report: Report) => toVietnamDate(report.submittedAt) <= quarterPeriod(report.year, report.quarter).dueDate;
+const isOnTime = (report: Report) =>
+  toVietnamDate(report.submittedAt) <= quarterPeriod(report.year, report.quarter).dueDate;
 
 /** Quarterly reports: the entry form (unit, quarter, counts, notes) and the area's reports of the year. */
 export function ReportsPage() {
   const trpc = useTRPC();
   const { t } = useI18n();
   const { areaId, year } = useScope();
-  const areaName = useAreaName(areaId) ?? t('wholeScope');
+  const areaName = useScopeName(areaId);
   const canSubmit = canUse(useRole(), ENTRY_ROLES);
-  const reports = useQuery({ ...trpc.reports.list.queryOptions({ areaId, year: year ?? 2000 }), enabled: year !== undefined });
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const reports = useQuery({
+    ...trpc.reports.list.queryOptions({ areaId, year: year ?? 2000 }),
+    enabled: year !== undefined,
+  });
 
-  if (year === undefined || reports.isPending) return <LoadingBlock />;
-  if (reports.error) return <QueryError error={reports.error} onRetry={() => void reports.refetch()} />;
+  if (year === undefined || reports.isPending || !me.data) return <LoadingBlock />;
+  if (reports.error) return <QueryError error={reports.error} onRetry={() => reports.refetch()} />;
   return (
     <Stack>
       <Title order={2}>{t('rec_reportsTitle', { area: areaName, year })}</Title>
-      <ReportsBody key={year} areaId={areaId} year={year} reports={reports.data} canSubmit={canSubmit} />
+      <ReportsBody
+        key={year}
+        areaId={areaId}
+        year={year}
+        reports={reports.data}
+        canSubmit={canSubmit}
+        // A unit reporter reports for one unit: it is chosen for them.
+        ownUnitId={me.data.role === 'unit_reporter' ? me.data.unitId : null}
+      />
     </Stack>
   );
 }
 
 type Draft = ReturnType<typeof useDraft<ReportValues>>;
 
-function ReportsBody({ areaId, year, reports, canSubmit }: { areaId: number | undefined; year: number; reports: Report[]; canSubmit: boolean }) {
+function ReportsBody({
+  areaId,
+  year,
+  reports,
+  canSubmit,
+  ownUnitId,
+}: {
+  areaId: number | undefined;
+  year: number;
+  reports: Report[];
+  canSubmit: boolean;
+  ownUnitId: number | null;
+}) {
   const [defaultQuarter] = useState<Quarter>(() => {
     const now = currentQuarter(new Date());
     return now.year === year ? now.quarter : 1;
   });
-  const base = useMemo<ReportValues>(() => ({ unitId: null, quarter: defaultQuarter, counts: zeroCounts(), notes: '' }), [defaultQuarter]);
+  const base = useMemo<ReportValues>(() => {
+    // A reporter's unit is chosen for them: its report of the quarter, when filed, is what the form shows.
+    const filed =
+      ownUnitId === null ? undefined : reports.find((r) => r.unitId === ownUnitId && r.quarter === defaultQuarter);
+    return {
+      unitId: ownUnitId,
+      quarter: defaultQuarter,
+      counts: filed ? { ...filed.counts } : blankCounts(),
+      notes: filed?.notes ?? '',
+    };
+  }, [ownUnitId, defaultQuarter, reports]);
   const draft = useDraft<ReportValues>(`report.${year}`, base);
   const formRef = useRef<HTMLFormElement>(null);
   // A report picked in the table is loaded into the form (filing again replaces it).
   const open = (report: Report) => {
-    draft.set({ unitId: report.unitId, quarter: report.quarter as Quarter, counts: { ...report.counts }, notes: report.notes ?? '' });
+    draft.set({
+      unitId: report.unitId,
+      quarter: report.quarter as Quarter,
+      counts: { ...report.counts },
+      notes: report.notes ?? '',
+    });
     requestAnimationFrame(() => {
       formRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
       formRef.current?.querySelector<HTMLInputElement>('input[data-metric]')?.focus();
@@ -130,14 +177,20 @@ function ReportForm({
   const existing = reports.find((r) => r.unitId === values.unitId && r.quarter === values.quarter);
   const period = quarterPeriod(year, values.quarter);
 
-  const counts = Object.fromEntries(QUARTERLY_METRICS.map((m) => [m, typeof values.counts[m] === 'number' ? values.counts[m] : NaN])) as Record<
-    QuarterlyMetric,
-    number
-  >;
-  const input = { unitId: values.unitId ?? 0, year, quarter: values.quarter, counts, notes: values.notes.trim() || null };
+  const counts = Object.fromEntries(
+    QUARTERLY_METRICS.map((m) => [m, typeof values.counts[m] === 'number' ? values.counts[m] : NaN]),
+  ) as Record<QuarterlyMetric, number>;
+  const input = {
+    unitId: values.unitId ?? 0,
+    year,
+    quarter: values.quarter,
+    counts,
+    notes: values.notes.trim() || null,
+  };
   const clientErrors: Record<string, string> = { ...schemaErrors(quarterlyReportInputSchema, input, language) };
   if (values.unitId === null) clientErrors.unitId = t('required');
-  for (const m of QUARTERLY_METRICS) if (typeof values.counts[m] !== 'number') clientErrors[`counts.${m}`] = t('required');
+  for (const m of QUARTERLY_METRICS)
+    if (typeof values.counts[m] !== 'number') clientErrors[`counts.${m}`] = t('required');
 
   const submit = useMutation(
     trpc.reports.submit.mutationOptions({
@@ -162,9 +215,32 @@ function ReportForm({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (Object.keys(clientErrors).length === 0) submit.mutate(input);
+    if (Object.keys(clientErrors).length === 0) {
+      submit.mutate(input);
+      return;
+    }
+    // The first field in error (a blank count of an untouched form, say) gets the focus and comes into view.
+    const metric = QUARTERLY_METRICS.find((m) => clientErrors[`counts.${m}`]);
+    const target = clientErrors.unitId
+      ? formRef.current?.querySelector<HTMLInputElement>('input') // the unit comes first
+      : metric && formRef.current?.querySelector<HTMLInputElement>(`input[data-metric="${metric}"]`);
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus();
   };
-  const setCount = (metric: QuarterlyMetric, value: number | string) => draft.set((v) => ({ ...v, counts: { ...v.counts, [metric]: value } }));
+  /**
+   * Picking a unit or a quarter whose report was filed loads it into a form not yet typed in (filing again
+   * replaces it); what was typed is never overwritten.
+   */
+  const choose = (next: Partial<Pick<ReportValues, 'unitId' | 'quarter'>>) =>
+    draft.set((v) => {
+      const merged = { ...v, ...next };
+      const filed = reports.find((r) => r.unitId === merged.unitId && r.quarter === merged.quarter);
+      return filed && isUntouched(v.counts)
+        ? { ...merged, counts: { ...filed.counts }, notes: filed.notes ?? '' }
+        : merged;
+    });
+  const setCount = (metric: QuarterlyMetric, value: number | string) =>
+    draft.set((v) => ({ ...v, counts: { ...v.counts, [metric]: value } }));
 
   return (
     <Card withBorder>
@@ -181,7 +257,7 @@ function ReportForm({
                 required
                 value={values.unitId}
                 areaId={areaId}
-                onChange={(unit) => draft.set((v) => ({ ...v, unitId: unit?.id ?? null }))}
+                onChange={(unit) => choose({ unitId: unit?.id ?? null })}
                 error={errors.unitId}
               />
             </Grid.Col>
@@ -193,11 +269,15 @@ function ReportForm({
                 aria-labelledby="report-quarter-label"
                 fullWidth
                 value={String(values.quarter)}
-                onChange={(q) => draft.set((v) => ({ ...v, quarter: Number(q) as Quarter }))}
+                onChange={(q) => choose({ quarter: Number(q) as Quarter })}
                 data={QUARTERS.map((q) => ({ value: String(q), label: t('rec_quarterN', { quarter: q }) }))}
               />
               <Text size="xs" c="dimmed" mt={4}>
-                {t('rec_quarterPeriod', { from: formatDate(period.from), to: formatDate(period.to), due: formatDate(period.dueDate) })}
+                {t('rec_quarterPeriod', {
+                  from: formatDate(period.from),
+                  to: formatDate(period.to),
+                  due: formatDate(period.dueDate),
+                })}
               </Text>
             </Grid.Col>
           </Grid>
@@ -205,7 +285,13 @@ function ReportForm({
             <Alert color="yellow" role="status" data-testid="report-exists">
               <Group justify="space-between">
                 <Text size="sm">{t('rec_reportExists', { date: formatDateTime(existing.submittedAt) })}</Text>
-                <Button size="xs" variant="light" onClick={() => draft.set((v) => ({ ...v, counts: { ...existing.counts }, notes: existing.notes ?? '' }))}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() =>
+                    draft.set((v) => ({ ...v, counts: { ...existing.counts }, notes: existing.notes ?? '' }))
+                  }
+                >
                   {t('rec_loadSubmitted')}
                 </Button>
               </Group>
@@ -259,7 +345,15 @@ function ReportForm({
   );
 }
 
-function ReportsTable({ reports, year, onOpen }: { reports: Report[]; year: number; onOpen: ((report: Report) => void) | undefined }) {
+function ReportsTable({
+  reports,
+  year,
+  onOpen,
+}: {
+  reports: Report[];
+  year: number;
+  onOpen: ((report: Report) => void) | undefined;
+}) {
   const { t, formatDate, formatNumber } = useI18n();
   const { units, isPending } = useUnits(useMemo(() => reports.map((r) => r.unitId), [reports]));
   const [search, setSearch] = useState('');
@@ -277,7 +371,9 @@ function ReportsTable({ reports, year, onOpen }: { reports: Report[]; year: numb
   const rows = useMemo(() => {
     const folded = foldForSearch(search);
     return [...byUnit.keys()]
-      .filter((id) => !folded || foldForSearch(`${units.get(id)?.name ?? ''} ${units.get(id)?.code ?? ''}`).includes(folded))
+      .filter(
+        (id) => !folded || foldForSearch(`${units.get(id)?.name ?? ''} ${units.get(id)?.code ?? ''}`).includes(folded),
+      )
       .sort((a, b) => compareVietnamese(units.get(a)?.name ?? '\uffff', units.get(b)?.name ?? '\uffff') || a - b);
   }, [byUnit, units, search]);
   const late = reports.filter((r) => !isOnTime(r)).length;
@@ -349,7 +445,13 @@ function ReportsTable({ reports, year, onOpen }: { reports: Report[]; year: numb
                           )}
                         </Table.Td>
                         {byUnit.get(unitId)!.map((r, i) => (
-                          <Table.Td key={i}>{r ? <ReportCell report={r} unitName={unit?.name ?? ''} onOpen={onOpen} /> : <Text c="dimmed">—</Text>}</Table.Td>
+                          <Table.Td key={i}>
+                            {r ? (
+                              <ReportCell report={r} unitName={unit?.name ?? ''} onOpen={onOpen} />
+                            ) : (
+                              <Text c="dimmed">—</Text>
+                            )}
+                          </Table.Td>
                         ))}
                       </Table.Tr>
                     );
@@ -365,7 +467,9 @@ function ReportsTable({ reports, year, onOpen }: { reports: Report[]; year: numb
               value={Math.min(page, pages)}
               onChange={setPage}
               aria-label={t('rec_pages')}
-              getControlProps={(control) => ({ 'aria-label': t(control === 'previous' || control === 'first' ? 'prevPage' : 'nextPage') })}
+              getControlProps={(control) => ({
+                'aria-label': t(control === 'previous' || control === 'first' ? 'prevPage' : 'nextPage'),
+              })}
               getItemProps={(n) => ({ 'aria-label': t('pageN', { page: n }) })}
             />
           )}
@@ -378,7 +482,15 @@ function ReportsTable({ reports, year, onOpen }: { reports: Report[]; year: numb
   );
 }
 
-function ReportCell({ report, unitName, onOpen }: { report: Report; unitName: string; onOpen: ((report: Report) => void) | undefined }) {
+function ReportCell({
+  report,
+  unitName,
+  onOpen,
+}: {
+  report: Report;
+  unitName: string;
+  onOpen: ((report: Report) => void) | undefined;
+}) {
   const { t, formatDate, formatDateTime } = useI18n();
   const onTime = isOnTime(report);
   const content = (
@@ -391,7 +503,11 @@ function ReportCell({ report, unitName, onOpen }: { report: Report; unitName: st
   );
   const title = t('rec_submittedAt', { date: formatDateTime(report.submittedAt) });
   return onOpen ? (
-    <UnstyledButton onClick={() => onOpen(report)} title={title} aria-label={t('rec_openReport', { quarter: report.quarter, unit: unitName })}>
+    <UnstyledButton
+      onClick={() => onOpen(report)}
+      title={title}
+      aria-label={t('rec_openReport', { quarter: report.quarter, unit: unitName })}
+    >
       {content}
     </UnstyledButton>
   ) : (

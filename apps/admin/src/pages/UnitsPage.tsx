@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { AnchorLink } from '../lib/links.js';
-import { useAreaName, useScope } from '../lib/scope.js';
+import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPCClient } from '../trpc.js';
 
 const PAGE_SIZE = 200;
@@ -21,7 +21,7 @@ export function UnitsPage() {
   const client = useTRPCClient();
   const { t, l, language, formatNumber } = useI18n();
   const { areaId } = useScope();
-  const areaName = useAreaName(areaId) ?? t('wholeScope');
+  const areaName = useScopeName(areaId);
   const [search, setSearch] = useState('');
   const [type, setType] = useState<UnitType | null>(null);
   const [debounced] = useDebouncedValue(search.trim(), 250);
@@ -39,7 +39,12 @@ export function UnitsPage() {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer's functions change every render by design; nothing memoises them here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
   useEffect(() => {
@@ -73,7 +78,9 @@ export function UnitsPage() {
           w={260}
         />
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="units-count">
-          {query.isPending ? t('loading') : t('unitsCount', { shown: formatNumber(rows.length), total: formatNumber(total) })}
+          {query.isPending
+            ? t('loading')
+            : t('unitsCount', { shown: formatNumber(rows.length), total: formatNumber(total) })}
         </Text>
       </Group>
       {query.error && (
@@ -82,7 +89,13 @@ export function UnitsPage() {
         </Alert>
       )}
       <div ref={scrollRef} className="virtual-scroll" data-testid="units-scroll">
-        <Table stickyHeader highlightOnHover aria-rowcount={total + 1} aria-label={`${t('units')} — ${areaName}`} miw={640}>
+        <Table
+          stickyHeader
+          highlightOnHover
+          aria-rowcount={total + 1}
+          aria-label={`${t('units')} — ${areaName}`}
+          miw={640}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('name')}</Table.Th>

@@ -73,18 +73,21 @@ export const authRouter = router({
       return user;
     }),
 
-  logout: publicProcedure.meta({ access: 'authenticated' }).mutation(async ({ ctx }) => {
+  logout: publicProcedure.meta({ access: 'authenticated', beforePasswordChange: true }).mutation(async ({ ctx }) => {
     if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
     ctx.setSessionCookie(null);
     return { ok: true as const };
   }),
 
   /** The signed-in user, or null (the SPA asks this first to decide whether to show the login form). */
-  me: publicProcedure.meta({ access: 'public' }).query(({ ctx }) => ctx.user),
+  me: publicProcedure.meta({ access: 'public', beforePasswordChange: true }).query(({ ctx }) => ctx.user),
 
-  /** Changes one's own password; every other session of the user ends. */
+  /**
+   * Changes one's own password; every other session of the user ends. This is also how a one-time password
+   * is replaced (the only call, with `me` and `logout`, open to a user who still has one).
+   */
   changePassword: protectedProcedure
-    .meta({ access: 'authenticated' })
+    .meta({ access: 'authenticated', beforePasswordChange: true })
     .input(changePasswordInputSchema)
     .mutation(async ({ ctx, input }) => {
       // Like a sign-in: one attempt at a time per account, wrong current passwords count towards its lock
@@ -117,6 +120,30 @@ export const authRouter = router({
           at: now,
         });
       });
+      return { ok: true as const };
+    }),
+
+  /**
+   * Ends every session of the caller, this one included (a lost phone, a shared computer): every browser
+   * signed in as them is asked to sign in again.
+   */
+  signOutEverywhere: protectedProcedure
+    .meta({ access: 'authenticated', beforePasswordChange: true })
+    .mutation(async ({ ctx }) => {
+      const now = ctx.now();
+      await ctx.db.transaction().execute(async (trx) => {
+        await deleteUserSessions(trx, ctx.user.id);
+        await writeAudit(trx, {
+          userId: ctx.user.id,
+          action: 'session.endAll',
+          entity: 'user',
+          entityId: ctx.user.id,
+          before: null,
+          after: null,
+          at: now,
+        });
+      });
+      ctx.setSessionCookie(null);
       return { ok: true as const };
     }),
 });

@@ -33,7 +33,8 @@ const INSTRUCTIONS = [
   '4. Loại, cấp quản lý, quy mô, cấp học: ghi mã hoặc tên như ở trang "Danh mục" (không phân biệt hoa thường, có dấu hay không dấu).',
   '5. Ngày ghi dạng dd/mm/yyyy, ví dụ 01/07/2025.',
   '6. Đơn vị được phép nằm ở địa bàn tạo mới trong cùng tệp. Chỉ được nhập trong địa bàn được giao; không đổi được cấp, địa bàn cấp trên của địa bàn hay loại của đơn vị qua tệp.',
-  '7. Trên màn hình Nhập dữ liệu: bấm "Kiểm tra" để xem lỗi theo dòng, cột và những gì sẽ tạo mới, cập nhật; sửa hết lỗi rồi bấm "Nhập". Việc nhập là trọn gói: có một lỗi thì không ghi gì.',
+  // The page and its buttons as the SPA names them (apps/admin i18n: nav_import, dryRun, importNow).
+  '7. Trên trang "Nhập, xuất dữ liệu": chọn tệp, bấm "Chạy thử" để xem lỗi theo dòng, cột và những gì sẽ tạo mới, cập nhật; sửa hết lỗi rồi bấm "Nhập dữ liệu". Việc nhập là trọn gói: có một lỗi thì không ghi gì.',
   '8. Có thể lưu từng trang thành CSV UTF-8 và nhập tệp CSV với cùng dòng tiêu đề.',
 ];
 
@@ -94,7 +95,13 @@ function addValueLists(workbook: ExcelJS.Workbook): void {
     ['Loại địa bàn', AREA_KINDS.map((k) => [AREA_KIND_IMPORT_LABELS[k].vi, k])],
     ['Loại đơn vị', UNIT_TYPES.map((t) => [t, UNIT_TYPE_LABELS[t].vi])],
     ['Cấp quản lý', MANAGING_LEVELS.map((l) => [MANAGING_LEVEL_LABELS[l].vi, l])],
-    ['Thuộc lực lượng vũ trang', [['Có', 'yes'], ['Không', 'no']]],
+    [
+      'Thuộc lực lượng vũ trang',
+      [
+        ['Có', 'yes'],
+        ['Không', 'no'],
+      ],
+    ],
     ['Quy mô doanh nghiệp', ENTERPRISE_SIZES.map((s) => [ENTERPRISE_SIZE_LABELS[s].vi, s])],
     ['Cấp học', SCHOOL_LEVELS.map((s) => [SCHOOL_LEVEL_LABELS[s].vi, s])],
   ];

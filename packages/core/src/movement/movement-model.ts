@@ -13,3 +13,15 @@ import type { MovementModelRecord } from '../records.schema.js';
 export function isModelOperating(model: Pick<MovementModelRecord, 'startedOn' | 'stoppedOn'>, date: string): boolean {
   return model.startedOn <= date && (model.stoppedOn === null || model.stoppedOn > date);
 }
+
+/**
+ * The usual types of movement models, as the demo and the forms name them; a model of another type is
+ * typed in full ("Khác"). The stored type is free text (a province may name its own), so this list only
+ * offers choices and never refuses one.
+ *
+ * @example
+ * ```ts
+ * MODEL_CATEGORIES.includes('Hòa giải'); // true
+ * ```
+ */
+export const MODEL_CATEGORIES = ['Tự quản', 'Tuần tra', 'Hòa giải', 'Liên kết', 'Câu lạc bộ'] as const;

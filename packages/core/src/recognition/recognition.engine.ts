@@ -320,6 +320,13 @@ function evaluateRatio(c: RatioCriterion, answer: CriterionAnswer | undefined): 
       vi: `${c.denominator.vi} bằng 0: không tính được tỷ lệ (tính là không đạt)`,
       en: `${c.denominator.en} is 0: no ratio can be computed (counts as not met)`,
     });
+  } else if (numerator > denominator) {
+    // 121 of 120 households is a typing error, not 100 %: never met (the input schema refuses to store it).
+    result.outcome = worst(result.outcome, 'missing');
+    result.reasons.push({
+      vi: `${c.numerator.vi} (${numerator}) lớn hơn ${c.denominator.vi.toLowerCase()} (${denominator}): số liệu không hợp lệ (tính là không đạt)`,
+      en: `${c.numerator.en} (${numerator}) exceeds ${c.denominator.en.toLowerCase()} (${denominator}): invalid figures (counts as not met)`,
+    });
   } else {
     const share = numerator / denominator;
     const figures = {

@@ -296,30 +296,32 @@ export function demoModels(): DemoModel[] {
       isAdvancedExample: true,
     },
   ];
-  const older = [
-    'Tổ tự quản về an ninh, trật tự',
-    'Camera an ninh khu dân cư',
-    'Khu dân cư tự quản về ANTT',
-    'Dòng họ tự quản về ANTT',
-    'Tổ hòa giải ở cơ sở',
-    'Đội thanh niên xung kích bảo vệ ANTT',
-    'Tổ liên gia an toàn',
-    'Cụm an ninh liên gia',
-    'Giáo xứ bình yên',
-    'Chợ an toàn về ANTT',
-    'Bến thuyền an toàn',
-    'Tổ tuần tra nhân dân',
-    'Tiếng kẻng an ninh',
-    'Phụ nữ tham gia giữ gìn ANTT',
-    'Trường học an toàn, không có ma túy',
-    'Doanh nghiệp tự quản về ANTT',
-    'Ngư dân tham gia bảo vệ an ninh biển',
+  // Each with the type its name says (the index once picked it: "Tổ hòa giải" came out as patrol and
+  // "Tổ tuần tra" as mediation).
+  const older: [name: string, category: string][] = [
+    ['Tổ tự quản về an ninh, trật tự', 'Tự quản'],
+    ['Camera an ninh khu dân cư', 'Tự quản'],
+    ['Khu dân cư tự quản về ANTT', 'Tự quản'],
+    ['Dòng họ tự quản về ANTT', 'Tự quản'],
+    ['Tổ hòa giải ở cơ sở', 'Hòa giải'],
+    ['Đội thanh niên xung kích bảo vệ ANTT', 'Tuần tra'],
+    ['Tổ liên gia an toàn', 'Liên kết'],
+    ['Cụm an ninh liên gia', 'Liên kết'],
+    ['Giáo xứ bình yên', 'Tự quản'],
+    ['Chợ an toàn về ANTT', 'Tự quản'],
+    ['Bến thuyền an toàn', 'Tự quản'],
+    ['Tổ tuần tra nhân dân', 'Tuần tra'],
+    ['Tiếng kẻng an ninh', 'Tự quản'],
+    ['Phụ nữ tham gia giữ gìn ANTT', 'Câu lạc bộ'],
+    ['Trường học an toàn, không có ma túy', 'Tự quản'],
+    ['Doanh nghiệp tự quản về ANTT', 'Tự quản'],
+    ['Ngư dân tham gia bảo vệ an ninh biển', 'Tuần tra'],
   ];
-  older.forEach((name, i) => {
+  older.forEach(([name, category], i) => {
     const commune = BA_DON_COMMUNES[i % 16]!;
     models.push({
       name,
-      category: i % 3 === 0 ? 'Tự quản' : i % 3 === 1 ? 'Tuần tra' : 'Hòa giải',
+      category,
       communeCode: commune.code,
       hostUnitCode: null,
       startedOn: `${2015 + (i % 6)}-0${1 + (i % 9)}-15`,

@@ -29,6 +29,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldErrorsOf, notifySuccess, notifyUnlessFieldErrors } from '../../errors.js';
+import { AnchorLink } from '../../lib/links.js';
 import { useI18n } from '../../i18n.js';
 import { useTRPC, type RouterOutputs } from '../../trpc.js';
 import { canUse, OFFICER_ROLES, useRole } from '../records/access.js';
@@ -52,6 +53,8 @@ interface Props {
   disabled: boolean;
   incidents: Incident[];
   unitId: number;
+  /** The unit's area and the file's year: where the quarterly reports a comparison reads are listed. */
+  reports: { area: number; year: number };
   window: EvaluationWindow;
   /** The answer as it was before a catalogue correction changed the criterion, if any. */
   legacy?: unknown;
@@ -72,6 +75,7 @@ export function CriterionCard({
   disabled,
   incidents,
   unitId,
+  reports,
   window,
   legacy,
   toReview = false,
@@ -188,7 +192,10 @@ export function CriterionCard({
               {(part.checklist ?? []).map(checkbox)}
               {part.comparison && (
                 <Text size="xs" c="dimmed">
-                  {t('computedFromReports')}
+                  {t('computedFromReports')} {/* Where the figures come from, and where to file the missing ones. */}
+                  <AnchorLink to="/reports" search={reports} size="xs" data-testid="comparison-reports-link">
+                    {t('wf_reportsLink')}
+                  </AnchorLink>
                 </Text>
               )}
             </Stack>

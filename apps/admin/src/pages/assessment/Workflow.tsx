@@ -9,13 +9,20 @@ import { DateField } from '../records/DateField.js';
 
 type File = RouterOutputs['assessments']['get'];
 
-/** Actions that need more than a click: a decision, a revocation, or a note. */
-const NEEDS_FORM: Partial<Record<CycleAction, 'decision' | 'revocation' | 'note'>> = {
+type FormKind = 'decision' | 'rejection' | 'revocation' | 'note' | 'confirm';
+
+/**
+ * Actions that need more than a click: a decision (a refusal has no certificate to number), a revocation, a
+ * note, or a confirmation (completing the self-assessment and submitting hand the file to the next level).
+ */
+const NEEDS_FORM: Partial<Record<CycleAction, FormKind>> = {
   recognise: 'decision',
-  reject: 'decision',
+  reject: 'rejection',
   revoke: 'revocation',
   return: 'note',
   appraise: 'note',
+  selfAssess: 'confirm',
+  submit: 'confirm',
 };
 
 /** The cycle's buttons: only the transitions the user's role allows now (the server says which). */
@@ -100,14 +107,29 @@ export function Workflow({ file, dirty }: { file: File; dirty: boolean }) {
           </Button>
         )}
       </Group>
-      <Modal opened={action !== null} onClose={() => setAction(null)} title={action ? t(`action_${action}` as MessageKey) : ''}>
+      <Modal
+        opened={action !== null}
+        onClose={() => setAction(null)}
+        title={action ? t(`action_${action}` as MessageKey) : ''}
+      >
         {action && (
           <ActionForm
             kind={NEEDS_FORM[action]!}
+            confirmText={
+              Object.keys(record.answers).length === 0
+                ? t('wf_emptyFile', { action: t(`action_${action}` as MessageKey) })
+                : t('wf_confirm', {
+                    action: t(`action_${action}` as MessageKey),
+                    unit: file.unit.name,
+                    year: record.year,
+                  })
+            }
             pending={transition.isPending}
             errors={transition.error ? fieldErrorsOf(transition.error, language) : {}}
             onCancel={() => setAction(null)}
-            onSubmit={(extra) => transition.mutate({ unitId: file.unit.id, year: record.year, version: record.version, action, ...extra })}
+            onSubmit={(extra) =>
+              transition.mutate({ unitId: file.unit.id, year: record.year, version: record.version, action, ...extra })
+            }
           />
         )}
       </Modal>
@@ -116,7 +138,15 @@ export function Workflow({ file, dirty }: { file: File; dirty: boolean }) {
           label={t('unlockReason')}
           pending={setLocked.isPending}
           onCancel={() => setUnlocking(false)}
-          onSubmit={(reason) => setLocked.mutate({ unitId: file.unit.id, year: record.year, version: record.version, isLocked: false, reason })}
+          onSubmit={(reason) =>
+            setLocked.mutate({
+              unitId: file.unit.id,
+              year: record.year,
+              version: record.version,
+              isLocked: false,
+              reason,
+            })
+          }
         />
       </Modal>
     </Card>
@@ -129,19 +159,56 @@ type Extra = {
   revocation?: { reason: string; document: string };
 };
 
-function ActionForm({ kind, pending, errors, onCancel, onSubmit }: { kind: 'decision' | 'revocation' | 'note'; pending: boolean; errors: Record<string, string>; onCancel: () => void; onSubmit: (extra: Extra) => void }) {
+function ActionForm({
+  kind,
+  confirmText,
+  pending,
+  errors,
+  onCancel,
+  onSubmit,
+}: {
+  kind: FormKind;
+  confirmText: string;
+  pending: boolean;
+  errors: Record<string, string>;
+  onCancel: () => void;
+  onSubmit: (extra: Extra) => void;
+}) {
   const { t } = useI18n();
-  const [values, setValues] = useState({ number: '', date: null as string | null, authority: '', certificateNumber: '', reason: '', document: '', note: '' });
+  const [values, setValues] = useState({
+    number: '',
+    date: null as string | null,
+    authority: '',
+    certificateNumber: '',
+    reason: '',
+    document: '',
+    note: '',
+  });
   const [missing, setMissing] = useState<Record<string, boolean>>({});
   const set = (key: keyof typeof values) => (value: string | null) => setValues((v) => ({ ...v, [key]: value ?? '' }));
-  const required: (keyof typeof values)[] = kind === 'decision' ? ['number', 'date', 'authority'] : kind === 'revocation' ? ['reason', 'document'] : [];
+  const required: (keyof typeof values)[] =
+    kind === 'decision' || kind === 'rejection'
+      ? ['number', 'date', 'authority']
+      : kind === 'revocation'
+        ? ['reason', 'document']
+        : [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const gaps = Object.fromEntries(required.map((k) => [k, !values[k] || !String(values[k]).trim()]));
     setMissing(gaps);
     if (Object.values(gaps).some(Boolean)) return;
-    if (kind === 'decision') {
-      onSubmit({ decision: { number: values.number.trim(), date: values.date!, authority: values.authority.trim(), certificateNumber: values.certificateNumber.trim() || null } });
+    if (kind === 'confirm') {
+      onSubmit({});
+    } else if (kind === 'decision' || kind === 'rejection') {
+      const certificateNumber = kind === 'decision' ? values.certificateNumber.trim() || null : null;
+      onSubmit({
+        decision: {
+          number: values.number.trim(),
+          date: values.date!,
+          authority: values.authority.trim(),
+          certificateNumber,
+        },
+      });
     } else if (kind === 'revocation') {
       onSubmit({ revocation: { reason: values.reason.trim(), document: values.document.trim() } });
     } else {
@@ -152,27 +219,81 @@ function ActionForm({ kind, pending, errors, onCancel, onSubmit }: { kind: 'deci
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {kind === 'decision' && (
+        {kind === 'confirm' && (
+          <Text size="sm" data-testid="workflow-confirm">
+            {confirmText}
+          </Text>
+        )}
+        {(kind === 'decision' || kind === 'rejection') && (
           <>
-            <TextInput label={t('decisionNumber')} required data-autofocus value={values.number} onChange={(e) => set('number')(e.currentTarget.value)} error={err('number', 'decision.number')} placeholder="45/QĐ-UBND" />
-            <DateField label={t('decisionDate')} required value={values.date || null} onChange={set('date')} error={err('date', 'decision.date')} />
-            <TextInput label={t('decisionAuthority')} required value={values.authority} onChange={(e) => set('authority')(e.currentTarget.value)} error={err('authority', 'decision.authority')} />
-            <TextInput label={t('certificateNumber')} value={values.certificateNumber} onChange={(e) => set('certificateNumber')(e.currentTarget.value)} error={errors['decision.certificateNumber']} />
+            <TextInput
+              label={t('decisionNumber')}
+              required
+              data-autofocus
+              value={values.number}
+              onChange={(e) => set('number')(e.currentTarget.value)}
+              error={err('number', 'decision.number')}
+              placeholder="45/QĐ-UBND"
+            />
+            <DateField
+              label={t('decisionDate')}
+              required
+              value={values.date || null}
+              onChange={set('date')}
+              error={err('date', 'decision.date')}
+            />
+            <TextInput
+              label={t('decisionAuthority')}
+              required
+              value={values.authority}
+              onChange={(e) => set('authority')(e.currentTarget.value)}
+              error={err('authority', 'decision.authority')}
+            />
+            {kind === 'decision' && (
+              <TextInput
+                label={t('certificateNumber')}
+                value={values.certificateNumber}
+                onChange={(e) => set('certificateNumber')(e.currentTarget.value)}
+                error={errors['decision.certificateNumber']}
+              />
+            )}
           </>
         )}
         {kind === 'revocation' && (
           <>
-            <Textarea label={t('revokeReason')} required data-autofocus value={values.reason} onChange={(e) => set('reason')(e.currentTarget.value)} error={err('reason', 'revocation.reason')} />
-            <TextInput label={t('revokeDocument')} required value={values.document} onChange={(e) => set('document')(e.currentTarget.value)} error={err('document', 'revocation.document')} />
+            <Textarea
+              label={t('revokeReason')}
+              required
+              data-autofocus
+              value={values.reason}
+              onChange={(e) => set('reason')(e.currentTarget.value)}
+              error={err('reason', 'revocation.reason')}
+            />
+            <TextInput
+              label={t('revokeDocument')}
+              required
+              value={values.document}
+              onChange={(e) => set('document')(e.currentTarget.value)}
+              error={err('document', 'revocation.document')}
+            />
           </>
         )}
-        {kind === 'note' && <Textarea label={t('note')} data-autofocus value={values.note} onChange={(e) => set('note')(e.currentTarget.value)} maxLength={2000} error={errors.note} />}
+        {kind === 'note' && (
+          <Textarea
+            label={t('note')}
+            data-autofocus
+            value={values.note}
+            onChange={(e) => set('note')(e.currentTarget.value)}
+            maxLength={2000}
+            error={errors.note}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('cancel')}
           </Button>
-          <Button type="submit" loading={pending}>
-            {t('save')}
+          <Button type="submit" loading={pending} data-autofocus={kind === 'confirm' || undefined}>
+            {kind === 'confirm' ? t('wf_confirmButton') : t('save')}
           </Button>
         </Group>
       </Stack>
@@ -180,7 +301,17 @@ function ActionForm({ kind, pending, errors, onCancel, onSubmit }: { kind: 'deci
   );
 }
 
-function ReasonForm({ label, pending, onCancel, onSubmit }: { label: string; pending: boolean; onCancel: () => void; onSubmit: (reason: string) => void }) {
+function ReasonForm({
+  label,
+  pending,
+  onCancel,
+  onSubmit,
+}: {
+  label: string;
+  pending: boolean;
+  onCancel: () => void;
+  onSubmit: (reason: string) => void;
+}) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -194,7 +325,14 @@ function ReasonForm({ label, pending, onCancel, onSubmit }: { label: string; pen
       noValidate
     >
       <Stack>
-        <Textarea label={label} required data-autofocus value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={missing ? t('required') : undefined} />
+        <Textarea
+          label={label}
+          required
+          data-autofocus
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={missing ? t('required') : undefined}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('cancel')}

@@ -1,5 +1,6 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useState } from 'react';
+import { useI18n } from '../../i18n.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -27,18 +28,36 @@ type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'datePa
   onChange: (value: string | null) => void;
 };
 
-/** A date typed or picked as dd/mm/yyyy, kept as an ISO date. */
-export function DateField({ value, onChange, popoverProps, ...rest }: Props) {
+/**
+ * A date typed or picked as dd/mm/yyyy, kept as an ISO date. A typed text that is no date ("32/13/2026") stays
+ * as typed and says so ("Ngày không hợp lệ"), instead of being cleared and then called missing; the form
+ * sees no date (null) meanwhile, so it cannot save the previous one by mistake.
+ */
+export function DateField({ value, onChange, popoverProps, onBlur, error, ...rest }: Props) {
+  const { t } = useI18n();
   // While the calendar is open, Escape closes it and not the dialog around the field.
   const [calendarOpen, setCalendarOpen] = useState(false);
+  const [invalid, setInvalid] = useState(false);
   return (
     <DateInput
       data-mantine-stop-propagation={calendarOpen ? 'true' : undefined}
       valueFormat="DD/MM/YYYY"
       placeholder="dd/mm/yyyy"
       dateParser={parseVietnameseDate}
+      fixOnBlur={false}
       value={value}
-      onChange={(next) => onChange(next ? next.slice(0, 10) : null)}
+      onChange={(next) => {
+        setInvalid(false);
+        onChange(next ? next.slice(0, 10) : null);
+      }}
+      onBlur={(event) => {
+        const text = event.currentTarget.value.trim();
+        const bad = text !== '' && parseVietnameseDate(text) === null;
+        setInvalid(bad);
+        if (bad && value !== null) onChange(null);
+        onBlur?.(event);
+      }}
+      error={invalid ? t('invalidDate') : error}
       popoverProps={{
         withinPortal: true,
         ...popoverProps,
