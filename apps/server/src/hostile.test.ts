@@ -351,3 +351,138 @@ async function userIdOf(username: string): Promise<number> {
   const users = (list.body as { result: { data: { id: number; username: string }[] } }).result.data;
   return users.find((u) => u.username === username)!.id;
 }
+
+// Point 3 of issue 17 (built by issue 15): a locked, recognised year cannot change by the side door. On the Ba Đồn
+// demo, a commune officer records a 2021 incident on a village whose own file was not recognised (it used to
+// turn its recognised, locked commune "chưa đạt": XA-2), and an administrator imports a new village into the same
+// commune (it used to add a 96th village to 2021). The fact is kept; the 2021 figures and the printed 2021
+// report do not move.
+describe('a locked, recognised year (point 3)', () => {
+  let demo: Awaited<ReturnType<typeof startBareServer>>;
+  let admin: string;
+  beforeAll(async () => {
+    demo = await startBareServer('hostile-locked', {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ADMIN_PASSWORD,
+      SEED: 'demo',
+    });
+    admin = await signInOverHttp(demo.baseUrl, 'admin', ADMIN_PASSWORD);
+  }, 120_000);
+  afterAll(async () => {
+    await demo?.stop();
+  });
+
+  const demoCall = async (procedure: string, input: unknown, cookie: string, method: 'GET' | 'POST' = 'POST') => {
+    const res = await fetch(
+      method === 'GET'
+        ? `${demo.baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`
+        : `${demo.baseUrl}/trpc/${procedure}`,
+      {
+        method,
+        headers: {
+          ...(method === 'POST' ? { 'Content-Type': 'application/json', Origin: demo.baseUrl } : {}),
+          Cookie: cookie,
+        },
+        ...(method === 'POST' ? { body: JSON.stringify(input) } : {}),
+      },
+    );
+    const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
+    if (!body.result) throw new Error(`${procedure}: ${JSON.stringify(body.error)}`);
+    return body.result.data;
+  };
+  type Node = { id: number; code: string; children: Node[] };
+  const find = (nodes: Node[], code: string): Node | undefined =>
+    nodes.map((n) => (n.code === code ? n : find(n.children, code))).find((n) => n !== undefined);
+  const rates = (summary: unknown) =>
+    Object.fromEntries(
+      Object.entries(
+        (summary as { units: { byType: Record<string, { recognitionRate: { text: string } | null }> } }).units.byType,
+      ).map(([type, s]) => [type, s.recognitionRate?.text]),
+    );
+  const printed = async (areaId: number) => {
+    const res = await fetch(`${demo.baseUrl}/print/annual-report?area=${areaId}&year=2021&lang=vi`, {
+      headers: { Cookie: admin },
+    });
+    expect(res.status).toBe(200);
+    // the figures' lines of the printed report (its date of printing aside)
+    return (await res.text())
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .match(/\d+\/\d+/g)!
+      .join(' ');
+  };
+
+  it('a later incident and an imported village leave 2021, and its printed report, as recognised', async () => {
+    const tree = (await demoCall('areas.tree', {}, admin, 'GET')) as { roots: Node[] };
+    const town = find(tree.roots, 'QB-BD')!.id;
+    const commune = find(tree.roots, 'QB-BD-QTHUAN')!.id;
+    const before = rates(await demoCall('stats.summary', { areaId: town, year: 2021 }, admin, 'GET'));
+    expect(before).toMatchObject({ XA: '15/16', KDC: '92/95' });
+    const report = await printed(town);
+
+    const officerPassword = 'mật khẩu cán bộ xã Quảng Thuận';
+    await demoCall(
+      'users.create',
+      {
+        username: 'xa.quangthuan',
+        displayName: 'Công an xã Quảng Thuận',
+        role: 'commune_officer',
+        areaId: commune,
+        unitId: null,
+        email: null,
+        password: officerPassword,
+      },
+      admin,
+    );
+    const officer = await signInOverHttp(demo.baseUrl, 'xa.quangthuan', officerPassword);
+    const village = (await demoCall(
+      'units.list',
+      { areaId: commune, search: 'KDC-QB-BD-QTHUAN-2', pageSize: 5 },
+      officer,
+      'GET',
+    )) as {
+      items: { id: number; code: string }[];
+    };
+    const villageId = village.items.find((u) => u.code === 'KDC-QB-BD-QTHUAN-2')!.id;
+
+    await underAttack('a 2021 incident on an unrecognised village of a recognised, locked commune', () =>
+      demoCall(
+        'incidents.create',
+        {
+          unitId: villageId,
+          occurredOn: '2021-08-20',
+          criterionCode: 'KDC-3',
+          item: 'e',
+          description: 'Tranh chấp ghi nhận sau khi công nhận',
+        },
+        officer,
+      ),
+    );
+    const header =
+      'Mã đơn vị *,Tên đơn vị *,Loại đơn vị *,Mã địa bàn *,Cấp quản lý,Thuộc lực lượng vũ trang,Quy mô doanh nghiệp,Cấp học';
+    const csv = Buffer.from(`\uFEFF${header}\nKDC-QB-BD-QTHUAN-9,Thôn Mới,Khu dân cư,QB-BD-QTHUAN,,,,\n`).toString(
+      'base64',
+    );
+    await underAttack('an import of a new village into that commune', () =>
+      demoCall('imports.commit', { format: 'csv', fileName: 'thon-moi.csv', contentBase64: csv }, admin),
+    );
+
+    expect(rates(await demoCall('stats.summary', { areaId: town, year: 2021 }, admin, 'GET'))).toEqual(before);
+    expect(await printed(town)).toBe(report);
+    // the incident is kept, and the commune's file shows the other result beside the recognised one
+    const units = (await demoCall(
+      'units.list',
+      { areaId: commune, search: 'XA-QB-BD-QTHUAN', pageSize: 5 },
+      admin,
+      'GET',
+    )) as {
+      items: { id: number; code: string }[];
+    };
+    const communeUnitId = units.items.find((u) => u.code === 'XA-QB-BD-QTHUAN')!.id;
+    const file = (await demoCall('assessments.get', { unitId: communeUnitId, year: 2021 }, admin, 'GET')) as {
+      evaluation: { result: string; computedResult?: string };
+    };
+    expect(file.evaluation).toMatchObject({ result: 'DAT', computedResult: 'CHUA_DAT' });
+  }, 120_000);
+});
