@@ -122,7 +122,7 @@ export function createAppServer(options: AppServerOptions): http.Server {
     let large = false;
     if (req.method === 'POST' && req.url!.startsWith('/trpc/imports.')) {
       const { user } = await findRequestSession(db, req, new Date());
-      large = user !== null && (SENIOR_ROLES as readonly string[]).includes(user.role);
+      large = user !== null && !user.mustChangePassword && (SENIOR_ROLES as readonly string[]).includes(user.role);
     }
     const limit = large ? largeBody : smallBody;
     const declared = Number(req.headers['content-length'] ?? 0);

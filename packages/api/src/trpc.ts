@@ -71,8 +71,11 @@ const NOT_ALLOWED = {
   en: 'Your role does not allow this action.',
 };
 
-/** A one-time password not changed yet (the SPA shows only the password form then: see its AuthGate). */
-const PASSWORD_CHANGE_REQUIRED = {
+/**
+ * A one-time password not changed yet (the SPA shows only the password form then: see its AuthGate). The
+ * server's export and print routes refuse such a session with the same words.
+ */
+export const PASSWORD_CHANGE_REQUIRED = {
   vi: 'Bạn cần đổi mật khẩu dùng một lần trước khi tiếp tục.',
   en: 'Change your one-time password before you go on.',
 };

@@ -144,6 +144,23 @@ describe('the XLSX exports', () => {
     expect(await res.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Please sign in.', text: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' } } });
   });
 
+  it('refuses a session whose one-time password is not changed yet, as every tRPC call does', async () => {
+    const created = await trpc<{ oneTimePassword: string }>(adminCookie, 'users.create', {
+      username: 'moi.vao',
+      displayName: 'Người mới',
+      role: 'viewer',
+      areaId: baDon,
+      unitId: null,
+      email: null,
+    });
+    const cookie = await signIn('moi.vao', created.oneTimePassword);
+    for (const path of [`/export/statistics.xlsx?area=${baDon}&year=2021`, `/print/annual-report?area=${baDon}&year=2021`]) {
+      const res = await fetch(`${server.baseUrl}${path}`, { headers: { Cookie: cookie } });
+      expect(res.status).toBe(403);
+      expect(await res.text()).toContain('Bạn cần đổi mật khẩu dùng một lần trước khi tiếp tục.');
+    }
+  });
+
   it('refuses a bad query, an area outside the caller\'s scope and an unknown area before streaming', async () => {
     const bad = await fetch(`${server.baseUrl}/export/units.xlsx?area=abc&year=1800`, { headers: { Cookie: adminCookie } });
     expect(bad.status).toBe(400);

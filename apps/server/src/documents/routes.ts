@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { createHttpContext, Semaphore, type Logger, type AreaSummaries } from '@antoan/api';
+import { createHttpContext, PASSWORD_CHANGE_REQUIRED, Semaphore, type Logger, type AreaSummaries } from '@antoan/api';
 import {
   buildImportTemplateXlsx,
   contentDisposition,
@@ -125,6 +125,8 @@ export function createDocumentRoutes(options: DocumentRoutesOptions) {
     }
     const ctx = await createHttpContext({ req, res }, { db, log, secureCookies: options.secureCookies, summaries });
     if (!ctx.user) return fail(401, 'UNAUTHORIZED', SIGN_IN);
+    // a one-time password must be replaced before anything else, downloads included (as every tRPC call)
+    if (ctx.user.mustChangePassword) return fail(403, 'FORBIDDEN', PASSWORD_CHANGE_REQUIRED);
     const user = ctx.user;
     const signedIn = { ...ctx, user };
     res.setHeader('Cache-Control', 'no-store');
