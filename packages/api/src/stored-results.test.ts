@@ -227,26 +227,35 @@ describe('stored results stay equal to a full recompute after every kind of chan
     const contentBase64 = Buffer.from(`\uFEFF${[header, ...rows].join('\n')}\n`, 'utf8').toString('base64');
     const before = await getAreaSummary(env.handle.db, env.areaId('QB-BD-QVAN'), 2022, TODAY);
     const admin = env.callerFor('admin');
-    // the enterprise's 2022 file is recognised and locked: the import would turn it "not eligible", so it is
-    // refused, naming the file, and writes nothing
+    // the village's and the enterprise's files of 2020–2022 are recognised and locked: the import would count
+    // the village's under another commune and turn the enterprise "not eligible", so it is refused, naming a
+    // locked file, and writes nothing
     const file = (await admin.assessments.get({ unitId: enterpriseId, year: 2022 })).record!;
     expect(file.isLocked).toBe(true);
     const refused = await admin.imports.commit({ format: 'csv', fileName: 'chuyen.csv', contentBase64 }).then(
       () => null,
       (e: unknown) => e as { message: string },
     );
-    expect(refused?.message).toContain(`${enterprise.name} of 2022 (Met → Not eligible)`);
+    expect(refused?.message).toMatch(/^Not saved: this change would .*recognised, locked file/);
+    expect(refused?.message).toMatch(
+      new RegExp(`${moved.name} of 20\\d\\d \\(counted elsewhere\\)|${enterprise.name} of 2022`),
+    );
     expect(await getAreaSummary(env.handle.db, env.areaId('QB-BD-QVAN'), 2022, TODAY)).toEqual(before);
     expect((await getUnit(env.handle.db, moved.id)).areaId).toBe(moved.areaId);
     await expectInStep('a refused import');
-    // once the file is unlocked (an audited act), the same import goes through
-    await admin.assessments.setLocked({
-      unitId: enterpriseId,
-      year: 2022,
-      version: file.version,
-      isLocked: false,
-      reason: 'Doanh nghiệp chuyển quy mô nhỏ: rà soát lại hồ sơ',
-    });
+    // once the files are unlocked (audited acts), the same import goes through
+    for (const unitId of [enterpriseId, moved.id])
+      for (const year of [2020, 2021, 2022]) {
+        const record = (await admin.assessments.get({ unitId, year })).record;
+        if (record?.isLocked)
+          await admin.assessments.setLocked({
+            unitId,
+            year,
+            version: record.version,
+            isLocked: false,
+            reason: 'Chuyển địa bàn, đổi quy mô: rà soát lại hồ sơ',
+          });
+      }
     const result = await admin.imports.commit({ format: 'csv', fileName: 'chuyen.csv', contentBase64 });
     expect(result.errors).toEqual([]);
     expect(result.applied).toBe(true);

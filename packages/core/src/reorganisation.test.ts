@@ -125,5 +125,18 @@ describe('planReorganisation', () => {
         context,
       ).errors[0]?.vi,
     ).toBe('Xã B còn 3 đơn vị ngày 01/07/2025: chuyển các đơn vị đó trước.');
+    // an area a later reorganisation already ended is not rewritten by an earlier one
+    const ended = { ...context, areas: context.areas.map((a) => (a.id === 3 ? { ...a, validTo: '2025-07-01' } : a)) };
+    const again = planReorganisation(
+      {
+        kind: 'rename',
+        effectiveDate: '2024-03-01',
+        legalBasis,
+        predecessorIds: [3],
+        successors: [{ code: 'P-T-A2', name: 'A2', kind: 'xa', parentId: 2 }],
+      },
+      ended,
+    );
+    expect(again.errors.map((e) => e.vi)).toEqual(['Xã A đã kết thúc ngày 01/07/2025: không sắp xếp lại được.']);
   });
 });

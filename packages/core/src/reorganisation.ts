@@ -197,6 +197,12 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
         `${label(area)} không còn hiệu lực ngày ${formatDate(date, 'vi')}.`,
         `${area.name} does not exist on ${date}.`,
       );
+    else if (area.validTo !== null)
+      // an area that already ended (a later reorganisation took it) is not rewritten by an earlier one
+      fail(
+        `${label(area)} đã kết thúc ngày ${formatDate(area.validTo, 'vi')}: không sắp xếp lại được.`,
+        `${area.name} already ended on ${area.validTo}: it cannot be reorganised again.`,
+      );
     else predecessors.push(area);
   }
   const counts: Record<ReorganisationKind, [number, number, number, number]> = {

@@ -99,21 +99,21 @@ export async function insertAreas(db: Kysely<Database>, areas: readonly NewArea[
 /**
  * Tells whether `areaId` is `rootId` or lies below it, following parent links whatever their dates (a
  * scope granted on an area covers its history too), or lies in (or below) an area `rootId` came from by a
- * reorganisation (area_lineage, followed back as far as it goes): an officer of a merged commune keeps the
- * predecessors' past. One query: the ancestors of the area up the tree, the roots back through the lineage.
+ * reorganisation (area_lineage, followed back as far as it goes, but not through a split, whose successors would
+ * each reach the other's share): an officer of a merged or renamed commune keeps the predecessors' past. One query: the ancestors of the area up the tree, the roots back through the lineage.
  */
 export async function isAreaWithin(db: Kysely<Database>, areaId: number, rootId: number): Promise<boolean> {
   if (areaId === rootId) return true;
   const row = await db
     .withRecursive('roots(id)', (qb) =>
-      qb
-        .selectNoFrom(sql<number>`cast(${rootId} as integer)`.as('id'))
-        .union(
-          qb
-            .selectFrom('area_lineage')
-            .innerJoin('roots', 'roots.id', 'area_lineage.successor_id')
-            .select('area_lineage.predecessor_id as id'),
-        ),
+      qb.selectNoFrom(sql<number>`cast(${rootId} as integer)`.as('id')).union(
+        qb
+          .selectFrom('area_lineage')
+          .innerJoin('roots', 'roots.id', 'area_lineage.successor_id')
+          // not through a split: each successor would reach the other's share of the past
+          .where('area_lineage.event', '<>', 'split')
+          .select('area_lineage.predecessor_id as id'),
+      ),
     )
     .withRecursive('ancestors(id, parent_id)', (qb) =>
       qb

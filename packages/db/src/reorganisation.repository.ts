@@ -168,9 +168,16 @@ export async function applyReorganisationPlan(
       ]),
     )
     .execute();
+  const unitArea = new Map(newUnits.map((u) => [u.id, u.areaId]));
   for (const user of users) {
-    const toAreaId = user.area_id === null ? null : (firstSuccessor.get(user.area_id) ?? user.area_id);
     const toUnitId = user.unit_id === null ? null : (unitSuccessor.get(user.unit_id) ?? user.unit_id);
+    // a unit's reporter follows the unit (after a split, its new commune may not be the first successor)
+    const toAreaId =
+      toUnitId !== null && unitArea.has(toUnitId)
+        ? unitArea.get(toUnitId)!
+        : user.area_id === null
+          ? null
+          : (firstSuccessor.get(user.area_id) ?? user.area_id);
     await db.updateTable('users').set({ area_id: toAreaId, unit_id: toUnitId }).where('id', '=', user.id).execute();
     movedUsers.push({ id: user.id, username: user.username, toAreaId, toUnitId });
     entries.push({

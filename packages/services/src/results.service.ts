@@ -8,6 +8,8 @@ import {
   isReportOnTime,
   lockedFilesError,
   lockedFilesMoved,
+  lockedFilesRefiled,
+  lockedFilesRefiledError,
   reportFlags,
   yearEvaluationSpan,
   type AssessedUnit,
@@ -120,6 +122,22 @@ async function evaluationGroup(
     for (const unit of await listAssessedUnitsByIds(db, missing)) byId.set(unit.id, unit);
   }
   return [...byId.values()];
+}
+
+/** The units of `unitIds` whose file of the year is locked (recognised and not opened for correction). */
+async function lockedUnitIds(db: Kysely<Database>, year: number, unitIds: readonly number[]): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (let i = 0; i < unitIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('assessments')
+      .select('unit_id')
+      .where('year', '=', year)
+      .where('is_locked', '=', 1)
+      .where('unit_id', 'in', unitIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.add(r.unit_id);
+  }
+  return out;
 }
 
 /** The cycle status of each unit's file of the year (`not_registered` without one). */
@@ -351,22 +369,31 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
     // dated units: a unit counts only in the years it exists (a unit added in 2026 never enters 2021)
     const ofYear = group.filter((u) => unitExistsInYear(u, year));
     const gone = group.filter((u) => !unitExistsInYear(u, year)).map((u) => u.id);
-    if (gone.length > 0) await deleteUnitResults(db, year, gone);
     const results = await computeResults(db, year, ofYear);
     if ((change.lockedFiles ?? 'refuse') === 'refuse') {
-      const moved = lockedFilesMoved(
-        await listUnitResults(
+      const names = new Map(group.map((u) => [u.id, u.name ?? `#${u.id}`]));
+      const before = await listUnitResults(
+        db,
+        year,
+        results.map((r) => r.unitId),
+      );
+      const moved = lockedFilesMoved(before, results);
+      if (moved.length > 0) throw lockedFilesError(moved.map((m) => ({ ...m, name: names.get(m.unitId)! })));
+      // a locked file must not leave its year's figures, nor be counted elsewhere, either
+      const refiled = lockedFilesRefiled(
+        await lockedUnitIds(
           db,
           year,
-          results.map((r) => r.unitId),
+          group.map((u) => u.id),
         ),
+        before,
         results,
+        gone,
+        year,
       );
-      if (moved.length > 0) {
-        const names = new Map(group.map((u) => [u.id, u.name]));
-        throw lockedFilesError(moved.map((m) => ({ ...m, name: names.get(m.unitId) ?? `#${m.unitId}` })));
-      }
+      if (refiled.length > 0) throw lockedFilesRefiledError(refiled.map((f) => ({ ...f, name: names.get(f.unitId)! })));
     }
+    if (gone.length > 0) await deleteUnitResults(db, year, gone);
     await upsertUnitResults(db, results);
     // the totals of every area whose units were (or are now) in the group
     await rebuildAreaTotals(db, year, [...former, ...group.map((u) => u.areaId)]);

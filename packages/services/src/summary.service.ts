@@ -38,7 +38,8 @@ export async function getAreaSummary(
   const date = `${year}-12-31`;
   // a commune made by a later reorganisation stands, for an earlier year, for the areas it came from
   const standing = areaId === undefined ? [] : await areasStandingFor(db, areaId, date);
-  const composed = areaId !== undefined && !(standing.length === 1 && standing[0]!.id === areaId);
+  const composed =
+    areaId !== undefined && standing.length > 0 && !(standing.length === 1 && standing[0]!.id === areaId);
   const areaIds = areaId === undefined ? undefined : new Set<number>();
   for (const area of standing) for (const id of await resolveSubtree(db, area.id, date)) areaIds!.add(id);
   const scope: ResultScope = { year, areaIds: areaIds && [...areaIds] };

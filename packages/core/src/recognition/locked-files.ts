@@ -88,3 +88,75 @@ export function lockedFilesError(
     en: `Not saved: this change would change the result of a recognised, locked file: ${list('en')}. A recognised result changes only once that file is unlocked or revoked (audited).`,
   });
 }
+
+/**
+ * A locked file that a change would take out of the figures of its year, or count elsewhere: its unit would no
+ * longer exist that year (`ended`), or would be counted under another area, type or catalogue (`moved`). Its
+ * result need not change for that to move the figures counting it.
+ *
+ * @example
+ * ```ts
+ * const f: LockedFileRefiled = { unitId: 7, year: 2024, reason: 'moved' };
+ * ```
+ */
+export interface LockedFileRefiled {
+  unitId: number;
+  year: number;
+  reason: 'ended' | 'moved';
+}
+
+/**
+ * The locked files (`locked`: unit ids whose file of `year` is recognised and locked) that a change would take
+ * out of their year (`gone`: units that would no longer exist that year) or count elsewhere (stored before vs
+ * computed after: another area, unit type or catalogue).
+ *
+ * @example
+ * ```ts
+ * lockedFilesRefiled(new Set([7]), [{ unitId: 7, areaId: 3, unitType: 'KDC', catalogueId: 'tt124-2021' }],
+ *   [{ unitId: 7, areaId: 4, unitType: 'KDC', catalogueId: 'tt124-2021' }], [], 2024);
+ * // [{ unitId: 7, year: 2024, reason: 'moved' }]
+ * ```
+ */
+export function lockedFilesRefiled(
+  locked: ReadonlySet<number>,
+  before: readonly Pick<StoredUnitResult, 'unitId' | 'areaId' | 'unitType' | 'catalogueId'>[],
+  after: readonly Pick<StoredUnitResult, 'unitId' | 'areaId' | 'unitType' | 'catalogueId'>[],
+  gone: readonly number[],
+  year: number,
+): LockedFileRefiled[] {
+  const out: LockedFileRefiled[] = gone
+    .filter((id) => locked.has(id))
+    .map((unitId) => ({ unitId, year, reason: 'ended' as const }));
+  const stored = new Map(before.map((r) => [r.unitId, r]));
+  for (const r of after) {
+    const s = stored.get(r.unitId);
+    if (!locked.has(r.unitId) || !s) continue;
+    if (s.areaId !== r.areaId || s.unitType !== r.unitType || s.catalogueId !== r.catalogueId)
+      out.push({ unitId: r.unitId, year, reason: 'moved' });
+  }
+  return out;
+}
+
+/**
+ * The error an edit gets when it would take locked files out of their year or count them elsewhere.
+ *
+ * @example
+ * ```ts
+ * lockedFilesRefiledError([{ name: 'Thôn 1', year: 2024, reason: 'moved' }]).text.vi;
+ * // 'Không lưu được: thay đổi này làm hồ sơ đã công nhận và đã khóa được tính ở nơi khác hoặc không còn được tính: Thôn 1 năm 2024 (tính ở địa bàn khác). …'
+ * ```
+ */
+export function lockedFilesRefiledError(
+  files: readonly { name: string; year: number; reason: LockedFileRefiled['reason'] }[],
+): DomainError {
+  const label = {
+    ended: { vi: 'không còn được tính', en: 'no longer counted' },
+    moved: { vi: 'tính ở địa bàn khác', en: 'counted elsewhere' },
+  };
+  const list = (lang: 'vi' | 'en') =>
+    files.map((f) => `${f.name} ${lang === 'vi' ? 'năm' : 'of'} ${f.year} (${label[f.reason][lang]})`).join('; ');
+  return new DomainError('CONFLICT', {
+    vi: `Không lưu được: thay đổi này làm hồ sơ đã công nhận và đã khóa được tính ở nơi khác hoặc không còn được tính: ${list('vi')}. Hãy mở khóa hồ sơ đó trước (có ghi lý do).`,
+    en: `Not saved: this change would count a recognised, locked file elsewhere or no longer count it: ${list('en')}. Unlock that file first (with a reason).`,
+  });
+}
