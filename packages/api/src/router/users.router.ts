@@ -180,11 +180,10 @@ export const usersRouter = router({
     .mutation(async ({ ctx, input }) => {
       const user = await getUser(ctx.db, input.userId);
       const now = ctx.now();
-      return ctx.db.transaction().execute(async (trx) => {
+      await ctx.db.transaction().execute(async (trx) => {
         const credentials = await findCredentials(trx, user.username);
         const before = { failedLogins: credentials?.failedLogins ?? 0, lockedUntil: credentials?.lockedUntil ?? null };
         await clearFailedLogins(trx, user.id);
-        ctx.loginLimiter.forgetAccount(user.id);
         await writeAudit(trx, {
           userId: ctx.user.id,
           action: 'user.unlock',
@@ -194,8 +193,10 @@ export const usersRouter = router({
           after: { failedLogins: 0, lockedUntil: null },
           at: now,
         });
-        return { ok: true as const };
       });
+      // the clients' locks go once the unlock is committed (a failed write leaves them)
+      ctx.loginLimiter.forgetAccount(user.id);
+      return { ok: true as const };
     }),
 
   /**
@@ -212,8 +213,8 @@ export const usersRouter = router({
       const hash = await hashPassword(password);
       const now = ctx.now();
       await ctx.db.transaction().execute(async (trx) => {
+        // with mustChange it also clears the account's failures and lock
         await updatePasswordHash(trx, input.userId, hash, now, { mustChange: true });
-        await clearFailedLogins(trx, input.userId);
         await deleteUserSessions(trx, input.userId);
         const after = { ...before, mustChangePassword: true };
         await writeAudit(trx, {
