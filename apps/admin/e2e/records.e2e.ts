@@ -2,7 +2,14 @@ import { gradeSheet, type GradingResult, type ItemScore, type SheetTemplate } fr
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, artefactsDir, launchChromium, queryWith, startRealServer, type RunningServer } from './harness.js';
+import {
+  ADMIN_PASSWORD,
+  artefactsDir,
+  launchChromium,
+  queryWith,
+  startRealServer,
+  type RunningServer,
+} from './harness.js';
 
 // The record pages against the real server and the Ba Đồn demo (2021): a model, an award, an incident and
 // a quarterly report entered through the UI, a grading sheet recomputed live as scores are typed, the inbox.

@@ -85,7 +85,9 @@ async function signIn(username: string, password: string): Promise<string> {
 async function trpc<T>(cookie: string, procedure: string, input: unknown, method: 'GET' | 'POST' = 'POST'): Promise<T> {
   const res =
     method === 'GET'
-      ? await fetch(`${server.baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { Cookie: cookie } })
+      ? await fetch(`${server.baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+          headers: { Cookie: cookie },
+        })
       : await fetch(`${server.baseUrl}/trpc/${procedure}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Origin: server.baseUrl, Cookie: cookie },
@@ -98,7 +100,7 @@ async function trpc<T>(cookie: string, procedure: string, input: unknown, method
 
 async function workbookOf(res: Response): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await res.arrayBuffer()));
+  await workbook.xlsx.load(await res.arrayBuffer());
   return workbook;
 }
 
@@ -116,16 +118,26 @@ beforeAll(async () => {
   db = await databaseFor();
   server = await startServer({ DATA_DIR: dataDir, STATIC_DIR: staticDir, ADMIN_PASSWORD, ...db.env });
   adminCookie = await signIn('admin', ADMIN_PASSWORD);
-  const tree = await trpc<{ roots: { id: number; code: string; children: { id: number; code: string; children: { id: number; code: string }[] }[] }[] }>(
-    adminCookie,
-    'areas.tree',
-    { date: '2021-12-31' },
-    'GET',
-  );
+  const tree = await trpc<{
+    roots: {
+      id: number;
+      code: string;
+      children: { id: number; code: string; children: { id: number; code: string }[] }[];
+    }[];
+  }>(adminCookie, 'areas.tree', { date: '2021-12-31' }, 'GET');
   province = tree.roots.find((r) => r.code === 'QB')!.id;
   baDon = tree.roots.flatMap((r) => r.children).find((a) => a.code === 'QB-BD')!.id;
-  const quangThuy = tree.roots.flatMap((r) => r.children).flatMap((a) => a.children).find((a) => a.code === 'QB-BD-QTHUY')!.id;
-  await trpc(adminCookie, 'users.create', { username: 'xa.quangthuy', displayName: 'Công an xã Quảng Thủy', password: OFFICER_PASSWORD, role: 'commune_officer', areaId: quangThuy });
+  const quangThuy = tree.roots
+    .flatMap((r) => r.children)
+    .flatMap((a) => a.children)
+    .find((a) => a.code === 'QB-BD-QTHUY')!.id;
+  await trpc(adminCookie, 'users.create', {
+    username: 'xa.quangthuy',
+    displayName: 'Công an xã Quảng Thủy',
+    password: OFFICER_PASSWORD,
+    role: 'commune_officer',
+    areaId: quangThuy,
+  });
   officerCookie = await signIn('xa.quangthuy', OFFICER_PASSWORD);
 }, 120_000);
 
@@ -141,7 +153,13 @@ describe('the XLSX exports', () => {
   it('asks anonymous callers to sign in, in both languages', async () => {
     const res = await fetch(`${server.baseUrl}/export/units.xlsx?area=${baDon}&year=2021`);
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Please sign in.', text: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' } } });
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'UNAUTHORIZED',
+        message: 'Please sign in.',
+        text: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+      },
+    });
   });
 
   it('refuses a session whose one-time password is not changed yet, as every tRPC call does', async () => {
@@ -154,27 +172,43 @@ describe('the XLSX exports', () => {
       email: null,
     });
     const cookie = await signIn('moi.vao', created.oneTimePassword);
-    for (const path of [`/export/statistics.xlsx?area=${baDon}&year=2021`, `/print/annual-report?area=${baDon}&year=2021`]) {
+    for (const path of [
+      `/export/statistics.xlsx?area=${baDon}&year=2021`,
+      `/print/annual-report?area=${baDon}&year=2021`,
+    ]) {
       const res = await fetch(`${server.baseUrl}${path}`, { headers: { Cookie: cookie } });
       expect(res.status).toBe(403);
       expect(await res.text()).toContain('Bạn cần đổi mật khẩu dùng một lần trước khi tiếp tục.');
     }
   });
 
-  it('refuses a bad query, an area outside the caller\'s scope and an unknown area before streaming', async () => {
-    const bad = await fetch(`${server.baseUrl}/export/units.xlsx?area=abc&year=1800`, { headers: { Cookie: adminCookie } });
+  it("refuses a bad query, an area outside the caller's scope and an unknown area before streaming", async () => {
+    const bad = await fetch(`${server.baseUrl}/export/units.xlsx?area=abc&year=1800`, {
+      headers: { Cookie: adminCookie },
+    });
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: { fieldErrors: { path: string }[] } };
     expect(body.error.fieldErrors.map((e) => e.path).sort()).toEqual(['area', 'year']);
-    const outside = await fetch(`${server.baseUrl}/export/statistics.xlsx?area=${baDon}&year=2021`, { headers: { Cookie: officerCookie } });
+    const outside = await fetch(`${server.baseUrl}/export/statistics.xlsx?area=${baDon}&year=2021`, {
+      headers: { Cookie: officerCookie },
+    });
     expect(outside.status).toBe(403);
-    expect(((await outside.json()) as { error: { text: { vi: string } } }).error.text.vi).toBe('Dữ liệu này nằm ngoài địa bàn bạn được giao.');
-    expect((await fetch(`${server.baseUrl}/export/units.xlsx?area=999999&year=2021`, { headers: { Cookie: adminCookie } })).status).toBe(404);
-    expect((await fetch(`${server.baseUrl}/export/nothing.xlsx`, { headers: { Cookie: adminCookie } })).status).toBe(404);
+    expect(((await outside.json()) as { error: { text: { vi: string } } }).error.text.vi).toBe(
+      'Dữ liệu này nằm ngoài địa bàn bạn được giao.',
+    );
+    expect(
+      (await fetch(`${server.baseUrl}/export/units.xlsx?area=999999&year=2021`, { headers: { Cookie: adminCookie } }))
+        .status,
+    ).toBe(404);
+    expect((await fetch(`${server.baseUrl}/export/nothing.xlsx`, { headers: { Cookie: adminCookie } })).status).toBe(
+      404,
+    );
   });
 
   it('exports the statistics table of the article: 15/16 communes, 92/95 villages, 21 models, 4 new', async () => {
-    const res = await fetch(`${server.baseUrl}/export/statistics.xlsx?area=${baDon}&year=2021`, { headers: { Cookie: adminCookie } });
+    const res = await fetch(`${server.baseUrl}/export/statistics.xlsx?area=${baDon}&year=2021`, {
+      headers: { Cookie: adminCookie },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const disposition = res.headers.get('content-disposition')!;
@@ -183,7 +217,17 @@ describe('the XLSX exports', () => {
     );
     const rows = rowsOf((await workbookOf(res)).getWorksheet('Thống kê')!);
     expect(rows[0]![0]).toBe('KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2021');
-    expect(rows[3]).toEqual(['STT', 'Loại đơn vị', 'Tổng số', 'Không thuộc diện', 'Thuộc diện xét', 'Đã đăng ký', 'Đạt', 'Đạt / thuộc diện', 'Tỷ lệ đạt']);
+    expect(rows[3]).toEqual([
+      'STT',
+      'Loại đơn vị',
+      'Tổng số',
+      'Không thuộc diện',
+      'Thuộc diện xét',
+      'Đã đăng ký',
+      'Đạt',
+      'Đạt / thuộc diện',
+      'Tỷ lệ đạt',
+    ]);
     const figures: Record<string, unknown> = Object.fromEntries(rows.slice(4, 9).map((r) => [String(r[1]), r[7]]));
     expect(figures).toEqual({
       'Xã, phường, thị trấn': '15/16',
@@ -199,16 +243,36 @@ describe('the XLSX exports', () => {
   });
 
   it('exports the units with their computed results, the criteria, the models and the awards', async () => {
-    const get = (kind: string, query = `area=${baDon}&year=2021`) => fetch(`${server.baseUrl}/export/${kind}.xlsx?${query}`, { headers: { Cookie: adminCookie } });
+    const get = (kind: string, query = `area=${baDon}&year=2021`) =>
+      fetch(`${server.baseUrl}/export/${kind}.xlsx?${query}`, { headers: { Cookie: adminCookie } });
     const units = rowsOf((await workbookOf(await get('units'))).worksheets[0]!);
-    expect(units[3]!.slice(0, 8)).toEqual(['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Địa bàn', 'Cấp trên', 'Cấp quản lý', 'Kết quả năm 2021']);
+    expect(units[3]!.slice(0, 8)).toEqual([
+      'STT',
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Loại',
+      'Địa bàn',
+      'Cấp trên',
+      'Cấp quản lý',
+      'Kết quả năm 2021',
+    ]);
     const data = units.slice(4);
     expect(data).toHaveLength(213);
-    const failing = data.filter((r) => r[7] === 'Chưa đạt').map((r) => r[1]).sort();
+    const failing = data
+      .filter((r) => r[7] === 'Chưa đạt')
+      .map((r) => r[1])
+      .sort();
     expect(failing).toHaveLength(4);
     expect(failing).toContain('XA-QB-BD-QTIEN');
     const village = data.find((r) => r[1] === 'KDC-QB-BD-QTIEN-3')!;
-    expect(village.slice(3, 9)).toEqual(['Khu dân cư', 'Xã Quảng Tiên', 'Thị xã Ba Đồn', 'Cấp xã', 'Chưa đạt', 'KDC-3']);
+    expect(village.slice(3, 9)).toEqual([
+      'Khu dân cư',
+      'Xã Quảng Tiên',
+      'Thị xã Ba Đồn',
+      'Cấp xã',
+      'Chưa đạt',
+      'KDC-3',
+    ]);
     const recognised = data.find((r) => r[10] === 'Đã công nhận')!;
     expect(recognised[12]).toBeInstanceOf(Date);
 
@@ -232,15 +296,26 @@ describe('the XLSX exports', () => {
       `DN-QB-LT-1,"${evil.replace(/"/g, '""')}",DN,QB-LT,Cấp tỉnh,,Lớn,,01/01/2020`,
       'DN-QB-LT-2,+84 912 345 678,DN,QB-LT,Cấp tỉnh,,Vừa,,01/01/2020',
     ].join('\r\n');
-    const areas = 'Mã địa bàn,Tên địa bàn,Loại địa bàn,Mã địa bàn cấp trên,Hiệu lực từ ngày\nQB-LT,Lệ Thủy,Huyện,QB,01/01/2000\n';
+    const areas =
+      'Mã địa bàn,Tên địa bàn,Loại địa bàn,Mã địa bàn cấp trên,Hiệu lực từ ngày\nQB-LT,Lệ Thủy,Huyện,QB,01/01/2000\n';
     const base64 = (text: string) => Buffer.from(`\uFEFF${text}`).toString('base64');
-    const areaResult = await trpc<{ applied: boolean }>(adminCookie, 'imports.commit', { format: 'csv', fileName: 'dia-ban.csv', contentBase64: base64(areas) });
+    const areaResult = await trpc<{ applied: boolean }>(adminCookie, 'imports.commit', {
+      format: 'csv',
+      fileName: 'dia-ban.csv',
+      contentBase64: base64(areas),
+    });
     expect(areaResult.applied).toBe(true);
-    const dry = await trpc<{ errors: unknown[]; counts: { units: { create: number } } }>(adminCookie, 'imports.dryRun', { format: 'csv', fileName: 'don-vi.csv', contentBase64: base64(csv) });
+    const dry = await trpc<{ errors: unknown[]; counts: { units: { create: number } } }>(
+      adminCookie,
+      'imports.dryRun',
+      { format: 'csv', fileName: 'don-vi.csv', contentBase64: base64(csv) },
+    );
     expect(dry).toMatchObject({ errors: [], counts: { units: { create: 2 } } });
     await trpc(adminCookie, 'imports.commit', { format: 'csv', fileName: 'don-vi.csv', contentBase64: base64(csv) });
 
-    const res = await fetch(`${server.baseUrl}/export/units.xlsx?area=${province}&year=2021`, { headers: { Cookie: adminCookie } });
+    const res = await fetch(`${server.baseUrl}/export/units.xlsx?area=${province}&year=2021`, {
+      headers: { Cookie: adminCookie },
+    });
     const sheet = (await workbookOf(res)).worksheets[0]!;
     let found = 0;
     sheet.eachRow((row) => {
@@ -294,7 +369,15 @@ describe('the printed annual report', () => {
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const context = await browser.newContext();
@@ -338,7 +421,9 @@ describe('the printed annual report', () => {
   }, 120_000);
 
   it('escapes what it prints and answers in English on request', async () => {
-    const res = await fetch(`${server.baseUrl}/print/annual-report?area=${province}&year=2021&lang=en`, { headers: { Cookie: adminCookie } });
+    const res = await fetch(`${server.baseUrl}/print/annual-report?area=${province}&year=2021&lang=en`, {
+      headers: { Cookie: adminCookie },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();

@@ -177,7 +177,12 @@ describe('ratio (KDC-1: residing households registered / residing households mus
     ['211/212', ratio(211, 212), 'not_met', '211/212 (99.53%), below 100%'],
     ['0/212', ratio(0, 212), 'not_met', '0/212 (0%), below 100%'],
     ['no households at all', ratio(0, 0), 'missing', 'Households residing in the area (permanent and temporary) is 0'],
-    ['121 of 120 households (a typing error, not 100 %)', ratio(121, 120), 'missing', '(121) exceeds households residing'],
+    [
+      '121 of 120 households (a typing error, not 100 %)',
+      ratio(121, 120),
+      'missing',
+      '(121) exceeds households residing',
+    ],
     ['no figures', ratio(undefined, undefined), 'missing', 'No figures'],
     ['numerator only', ratio(5, undefined), 'missing', 'No figures'],
     [
