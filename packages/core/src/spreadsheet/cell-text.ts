@@ -26,7 +26,8 @@ export const FORMULA_TRIGGERS: readonly string[] = [
 
 /**
  * Makes a text cell safe to open in a spreadsheet (CSV injection, OWASP): a text that starts with a formula
- * trigger gets a leading apostrophe, so no formula ever runs. Every XLSX export and every CSV we write
+ * trigger gets a leading apostrophe, so no formula ever runs. A text whose leading apostrophes come before
+ * a trigger (`'-`) gets one more, so that {@link unescapeSpreadsheetText} gives it back unchanged. Every XLSX export and every CSV we write
  * passes its text cells through this one function; numbers and dates are written as numbers and dates.
  *
  * @example
@@ -37,22 +38,30 @@ export const FORMULA_TRIGGERS: readonly string[] = [
  * ```
  */
 export function escapeSpreadsheetText(text: string): string {
-  if (text.length === 0) return text;
-  return FORMULA_TRIGGERS.includes(text[0]!) ? `'${text}` : text;
+  return startsWithTrigger(text, 0) ? `'${text}` : text;
+}
+
+/** Whether `text` holds at least `minQuotes` apostrophes, then a formula trigger, at its start. */
+function startsWithTrigger(text: string, minQuotes: number): boolean {
+  let quotes = 0;
+  while (text[quotes] === "'") quotes += 1;
+  return quotes >= minQuotes && quotes < text.length && FORMULA_TRIGGERS.includes(text[quotes]!);
 }
 
 /**
  * The inverse of {@link escapeSpreadsheetText} for an import: a file exported by us and imported again gives
- * back the original text (an apostrophe followed by a formula trigger is dropped; any other apostrophe stays).
+ * back the original text (of leading apostrophes followed by a formula trigger, one is dropped; any other
+ * apostrophe stays).
  *
  * @example
  * ```ts
  * unescapeSpreadsheetText("'=1+1"); // '=1+1'
  * unescapeSpreadsheetText("'Tổ 1"); // "'Tổ 1"
+ * unescapeSpreadsheetText("''-");   // "'-"
  * ```
  */
 export function unescapeSpreadsheetText(text: string): string {
-  return text.length >= 2 && text[0] === "'" && FORMULA_TRIGGERS.includes(text[1]!) ? text.slice(1) : text;
+  return startsWithTrigger(text, 1) ? text.slice(1) : text;
 }
 
 /**
@@ -70,13 +79,15 @@ export function unescapeSpreadsheetText(text: string): string {
  * ```
  */
 export function normalizeImportText(text: string): string {
-  return text
-    .replace(/\uFEFF/g, '')
-    .replace(/[\t\n\v\f\r]/g, ' ')
-    // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-    .replace(/[\u0000-\u001F\u007F-\u009F]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .normalize('NFC')
-    .replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/gu, ' ')
-    .trim();
+  return (
+    text
+      .replace(/\uFEFF/g, '')
+      .replace(/[\t\n\v\f\r]/g, ' ')
+      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+      .replace(/[\u0000-\u001F\u007F-\u009F]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+      .normalize('NFC')
+      .replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/gu, ' ')
+      .trim()
+  );
 }

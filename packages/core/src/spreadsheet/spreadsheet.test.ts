@@ -18,13 +18,25 @@ describe('escapeSpreadsheetText', () => {
     ['Thôn 1', 'Thôn 1'],
     ['', ''],
     ["'quoted", "'quoted"],
+    ["'-", "''-"],
+    ["''=1", "'''=1"],
     ['a=b', 'a=b'],
   ])('%j → %j', (input, output) => {
     expect(escapeSpreadsheetText(input)).toBe(output);
   });
 
   it('is undone by unescapeSpreadsheetText for every text', () => {
-    fc.assert(fc.property(fc.string(), (text) => unescapeSpreadsheetText(escapeSpreadsheetText(text)) === text));
+    // Texts built from apostrophes and triggers reach the corner cases ("'-") that plain random strings hit
+    // once in a few thousand runs.
+    const tricky = fc.string({ unit: fc.constantFrom("'", '-', '=', '\t', 'a', ' ') });
+    expect(unescapeSpreadsheetText(escapeSpreadsheetText("'-"))).toBe("'-");
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), tricky),
+        (text) => unescapeSpreadsheetText(escapeSpreadsheetText(text)) === text,
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('never lets a text start with a formula trigger', () => {
