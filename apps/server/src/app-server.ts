@@ -11,7 +11,9 @@ import {
   LoginRateLimiter,
   AreaSummaries,
   SENIOR_ROLES,
+  VersionedCache,
   type Logger,
+  type SessionCache,
 } from '@antoan/api';
 import { MAX_BATCH_CALLS } from '@antoan/core';
 import { pendingMigrations, type Database } from '@antoan/db';
@@ -49,7 +51,16 @@ export interface AppServerOptions {
   requestTimeoutMs?: number;
   /** Draining state for `/ready` and `Connection: close` (main.ts drains it on SIGTERM). */
   lifecycle?: ServerLifecycle;
+  /**
+   * The database's data version (`DatabaseHandle.dataVersion`): with it, sessions and summaries read under one
+   * version are kept until the data changes. Without it (or when it gives null, on PostgreSQL), every request
+   * reads them again.
+   */
+  dataVersion?: (() => string | null) | undefined;
 }
+
+/** Sessions kept by one server process while the data does not change (a session is about 1 kB). */
+const SESSION_CACHE_SIZE = 10_000;
 
 /** Open connections from one address: a browser opens about six; a slow-body attack opens thousands. */
 export const MAX_CONNECTIONS_PER_CLIENT = 64;
@@ -80,7 +91,9 @@ const SECURITY_HEADERS: Record<string, string> = {
  */
 export function createAppServer(options: AppServerOptions): http.Server {
   const { db, log } = options;
-  const summaries = new AreaSummaries();
+  const summaries = new AreaSummaries(options.dataVersion);
+  const sessions: SessionCache | undefined =
+    options.dataVersion && new VersionedCache(options.dataVersion, SESSION_CACHE_SIZE);
   // Sign-in attempts per client address (the TCP peer: X-Forwarded-For is not trusted).
   const loginLimiter = new LoginRateLimiter();
   // Two handlers that differ only in the largest body they read: tRPC reads none by default, so without a
@@ -100,6 +113,7 @@ export function createAppServer(options: AppServerOptions): http.Server {
             log,
             secureCookies: options.secureCookies ?? false,
             summaries,
+            sessions,
             loginLimiter,
             trustForwardedFor: options.trustProxy ?? false,
           },

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     secureCookies: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
     publicUrl: env.PUBLIC_URL,
+    dataVersion: handle.dataVersion,
   });
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();

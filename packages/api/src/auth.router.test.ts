@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.destroy());
 
-const browser = () => browserCaller(env.handle.db);
+const browser = () => browserCaller(env.handle);
 
 describe('signing in and out', () => {
   it('signs in with the right password, sets a session cookie, and signs out', async () => {

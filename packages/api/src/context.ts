@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { User } from '@antoan/core';
-import { findSessionUser, type Database } from '@antoan/db';
+import { findSession, findSessionUser, type Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
 import { LoginRateLimiter } from './login-limiter.js';
 import { AreaSummaries } from './area-summaries.js';
+import { deepFreeze, type VersionedCache } from './versioned-cache.js';
 
 export interface Logger {
   info(message: string, details?: Record<string, unknown>): void;
@@ -82,6 +83,11 @@ export interface HttpContextOptions {
   secureCookies: boolean;
   now?: () => Date;
   summaries: AreaSummaries;
+  /**
+   * The sessions already looked up under the current data version (one cache per server; see
+   * {@link SessionCache}). Without it, every request reads its session from the database.
+   */
+  sessions?: SessionCache | undefined;
   /** The server's sign-in limiter (one per server). Without it, each request gets its own: no limit at all. */
   loginLimiter?: LoginRateLimiter;
   /**
@@ -109,20 +115,29 @@ export function clientIpOf(
   return req.socket?.remoteAddress ?? null;
 }
 
+/** Sessions looked up by id (with their expiry, checked on every use), kept while the data does not change. */
+export type SessionCache = VersionedCache<{ user: User; expiresAt: string } | null>;
+
 /**
  * The session a request's cookie names and its user, or nulls: what the context holds, and what the server
- * asks before reading a body (only a signed-in user's import gets the large body allowance).
+ * asks before reading a body (only a signed-in user's import gets the large body allowance). With a cache, a
+ * session read under the current data version is not read again: signing in or out, a disabled account or a
+ * changed role are writes, which change the version; the expiry is compared with `now` each time.
  */
 export async function findRequestSession(
   db: Kysely<Database>,
   req: { headers: Record<string, string | string[] | undefined> },
   now: Date,
+  sessions?: SessionCache,
 ): Promise<{ sessionId: string | null; user: User | null }> {
   const cookieHeader = req.headers.cookie;
   const token = readCookie(Array.isArray(cookieHeader) ? cookieHeader.join(';') : cookieHeader, SESSION_COOKIE);
   const sessionId = token ? sessionIdOf(token) : null;
-  const user = sessionId ? ((await findSessionUser(db, sessionId, now)) ?? null) : null;
-  return { sessionId, user };
+  if (!sessionId) return { sessionId, user: null };
+  if (!sessions) return { sessionId, user: (await findSessionUser(db, sessionId, now)) ?? null };
+  // frozen: one user object serves every request of the session
+  const session = await sessions.get(sessionId, async () => deepFreeze((await findSession(db, sessionId)) ?? null));
+  return { sessionId, user: session && session.expiresAt > now.toISOString() ? session.user : null };
 }
 
 /** The context of an HTTP request: the session from the cookie, and a writer for the response's cookie. */
@@ -137,7 +152,7 @@ export async function createHttpContext(
   options: HttpContextOptions,
 ): Promise<Context> {
   const now = options.now ?? (() => new Date());
-  const { sessionId, user } = await findRequestSession(options.db, req, now());
+  const { sessionId, user } = await findRequestSession(options.db, req, now(), options.sessions);
   const secure = options.secureCookies ? '; Secure' : '';
   return createContextInner({
     db: options.db,

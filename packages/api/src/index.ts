@@ -8,12 +8,14 @@ export {
   type Context,
   type HttpContextOptions,
   type Logger,
+  type SessionCache,
 } from './context.js';
 export { ensureFirstAdmin } from './auth.js';
 export { hashPassword } from './password.js';
 export type { ErrorData } from './errors.js';
 export { PASSWORD_CHANGE_REQUIRED, SENIOR_ROLES, type Access, type Meta } from './trpc.js';
 export { AreaSummaries } from './area-summaries.js';
+export { deepFreeze, VersionedCache } from './versioned-cache.js';
 export { clientKey, LoginRateLimiter, type LoginRateLimiterOptions } from './login-limiter.js';
 export type { ImportPlanRow, ImportResult } from './router/imports.router.js';
 export { Semaphore } from './limits/semaphore.js';

@@ -1,10 +1,11 @@
 import { ensureResults } from '@antoan/services';
 import type { Role, User } from '@antoan/core';
-import { findSessionUser, insertUser, listAreasOn, listUnits } from '@antoan/db';
+import { insertUser, listAreasOn, listUnits } from '@antoan/db';
 import type { DatabaseHandle } from '@antoan/db/client';
 import { seedDemo } from '@antoan/db/seed';
 import { createTestDatabase } from '@antoan/db/testing';
-import { createContextInner, sessionIdOf } from './context.js';
+import { createContextInner, findRequestSession, SESSION_COOKIE, type SessionCache } from './context.js';
+import { VersionedCache } from './versioned-cache.js';
 import { hashPassword } from './password.js';
 import { appRouter, createCaller } from './root.js';
 import { AreaSummaries } from './area-summaries.js';
@@ -72,8 +73,9 @@ export async function createApiTestEnvironment(options: { withHistory?: boolean 
     unit_reporter: await make('thon.thuongthuy', 'unit_reporter', 'QB-BD-QTHUY', 'KDC-QB-BD-QTHUY-1'),
     viewer: await make('xem.badon', 'viewer', 'QB-BD', null),
   };
-  // One summary cache for the environment, as a server has: tests see cached figures, so a stale cache fails them.
-  const summaries = new AreaSummaries();
+  // One summary cache for the environment, kept by the data version as a server keeps it (on SQLite; PostgreSQL
+  // has no version and caches nothing): tests see cached figures, so a stale cache fails them.
+  const summaries = new AreaSummaries(handle.dataVersion);
   return {
     handle,
     users,
@@ -96,11 +98,16 @@ export async function createApiTestEnvironment(options: { withHistory?: boolean 
  * A caller that behaves like a browser: it keeps the session cookie the server sets and is, on each call,
  * whoever that session belongs to now (so a session ended elsewhere shows at the next call).
  */
-export function browserCaller(db: DatabaseHandle['db']) {
+export function browserCaller(handle: Pick<DatabaseHandle, 'db' | 'dataVersion'>) {
+  const { db } = handle;
   const jar: { token: string | null } = { token: null };
+  // the sessions kept by the data version, as the server keeps them: a stale session fails the auth tests
+  const sessions: SessionCache = new VersionedCache(handle.dataVersion);
   const caller = async () => {
-    const sessionId = jar.token ? sessionIdOf(jar.token) : null;
-    const user = sessionId ? ((await findSessionUser(db, sessionId, new Date())) ?? null) : null;
+    const request = {
+      headers: { cookie: jar.token ? `${SESSION_COOKIE}=${encodeURIComponent(jar.token)}` : undefined },
+    };
+    const { sessionId, user } = await findRequestSession(db, request, new Date(), sessions);
     return createCaller(
       createContextInner({
         db,

@@ -17,7 +17,7 @@ afterAll(() => env.destroy());
 
 const ONE_TIME = /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/;
 
-const browser = () => browserCaller(env.handle.db);
+const browser = () => browserCaller(env.handle);
 
 const callerAs = (user: User) => createCaller(createContextInner({ db: env.handle.db, user }));
 

@@ -26,6 +26,14 @@ export interface DatabaseHandle {
   /** Connections handed out now (a query or a transaction in progress, or waiting for its connection). */
   busyConnections: () => number;
   /**
+   * A token that changes whenever data may have changed, read without a query: on SQLite, `PRAGMA
+   * data_version` (which changes when another connection, e.g. another process, commits) joined to a count of
+   * this connection's own writing statements. What was computed from the data under one token may be served
+   * again while the token is the same. Null on PostgreSQL, which has no such cheap and exact token: there,
+   * nothing may be cached.
+   */
+  dataVersion: () => string | null;
+  /**
    * Closes the connection pool or file. Safe to call twice. With `waitMs`, first waits (at most that long) for
    * the connections in use to come back, so that a transaction in progress commits or rolls back instead of
    * failing half-way with "driver has already been destroyed".
@@ -71,7 +79,7 @@ export function openDatabase(config: DatabaseConfig = {}): DatabaseHandle {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
-    return wrap(new PostgresDialect({ pool }), 'postgres', redactUrl(config.databaseUrl));
+    return wrap(new PostgresDialect({ pool }), 'postgres', redactUrl(config.databaseUrl), () => null);
   }
   const dataDir = config.dataDir ?? defaultDataDir();
   let file: string;
@@ -86,7 +94,12 @@ export function openDatabase(config: DatabaseConfig = {}): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return wrap(new SqliteDialect({ database: withStatementCache(sqlite) }), 'sqlite', file);
+  let ownWrites = 0;
+  const database = withStatementCache(sqlite, () => {
+    ownWrites += 1;
+  });
+  const dataVersion = () => `${String(sqlite.pragma('data_version', { simple: true }))}.${ownWrites}`;
+  return wrap(new SqliteDialect({ database }), 'sqlite', file, dataVersion);
 }
 
 /** How many prepared statements a SQLite connection keeps (least recently used first out). */
@@ -98,8 +111,10 @@ const STATEMENT_CACHE_SIZE = 500;
  * is a handful of small queries). `all` and `run` finish before they return, so a cached statement is never
  * busy; `iterate` (Kysely's stream) prepares its own, since two open streams of the same SQL could not share one.
  * A statement re-prepares itself after a schema change (SQLite does this inside the statement).
+ * `onWrite` is called before every statement that may write (not read-only in SQLite's sense; BEGIN and COMMIT
+ * are read-only there), for {@link DatabaseHandle.dataVersion}.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, onWrite: () => void): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   const statement = (sqlText: string): SQLite.Statement => {
     let stmt = cache.get(sqlText);
@@ -119,17 +134,30 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
     },
     prepare: (sqlText) => {
       const stmt = statement(sqlText);
+      const writes = !stmt.readonly;
       return {
         reader: stmt.reader,
-        all: (parameters) => stmt.all(parameters),
-        run: (parameters) => stmt.run(parameters),
+        all: (parameters) => {
+          // an INSERT … RETURNING is a reader that writes
+          if (writes) onWrite();
+          return stmt.all(parameters);
+        },
+        run: (parameters) => {
+          if (writes) onWrite();
+          return stmt.run(parameters);
+        },
         iterate: (parameters) => sqlite.prepare(sqlText).iterate(parameters),
       };
     },
   };
 }
 
-function wrap(inner: Dialect, dialect: DialectName, location: string): DatabaseHandle {
+function wrap(
+  inner: Dialect,
+  dialect: DialectName,
+  location: string,
+  dataVersion: () => string | null,
+): DatabaseHandle {
   let busy = 0;
   let whenIdle: (() => void)[] = [];
   // The dialect's driver, counting the connections it hands out (Kysely acquires one per query, and holds
@@ -189,6 +217,7 @@ function wrap(inner: Dialect, dialect: DialectName, location: string): DatabaseH
     dialect,
     location,
     busyConnections: () => busy,
+    dataVersion,
     destroy: (options) => (destroyed ??= idle(options?.waitMs ?? 0).then(() => db.destroy())),
   };
 }

@@ -204,6 +204,27 @@ export async function insertSession(
     .execute();
 }
 
+/**
+ * A session's user (not disabled) and when the session expires, expired or not: for a cache that checks the
+ * expiry itself on every use.
+ */
+export async function findSession(
+  db: Kysely<Database>,
+  sessionId: string,
+): Promise<{ user: User; expiresAt: string } | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select('sessions.expires_at as session_expires_at')
+    .where('sessions.id', '=', sessionId)
+    .where('users.is_disabled', '=', 0)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { session_expires_at: expiresAt, ...user } = row;
+  return { user: toUser(user), expiresAt };
+}
+
 /** The user of a live session (not expired, user not disabled). */
 export async function findSessionUser(db: Kysely<Database>, sessionId: string, now: Date): Promise<User | undefined> {
   const row = await db
