@@ -254,7 +254,7 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
       }
       if (blank) continue;
       const problems: RowProblem[] = [];
-      const rowCode = record.code!;
+      const rowCode = record.code ?? '';
       const first = rowCode === '' ? undefined : seen.get(rowCode);
       if (first !== undefined) {
         problems.push([
@@ -277,14 +277,18 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
         const value = parsed.data as z.infer<typeof unitRowSchema>;
         const checked = checkUnit(value);
         problems.push(...checked.problems);
-        if (problems.length === 0) {
+        const managingLevel = checked.managingLevel;
+        // checkUnit gives a problem for every unit it cannot give a managing level
+        if (problems.length === 0 && managingLevel === null)
+          throw new Error('checkUnit: no problem and no managing level');
+        if (problems.length === 0 && managingLevel !== null) {
           units.push({
             row,
             code: value.code,
             name: value.name,
             type: value.type,
             areaCode: value.areaCode,
-            managingLevel: checked.managingLevel!,
+            managingLevel,
             isArmedForces: value.isArmedForces === 'yes',
             enterpriseSize: value.enterpriseSize,
             schoolLevel: value.schoolLevel,

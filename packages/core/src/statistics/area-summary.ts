@@ -248,7 +248,8 @@ export function reportFlags(
     let flags = out.get(r.unitId);
     if (!flags) out.set(r.unitId, (flags = { filed: 0, onTime: 0 }));
     flags.filed |= bit;
-    if (vietnamDateOf(r.submittedAt) <= due[r.quarter - 1]!) flags.onTime |= bit;
+    const dueDate = due[r.quarter - 1];
+    if (dueDate !== undefined && vietnamDateOf(r.submittedAt) <= dueDate) flags.onTime |= bit;
   }
   return out;
 }
@@ -314,8 +315,8 @@ export function summarizeResultTotals(input: {
     }
     if (t.result === 'EXCLUDED') continue;
     for (const q of quarters) {
-      q.submitted += t.filed[q.quarter - 1]!;
-      q.onTime += t.onTime[q.quarter - 1]!;
+      q.submitted += t.filed[q.quarter - 1] ?? 0;
+      q.onTime += t.onTime[q.quarter - 1] ?? 0;
     }
   }
   return summarizeArea({

@@ -144,7 +144,7 @@ export function computeUnitStatistics(results: readonly UnitResultRecord[]): Uni
   const all: Counter = { total: 0, excluded: 0, registered: 0, recognised: 0 };
   const byType = {} as Record<UnitType, UnitTypeStatistics>;
   for (const type of UNIT_TYPES) {
-    const c = counters.get(type)!;
+    const c = counters.get(type) ?? { total: 0, excluded: 0, registered: 0, recognised: 0 };
     all.total += c.total;
     all.excluded += c.excluded;
     all.registered += c.registered;

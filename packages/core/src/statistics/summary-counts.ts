@@ -77,8 +77,11 @@ export function unitStatisticsFromCounts(counts: readonly UnitResultCount[]): Un
   const all: [number, number, number, number] = [0, 0, 0, 0];
   const byType = {} as Record<UnitType, UnitTypeStatistics>;
   for (const type of UNIT_TYPES) {
-    const t = tally.get(type)!;
-    for (let i = 0; i < 4; i++) all[i]! += t[i]!;
+    const t = tally.get(type) ?? [0, 0, 0, 0];
+    all[0] += t[0];
+    all[1] += t[1];
+    all[2] += t[2];
+    all[3] += t[3];
     byType[type] = finishCounter(...t);
   }
   return { byType, all: finishCounter(...all) };
