@@ -30,8 +30,7 @@ export function vietnameseSortKey(text: string): string {
   let primary = '';
   let tones = '';
   const chars = [...text.normalize('NFD').toLowerCase()];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
+  for (const [i, ch] of chars.entries()) {
     if (/\s/u.test(ch)) {
       primary += '!';
       continue;
@@ -44,8 +43,9 @@ export function vietnameseSortKey(text: string): string {
       base = 'd';
       variant = '1';
     }
-    for (let j = i + 1; j < chars.length && /\p{Mn}/u.test(chars[j]!); j++) {
-      const mark = chars[j]!;
+    for (let j = i + 1; j < chars.length; j++) {
+      const mark = chars[j];
+      if (mark === undefined || !/\p{Mn}/u.test(mark)) break;
       if (mark === BREVE) variant = '1';
       else if (mark === CIRCUMFLEX) variant = base === 'a' ? '2' : '1';
       else if (mark === HORN) variant = base === 'o' ? '2' : '1';

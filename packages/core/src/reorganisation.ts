@@ -319,7 +319,8 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
         continue;
       }
       const index = input.unitAssignments?.[String(unit.id)] ?? 0;
-      const to = input.successors[Math.min(index, input.successors.length - 1)]!;
+      const to = input.successors[Math.min(index, input.successors.length - 1)];
+      if (!to) throw new Error('planReorganisation: an area that changes has no successor');
       const code = fresh(successorCode(unit.code, area.code, to.code, date, numbering));
       plan.newUnits.push({
         code,
@@ -342,8 +343,9 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
  */
 function successorCode(old: string, from: string, to: string, date: string, numbering: Map<string, number>): string {
   const match = /^(.*)-(\d+)$/.exec(old);
-  if (match && match[1]!.endsWith(from)) {
-    const prefix = `${match[1]!.slice(0, match[1]!.length - from.length)}${to}-`;
+  const stem = match?.[1];
+  if (stem !== undefined && stem.endsWith(from)) {
+    const prefix = `${stem.slice(0, stem.length - from.length)}${to}-`;
     const next = (numbering.get(prefix) ?? 0) + 1;
     numbering.set(prefix, next);
     return `${prefix}${next}`;

@@ -170,8 +170,8 @@ export function findUnstorableText(value: unknown): (string | number)[] | undefi
   };
   const stack: { value: unknown; step: Step | undefined }[] = [{ value, step: undefined }];
   const seen = new Set<object>();
-  while (stack.length > 0) {
-    const { value: current, step } = stack.pop()!;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value: current, step } = next;
     if (typeof current === 'string') {
       if (!isStorableText(current)) return pathOf(step);
     } else if (typeof current === 'object' && current !== null && !seen.has(current)) {

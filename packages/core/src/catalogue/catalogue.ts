@@ -217,11 +217,9 @@ export function getCatalogueForYear(year: number, catalogues: readonly Catalogue
   return catalogue;
 }
 
-const byTypeCache = new WeakMap<Catalogue, Map<UnitType, readonly Criterion[]>>();
-
 /**
- * The criteria of a catalogue that apply to a unit type, in catalogue order (cached per catalogue object:
- * treat catalogues as immutable).
+ * The criteria of a catalogue that apply to a unit type, in catalogue order (a new list each call; the
+ * recognition engine keeps one per evaluation).
  *
  * @example
  * ```ts
@@ -229,17 +227,7 @@ const byTypeCache = new WeakMap<Catalogue, Map<UnitType, readonly Criterion[]>>(
  * ```
  */
 export function criteriaForType(catalogue: Catalogue, type: UnitType): readonly Criterion[] {
-  let byType = byTypeCache.get(catalogue);
-  if (!byType) {
-    byType = new Map<UnitType, readonly Criterion[]>();
-    byTypeCache.set(catalogue, byType);
-  }
-  let list = byType.get(type);
-  if (!list) {
-    list = catalogue.criteria.filter((c) => c.unitTypes.includes(type));
-    byType.set(type, list);
-  }
-  return list;
+  return catalogue.criteria.filter((c) => c.unitTypes.includes(type));
 }
 
 /**

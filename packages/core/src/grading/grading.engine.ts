@@ -1,6 +1,15 @@
 import type { LocalizedText } from '../errors.js';
 import type { IncidentRecord } from '../recognition/assessment.schema.js';
-import { GRADE_LABELS, type Grade, type GradePrecondition, type ItemScore, type SheetGroup, type SheetItem, type SheetTemplate } from './grading.schema.js';
+import {
+  GRADE_LABELS,
+  type Grade,
+  type GradeBand,
+  type GradePrecondition,
+  type ItemScore,
+  type SheetGroup,
+  type SheetItem,
+  type SheetTemplate,
+} from './grading.schema.js';
 
 /**
  * What a sheet is graded from: the scores per item code, the incidents of the graded year (for
@@ -104,44 +113,20 @@ function formatPoints(points: number, lang: 'vi' | 'en'): string {
   return lang === 'vi' && !Number.isInteger(points) ? text.replace('.', ',') : text;
 }
 
-// The closing line of an explanation depends only on the sums and the grade: build it once per distinct
-// combination and share it (bulk grading of 100,000 sheets then allocates almost no text).
-const MEMO_LIMIT = 4096;
-const closingLines = new WeakMap<SheetTemplate, Map<string, LocalizedText>>();
-
-function closingLine(template: SheetTemplate, itemsCents: number, deductionsCents: number, totalCents: number, index: number): LocalizedText {
-  let cache = closingLines.get(template);
-  if (!cache) closingLines.set(template, (cache = new Map<string, LocalizedText>()));
-  const key = `${itemsCents}|${deductionsCents}|${index}`;
-  let line = cache.get(key);
-  if (!line) {
-    const band = template.rules.bands[index]!;
-    const label = GRADE_LABELS[band.grade];
-    const total = fromCents(totalCents);
-    line = Object.freeze({
-      vi: `Tổng điểm ${formatPoints(total, 'vi')}/100 (các mục ${formatPoints(fromCents(itemsCents), 'vi')}, trừ ${formatPoints(fromCents(deductionsCents), 'vi')}): ${label.vi} (từ ${formatPoints(band.minimum, 'vi')} điểm)`,
-      en: `Total ${total}/100 (items ${fromCents(itemsCents)}, minus ${fromCents(deductionsCents)}): ${label.en} (from ${band.minimum} points)`,
-    });
-    if (cache.size >= MEMO_LIMIT) cache.clear();
-    cache.set(key, line);
-  }
-  return line;
+function closingLine(band: GradeBand, itemsCents: number, deductionsCents: number, totalCents: number): LocalizedText {
+  const label = GRADE_LABELS[band.grade];
+  const total = fromCents(totalCents);
+  return Object.freeze({
+    vi: `Tổng điểm ${formatPoints(total, 'vi')}/100 (các mục ${formatPoints(fromCents(itemsCents), 'vi')}, trừ ${formatPoints(fromCents(deductionsCents), 'vi')}): ${label.vi} (từ ${formatPoints(band.minimum, 'vi')} điểm)`,
+    en: `Total ${total}/100 (items ${fromCents(itemsCents)}, minus ${fromCents(deductionsCents)}): ${label.en} (from ${band.minimum} points)`,
+  });
 }
 
-const preconditionLines = new WeakMap<GradePrecondition, Map<Grade, LocalizedText>>();
-
 function preconditionLine(failed: GradePrecondition, grade: Grade, lower: Grade): LocalizedText {
-  let cache = preconditionLines.get(failed);
-  if (!cache) preconditionLines.set(failed, (cache = new Map<Grade, LocalizedText>()));
-  let line = cache.get(lower);
-  if (!line) {
-    line = Object.freeze({
-      vi: `Đủ điểm xếp loại ${GRADE_LABELS[grade].vi} nhưng chưa đáp ứng điều kiện: ${failed.text.vi}; xếp loại ${GRADE_LABELS[lower].vi}`,
-      en: `Enough points for ${GRADE_LABELS[grade].en} but a condition is not met: ${failed.text.en}; graded ${GRADE_LABELS[lower].en}`,
-    });
-    cache.set(lower, line);
-  }
-  return line;
+  return Object.freeze({
+    vi: `Đủ điểm xếp loại ${GRADE_LABELS[grade].vi} nhưng chưa đáp ứng điều kiện: ${failed.text.vi}; xếp loại ${GRADE_LABELS[lower].vi}`,
+    en: `Enough points for ${GRADE_LABELS[grade].en} but a condition is not met: ${failed.text.en}; graded ${GRADE_LABELS[lower].en}`,
+  });
 }
 
 function usable(value: number | null | undefined): value is number {
@@ -152,68 +137,38 @@ function preconditionHolds(p: GradePrecondition, input: GradingInput, deductions
   return p.requires === 'standard_met' ? input.standardMet === true : deductionsCents === 0;
 }
 
-// Per-item and per-group results are shared (frozen) between sheets with the same scores: scores are few
-// distinct values (whole and half points), so bulk grading allocates almost nothing per item. The caches hang
-// off a per-template "compiled" form, looked up once per sheet.
-type GroupTotal = GradingResult['groups'][number];
-interface CompiledItem {
-  item: SheetItem;
-  maxCents: number;
-  cache: Map<number, GradedItem>;
-}
-interface CompiledGroup {
-  group: SheetGroup;
-  maxCents: number;
-  items: CompiledItem[];
-  totals: Map<number, GroupTotal>;
-}
-const compiled = new WeakMap<SheetTemplate, CompiledGroup[]>();
-
-function compile(template: SheetTemplate): CompiledGroup[] {
-  let groups = compiled.get(template);
-  if (!groups) {
-    groups = template.groups.map((group) => {
-      const items = group.items.map((item) => ({ item, maxCents: toCents(item.maxPoints), cache: new Map<number, GradedItem>() }));
-      return { group, items, maxCents: items.reduce((sum, i) => sum + i.maxCents, 0), totals: new Map<number, GroupTotal>() };
-    });
-    compiled.set(template, groups);
-  }
-  return groups;
-}
-
-function centsKey(value: number | null): number {
-  if (value === null) return 0;
-  const cents = value * 100;
-  return Number.isInteger(cents) && cents >= 0 && cents <= 10_000 ? cents + 1 : -1;
-}
-
-function gradedItem(group: SheetGroup, c: CompiledItem, self: number | null, verified: number | null, points: number, clamped: boolean): GradedItem {
-  const a = centsKey(self);
-  const b = centsKey(verified);
-  const cacheable = a >= 0 && b >= 0;
-  const key = a * 10_002 + b; // < 2^30: a small integer key
-  if (cacheable) {
-    const hit = c.cache.get(key);
-    if (hit) return hit;
-  }
+function gradedItem(
+  group: SheetGroup,
+  item: SheetItem,
+  self: number | null,
+  verified: number | null,
+  points: number,
+  clamped: boolean,
+): GradedItem {
   const source: GradedItem['source'] = verified !== null ? 'verified' : self !== null ? 'self' : 'none';
-  const item = c.item;
-  const graded: GradedItem = Object.freeze({ code: item.code, group: group.code, maxPoints: item.maxPoints, self, verified, points, source, clamped });
-  if (cacheable) {
-    if (c.cache.size >= MEMO_LIMIT) c.cache.clear();
-    c.cache.set(key, graded);
-  }
-  return graded;
+  return Object.freeze({
+    code: item.code,
+    group: group.code,
+    maxPoints: item.maxPoints,
+    self,
+    verified,
+    points,
+    source,
+    clamped,
+  });
 }
 
-function groupTotal(c: CompiledGroup, cents: number): GroupTotal {
-  let total = c.totals.get(cents);
-  if (!total) {
-    total = Object.freeze({ code: c.group.code, points: fromCents(cents), maxPoints: fromCents(c.maxCents) });
-    if (c.totals.size >= MEMO_LIMIT) c.totals.clear();
-    c.totals.set(cents, total);
-  }
-  return total;
+/** The grade band a total reaches (the last, lowest one when it reaches none). */
+function bandIndexOf(bands: readonly GradeBand[], totalCents: number): number {
+  const index = bands.findIndex((b) => totalCents >= toCents(b.minimum));
+  return index < 0 ? bands.length - 1 : index;
+}
+
+/** The band at an index the rules are known to have (a template's bands are never empty). */
+function bandAt(bands: readonly GradeBand[], index: number): GradeBand {
+  const band = bands[index];
+  if (!band) throw new Error(`gradeSheet: the template's rules have no grade band ${index}`);
+  return band;
 }
 
 /**
@@ -227,7 +182,7 @@ function groupTotal(c: CompiledGroup, cents: number): GroupTotal {
  * 4. the grade is the first band whose minimum the total reaches; while a precondition of that grade fails
  *    (e.g. Xuất sắc needs the standard met), the grade drops one band.
  *
- * Item and group results and explanation lines are frozen and shared between sheets: copy before changing.
+ * Item and group results and explanation lines are frozen: copy before changing.
  *
  * @example
  * ```ts
@@ -241,7 +196,11 @@ function groupTotal(c: CompiledGroup, cents: number): GroupTotal {
  * }).total; // 80 (3 × 10 points, capped at 20)
  * ```
  */
-export function gradeSheet(template: SheetTemplate, input: GradingInput, options: GradeSheetOptions = {}): GradingResult {
+export function gradeSheet(
+  template: SheetTemplate,
+  input: GradingInput,
+  options: GradeSheetOptions = {},
+): GradingResult {
   const detail = options.detail ?? true;
   const explanation: LocalizedText[] = [];
   const items: GradedItem[] = [];
@@ -249,10 +208,11 @@ export function gradeSheet(template: SheetTemplate, input: GradingInput, options
   let unscored: string[] | undefined;
   let itemsCents = 0;
 
-  for (const g of compile(template)) {
+  for (const group of template.groups) {
     let groupCents = 0;
-    for (const c of g.items) {
-      const item = c.item;
+    let groupMaxCents = 0;
+    for (const item of group.items) {
+      groupMaxCents += toCents(item.maxPoints);
       const score = input.scores[item.code];
       const self = usable(score?.self) ? score.self : null;
       const verified = usable(score?.verified) ? score.verified : null;
@@ -274,10 +234,12 @@ export function gradeSheet(template: SheetTemplate, input: GradingInput, options
         });
       }
       groupCents += toCents(points);
-      if (detail) items.push(gradedItem(g.group, c, self, verified, points, clamped));
+      if (detail) items.push(gradedItem(group, item, self, verified, points, clamped));
     }
     itemsCents += groupCents;
-    groups.push(groupTotal(g, groupCents));
+    groups.push(
+      Object.freeze({ code: group.code, points: fromCents(groupCents), maxPoints: fromCents(groupMaxCents) }),
+    );
   }
   if (unscored) {
     explanation.push({
@@ -313,18 +275,20 @@ export function gradeSheet(template: SheetTemplate, input: GradingInput, options
   const totalCents = Math.min(10_000, Math.max(0, itemsCents - deductionsCents));
   const total = fromCents(totalCents);
   const bands = template.rules.bands;
-  let index = bands.findIndex((b) => totalCents >= toCents(b.minimum));
-  if (index < 0) index = bands.length - 1;
-  const bandGrade = bands[index]!.grade;
+  let index = bandIndexOf(bands, totalCents);
+  const bandGrade = bandAt(bands, index).grade;
   for (;;) {
-    const grade = bands[index]!.grade;
-    const failed = template.rules.preconditions.find((p) => p.grade === grade && !preconditionHolds(p, input, deductionsCents));
+    const grade = bandAt(bands, index).grade;
+    const failed = template.rules.preconditions.find(
+      (p) => p.grade === grade && !preconditionHolds(p, input, deductionsCents),
+    );
     if (!failed || index === bands.length - 1) break;
-    explanation.push(preconditionLine(failed, grade, bands[index + 1]!.grade));
+    explanation.push(preconditionLine(failed, grade, bandAt(bands, index + 1).grade));
     index++;
   }
-  const grade = bands[index]!.grade;
-  explanation.push(closingLine(template, itemsCents, deductionsCents, totalCents, index));
+  const band = bandAt(bands, index);
+  const grade = band.grade;
+  explanation.push(closingLine(band, itemsCents, deductionsCents, totalCents));
 
   return {
     templateId: template.id,

@@ -1,8 +1,15 @@
 import { criteriaForType } from '../catalogue/catalogue.js';
-import type { Catalogue, RatioCriterion } from '../catalogue/catalogue.schema.js';
+import type { Catalogue, RatingCriterion, RatioCriterion } from '../catalogue/catalogue.schema.js';
 import type { QuarterlyMetric } from '../reports/quarterly-report.js';
 import type { UnitType } from '../units.js';
 import type { CriterionAnswer } from './assessment.schema.js';
+
+/** The first passing level of a rating criterion (a parsed catalogue always has one). */
+function passingLevel(c: RatingCriterion): RatingCriterion['levels'][number] {
+  const level = c.levels.find((l) => l.passes);
+  if (!level) throw new Error(`passingAnswers: criterion ${c.code} has no passing rating level`);
+  return level;
+}
 
 /**
  * The metrics of the quarterly reports that a catalogue's comparisons read (`comparison` criteria and the
@@ -46,8 +53,7 @@ export function passingAnswers(
     else if (c.kind === 'ratio') {
       const n = denominatorOf(c);
       answers[c.code] = { checks: yes(c.checklist), numerator: n, denominator: n };
-    } else if (c.kind === 'rating')
-      answers[c.code] = { rating: c.levels.find((l) => l.passes)!.key, checks: yes(c.checklist) };
+    } else if (c.kind === 'rating') answers[c.code] = { rating: passingLevel(c).key, checks: yes(c.checklist) };
     else if (c.kind === 'parts') {
       const checklist = c.parts.flatMap((p) => p.checklist ?? []);
       if (checklist.length > 0) answers[c.code] = { checks: yes(checklist) };

@@ -510,8 +510,8 @@ describe('excluded and unregistered units', () => {
   });
 
   it('results are frozen and shared (copy before changing)', () => {
-    const a = evaluateUnit(kdc());
-    const b = evaluateUnit(kdc({ unit: village(102) }));
+    // shared within one evaluation (its memo): core keeps no state between calls
+    const [a, b] = evaluateArea([kdc(), kdc({ unit: village(102) })]) as [UnitEvaluation, UnitEvaluation];
     expect(a.criteria[1]).toBe(b.criteria[1]);
     expect(Object.isFrozen(a.criteria[1])).toBe(true);
     expect(a.unitId).not.toBe(b.unitId);

@@ -45,7 +45,8 @@ export function escapeSpreadsheetText(text: string): string {
 function startsWithTrigger(text: string, minQuotes: number): boolean {
   let quotes = 0;
   while (text[quotes] === "'") quotes += 1;
-  return quotes >= minQuotes && quotes < text.length && FORMULA_TRIGGERS.includes(text[quotes]!);
+  const next = text[quotes];
+  return quotes >= minQuotes && next !== undefined && FORMULA_TRIGGERS.includes(next);
 }
 
 /**

@@ -18,7 +18,7 @@ export function detectCsvDelimiter(text: string): CsvDelimiter {
   const counts: Record<CsvDelimiter, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === '"') quoted = !quoted;
     else if (!quoted && (c === '\n' || c === '\r')) break;
     else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
@@ -57,14 +57,14 @@ export function parseCsv(text: string, options: { delimiter?: CsvDelimiter } = {
     field = '';
   };
   while (i < n) {
-    const c = input[i]!;
+    const c = input.charAt(i);
     if (c === '"' && field.length === 0) {
       // A quoted field: up to the closing quote, with "" standing for one quote.
       const startRecord = records.length + 1;
       i++;
       let closed = false;
       while (i < n) {
-        const q = input[i]!;
+        const q = input.charAt(i);
         if (q === '"') {
           if (input[i + 1] === '"') {
             field += '"';

@@ -298,7 +298,8 @@ const foldHeader = (text: string) => foldForSearch(text.replace(/\*/g, ' ')).rep
 export function detectImportTable(headers: readonly string[]): ImportTable | null {
   const folded = new Set(headers.map(foldHeader));
   const has = (table: ImportTable, key: string) => {
-    const column = importColumns(table).find((c) => c.key === key)!;
+    const column = importColumns(table).find((c) => c.key === key);
+    if (!column) throw new Error(`detectImportTable: the ${table} table has no column ${key}`);
     return [column.header.vi, column.header.en, column.key].some((h) => folded.has(foldHeader(h)));
   };
   if (has('units', 'code')) return 'units';

@@ -1,35 +1,11 @@
-import { z } from 'zod';
-import { MANAGING_LEVEL_LABELS } from '../area-labels.js';
-import {
-  ENTERPRISE_SIZE_LABELS,
-  ENTERPRISE_SIZES,
-  SCHOOL_LEVEL_LABELS,
-  SCHOOL_LEVELS,
-  type EnterpriseSize,
-  type SchoolLevel,
-} from '../catalogue/unit-attributes.js';
+import { type z } from 'zod';
+import { areaRowSchema, unitRowSchema } from './import-cells.js';
+import { type EnterpriseSize, type SchoolLevel } from '../catalogue/unit-attributes.js';
 import type { LocalizedText } from '../errors.js';
-import { foldForSearch } from '../text.js';
-import { isoDateSchema } from '../unit.schema.js';
-import {
-  AREA_KIND_LEVEL,
-  AREA_KINDS,
-  MANAGING_LEVELS,
-  UNIT_TYPE_LABELS,
-  UNIT_TYPES,
-  type AreaKind,
-  type ManagingLevel,
-  type UnitType,
-} from '../units.js';
-import { bilingual, describeZodIssues } from '../validation.js';
+import { AREA_KIND_LEVEL, UNIT_TYPE_LABELS, type AreaKind, type ManagingLevel, type UnitType } from '../units.js';
+import { describeZodIssues } from '../validation.js';
 import { normalizeImportText, unescapeSpreadsheetText } from './cell-text.js';
-import {
-  AREA_KIND_IMPORT_LABELS,
-  importColumns,
-  matchImportHeaders,
-  templateHeader,
-  type ImportTable,
-} from './import-columns.js';
+import { importColumns, matchImportHeaders, templateHeader, type ImportTable } from './import-columns.js';
 
 /**
  * A table as read from a file, before validation: which table it is, the sheet it came from ("CSV" for a CSV
@@ -111,189 +87,7 @@ export interface UnitImportRow {
   validFrom: string | null;
 }
 
-// ── Vocabularies: every value a cell may hold, matched ignoring case, diacritics and punctuation ─────────
-
-const fold = (text: string) =>
-  foldForSearch(text)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-function vocabulary<T extends string>(entries: [T, readonly string[]][]): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const [value, names] of entries) for (const name of [value, ...names]) map.set(fold(name), value);
-  return map;
-}
-
-const AREA_KIND_WORDS = vocabulary<AreaKind>([
-  ...AREA_KINDS.map((k) => [k, [AREA_KIND_IMPORT_LABELS[k].vi, AREA_KIND_IMPORT_LABELS[k].en]] as [AreaKind, string[]]),
-  ['thanh-pho-tw', ['Thành phố trực thuộc TW', 'Thành phố TW', 'TP trực thuộc trung ương']],
-  ['thanh-pho', ['Thành phố', 'City']],
-]);
-const UNIT_TYPE_WORDS = vocabulary<UnitType>(
-  UNIT_TYPES.map((t) => [t, [UNIT_TYPE_LABELS[t].vi, UNIT_TYPE_LABELS[t].en]]),
-);
-const MANAGING_LEVEL_WORDS = vocabulary<ManagingLevel>([
-  ['commune', [MANAGING_LEVEL_LABELS.commune.vi, MANAGING_LEVEL_LABELS.commune.en, 'Xã', 'Cấp xã, phường']],
-  ['district', [MANAGING_LEVEL_LABELS.district.vi, MANAGING_LEVEL_LABELS.district.en, 'Huyện']],
-  ['province', [MANAGING_LEVEL_LABELS.province.vi, MANAGING_LEVEL_LABELS.province.en, 'Tỉnh']],
-]);
-const ENTERPRISE_SIZE_WORDS = vocabulary<EnterpriseSize>([
-  ...ENTERPRISE_SIZES.map(
-    (s) => [s, [ENTERPRISE_SIZE_LABELS[s].vi, ENTERPRISE_SIZE_LABELS[s].en]] as [EnterpriseSize, string[]],
-  ),
-  ['micro', ['Siêu nhỏ']],
-  ['small', ['Nhỏ']],
-  ['medium', ['Vừa']],
-  ['large', ['Lớn']],
-]);
-const SCHOOL_LEVEL_WORDS = vocabulary<SchoolLevel>([
-  ...SCHOOL_LEVELS.map((s) => [s, [SCHOOL_LEVEL_LABELS[s].vi, SCHOOL_LEVEL_LABELS[s].en]] as [SchoolLevel, string[]]),
-  ['creche', ['Nhà trẻ']],
-  ['kindergarten', ['Mẫu giáo']],
-  ['preschool', ['Mầm non']],
-  ['primary', ['Tiểu học', 'TH']],
-  ['lower_secondary', ['THCS', 'Trung học cơ sở']],
-  ['upper_secondary', ['THPT', 'Trung học phổ thông']],
-  ['multi_level', ['Liên cấp']],
-  ['continuing_education', ['GDTX', 'Giáo dục thường xuyên']],
-]);
-const BOOLEAN_WORDS = vocabulary<'yes' | 'no'>([
-  ['yes', ['Có', 'x', 'true', '1', 'đúng', 'c']],
-  ['no', ['Không', 'false', '0', 'sai', 'k']],
-]);
-
-const REQUIRED = bilingual('Bắt buộc nhập', 'Required');
-const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-
-const text = (max: number) =>
-  z
-    .string()
-    .min(1, { message: REQUIRED })
-    .max(max, { message: bilingual(`Tối đa ${max} ký tự`, `At most ${max} characters`) });
-
-const code = text(64).regex(CODE_PATTERN, {
-  message: bilingual(
-    'Mã chỉ gồm chữ không dấu, chữ số và các ký tự -_./ (không có khoảng trắng)',
-    'A code holds only letters without diacritics, digits and the characters -_./ (no spaces)',
-  ),
-});
-const optionalCode = z.union([z.literal('').transform(() => null), code]);
-
-function word<T extends string>(words: Map<string, T>, what: LocalizedText, allowed: LocalizedText, optional: boolean) {
-  return z.string().transform((value, ctx): T | null => {
-    if (value === '') {
-      if (optional) return null;
-      ctx.addIssue({ code: 'custom', message: REQUIRED });
-      return z.NEVER;
-    }
-    const found = words.get(fold(value));
-    if (found === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: bilingual(
-          `"${value}" không phải ${what.vi} hợp lệ. Chọn một trong: ${allowed.vi}`,
-          `"${value}" is not a valid ${what.en}. Choose one of: ${allowed.en}`,
-        ),
-      });
-      return z.NEVER;
-    }
-    return found;
-  });
-}
-
-const list = <T extends string>(values: readonly T[], labels: Readonly<Record<T, LocalizedText>>): LocalizedText => ({
-  vi: values.map((v) => labels[v].vi).join('; '),
-  en: values.map((v) => labels[v].en).join('; '),
-});
-
-/**
- * Turns a date cell into an ISO date: `dd/mm/yyyy` (also with `-` or `.`, and one-digit day or month) or
- * `yyyy-mm-dd`; null when the text is not such a date or the day does not exist.
- *
- * @example
- * ```ts
- * parseImportDate('1/7/2025');   // '2025-07-01'
- * parseImportDate('2021-10-31'); // '2021-10-31'
- * parseImportDate('31/02/2021'); // null
- * ```
- */
-export function parseImportDate(value: string): string | null {
-  let y: string, m: string, d: string;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
-  if (iso) [, y, m, d] = iso as unknown as [string, string, string, string];
-  else if (vn) [, d, m, y] = vn as unknown as [string, string, string, string];
-  else return null;
-  const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  return isoDateSchema.safeParse(date).success ? date : null;
-}
-
-const dateCell = z.string().transform((value, ctx): string | null => {
-  if (value === '') return null;
-  const date = parseImportDate(value);
-  if (date === null) {
-    ctx.addIssue({
-      code: 'custom',
-      message: bilingual(
-        `"${value}" không phải ngày hợp lệ (dạng dd/mm/yyyy)`,
-        `"${value}" is not a valid date (dd/mm/yyyy)`,
-      ),
-    });
-    return z.NEVER;
-  }
-  return date;
-});
-
-const areaRowSchema = z.object({
-  code,
-  name: text(200),
-  kind: word(
-    AREA_KIND_WORDS,
-    { vi: 'loại địa bàn', en: 'area kind' },
-    list(AREA_KINDS, AREA_KIND_IMPORT_LABELS),
-    false,
-  ).transform((v) => v!),
-  parentCode: optionalCode,
-  validFrom: dateCell,
-  validTo: dateCell,
-});
-
-const unitRowSchema = z.object({
-  code,
-  name: text(300),
-  type: word(
-    UNIT_TYPE_WORDS,
-    { vi: 'loại đơn vị', en: 'unit type' },
-    { vi: UNIT_TYPES.join(', '), en: UNIT_TYPES.join(', ') },
-    false,
-  ).transform((v) => v!),
-  areaCode: code,
-  managingLevel: word(
-    MANAGING_LEVEL_WORDS,
-    { vi: 'cấp quản lý', en: 'managing level' },
-    list(MANAGING_LEVELS, MANAGING_LEVEL_LABELS),
-    true,
-  ),
-  isArmedForces: word(
-    BOOLEAN_WORDS,
-    { vi: 'giá trị Có/Không', en: 'yes/no value' },
-    { vi: 'Có; Không', en: 'Có (yes); Không (no)' },
-    true,
-  ),
-  enterpriseSize: word(
-    ENTERPRISE_SIZE_WORDS,
-    { vi: 'quy mô doanh nghiệp', en: 'enterprise size' },
-    list(ENTERPRISE_SIZES, ENTERPRISE_SIZE_LABELS),
-    true,
-  ),
-  schoolLevel: word(
-    SCHOOL_LEVEL_WORDS,
-    { vi: 'cấp học', en: 'school level' },
-    list(SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS),
-    true,
-  ),
-  validFrom: dateCell,
-});
+export { parseImportDate } from './import-cells.js';
 
 /** A cross-field problem of one row: the field it is about and the message. */
 type RowProblem = [field: string | null, message: LocalizedText];
@@ -460,7 +254,7 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
       }
       if (blank) continue;
       const problems: RowProblem[] = [];
-      const rowCode = record.code!;
+      const rowCode = record.code ?? '';
       const first = rowCode === '' ? undefined : seen.get(rowCode);
       if (first !== undefined) {
         problems.push([
@@ -483,14 +277,18 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
         const value = parsed.data as z.infer<typeof unitRowSchema>;
         const checked = checkUnit(value);
         problems.push(...checked.problems);
-        if (problems.length === 0) {
+        const managingLevel = checked.managingLevel;
+        // checkUnit gives a problem for every unit it cannot give a managing level
+        if (problems.length === 0 && managingLevel === null)
+          throw new Error('checkUnit: no problem and no managing level');
+        if (problems.length === 0 && managingLevel !== null) {
           units.push({
             row,
             code: value.code,
             name: value.name,
             type: value.type,
             areaCode: value.areaCode,
-            managingLevel: checked.managingLevel!,
+            managingLevel,
             isArmedForces: value.isArmedForces === 'yes',
             enterpriseSize: value.enterpriseSize,
             schoolLevel: value.schoolLevel,
