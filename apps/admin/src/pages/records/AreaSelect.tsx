@@ -63,7 +63,9 @@ export function AreaSelect({
       data={options.map((o) => ({ value: o.id, label: o.name }))}
       filter={({ options: items, search }) => {
         const folded = foldForSearch(search);
-        return folded ? items.filter((item) => 'value' in item && byId.get(item.value)?.folded.includes(folded)) : items;
+        return folded
+          ? items.filter((item) => 'value' in item && byId.get(item.value)?.folded.includes(folded))
+          : items;
       }}
       limit={100}
       nothingFoundMessage={t('noAreaMatch')}
