@@ -22,7 +22,7 @@ import { ResultBadge } from './assessment/ResultBadge.js';
 import { Workflow } from './assessment/Workflow.js';
 import { DraftNotice } from '../layout/FormParts.js';
 import { UnsavedChangesGuard } from '../layout/UnsavedChangesGuard.js';
-import { QueryError } from './records/QueryStates.js';
+import { QueryError } from '../components/QueryStates.js';
 
 type File = RouterOutputs['assessments']['get'];
 

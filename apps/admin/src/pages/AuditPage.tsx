@@ -5,8 +5,8 @@ import { Fragment, useMemo, useState } from 'react';
 import { useI18n } from '../i18n.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { actionLabel, entityLabel } from './audit-labels.js';
-import { DateField } from './records/DateField.js';
-import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
+import { DateField } from '../components/DateField.js';
+import { EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
 
 type AuditRecord = RouterOutputs['audit']['list'][number];
 

@@ -33,7 +33,7 @@ import { AnchorLink } from '../lib/links.js';
 import { gradingRoute } from '../router.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, ENTRY_ROLES, OFFICER_ROLES, useRole } from './records/access.js';
-import { LoadingBlock, QueryError } from './records/QueryStates.js';
+import { LoadingBlock, QueryError } from '../components/QueryStates.js';
 import { DraftNotice } from '../layout/FormParts.js';
 import { UnsavedChangesGuard } from '../layout/UnsavedChangesGuard.js';
 

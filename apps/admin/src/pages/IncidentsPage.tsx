@@ -43,12 +43,12 @@ import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, OFFICER_ROLES, useRole } from './records/access.js';
-import { ConfirmModal } from './records/ConfirmModal.js';
-import { DateField } from './records/DateField.js';
-import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
-import { UnitSelect, type UnitRow } from './records/UnitSelect.js';
-import { useUnits } from './records/useUnits.js';
-import { schemaErrors } from './records/validate.js';
+import { ConfirmModal } from '../components/ConfirmModal.js';
+import { DateField } from '../components/DateField.js';
+import { EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
+import { UnitSelect, type UnitRow } from '../components/UnitSelect.js';
+import { useUnits } from '../components/useUnits.js';
+import { schemaErrors } from '../components/validate.js';
 import { DraftNotice, FormActions } from '../layout/FormParts.js';
 
 type Incident = RouterOutputs['incidents']['list'][number];

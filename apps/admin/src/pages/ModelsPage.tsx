@@ -25,12 +25,12 @@ import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, OFFICER_ROLES, useRole } from './records/access.js';
-import { AreaSelect, useAreaOptions } from './records/AreaSelect.js';
-import { DateField } from './records/DateField.js';
-import { AreaPageOnly, EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
-import { UnitSelect } from './records/UnitSelect.js';
-import { useUnits } from './records/useUnits.js';
-import { schemaErrors, unprefixed } from './records/validate.js';
+import { AreaSelect, useAreaOptions } from '../components/AreaSelect.js';
+import { DateField } from '../components/DateField.js';
+import { AreaPageOnly, EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
+import { UnitSelect } from '../components/UnitSelect.js';
+import { useUnits } from '../components/useUnits.js';
+import { schemaErrors, unprefixed } from '../components/validate.js';
 import { DraftNotice, FormActions } from '../layout/FormParts.js';
 
 type Model = RouterOutputs['models']['list'][number];

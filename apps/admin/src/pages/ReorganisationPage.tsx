@@ -20,8 +20,8 @@ import { errorText, notifySuccess } from '../errors.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { useTRPC, type RouterInputs, type RouterOutputs } from '../trpc.js';
 import { canUse, SENIOR_ROLES } from './records/access.js';
-import { AreaSelect, useAreaOptions } from './records/AreaSelect.js';
-import { DateField } from './records/DateField.js';
+import { AreaSelect, useAreaOptions } from '../components/AreaSelect.js';
+import { DateField } from '../components/DateField.js';
 
 type Request = Omit<RouterInputs['areas']['reorganise'], 'dryRun'>;
 type Preview = RouterOutputs['areas']['reorganise'];

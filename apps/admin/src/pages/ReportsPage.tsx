@@ -38,10 +38,10 @@ import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, ENTRY_ROLES, useRole } from './records/access.js';
-import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
-import { UnitSelect } from './records/UnitSelect.js';
-import { useUnits } from './records/useUnits.js';
-import { schemaErrors } from './records/validate.js';
+import { EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
+import { UnitSelect } from '../components/UnitSelect.js';
+import { useUnits } from '../components/useUnits.js';
+import { schemaErrors } from '../components/validate.js';
 import { DraftNotice } from '../layout/FormParts.js';
 
 type Report = RouterOutputs['reports']['list'][number];

@@ -33,7 +33,7 @@ import { AnchorLink } from '../../lib/links.js';
 import { useI18n } from '../../i18n.js';
 import { useTRPC, type RouterOutputs } from '../../trpc.js';
 import { canUse, OFFICER_ROLES, useRole } from '../records/access.js';
-import { DateField } from '../records/DateField.js';
+import { DateField } from '../../components/DateField.js';
 
 export interface AnswerEntry {
   answer: CriterionAnswer;

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } from '../../errors.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
 import { useTRPC, type RouterOutputs } from '../../trpc.js';
-import { DateField } from '../records/DateField.js';
+import { DateField } from '../../components/DateField.js';
 
 type File = RouterOutputs['assessments']['get'];
 

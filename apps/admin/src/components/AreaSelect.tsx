@@ -2,8 +2,8 @@ import { foldForSearch } from '@antoan/core';
 import { Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useI18n } from '../../i18n.js';
-import { useTRPC, type RouterOutputs } from '../../trpc.js';
+import { useI18n } from '../i18n.js';
+import { useTRPC, type RouterOutputs } from '../trpc.js';
 
 type AreaNode = RouterOutputs['areas']['tree']['roots'][number];
 

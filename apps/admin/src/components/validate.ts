@@ -1,5 +1,5 @@
 import { describeZodIssues } from '@antoan/core';
-import type { Language } from '../../i18n.js';
+import type { Language } from '../i18n.js';
 
 type Issues = Parameters<typeof describeZodIssues>[0];
 

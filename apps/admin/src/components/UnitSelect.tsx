@@ -3,8 +3,8 @@ import { Badge, Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useI18n } from '../../i18n.js';
-import { useTRPC, type RouterOutputs } from '../../trpc.js';
+import { useI18n } from '../i18n.js';
+import { useTRPC, type RouterOutputs } from '../trpc.js';
 
 export type UnitRow = RouterOutputs['units']['list']['items'][number];
 
