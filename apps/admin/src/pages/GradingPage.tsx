@@ -25,12 +25,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { errorText, httpStatusOf, notifyError, notifySuccess } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
-import { gradingRoute } from '../router.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, ENTRY_ROLES, OFFICER_ROLES, useRole } from './records/access.js';
 import { LoadingBlock, QueryError } from '../components/QueryStates.js';
@@ -47,13 +47,15 @@ interface Draft {
 
 const GRADE_COLORS: Record<Grade, string> = { XUAT_SAC: 'teal', KHA: 'blue', TRUNG_BINH: 'yellow', YEU: 'red' };
 
+const route = getRouteApi('/units/$unitId/grading/$year');
+
 /**
  * A unit's 100-point movement sheet for a year: self and verified scores per item, the total and the grade
  * computed live by core's `gradeSheet` (the server's function) as the user types, deductions from the
  * incidents of the unit's evaluation window, and the conditions of the grades.
  */
 export function GradingPage() {
-  const { unitId, year } = gradingRoute.useParams();
+  const { unitId, year } = route.useParams();
   const trpc = useTRPC();
   const sheet = useQuery(trpc.grading.get.queryOptions({ unitId, year }));
   const window = sheet.data ? evaluationWindow(sheet.data.unit.type, year) : undefined;
