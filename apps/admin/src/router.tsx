@@ -82,7 +82,7 @@ const gradingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/units/$unitId/grading/$year',
   params: unitYearParams,
-  component: lazyRouteComponent(() => import('./pages/GradingPage.js'), 'GradingPage'),
+  component: lazyRouteComponent(() => import('./pages/grading/GradingPage.js'), 'GradingPage'),
 });
 const modelsRoute = page(
   '/models',

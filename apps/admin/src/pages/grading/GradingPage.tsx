@@ -27,15 +27,15 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { errorText, httpStatusOf, notifyError, notifySuccess } from '../errors.js';
-import { useI18n } from '../i18n.js';
-import { useDraft } from '../lib/draft.js';
-import { AnchorLink } from '../lib/links.js';
-import { useTRPC, type RouterOutputs } from '../trpc.js';
-import { canUse, ENTRY_ROLES, OFFICER_ROLES, useRole } from './records/access.js';
-import { LoadingBlock, QueryError } from '../components/QueryStates.js';
-import { DraftNotice } from '../layout/FormParts.js';
-import { UnsavedChangesGuard } from '../layout/UnsavedChangesGuard.js';
+import { errorText, httpStatusOf, notifyError, notifySuccess } from '../../errors.js';
+import { useI18n } from '../../i18n.js';
+import { useDraft } from '../../lib/draft.js';
+import { AnchorLink } from '../../lib/links.js';
+import { useTRPC, type RouterOutputs } from '../../trpc.js';
+import { canUse, ENTRY_ROLES, OFFICER_ROLES, useRole } from '../records/access.js';
+import { LoadingBlock, QueryError } from '../../components/QueryStates.js';
+import { DraftNotice } from '../../layout/FormParts.js';
+import { UnsavedChangesGuard } from '../../layout/UnsavedChangesGuard.js';
 
 type SheetData = RouterOutputs['grading']['get'];
 type Incident = RouterOutputs['incidents']['list'][number];
