@@ -100,6 +100,8 @@ export function AuditPage() {
 
   const records: AuditRecord[] = list.data?.slice(0, PAGE) ?? [];
   const hasNext = (list.data?.length ?? 0) > PAGE;
+  /** The next page starts after the last record shown. */
+  const lastShown = records.at(-1);
 
   return (
     <Stack>
@@ -250,8 +252,8 @@ export function AuditPage() {
         <Button
           variant="default"
           size="xs"
-          disabled={!hasNext}
-          onClick={() => setPages((p) => [...p, records.at(-1)!.id])}
+          disabled={!hasNext || lastShown === undefined}
+          onClick={() => lastShown && setPages((p) => [...p, lastShown.id])}
         >
           {t('nextPage')}
         </Button>

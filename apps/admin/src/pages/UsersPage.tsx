@@ -440,7 +440,8 @@ function UserForm({
         ?.focus();
       return;
     }
-    const role = values.role!;
+    const role = values.role;
+    if (role === null) return; // refused above: a role is required
     if (account) update.mutate({ userId: account.id, ...fields, role });
     else create.mutate({ username: values.username.trim(), ...fields, role });
   };
