@@ -16,7 +16,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function initialAssets() {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const refs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].flatMap((m) => (m[1] ? [m[1]] : []));
   const rows = refs.map((ref) => {
     const bytes = readFileSync(path.join(dist, ref));
     return { ref, raw: bytes.length, gzip: gzipSync(bytes).length };
@@ -34,8 +34,11 @@ interface Node {
 async function main() {
   const assets = initialAssets();
   console.log('Initial assets of the dashboard (index.html: entry script, modulepreloads, stylesheet):');
-  for (const r of assets.rows) console.log(`  ${r.ref.padEnd(44)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip`);
-  console.log(`  JavaScript total: ${kb(assets.jsRaw)} raw, ${kb(assets.jsGzip)} gzipped (budget 300 KB gzipped: ${assets.jsGzip <= 300 * 1024 ? 'met' : 'NOT met'})`);
+  for (const r of assets.rows)
+    console.log(`  ${r.ref.padEnd(44)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip`);
+  console.log(
+    `  JavaScript total: ${kb(assets.jsRaw)} raw, ${kb(assets.jsGzip)} gzipped (budget 300 KB gzipped: ${assets.jsGzip <= 300 * 1024 ? 'met' : 'NOT met'})`,
+  );
 
   if (!existsSync(path.join(dataDir, 'antoan.sqlite'))) {
     console.error(`No dataset in ${dataDir}: run pnpm seed:national --scale 1 --data-dir ${dataDir}`);
@@ -47,12 +50,16 @@ async function main() {
     const api = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
     const years = await api.query<{ latest: number }>('stats.years');
     const tree = await api.query<{ roots: Node[] }>('areas.tree', {});
-    const count = async (areaId: number) => (await api.query<{ total: number }>('units.list', { areaId, pageSize: 1 })).total;
+    const count = async (areaId: number) =>
+      (await api.query<{ total: number }>('units.list', { areaId, pageSize: 1 })).total;
     const provinces = await Promise.all(tree.roots.map(async (p) => ({ ...p, units: await count(p.id) })));
-    const biggest = provinces.sort((a, b) => b.units - a.units)[0]!;
-    const commune = biggest.children[0]?.children[0] ?? biggest.children[0]!;
+    const biggest = provinces.sort((a, b) => b.units - a.units)[0];
+    const commune = biggest?.children[0]?.children[0] ?? biggest?.children[0];
+    if (!biggest || !commune) throw new Error(`the national dataset in ${dataDir} has no province with a district`);
     const year = years.latest;
-    console.log(`\nNational dataset in ${dataDir}; year ${year}; biggest province ${biggest.name} (${biggest.units} units)`);
+    console.log(
+      `\nNational dataset in ${dataDir}; year ${year}; biggest province ${biggest.name} (${biggest.units} units)`,
+    );
 
     // Signed in through the API: the page after a UI sign-in would start the country's summary first.
     const context = await chromium.browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -71,14 +78,24 @@ async function main() {
         const transferred = await fresh.evaluate(() =>
           performance
             .getEntriesByType('resource')
-            .filter((e) => (e as globalThis.PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'))
-            .reduce((s, e) => s + (e as globalThis.PerformanceResourceTiming).transferSize || (e as globalThis.PerformanceResourceTiming).encodedBodySize, 0),
+            .filter(
+              (e) => (e as globalThis.PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'),
+            )
+            .reduce(
+              (s, e) =>
+                s + (e as globalThis.PerformanceResourceTiming).transferSize ||
+                (e as globalThis.PerformanceResourceTiming).encodedBodySize,
+              0,
+            ),
         );
         if (process.env.BENCH_VERBOSE) {
           const slow = await fresh.evaluate(() =>
             performance
               .getEntriesByType('resource')
-              .map((e) => `${e.name.replace(location.origin, '').slice(0, 90)} start ${e.startTime.toFixed(0)} dur ${e.duration.toFixed(0)}`),
+              .map(
+                (e) =>
+                  `${e.name.replace(location.origin, '').slice(0, 90)} start ${e.startTime.toFixed(0)} dur ${e.duration.toFixed(0)}`,
+              ),
           );
           console.log(slow.join('\n'));
         }
@@ -109,11 +126,17 @@ async function main() {
       await scroller.evaluate((el) => el.scrollBy(0, el.scrollHeight));
       await page.waitForTimeout(60);
     }
-    await page.waitForFunction(() => !document.querySelector('[data-testid="units-scroll"] .mantine-Loader-root'), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="units-scroll"] .mantine-Loader-root'),
+      null,
+      { timeout: 60_000 },
+    );
     const scrolled = Date.now() - t1;
     const domRows = await page.locator('tbody tr').count();
     const shown = await page.getByTestId('units-count').innerText();
-    console.log(`  first rows of ${total} units in ${firstRows} ms; 25 scrolls to the end in ${scrolled} ms → ${shown}; rows in the DOM: ${domRows}`);
+    console.log(
+      `  first rows of ${total} units in ${firstRows} ms; 25 scrolls to the end in ${scrolled} ms → ${shown}; rows in the DOM: ${domRows}`,
+    );
   } finally {
     await chromium.close();
     await server.stop();

@@ -36,7 +36,12 @@ export function fieldErrorsOf(error: unknown, language: Language): Record<string
 /** Errors that are not about one field go to a notification, in the user's language. */
 export function notifyError(error: unknown, language: Language): void {
   if (httpStatusOf(error) === 401) return; // the login form takes over, keeping the draft
-  notifications.show({ color: 'red', title: language === 'vi' ? 'Không thực hiện được' : 'Could not do that', message: errorText(error, language), autoClose: 8000 });
+  notifications.show({
+    color: 'red',
+    title: language === 'vi' ? 'Không thực hiện được' : 'Could not do that',
+    message: errorText(error, language),
+    autoClose: 8000,
+  });
 }
 
 export function notifySuccess(message: string): void {

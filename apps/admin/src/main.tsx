@@ -64,7 +64,9 @@ function Root() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no element #root to render into');
+createRoot(root).render(
   <StrictMode>
     <Root />
   </StrictMode>,

@@ -1,16 +1,38 @@
+import { USER_MANAGER_ROLES, type Role } from '@antoan/core';
 import {
   createRootRoute,
   createRoute,
   createRouter,
   lazyRouteComponent,
   retainSearchParams,
+  type StaticDataRouteOption,
 } from '@tanstack/react-router';
+import type { MessageKey } from './i18n.js';
 import { AuthGate } from './layout/AuthGate.js';
 import { NotFound } from './layout/NotFound.js';
-import { DashboardPage } from './pages/DashboardPage.js';
 import { validateAppSearch } from './lib/scope.js';
+import { DashboardPage } from './pages/DashboardPage.js';
 
-// Code-based routes with typed params; every page but the dashboard is loaded on first visit.
+// Every route of the SPA, in this one module: code-based routes with typed params; every page but the dashboard
+// is loaded on first visit. Pages read their params through `getRouteApi(path)` and the layout builds the
+// navigation from the routes' `staticData.nav` (layout/navigation.ts): neither imports this module back.
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+  interface StaticDataRouteOption {
+    /**
+     * The route's entry in the main navigation, in the order of the route tree; `roles`: only these roles see
+     * it (the server refuses the others anyway). Every entry a role sees opens without an error for that role
+     * (e2e/accounts.e2e.ts walks them).
+     */
+    nav?: { label: MessageKey; roles?: readonly Role[] };
+  }
+}
+
+/** Every role but a unit reporter, who has no area: their unit's page stands for the area pages. */
+const AREA_ROLES: readonly Role[] = ['admin', 'province_officer', 'commune_officer', 'viewer'];
 
 const rootRoute = createRootRoute({
   component: AuthGate,
@@ -31,78 +53,94 @@ const unitYearParams = {
   }),
 };
 
-const route = <P extends string>(path: P, component: Parameters<typeof createRoute>[0]['component']) =>
-  createRoute({ getParentRoute: () => rootRoute, path, component });
+type Component = Parameters<typeof createRoute>[0]['component'];
+type StaticNav = NonNullable<StaticDataRouteOption['nav']>;
 
-export const dashboardRoute = route('/', DashboardPage);
-export const unitsRoute = route(
+/** A page without params; `nav`: its entry in the main navigation. */
+const page = <P extends string>(path: P, component: Component, nav?: StaticNav) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component, staticData: { nav } });
+
+const dashboardRoute = page('/', DashboardPage, { label: 'nav_dashboard', roles: AREA_ROLES });
+const unitsRoute = page(
   '/units',
   lazyRouteComponent(() => import('./pages/UnitsPage.js'), 'UnitsPage'),
+  { label: 'nav_units', roles: AREA_ROLES },
 );
-export const unitRoute = createRoute({
+const unitRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/units/$unitId',
   params: unitIdParams,
   component: lazyRouteComponent(() => import('./pages/UnitPage.js'), 'UnitPage'),
 });
-export const assessmentRoute = createRoute({
+const assessmentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/units/$unitId/assessment/$year',
   params: unitYearParams,
   component: lazyRouteComponent(() => import('./pages/AssessmentPage.js'), 'AssessmentPage'),
 });
-export const gradingRoute = createRoute({
+const gradingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/units/$unitId/grading/$year',
   params: unitYearParams,
-  component: lazyRouteComponent(() => import('./pages/GradingPage.js'), 'GradingPage'),
+  component: lazyRouteComponent(() => import('./pages/grading/GradingPage.js'), 'GradingPage'),
 });
-export const modelsRoute = route(
+const modelsRoute = page(
   '/models',
   lazyRouteComponent(() => import('./pages/ModelsPage.js'), 'ModelsPage'),
+  { label: 'nav_models', roles: AREA_ROLES },
 );
-export const awardsRoute = route(
+const awardsRoute = page(
   '/awards',
   lazyRouteComponent(() => import('./pages/AwardsPage.js'), 'AwardsPage'),
+  { label: 'nav_awards', roles: AREA_ROLES },
 );
-export const incidentsRoute = route(
+const incidentsRoute = page(
   '/incidents',
   lazyRouteComponent(() => import('./pages/IncidentsPage.js'), 'IncidentsPage'),
+  { label: 'nav_incidents' },
 );
-export const reportsRoute = route(
+const reportsRoute = page(
   '/reports',
   lazyRouteComponent(() => import('./pages/ReportsPage.js'), 'ReportsPage'),
+  { label: 'nav_reports' },
 );
-export const inboxRoute = route(
+const inboxRoute = page(
   '/inbox',
   lazyRouteComponent(() => import('./pages/InboxPage.js'), 'InboxPage'),
+  { label: 'nav_inbox' },
 );
-export const importRoute = route(
+const importRoute = page(
   '/import',
   lazyRouteComponent(() => import('./pages/ImportPage.js'), 'ImportPage'),
+  { label: 'nav_import', roles: AREA_ROLES },
 );
-export const reorganiseRoute = route(
+const reorganiseRoute = page(
   '/reorganise',
   lazyRouteComponent(() => import('./pages/ReorganisationPage.js'), 'ReorganisationPage'),
+  { label: 'nav_reorganise', roles: ['admin', 'province_officer'] },
 );
-export const catalogueRoute = route(
+const catalogueRoute = page(
   '/catalogue',
   lazyRouteComponent(() => import('./pages/CataloguePage.js'), 'CataloguePage'),
+  { label: 'nav_catalogue', roles: ['admin'] },
 );
-
-export const usersRoute = route(
+const usersRoute = page(
   '/users',
   lazyRouteComponent(() => import('./pages/UsersPage.js'), 'UsersPage'),
+  { label: 'nav_users', roles: USER_MANAGER_ROLES },
 );
-export const auditRoute = route(
+const auditRoute = page(
   '/audit',
   lazyRouteComponent(() => import('./pages/AuditPage.js'), 'AuditPage'),
+  { label: 'nav_audit', roles: ['admin'] },
 );
-export const accountRoute = route(
+const accountRoute = page(
   '/account',
   lazyRouteComponent(() => import('./pages/AccountPage.js'), 'AccountPage'),
+  { label: 'nav_account' },
 );
 
+// The order of the children is the order of the navigation.
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
   unitsRoute,
@@ -123,9 +161,3 @@ const routeTree = rootRoute.addChildren([
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
-
-declare module '@tanstack/react-router' {
-  interface Register {
-    router: typeof router;
-  }
-}

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { errorText, fieldErrorsOf, httpStatusOf, notifySuccess } from '../errors.js';
 import { useI18n } from '../i18n.js';
-import { schemaErrors } from '../pages/records/validate.js';
+import { schemaErrors } from '../components/validate.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { LanguageSwitch } from './LoginPage.js';
 

@@ -1,50 +1,15 @@
-import { ROLE_LABELS, USER_MANAGER_ROLES, type Role } from '@antoan/core';
+import { ROLE_LABELS } from '@antoan/core';
 import { AppShell, Badge, Burger, Button, Group, Select, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useRouterState } from '@tanstack/react-router';
-import { useI18n, type MessageKey } from '../i18n.js';
+import { useI18n } from '../i18n.js';
 import { AnchorLink, NavLinkLink } from '../lib/links.js';
 import { useScope } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { AreaPicker } from './AreaPicker.js';
 import { LanguageSwitch } from './LoginPage.js';
-
-type NavPath =
-  | '/'
-  | '/units'
-  | '/models'
-  | '/awards'
-  | '/incidents'
-  | '/reports'
-  | '/inbox'
-  | '/import'
-  | '/reorganise'
-  | '/catalogue'
-  | '/users'
-  | '/audit'
-  | '/account';
-/** Every role but a unit reporter, who has no area: their unit's page stands for the area pages. */
-const AREA_ROLES: readonly Role[] = ['admin', 'province_officer', 'commune_officer', 'viewer'];
-/**
- * The pages of the navigation; `roles`: only these roles see the entry (the server refuses the others
- * anyway). Every entry a role sees opens without an error for that role (e2e/accounts.e2e.ts walks them).
- */
-const NAV: { to: NavPath; label: MessageKey; roles?: readonly Role[] }[] = [
-  { to: '/', label: 'nav_dashboard', roles: AREA_ROLES },
-  { to: '/units', label: 'nav_units', roles: AREA_ROLES },
-  { to: '/models', label: 'nav_models', roles: AREA_ROLES },
-  { to: '/awards', label: 'nav_awards', roles: AREA_ROLES },
-  { to: '/incidents', label: 'nav_incidents' },
-  { to: '/reports', label: 'nav_reports' },
-  { to: '/inbox', label: 'nav_inbox' },
-  { to: '/import', label: 'nav_import', roles: AREA_ROLES },
-  { to: '/reorganise', label: 'nav_reorganise', roles: ['admin', 'province_officer'] },
-  { to: '/catalogue', label: 'nav_catalogue', roles: ['admin'] },
-  { to: '/users', label: 'nav_users', roles: USER_MANAGER_ROLES },
-  { to: '/audit', label: 'nav_audit', roles: ['admin'] },
-  { to: '/account', label: 'nav_account' },
-];
+import { useNavigation } from './navigation.js';
 
 export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['auth']['me']>; onSignOut: () => void }) {
   const trpc = useTRPC();
@@ -55,7 +20,9 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
   const narrow = useMediaQuery('(max-width: 61.99em)') ?? false;
   const { year, years, setYear } = useScope();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const navigation = useNavigation(user.role);
   const unread = useQuery({ ...trpc.inbox.list.queryOptions({ unreadOnly: true, limit: 1 }), refetchInterval: 60_000 });
+  const unreadCount = unread.data?.unread ?? 0;
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSettled: () => {
@@ -154,7 +121,7 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
             onClick={close}
           />
         )}
-        {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
+        {navigation.map((item) => (
           <NavLinkLink
             key={item.to}
             to={item.to}
@@ -162,9 +129,9 @@ export function Shell({ user, onSignOut }: { user: NonNullable<RouterOutputs['au
             active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
             onClick={close}
             rightSection={
-              item.to === '/inbox' && (unread.data?.unread ?? 0) > 0 ? (
-                <Badge size="sm" circle aria-label={String(unread.data!.unread)}>
-                  {unread.data!.unread}
+              item.to === '/inbox' && unreadCount > 0 ? (
+                <Badge size="sm" circle aria-label={String(unreadCount)}>
+                  {unreadCount}
                 </Badge>
               ) : undefined
             }

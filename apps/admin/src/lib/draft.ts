@@ -16,7 +16,10 @@ function read<T>(key: string): T | undefined {
  * session, a reload or a crash of the tab does not lose what was typed. `base` is the server's value; the
  * draft is dropped by `clear()` (after a save) or `discard()`.
  */
-export function useDraft<T>(key: string, base: T): {
+export function useDraft<T>(
+  key: string,
+  base: T,
+): {
   value: T;
   set: (next: T | ((previous: T) => T)) => void;
   dirty: boolean;
@@ -33,7 +36,10 @@ export function useDraft<T>(key: string, base: T): {
   }
   const draft = state.draft;
   const restored = state.restored;
-  const setDraft = useCallback((update: (previous: T | undefined) => T | undefined) => setState((s) => ({ ...s, draft: update(s.draft) })), []);
+  const setDraft = useCallback(
+    (update: (previous: T | undefined) => T | undefined) => setState((s) => ({ ...s, draft: update(s.draft) })),
+    [],
+  );
   const value = draft ?? base;
   const set = useCallback(
     (next: T | ((previous: T) => T)) => {

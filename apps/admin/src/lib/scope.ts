@@ -60,8 +60,7 @@ export function useAreaName(areaId: number | undefined): string | undefined {
   const tree = useQuery({ ...trpc.areas.tree.queryOptions({}), staleTime: 10 * 60_000 });
   if (areaId === undefined || !tree.data) return undefined;
   const stack: AreaNode[] = [...tree.data.roots];
-  while (stack.length) {
-    const node = stack.pop()!;
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.id === areaId) return node.name;
     stack.push(...node.children);
   }

@@ -7,10 +7,10 @@ import { useI18n } from '../i18n.js';
 import { useMarkSignedOut } from '../layout/AuthGate.js';
 import { PasswordForm } from '../layout/PasswordForm.js';
 import { useTRPC } from '../trpc.js';
-import { useAreaOptions } from './records/AreaSelect.js';
-import { ConfirmModal } from './records/ConfirmModal.js';
-import { LoadingBlock } from './records/QueryStates.js';
-import { useUnits } from './records/useUnits.js';
+import { useAreaOptions } from '../components/AreaSelect.js';
+import { ConfirmModal } from '../components/ConfirmModal.js';
+import { LoadingBlock } from '../components/QueryStates.js';
+import { useUnits } from '../components/useUnits.js';
 
 /** One's own account: who one is, changing the password, ending every session. */
 export function AccountPage() {

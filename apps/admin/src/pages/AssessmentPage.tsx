@@ -10,25 +10,27 @@ import {
 } from '@antoan/core';
 import { Alert, Badge, Button, Card, Grid, Group, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
-import { assessmentRoute } from '../router.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { CriterionCard, type AnswerEntry } from './assessment/CriterionCard.js';
 import { ResultBadge } from './assessment/ResultBadge.js';
 import { Workflow } from './assessment/Workflow.js';
 import { DraftNotice } from '../layout/FormParts.js';
 import { UnsavedChangesGuard } from '../layout/UnsavedChangesGuard.js';
-import { QueryError } from './records/QueryStates.js';
+import { QueryError } from '../components/QueryStates.js';
 
 type File = RouterOutputs['assessments']['get'];
 
+const route = getRouteApi('/units/$unitId/assessment/$year');
+
 /** A unit's file for a year: answers and evidence per criterion, the result computed live by core, the cycle. */
 export function AssessmentPage() {
-  const { unitId, year } = assessmentRoute.useParams();
+  const { unitId, year } = route.useParams();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { t, l, language } = useI18n();

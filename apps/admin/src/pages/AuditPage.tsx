@@ -5,8 +5,8 @@ import { Fragment, useMemo, useState } from 'react';
 import { useI18n } from '../i18n.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { actionLabel, entityLabel } from './audit-labels.js';
-import { DateField } from './records/DateField.js';
-import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
+import { DateField } from '../components/DateField.js';
+import { EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
 
 type AuditRecord = RouterOutputs['audit']['list'][number];
 
@@ -100,6 +100,8 @@ export function AuditPage() {
 
   const records: AuditRecord[] = list.data?.slice(0, PAGE) ?? [];
   const hasNext = (list.data?.length ?? 0) > PAGE;
+  /** The next page starts after the last record shown. */
+  const lastShown = records.at(-1);
 
   return (
     <Stack>
@@ -250,8 +252,8 @@ export function AuditPage() {
         <Button
           variant="default"
           size="xs"
-          disabled={!hasNext}
-          onClick={() => setPages((p) => [...p, records.at(-1)!.id])}
+          disabled={!hasNext || lastShown === undefined}
+          onClick={() => lastShown && setPages((p) => [...p, lastShown.id])}
         >
           {t('nextPage')}
         </Button>

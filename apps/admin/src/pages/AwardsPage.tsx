@@ -8,39 +8,27 @@ import {
   type AwardKind,
   type RecipientKind,
 } from '@antoan/core';
-import {
-  Autocomplete,
-  Badge,
-  Button,
-  Grid,
-  Group,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Autocomplete, Badge, Button, Grid, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
-import { fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
+import { notifyError, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
-import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, SENIOR_ROLES, useRole } from './records/access.js';
-import { AreaSelect } from './records/AreaSelect.js';
-import { ConfirmModal } from './records/ConfirmModal.js';
-import { DateField } from './records/DateField.js';
-import { AreaPageOnly, EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
-import { UnitSelect } from './records/UnitSelect.js';
-import { useUnits } from './records/useUnits.js';
-import { schemaErrors } from './records/validate.js';
-import { DraftNotice, FormActions } from '../layout/FormParts.js';
+import { AreaSelect } from '../components/AreaSelect.js';
+import { SegmentedField } from '../components/SegmentedField.js';
+import { DateField } from '../components/DateField.js';
+import { AreaPageOnly, EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
+import { UnitSelect } from '../components/UnitSelect.js';
+import { useUnits } from '../components/useUnits.js';
+import { schemaErrors } from '../components/validate.js';
+import { RecordForm } from '../components/records/RecordForm.js';
+import { RecordHeader } from '../components/records/RecordHeader.js';
+import { RecordDeleteModal, RecordModal } from '../components/records/RecordModal.js';
+import { RecordTable, type RecordColumn } from '../components/records/RecordTable.js';
+import { useInvalidate, useRecordForm } from '../components/records/useRecordForm.js';
 
 type Award = RouterOutputs['awards']['list'][number];
 
@@ -55,7 +43,7 @@ export function AwardsPage() {
 
 function AwardsPageContent() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const { t, l, language, formatDate, formatNumber } = useI18n();
   const { areaId, year } = useScope();
   const areaName = useScopeName(areaId);
@@ -69,14 +57,12 @@ function AwardsPageContent() {
   );
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Award | null>(null);
-  const small = useMediaQuery('(max-width: 48em)');
   const remove = useMutation(
     trpc.awards.delete.mutationOptions({
       onSuccess: async () => {
         notifySuccess(t('rec_awardDeleted'));
         setDeleting(null);
-        await queryClient.invalidateQueries({ queryKey: trpc.awards.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
+        await invalidate(trpc.awards.pathKey(), trpc.stats.pathKey());
       },
       onError: (error) => notifyError(error, language),
     }),
@@ -101,105 +87,87 @@ function AwardsPageContent() {
   if (year === undefined || awards.isPending) return <LoadingBlock />;
   if (awards.error) return <QueryError error={awards.error} onRetry={() => awards.refetch()} />;
 
+  const columns: RecordColumn<Award>[] = [
+    { header: t('rec_awardKind'), cell: (a) => l(AWARD_KIND_LABELS[a.kind]) },
+    {
+      header: t('rec_recipient'),
+      cell: (a) => {
+        const unit = a.unitId === null ? undefined : units.get(a.unitId);
+        return (
+          <>
+            <Text size="sm" fw={500}>
+              {a.recipientName}
+            </Text>
+            <Group gap={6}>
+              <Badge size="xs" variant="light" color={a.recipientKind === 'collective' ? 'blue' : 'grape'}>
+                {l(RECIPIENT_KIND_LABELS[a.recipientKind])}
+              </Badge>
+              {unit && (
+                <AnchorLink to="/units/$unitId" params={{ unitId: unit.id }} size="xs">
+                  {unit.name}
+                </AnchorLink>
+              )}
+            </Group>
+          </>
+        );
+      },
+    },
+    { header: t('rec_issuer'), cell: (a) => a.issuer },
+    { header: t('year'), cell: (a) => a.year },
+    { header: t('decisionNumber'), cell: (a) => a.decisionNumber, td: { ff: 'monospace', fz: 'sm' } },
+    { header: t('decisionDate'), cell: (a) => formatDate(a.decisionDate) },
+  ];
+
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('rec_awardsTitle', { area: areaName, year })}</Title>
-          <Text size="sm" c="dimmed">
-            {t('rec_awardsCount', { count: formatNumber(rows.length) })}
-            {AWARD_KINDS.map(
-              (kind) => ` · ${l(AWARD_KIND_LABELS[kind])}: ${formatNumber(rows.filter((a) => a.kind === kind).length)}`,
-            ).join('')}
-          </Text>
-        </div>
-        {canEdit && <Button onClick={() => setCreating(true)}>{t('rec_addAward')}</Button>}
-      </Group>
+      <RecordHeader
+        title={t('rec_awardsTitle', { area: areaName, year })}
+        summary={
+          t('rec_awardsCount', { count: formatNumber(rows.length) }) +
+          AWARD_KINDS.map(
+            (kind) => ` · ${l(AWARD_KIND_LABELS[kind])}: ${formatNumber(rows.filter((a) => a.kind === kind).length)}`,
+          ).join('')
+        }
+        action={canEdit ? { label: t('rec_addAward'), onClick: () => setCreating(true) } : undefined}
+      />
       {rows.length === 0 ? (
         <EmptyText>{t('rec_noAwards', { year })}</EmptyText>
       ) : (
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover aria-label={t('nav_awards')} data-testid="awards-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('rec_awardKind')}</Table.Th>
-                <Table.Th>{t('rec_recipient')}</Table.Th>
-                <Table.Th>{t('rec_issuer')}</Table.Th>
-                <Table.Th>{t('year')}</Table.Th>
-                <Table.Th>{t('decisionNumber')}</Table.Th>
-                <Table.Th>{t('decisionDate')}</Table.Th>
-                {canEdit && <Table.Th aria-label={t('rec_actions')} />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((a) => {
-                const unit = a.unitId === null ? undefined : units.get(a.unitId);
-                return (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>{l(AWARD_KIND_LABELS[a.kind])}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {a.recipientName}
-                      </Text>
-                      <Group gap={6}>
-                        <Badge size="xs" variant="light" color={a.recipientKind === 'collective' ? 'blue' : 'grape'}>
-                          {l(RECIPIENT_KIND_LABELS[a.recipientKind])}
-                        </Badge>
-                        {unit && (
-                          <AnchorLink to="/units/$unitId" params={{ unitId: unit.id }} size="xs">
-                            {unit.name}
-                          </AnchorLink>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{a.issuer}</Table.Td>
-                    <Table.Td>{a.year}</Table.Td>
-                    <Table.Td ff="monospace" fz="sm">
-                      {a.decisionNumber}
-                    </Table.Td>
-                    <Table.Td>{formatDate(a.decisionDate)}</Table.Td>
-                    {canEdit && (
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setDeleting(a)}
-                          aria-label={`${t('delete')}: ${a.recipientName} (${a.decisionNumber})`}
-                        >
-                          {t('delete')}
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          label={t('nav_awards')}
+          testId="awards-table"
+          minWidth={860}
+          rows={rows}
+          rowKey={(a) => a.id}
+          columns={columns}
+          actions={
+            canEdit
+              ? (a) => (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setDeleting(a)}
+                    aria-label={`${t('delete')}: ${a.recipientName} (${a.decisionNumber})`}
+                  >
+                    {t('delete')}
+                  </Button>
+                )
+              : undefined
+          }
+        />
       )}
-      <Modal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        title={t('rec_addAward')}
-        size="lg"
-        fullScreen={small}
-      >
-        {creating && (
-          <AwardForm defaultAreaId={areaId} year={year} issuers={issuers} onDone={() => setCreating(false)} />
-        )}
-      </Modal>
-      <ConfirmModal
-        opened={deleting !== null}
+      <RecordModal opened={creating} onClose={() => setCreating(false)} title={t('rec_addAward')}>
+        <AwardForm defaultAreaId={areaId} year={year} issuers={issuers} onDone={() => setCreating(false)} />
+      </RecordModal>
+      <RecordDeleteModal
+        target={deleting}
         title={t('rec_deleteAwardTitle')}
-        message={
-          deleting
-            ? t('rec_deleteAwardMessage', { recipient: deleting.recipientName, number: deleting.decisionNumber })
-            : ''
+        message={(award) =>
+          t('rec_deleteAwardMessage', { recipient: award.recipientName, number: award.decisionNumber })
         }
-        confirmLabel={t('delete')}
         loading={remove.isPending}
-        onConfirm={() => deleting && remove.mutate({ awardId: deleting.id })}
+        onConfirm={(award) => remove.mutate({ awardId: award.id })}
         onClose={() => setDeleting(null)}
       />
     </Stack>
@@ -230,7 +198,7 @@ function AwardForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const { t, l, language } = useI18n();
   const base = useMemo<AwardValues>(
     () => ({
@@ -246,11 +214,8 @@ function AwardForm({
     }),
     [defaultAreaId, year],
   );
-  const draft = useDraft<AwardValues>(`award.new.${year}`, base);
-  const values = draft.value;
-  const [submitted, setSubmitted] = useState(false);
-  const set = <K extends keyof AwardValues>(key: K, value: AwardValues[K]) =>
-    draft.set((v) => ({ ...v, [key]: value }));
+  const form = useRecordForm<AwardValues>(`award.new.${year}`, base);
+  const { draft, values, set } = form;
 
   const input = {
     kind: values.kind,
@@ -274,146 +239,123 @@ function AwardForm({
   const create = useMutation(
     trpc.awards.create.mutationOptions({
       onSuccess: async () => {
-        draft.clear();
+        form.saved();
         notifySuccess(t('rec_awardCreated'));
         onDone();
-        await queryClient.invalidateQueries({ queryKey: trpc.awards.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
+        await invalidate(trpc.awards.pathKey(), trpc.stats.pathKey());
       },
       onError: (error) => notifyUnlessFieldErrors(error, language),
     }),
   );
-  const serverErrors = create.error ? fieldErrorsOf(create.error, language) : {};
-  const errors = submitted ? { ...serverErrors, ...clientErrors } : serverErrors;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(clientErrors).length === 0) create.mutate(input);
-  };
+  const errors = form.errors(clientErrors, create.error);
+  const submit = (event: FormEvent) => form.submit(event, clientErrors, () => create.mutate(input));
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('rec_addAward')}>
-      <Stack>
-        <DraftNotice draft={draft} />
-        <Grid>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Text size="sm" fw={500} mb={4} id="award-kind-label">
-              {t('rec_awardKind')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="award-kind-label"
-              fullWidth
-              value={values.kind}
-              onChange={(v) => set('kind', v)}
-              data={AWARD_KINDS.map((k) => ({ value: k, label: l(AWARD_KIND_LABELS[k]) }))}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Text size="sm" fw={500} mb={4} id="award-recipient-kind-label">
-              {t('rec_recipientKind')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="award-recipient-kind-label"
-              fullWidth
-              value={values.recipientKind}
-              onChange={(v) => set('recipientKind', v)}
-              data={RECIPIENT_KINDS.map((k) => ({ value: k, label: l(RECIPIENT_KIND_LABELS[k]) }))}
-            />
-          </Grid.Col>
-          <Grid.Col span={12}>
-            <TextInput
-              label={t(
-                values.recipientKind === 'collective' ? 'rec_recipientNameCollective' : 'rec_recipientNameIndividual',
-              )}
-              required
-              value={values.recipientName}
-              onChange={(e) => set('recipientName', e.currentTarget.value)}
-              error={errors.recipientName}
-              maxLength={300}
-              data-autofocus
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <AreaSelect
-              label={t('area')}
-              required
-              value={values.areaId}
-              onChange={(areaId) => draft.set((v) => ({ ...v, areaId, unitId: areaId === v.areaId ? v.unitId : null }))}
-              error={errors.areaId}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <UnitSelect
-              label={t(values.recipientKind === 'collective' ? 'rec_recipientUnit' : 'rec_recipientUnitOfPerson')}
-              value={values.unitId}
-              areaId={values.areaId ?? defaultAreaId}
-              onChange={(unit) =>
-                draft.set((v) => ({
-                  ...v,
-                  unitId: unit?.id ?? null,
-                  areaId: v.areaId ?? unit?.areaId ?? null,
-                  recipientName:
-                    v.recipientName || v.recipientKind !== 'collective' || !unit ? v.recipientName : unit.name,
-                }))
-              }
-              error={errors.unitId}
-            />
-          </Grid.Col>
-        </Grid>
-        <Autocomplete
-          label={t('rec_issuer')}
-          required
-          value={values.issuer}
-          onChange={(v) => set('issuer', v)}
-          data={issuers}
-          error={errors.issuer}
-          maxLength={300}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <Grid>
-          <Grid.Col span={{ base: 12, sm: 3 }}>
-            <NumberInput
-              label={t('rec_awardYear')}
-              required
-              min={2000}
-              max={2100}
-              allowDecimal={false}
-              allowNegative={false}
-              value={values.year}
-              onChange={(v) => set('year', v)}
-              error={errors.year}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 5 }}>
-            <TextInput
-              label={t('decisionNumber')}
-              required
-              placeholder="123/QĐ-CAT"
-              value={values.decisionNumber}
-              onChange={(e) => set('decisionNumber', e.currentTarget.value)}
-              error={errors.decisionNumber}
-              maxLength={100}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <DateField
-              label={t('decisionDate')}
-              required
-              value={values.decisionDate}
-              onChange={(v) => set('decisionDate', v)}
-              error={errors.decisionDate}
-            />
-          </Grid.Col>
-        </Grid>
-        <FormActions
-          onCancel={() => {
-            draft.clear();
-            onDone();
-          }}
-          saving={create.isPending}
-        />
-      </Stack>
-    </form>
+    <RecordForm label={t('rec_addAward')} draft={draft} onSubmit={submit} onDone={onDone} saving={create.isPending}>
+      <Grid>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <SegmentedField
+            id="award-kind-label"
+            label={t('rec_awardKind')}
+            value={values.kind}
+            onChange={(v) => set('kind', v)}
+            data={AWARD_KINDS.map((k) => ({ value: k, label: l(AWARD_KIND_LABELS[k]) }))}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <SegmentedField
+            id="award-recipient-kind-label"
+            label={t('rec_recipientKind')}
+            value={values.recipientKind}
+            onChange={(v) => set('recipientKind', v)}
+            data={RECIPIENT_KINDS.map((k) => ({ value: k, label: l(RECIPIENT_KIND_LABELS[k]) }))}
+          />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <TextInput
+            label={t(
+              values.recipientKind === 'collective' ? 'rec_recipientNameCollective' : 'rec_recipientNameIndividual',
+            )}
+            required
+            value={values.recipientName}
+            onChange={(e) => set('recipientName', e.currentTarget.value)}
+            error={errors.recipientName}
+            maxLength={300}
+            data-autofocus
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <AreaSelect
+            label={t('area')}
+            required
+            value={values.areaId}
+            onChange={(areaId) => draft.set((v) => ({ ...v, areaId, unitId: areaId === v.areaId ? v.unitId : null }))}
+            error={errors.areaId}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <UnitSelect
+            label={t(values.recipientKind === 'collective' ? 'rec_recipientUnit' : 'rec_recipientUnitOfPerson')}
+            value={values.unitId}
+            areaId={values.areaId ?? defaultAreaId}
+            onChange={(unit) =>
+              draft.set((v) => ({
+                ...v,
+                unitId: unit?.id ?? null,
+                areaId: v.areaId ?? unit?.areaId ?? null,
+                recipientName:
+                  v.recipientName || v.recipientKind !== 'collective' || !unit ? v.recipientName : unit.name,
+              }))
+            }
+            error={errors.unitId}
+          />
+        </Grid.Col>
+      </Grid>
+      <Autocomplete
+        label={t('rec_issuer')}
+        required
+        value={values.issuer}
+        onChange={(v) => set('issuer', v)}
+        data={issuers}
+        error={errors.issuer}
+        maxLength={300}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Grid>
+        <Grid.Col span={{ base: 12, sm: 3 }}>
+          <NumberInput
+            label={t('rec_awardYear')}
+            required
+            min={2000}
+            max={2100}
+            allowDecimal={false}
+            allowNegative={false}
+            value={values.year}
+            onChange={(v) => set('year', v)}
+            error={errors.year}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 5 }}>
+          <TextInput
+            label={t('decisionNumber')}
+            required
+            placeholder="123/QĐ-CAT"
+            value={values.decisionNumber}
+            onChange={(e) => set('decisionNumber', e.currentTarget.value)}
+            error={errors.decisionNumber}
+            maxLength={100}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <DateField
+            label={t('decisionDate')}
+            required
+            value={values.decisionDate}
+            onChange={(v) => set('decisionDate', v)}
+            error={errors.decisionDate}
+          />
+        </Grid.Col>
+      </Grid>
+    </RecordForm>
   );
 }

@@ -8,7 +8,7 @@ import {
 } from '@antoan/core';
 import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useI18n } from '../i18n.js';
-import { LoadingBlock } from './records/QueryStates.js';
+import { LoadingBlock } from '../components/QueryStates.js';
 import { useRole } from './records/access.js';
 
 /** The lettered items, parts and checklist items of a criterion, each with its own source and verification. */

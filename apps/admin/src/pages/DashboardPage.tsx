@@ -15,7 +15,7 @@ import { Navigate } from '@tanstack/react-router';
 import { useI18n } from '../i18n.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
-import { QueryError } from './records/QueryStates.js';
+import { QueryError } from '../components/QueryStates.js';
 
 // The charts library is large: it loads after the figures are on screen.
 const TrendCharts = lazy(() => import('./TrendCharts.js'));

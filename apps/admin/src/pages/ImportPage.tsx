@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { errorText, notifyError, notifySuccess } from '../errors.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { useScope, useScopeName } from '../lib/scope.js';
-import { AreaPageOnly } from './records/QueryStates.js';
+import { AreaPageOnly } from '../components/QueryStates.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, SENIOR_ROLES } from './records/access.js';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { notifyError } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
-import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
+import { EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
 
 type Notification = RouterOutputs['inbox']['list']['items'][number];
 

@@ -18,38 +18,25 @@ import {
   type IncidentException,
   type UnitType,
 } from '@antoan/core';
-import {
-  Alert,
-  Badge,
-  Button,
-  Grid,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, Grid, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
-import { fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
+import { notifyError, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
-import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, OFFICER_ROLES, useRole } from './records/access.js';
-import { ConfirmModal } from './records/ConfirmModal.js';
-import { DateField } from './records/DateField.js';
-import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
-import { UnitSelect, type UnitRow } from './records/UnitSelect.js';
-import { useUnits } from './records/useUnits.js';
-import { schemaErrors } from './records/validate.js';
-import { DraftNotice, FormActions } from '../layout/FormParts.js';
+import { DateField } from '../components/DateField.js';
+import { EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
+import { UnitSelect, type UnitRow } from '../components/UnitSelect.js';
+import { useUnits } from '../components/useUnits.js';
+import { schemaErrors } from '../components/validate.js';
+import { RecordForm } from '../components/records/RecordForm.js';
+import { RecordHeader, RecordSearch } from '../components/records/RecordHeader.js';
+import { RecordDeleteModal, RecordModal } from '../components/records/RecordModal.js';
+import { RecordTable, type RecordColumn } from '../components/records/RecordTable.js';
+import { useInvalidate, useRecordForm } from '../components/records/useRecordForm.js';
 
 type Incident = RouterOutputs['incidents']['list'][number];
 
@@ -80,8 +67,8 @@ function criterionLabel(
  */
 export function IncidentsPage() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { t, l, language, formatDate, formatNumber } = useI18n();
+  const invalidateAfterIncident = useInvalidateAfterIncident();
+  const { t, l, language, formatDate } = useI18n();
   const { areaId, year } = useScope();
   const areaName = useScopeName(areaId);
   const canEdit = canUse(useRole(), OFFICER_ROLES);
@@ -94,13 +81,12 @@ export function IncidentsPage() {
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Incident | null>(null);
-  const small = useMediaQuery('(max-width: 48em)');
   const remove = useMutation(
     trpc.incidents.delete.mutationOptions({
       onSuccess: async () => {
         notifySuccess(t('rec_incidentDeleted'));
         setDeleting(null);
-        await invalidateAfterIncident(queryClient, trpc);
+        await invalidateAfterIncident();
       },
       onError: (error) => notifyError(error, language),
     }),
@@ -126,135 +112,120 @@ export function IncidentsPage() {
   if (year === undefined || span === undefined || incidents.isPending) return <LoadingBlock />;
   if (incidents.error) return <QueryError error={incidents.error} onRetry={() => incidents.refetch()} />;
 
+  const columns: RecordColumn<Incident>[] = [
+    { header: t('occurredOn'), cell: (i) => formatDate(i.occurredOn) },
+    {
+      header: t('unit'),
+      cell: (i) => {
+        const unit = units.get(i.unitId);
+        return unit ? (
+          <>
+            <AnchorLink to="/units/$unitId" params={{ unitId: unit.id }} size="sm">
+              {unit.name}
+            </AnchorLink>
+            <Text size="xs" c="dimmed">
+              {l(UNIT_TYPE_LABELS[unit.type])}
+            </Text>
+          </>
+        ) : (
+          '…'
+        );
+      },
+    },
+    {
+      header: t('criterion'),
+      cell: (i) => (
+        <>
+          <Badge variant="light" color="red" ff="monospace" tt="none">
+            {i.criterionCode}
+            {i.item ? ` ${i.item}` : ''}
+          </Badge>
+          <Text size="xs">{criterionLabel(i.criterionCode, i.item, year, l)}</Text>
+          {i.exception && (
+            <Text size="xs" c="teal.8">
+              {t('notCounted')}: {l(INCIDENT_EXCEPTION_LABELS[i.exception])}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      header: t('description'),
+      cell: (i) => (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {i.description}
+        </Text>
+      ),
+    },
+  ];
+  const actions = (i: Incident) => {
+    const unit = units.get(i.unitId);
+    return (
+      <>
+        {unit && <ExceptionSelect incident={i} unitType={unit.type} />}
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          onClick={() => setDeleting(i)}
+          aria-label={`${t('delete')}: ${unit?.name ?? ''} ${formatDate(i.occurredOn)}`}
+        >
+          {t('delete')}
+        </Button>
+      </>
+    );
+  };
+
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('rec_incidentsTitle', { area: areaName, year })}</Title>
-          <Text size="sm" c="dimmed">
-            {t('rec_incidentsWindows', {
-              year,
-              xaFrom: formatDate(evaluationWindow('XA', year).from),
-              xaTo: formatDate(evaluationWindow('XA', year).to),
-              kdcFrom: formatDate(evaluationWindow('KDC', year).from),
-              kdcTo: formatDate(evaluationWindow('KDC', year).to),
-            })}
-          </Text>
-        </div>
-        {canEdit && <Button onClick={() => setCreating(true)}>{t('recordIncident')}</Button>}
-      </Group>
+      <RecordHeader
+        title={t('rec_incidentsTitle', { area: areaName, year })}
+        summary={t('rec_incidentsWindows', {
+          year,
+          xaFrom: formatDate(evaluationWindow('XA', year).from),
+          xaTo: formatDate(evaluationWindow('XA', year).to),
+          kdcFrom: formatDate(evaluationWindow('KDC', year).from),
+          kdcTo: formatDate(evaluationWindow('KDC', year).to),
+        })}
+        action={canEdit ? { label: t('recordIncident'), onClick: () => setCreating(true) } : undefined}
+      />
       {inYear.length > 0 && (
-        <Group align="flex-end">
-          <TextInput
-            label={t('rec_searchIncidents')}
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            w={340}
-            maw="100%"
-            maxLength={200}
-          />
-          <Text size="sm" c="dimmed" aria-live="polite" mb={8}>
-            {t('rec_shownCount', { shown: formatNumber(rows.length), total: formatNumber(inYear.length) })}
-          </Text>
-        </Group>
+        <RecordSearch
+          label={t('rec_searchIncidents')}
+          value={search}
+          onChange={setSearch}
+          shown={rows.length}
+          total={inYear.length}
+        />
       )}
       {rows.length === 0 ? (
         <EmptyText>{inYear.length === 0 ? t('rec_noIncidentsYear', { year }) : t('rec_noMatch')}</EmptyText>
       ) : (
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped highlightOnHover aria-label={t('nav_incidents')} data-testid="incidents-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('occurredOn')}</Table.Th>
-                <Table.Th>{t('unit')}</Table.Th>
-                <Table.Th>{t('criterion')}</Table.Th>
-                <Table.Th>{t('description')}</Table.Th>
-                {canEdit && <Table.Th aria-label={t('rec_actions')} />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((i) => {
-                const unit = units.get(i.unitId);
-                return (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>{formatDate(i.occurredOn)}</Table.Td>
-                    <Table.Td>
-                      {unit ? (
-                        <>
-                          <AnchorLink to="/units/$unitId" params={{ unitId: unit.id }} size="sm">
-                            {unit.name}
-                          </AnchorLink>
-                          <Text size="xs" c="dimmed">
-                            {l(UNIT_TYPE_LABELS[unit.type])}
-                          </Text>
-                        </>
-                      ) : (
-                        '…'
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color="red" ff="monospace" tt="none">
-                        {i.criterionCode}
-                        {i.item ? ` ${i.item}` : ''}
-                      </Badge>
-                      <Text size="xs">{criterionLabel(i.criterionCode, i.item, year, l)}</Text>
-                      {i.exception && (
-                        <Text size="xs" c="teal.8">
-                          {t('notCounted')}: {l(INCIDENT_EXCEPTION_LABELS[i.exception])}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                        {i.description}
-                      </Text>
-                    </Table.Td>
-                    {canEdit && (
-                      <Table.Td>
-                        {unit && <ExceptionSelect incident={i} unitType={unit.type} />}
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setDeleting(i)}
-                          aria-label={`${t('delete')}: ${unit?.name ?? ''} ${formatDate(i.occurredOn)}`}
-                        >
-                          {t('delete')}
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          label={t('nav_incidents')}
+          testId="incidents-table"
+          minWidth={820}
+          rows={rows}
+          rowKey={(i) => i.id}
+          columns={columns}
+          actions={canEdit ? actions : undefined}
+        />
       )}
-      <Modal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        title={t('recordIncident')}
-        size="lg"
-        fullScreen={small}
-      >
-        {creating && <IncidentForm areaId={areaId} year={year} onDone={() => setCreating(false)} />}
-      </Modal>
-      <ConfirmModal
-        opened={deleting !== null}
+      <RecordModal opened={creating} onClose={() => setCreating(false)} title={t('recordIncident')}>
+        <IncidentForm areaId={areaId} year={year} onDone={() => setCreating(false)} />
+      </RecordModal>
+      <RecordDeleteModal
+        target={deleting}
         title={t('rec_deleteIncidentTitle')}
-        message={
-          deleting
-            ? t('rec_deleteIncidentMessage', {
-                unit: units.get(deleting.unitId)?.name ?? '',
-                date: formatDate(deleting.occurredOn),
-                code: deleting.criterionCode,
-              })
-            : ''
+        message={(incident) =>
+          t('rec_deleteIncidentMessage', {
+            unit: units.get(incident.unitId)?.name ?? '',
+            date: formatDate(incident.occurredOn),
+            code: incident.criterionCode,
+          })
         }
-        confirmLabel={t('delete')}
         loading={remove.isPending}
-        onConfirm={() => deleting && remove.mutate({ incidentId: deleting.id })}
+        onConfirm={(incident) => remove.mutate({ incidentId: incident.id })}
         onClose={() => setDeleting(null)}
       />
     </Stack>
@@ -267,13 +238,13 @@ export function IncidentsPage() {
  */
 function ExceptionSelect({ incident, unitType }: { incident: Incident; unitType: UnitType }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidateAfterIncident = useInvalidateAfterIncident();
   const { t, l, language } = useI18n();
   const set = useMutation(
     trpc.incidents.setException.mutationOptions({
       onSuccess: async () => {
         notifySuccess(t('saved'));
-        await invalidateAfterIncident(queryClient, trpc);
+        await invalidateAfterIncident();
       },
       onError: (error) => notifyError(error, language),
     }),
@@ -299,17 +270,12 @@ function ExceptionSelect({ incident, unitType }: { incident: Incident; unitType:
   );
 }
 
-async function invalidateAfterIncident(
-  queryClient: ReturnType<typeof useQueryClient>,
-  trpc: ReturnType<typeof useTRPC>,
-) {
-  // An incident changes the unit's result (a disqualifying criterion), its grading deductions and the statistics.
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: trpc.incidents.pathKey() }),
-    queryClient.invalidateQueries({ queryKey: trpc.assessments.pathKey() }),
-    queryClient.invalidateQueries({ queryKey: trpc.grading.pathKey() }),
-    queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() }),
-  ]);
+/** An incident changes the unit's result (a disqualifying criterion), its grading deductions and the statistics. */
+function useInvalidateAfterIncident() {
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  return () =>
+    invalidate(trpc.incidents.pathKey(), trpc.assessments.pathKey(), trpc.grading.pathKey(), trpc.stats.pathKey());
 }
 
 interface IncidentValues {
@@ -332,14 +298,11 @@ const EMPTY: IncidentValues = {
 
 function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; year: number; onDone: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidateAfterIncident = useInvalidateAfterIncident();
   const { t, l, language, formatDate } = useI18n();
-  const draft = useDraft<IncidentValues>(`incident.new`, EMPTY);
-  const values = draft.value;
+  const form = useRecordForm<IncidentValues>(`incident.new`, EMPTY);
+  const { draft, values, set } = form;
   const [unit, setUnit] = useState<UnitRow | null>(null);
-  const [submitted, setSubmitted] = useState(false);
-  const set = <K extends keyof IncidentValues>(key: K, value: IncidentValues[K]) =>
-    draft.set((v) => ({ ...v, [key]: value }));
   // The restored draft names a unit by id: read it for its type.
   const restoredUnit = useQuery({
     ...trpc.units.get.queryOptions({ unitId: values.unitId ?? 0 }),
@@ -390,130 +353,114 @@ function IncidentForm({ areaId, year, onDone }: { areaId: number | undefined; ye
   const create = useMutation(
     trpc.incidents.create.mutationOptions({
       onSuccess: async () => {
-        draft.clear();
+        form.saved();
         notifySuccess(t('rec_incidentCreated'));
         onDone();
-        await invalidateAfterIncident(queryClient, trpc);
+        await invalidateAfterIncident();
       },
       onError: (error) => notifyUnlessFieldErrors(error, language),
     }),
   );
-  const serverErrors = create.error ? fieldErrorsOf(create.error, language) : {};
-  const errors = submitted ? { ...serverErrors, ...clientErrors } : serverErrors;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(clientErrors).length === 0) create.mutate(input);
-  };
+  const errors = form.errors(clientErrors, create.error);
+  const submit = (event: FormEvent) => form.submit(event, clientErrors, () => create.mutate(input));
 
   const criterionOptions = [...criteria]
     .sort((a, b) => compareVietnamese(a.code, b.code))
     .map((c) => ({ value: c.code, label: `${c.code} — ${l(c.title)}` }));
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('recordIncident')}>
-      <Stack>
-        <DraftNotice draft={draft} />
-        <Grid>
-          <Grid.Col span={{ base: 12, sm: 8 }}>
-            <UnitSelect
-              label={t('unit')}
-              required
-              autoFocus
-              value={values.unitId}
-              areaId={areaId}
-              onChange={(next) => {
-                setUnit(next);
-                draft.set((v) => ({ ...v, unitId: next?.id ?? null, criterionCode: null, item: null }));
-              }}
-              error={errors.unitId}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <DateField
-              label={t('occurredOn')}
-              required
-              value={values.occurredOn}
-              onChange={(v) => set('occurredOn', v)}
-              error={errors.occurredOn}
-            />
-          </Grid.Col>
-        </Grid>
-        {chosen && windowYear !== undefined && (
-          <Text size="sm" c={windowYear === year ? 'dimmed' : 'orange.8'} data-testid="incident-window">
-            {t('rec_countsToward', {
-              year: windowYear,
-              from: formatDate(evaluationWindow(chosen.type, windowYear).from),
-              to: formatDate(evaluationWindow(chosen.type, windowYear).to),
-            })}
-            {catalogue ? ` ${t('catalogueUsed', { title: l(catalogue.title) })}` : ''}
+    <RecordForm label={t('recordIncident')} draft={draft} onSubmit={submit} onDone={onDone} saving={create.isPending}>
+      <Grid>
+        <Grid.Col span={{ base: 12, sm: 8 }}>
+          <UnitSelect
+            label={t('unit')}
+            required
+            autoFocus
+            value={values.unitId}
+            areaId={areaId}
+            onChange={(next) => {
+              setUnit(next);
+              draft.set((v) => ({ ...v, unitId: next?.id ?? null, criterionCode: null, item: null }));
+            }}
+            error={errors.unitId}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <DateField
+            label={t('occurredOn')}
+            required
+            value={values.occurredOn}
+            onChange={(v) => set('occurredOn', v)}
+            error={errors.occurredOn}
+          />
+        </Grid.Col>
+      </Grid>
+      {chosen && windowYear !== undefined && (
+        <Text size="sm" c={windowYear === year ? 'dimmed' : 'orange.8'} data-testid="incident-window">
+          {t('rec_countsToward', {
+            year: windowYear,
+            from: formatDate(evaluationWindow(chosen.type, windowYear).from),
+            to: formatDate(evaluationWindow(chosen.type, windowYear).to),
+          })}
+          {catalogue ? ` ${t('catalogueUsed', { title: l(catalogue.title) })}` : ''}
+        </Text>
+      )}
+      {chosen && windowYear !== undefined && catalogue && criteria.length === 0 && (
+        <Alert color="yellow" role="status">
+          {t('rec_noDisqualifying', { type: l(UNIT_TYPE_LABELS[chosen.type]) })}
+        </Alert>
+      )}
+      <Select
+        label={t('rec_disqualifyingCriterion')}
+        description={chosen && windowYear !== undefined ? undefined : t('rec_chooseUnitAndDateFirst')}
+        required
+        disabled={criteria.length === 0}
+        value={criterion ? criterion.code : null}
+        onChange={(code) => draft.set((v) => ({ ...v, criterionCode: code, item: null }))}
+        data={criterionOptions}
+        error={errors.criterionCode}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {criterion && (
+        <>
+          <Text size="xs" c="dimmed">
+            {l(criterion.explanation)}
           </Text>
-        )}
-        {chosen && windowYear !== undefined && catalogue && criteria.length === 0 && (
-          <Alert color="yellow" role="status">
-            {t('rec_noDisqualifying', { type: l(UNIT_TYPE_LABELS[chosen.type]) })}
-          </Alert>
-        )}
-        <Select
-          label={t('rec_disqualifyingCriterion')}
-          description={chosen && windowYear !== undefined ? undefined : t('rec_chooseUnitAndDateFirst')}
-          required
-          disabled={criteria.length === 0}
-          value={criterion ? criterion.code : null}
-          onChange={(code) => draft.set((v) => ({ ...v, criterionCode: code, item: null }))}
-          data={criterionOptions}
-          error={errors.criterionCode}
-          comboboxProps={{ withinPortal: true }}
-        />
-        {criterion && (
-          <>
-            <Text size="xs" c="dimmed">
-              {l(criterion.explanation)}
-            </Text>
-            {targets.length > 0 && (
-              <Select
-                label={t('rec_disqualifyingItem')}
-                required
-                value={values.item}
-                onChange={(letter) => draft.set((v) => ({ ...v, item: letter, exception: null }))}
-                data={targets.map((i) => ({ value: i.letter, label: `${i.letter}) ${l(i.text)}` }))}
-                error={errors.item}
-                comboboxProps={{ withinPortal: true }}
-              />
-            )}
-            {admitted.length > 0 && (
-              <Select
-                label={t('exception')}
-                clearable
-                value={values.exception ?? null}
-                onChange={(v) => set('exception', v)}
-                data={admitted.map((e) => ({ value: e, label: l(INCIDENT_EXCEPTION_LABELS[e]) }))}
-                error={errors.exception}
-                comboboxProps={{ withinPortal: true }}
-              />
-            )}
-          </>
-        )}
-        <Textarea
-          label={t('description')}
-          required
-          autosize
-          minRows={3}
-          maxRows={8}
-          maxLength={2000}
-          value={values.description}
-          onChange={(e) => set('description', e.currentTarget.value)}
-          error={errors.description}
-        />
-        <FormActions
-          onCancel={() => {
-            draft.clear();
-            onDone();
-          }}
-          saving={create.isPending}
-        />
-      </Stack>
-    </form>
+          {targets.length > 0 && (
+            <Select
+              label={t('rec_disqualifyingItem')}
+              required
+              value={values.item}
+              onChange={(letter) => draft.set((v) => ({ ...v, item: letter, exception: null }))}
+              data={targets.map((i) => ({ value: i.letter, label: `${i.letter}) ${l(i.text)}` }))}
+              error={errors.item}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+          {admitted.length > 0 && (
+            <Select
+              label={t('exception')}
+              clearable
+              value={values.exception ?? null}
+              onChange={(v) => set('exception', v)}
+              data={admitted.map((e) => ({ value: e, label: l(INCIDENT_EXCEPTION_LABELS[e]) }))}
+              error={errors.exception}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+        </>
+      )}
+      <Textarea
+        label={t('description')}
+        required
+        autosize
+        minRows={3}
+        maxRows={8}
+        maxLength={2000}
+        value={values.description}
+        onChange={(e) => set('description', e.currentTarget.value)}
+        error={errors.description}
+      />
+    </RecordForm>
   );
 }

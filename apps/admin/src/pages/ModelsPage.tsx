@@ -1,37 +1,24 @@
 import { compareVietnamese, foldForSearch, isModelOperating, MODEL_CATEGORIES, modelInputSchema } from '@antoan/core';
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Grid,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Checkbox, Grid, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../errors.js';
 import { useI18n } from '../i18n.js';
-import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, OFFICER_ROLES, useRole } from './records/access.js';
-import { AreaSelect, useAreaOptions } from './records/AreaSelect.js';
-import { DateField } from './records/DateField.js';
-import { AreaPageOnly, EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
-import { UnitSelect } from './records/UnitSelect.js';
-import { useUnits } from './records/useUnits.js';
-import { schemaErrors, unprefixed } from './records/validate.js';
-import { DraftNotice, FormActions } from '../layout/FormParts.js';
+import { AreaSelect, useAreaOptions } from '../components/AreaSelect.js';
+import { DateField } from '../components/DateField.js';
+import { AreaPageOnly, EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
+import { UnitSelect } from '../components/UnitSelect.js';
+import { useUnits } from '../components/useUnits.js';
+import { schemaErrors } from '../components/validate.js';
+import { RecordForm } from '../components/records/RecordForm.js';
+import { RecordHeader, RecordSearch } from '../components/records/RecordHeader.js';
+import { RecordModal } from '../components/records/RecordModal.js';
+import { RecordTable, type RecordColumn } from '../components/records/RecordTable.js';
+import { useInvalidate, useRecordForm } from '../components/records/useRecordForm.js';
 
 type Model = RouterOutputs['models']['list'][number];
 
@@ -94,122 +81,129 @@ function ModelsPageContent() {
     teams: operating.reduce((s, m) => s + m.teams, 0),
   };
 
+  const columns: RecordColumn<Model>[] = [
+    {
+      header: t('name'),
+      cell: (m) => (
+        <>
+          <Text size="sm" fw={500}>
+            {m.name}
+          </Text>
+          {m.startedOn.startsWith(`${year}-`) && (
+            <Badge size="xs" variant="light" color="teal">
+              {t('rec_newInYear', { year })}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { header: t('rec_category'), cell: (m) => m.category },
+    {
+      header: t('rec_host'),
+      cell: (m) => {
+        const host = m.hostUnitId === null ? undefined : units.get(m.hostUnitId);
+        return (
+          <>
+            {host ? (
+              <AnchorLink to="/units/$unitId" params={{ unitId: host.id }} size="sm">
+                {host.name}
+              </AnchorLink>
+            ) : m.hostUnitId !== null ? (
+              '…'
+            ) : null}
+            <Text size="xs" c="dimmed">
+              {areas.get(m.areaId)?.name ?? ''}
+            </Text>
+          </>
+        );
+      },
+    },
+    { header: t('rec_startedOn'), cell: (m) => formatDate(m.startedOn) },
+    { header: t('rec_stoppedOn'), cell: (m) => (m.stoppedOn ? formatDate(m.stoppedOn) : '—') },
+    { header: t('rec_sites'), cell: (m) => formatNumber(m.sites), th: { ta: 'right' }, td: { ta: 'right' } },
+    { header: t('rec_teams'), cell: (m) => formatNumber(m.teams), th: { ta: 'right' }, td: { ta: 'right' } },
+    {
+      header: t('rec_advancedExample'),
+      cell: (m) =>
+        m.isAdvancedExample ? (
+          <Badge variant="light" color="teal">
+            {t('yes')}
+          </Badge>
+        ) : (
+          ''
+        ),
+    },
+  ];
+
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('rec_modelsTitle', { area: areaName, year })}</Title>
-          <Text size="sm" c="dimmed" data-testid="models-summary">
-            {t('rec_modelsSummary', {
-              operating: formatNumber(summary.operating),
-              year,
-              newInYear: formatNumber(summary.newInYear),
-              sites: formatNumber(summary.sites),
-              teams: formatNumber(summary.teams),
-            })}
-          </Text>
-        </div>
-        {canEdit && <Button onClick={() => setEditing('new')}>{t('rec_addModel')}</Button>}
-      </Group>
-      <Group align="flex-end">
-        <TextInput
-          label={t('rec_searchModels')}
-          type="search"
-          value={search}
-          maxLength={200}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          w={340}
-          maw="100%"
-        />
+      <RecordHeader
+        title={t('rec_modelsTitle', { area: areaName, year })}
+        summaryTestId="models-summary"
+        summary={t('rec_modelsSummary', {
+          operating: formatNumber(summary.operating),
+          year,
+          newInYear: formatNumber(summary.newInYear),
+          sites: formatNumber(summary.sites),
+          teams: formatNumber(summary.teams),
+        })}
+        action={canEdit ? { label: t('rec_addModel'), onClick: () => setEditing('new') } : undefined}
+      />
+      <RecordSearch
+        label={t('rec_searchModels')}
+        value={search}
+        onChange={setSearch}
+        shown={rows.length}
+        total={inYear.length}
+      >
         <Switch
           label={t('rec_onlyOperatingIn', { year })}
           checked={onlyYear}
           onChange={(e) => setOnlyYear(e.currentTarget.checked)}
           mb={8}
         />
-        <Text size="sm" c="dimmed" aria-live="polite" mb={8}>
-          {t('rec_shownCount', { shown: formatNumber(rows.length), total: formatNumber(inYear.length) })}
-        </Text>
-      </Group>
+      </RecordSearch>
       {rows.length === 0 ? (
         <EmptyText>{inYear.length === 0 ? t('rec_noModels') : t('rec_noMatch')}</EmptyText>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover aria-label={t('nav_models')} data-testid="models-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('name')}</Table.Th>
-                <Table.Th>{t('rec_category')}</Table.Th>
-                <Table.Th>{t('rec_host')}</Table.Th>
-                <Table.Th>{t('rec_startedOn')}</Table.Th>
-                <Table.Th>{t('rec_stoppedOn')}</Table.Th>
-                <Table.Th ta="right">{t('rec_sites')}</Table.Th>
-                <Table.Th ta="right">{t('rec_teams')}</Table.Th>
-                <Table.Th>{t('rec_advancedExample')}</Table.Th>
-                {canEdit && <Table.Th aria-label={t('rec_actions')} />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((m) => {
-                const host = m.hostUnitId === null ? undefined : units.get(m.hostUnitId);
-                return (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {m.name}
-                      </Text>
-                      {m.startedOn.startsWith(`${year}-`) && (
-                        <Badge size="xs" variant="light" color="teal">
-                          {t('rec_newInYear', { year })}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{m.category}</Table.Td>
-                    <Table.Td>
-                      {host ? (
-                        <AnchorLink to="/units/$unitId" params={{ unitId: host.id }} size="sm">
-                          {host.name}
-                        </AnchorLink>
-                      ) : m.hostUnitId !== null ? (
-                        '…'
-                      ) : null}
-                      <Text size="xs" c="dimmed">
-                        {areas.get(m.areaId)?.name ?? ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatDate(m.startedOn)}</Table.Td>
-                    <Table.Td>{m.stoppedOn ? formatDate(m.stoppedOn) : '—'}</Table.Td>
-                    <Table.Td ta="right">{formatNumber(m.sites)}</Table.Td>
-                    <Table.Td ta="right">{formatNumber(m.teams)}</Table.Td>
-                    <Table.Td>
-                      {m.isAdvancedExample ? (
-                        <Badge variant="light" color="teal">
-                          {t('yes')}
-                        </Badge>
-                      ) : (
-                        ''
-                      )}
-                    </Table.Td>
-                    {canEdit && (
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          onClick={() => setEditing(m)}
-                          aria-label={`${t('edit')}: ${m.name}`}
-                        >
-                          {t('edit')}
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          label={t('nav_models')}
+          testId="models-table"
+          minWidth={900}
+          rows={rows}
+          rowKey={(m) => m.id}
+          columns={columns}
+          actions={
+            canEdit
+              ? (m) => (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => setEditing(m)}
+                    aria-label={`${t('edit')}: ${m.name}`}
+                  >
+                    {t('edit')}
+                  </Button>
+                )
+              : undefined
+          }
+        />
       )}
-      <ModelModal editing={editing} defaultAreaId={areaId} categories={categories} onClose={() => setEditing(null)} />
+      <RecordModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('rec_addModel') : t('rec_editModel')}
+      >
+        {editing !== null && (
+          <ModelForm
+            key={editing === 'new' ? 'new' : editing.id}
+            model={editing === 'new' ? null : editing}
+            defaultAreaId={areaId}
+            categories={categories}
+            onDone={() => setEditing(null)}
+          />
+        )}
+      </RecordModal>
     </Stack>
   );
 }
@@ -229,40 +223,6 @@ interface ModelValues {
   isAdvancedExample: boolean;
 }
 
-function ModelModal({
-  editing,
-  defaultAreaId,
-  categories,
-  onClose,
-}: {
-  editing: Model | 'new' | null;
-  defaultAreaId: number | undefined;
-  categories: string[];
-  onClose: () => void;
-}) {
-  const { t } = useI18n();
-  const small = useMediaQuery('(max-width: 48em)');
-  return (
-    <Modal
-      opened={editing !== null}
-      onClose={onClose}
-      title={editing === 'new' ? t('rec_addModel') : t('rec_editModel')}
-      size="lg"
-      fullScreen={small}
-    >
-      {editing !== null && (
-        <ModelForm
-          key={editing === 'new' ? 'new' : editing.id}
-          model={editing === 'new' ? null : editing}
-          defaultAreaId={defaultAreaId}
-          categories={categories}
-          onDone={onClose}
-        />
-      )}
-    </Modal>
-  );
-}
-
 function ModelForm({
   model,
   defaultAreaId,
@@ -275,7 +235,7 @@ function ModelForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const { t, language } = useI18n();
   const base = useMemo<ModelValues>(
     () =>
@@ -304,16 +264,13 @@ function ModelForm({
           },
     [model, defaultAreaId],
   );
-  const draft = useDraft<ModelValues>(model ? `model.${model.id}` : 'model.new', base);
-  const values = draft.value;
+  const form = useRecordForm<ModelValues>(model ? `model.${model.id}` : 'model.new', base);
+  const { draft, values, set } = form;
   // The usual types, and those the area already uses (a province may name its own); anything else is "Khác".
   const categoryOptions = useMemo(() => [...new Set<string>([...MODEL_CATEGORIES, ...categories])], [categories]);
   const [otherCategory, setOtherCategory] = useState(
     () => values.category !== '' && !categoryOptions.includes(values.category),
   );
-  const [submitted, setSubmitted] = useState(false);
-  const set = <K extends keyof ModelValues>(key: K, value: ModelValues[K]) =>
-    draft.set((v) => ({ ...v, [key]: value }));
 
   const input = {
     name: values.name.trim(),
@@ -335,11 +292,10 @@ function ModelForm({
   if (typeof values.teams !== 'number') clientErrors.teams = t('required');
 
   const onSuccess = async () => {
-    draft.clear();
+    form.saved();
     notifySuccess(t(model ? 'rec_modelUpdated' : 'rec_modelCreated'));
     onDone();
-    await queryClient.invalidateQueries({ queryKey: trpc.models.pathKey() });
-    await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
+    await invalidate(trpc.models.pathKey(), trpc.stats.pathKey());
   };
   const onError = (error: unknown) => {
     if (Object.keys(fieldErrorsOf(error, language)).length === 0) notifyError(error, language);
@@ -347,141 +303,132 @@ function ModelForm({
   const create = useMutation(trpc.models.create.mutationOptions({ onSuccess, onError }));
   const update = useMutation(trpc.models.update.mutationOptions({ onSuccess, onError }));
   const mutation = model ? update : create;
-  const serverErrors = mutation.error ? unprefixed(fieldErrorsOf(mutation.error, language), 'model') : {};
-  const errors = submitted ? { ...serverErrors, ...clientErrors } : serverErrors;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(clientErrors).length > 0) return;
-    if (model) update.mutate({ modelId: model.id, model: input });
-    else create.mutate(input);
-  };
+  const errors = form.errors(clientErrors, mutation.error, 'model');
+  const submit = (event: FormEvent) =>
+    form.submit(event, clientErrors, () =>
+      model ? update.mutate({ modelId: model.id, model: input }) : create.mutate(input),
+    );
 
   return (
-    <form onSubmit={submit} noValidate aria-label={model ? t('rec_editModel') : t('rec_addModel')}>
-      <Stack>
-        <DraftNotice draft={draft} />
-        <TextInput
-          label={t('rec_modelName')}
-          required
-          value={values.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
-          maxLength={300}
-          data-autofocus
-        />
-        <Grid>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Select
-              label={t('rec_category')}
+    <RecordForm
+      label={model ? t('rec_editModel') : t('rec_addModel')}
+      draft={draft}
+      onSubmit={submit}
+      onDone={onDone}
+      saving={mutation.isPending}
+    >
+      <TextInput
+        label={t('rec_modelName')}
+        required
+        value={values.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        error={errors.name}
+        maxLength={300}
+        data-autofocus
+      />
+      <Grid>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            label={t('rec_category')}
+            required
+            value={otherCategory ? OTHER : values.category || null}
+            onChange={(v) => {
+              setOtherCategory(v === OTHER);
+              set('category', v === OTHER || v === null ? '' : v);
+            }}
+            data={[
+              ...categoryOptions.map((c) => ({ value: c, label: c })),
+              { value: OTHER, label: t('rec_otherCategory') },
+            ]}
+            error={otherCategory ? undefined : errors.category}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+          {otherCategory && (
+            <TextInput
+              mt="xs"
+              label={t('rec_otherCategoryName')}
               required
-              value={otherCategory ? OTHER : values.category || null}
-              onChange={(v) => {
-                setOtherCategory(v === OTHER);
-                set('category', v === OTHER || v === null ? '' : v);
-              }}
-              data={[
-                ...categoryOptions.map((c) => ({ value: c, label: c })),
-                { value: OTHER, label: t('rec_otherCategory') },
-              ]}
-              error={otherCategory ? undefined : errors.category}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
+              value={values.category}
+              onChange={(e) => set('category', e.currentTarget.value)}
+              error={errors.category}
+              maxLength={100}
+              data-autofocus
             />
-            {otherCategory && (
-              <TextInput
-                mt="xs"
-                label={t('rec_otherCategoryName')}
-                required
-                value={values.category}
-                onChange={(e) => set('category', e.currentTarget.value)}
-                error={errors.category}
-                maxLength={100}
-                data-autofocus
-              />
-            )}
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <AreaSelect
-              label={t('area')}
-              required
-              value={values.areaId}
-              onChange={(areaId) =>
-                draft.set((v) => ({ ...v, areaId, hostUnitId: areaId === v.areaId ? v.hostUnitId : null }))
-              }
-              error={errors.areaId}
-            />
-          </Grid.Col>
-        </Grid>
-        <UnitSelect
-          label={t('rec_hostUnit')}
-          description={t('rec_hostUnitHint')}
-          value={values.hostUnitId}
-          areaId={values.areaId ?? defaultAreaId}
-          onChange={(unit) =>
-            draft.set((v) => ({ ...v, hostUnitId: unit?.id ?? null, areaId: v.areaId ?? unit?.areaId ?? null }))
-          }
-          error={errors.hostUnitId}
-        />
-        <Grid>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <DateField
-              label={t('rec_startedOn')}
-              required
-              value={values.startedOn}
-              onChange={(v) => set('startedOn', v)}
-              error={errors.startedOn}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <DateField
-              label={t('rec_stoppedOn')}
-              description={t('rec_stoppedOnHint')}
-              clearable
-              value={values.stoppedOn}
-              onChange={(v) => set('stoppedOn', v)}
-              error={errors.stoppedOn}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6 }}>
-            <NumberInput
-              label={t('rec_sites')}
-              required
-              min={0}
-              allowDecimal={false}
-              allowNegative={false}
-              value={values.sites}
-              onChange={(v) => set('sites', v)}
-              error={errors.sites}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6 }}>
-            <NumberInput
-              label={t('rec_teams')}
-              required
-              min={0}
-              allowDecimal={false}
-              allowNegative={false}
-              value={values.teams}
-              onChange={(v) => set('teams', v)}
-              error={errors.teams}
-            />
-          </Grid.Col>
-        </Grid>
-        <Checkbox
-          label={t('rec_advancedExample')}
-          checked={values.isAdvancedExample}
-          onChange={(e) => set('isAdvancedExample', e.currentTarget.checked)}
-        />
-        <FormActions
-          onCancel={() => {
-            draft.clear();
-            onDone();
-          }}
-          saving={mutation.isPending}
-        />
-      </Stack>
-    </form>
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <AreaSelect
+            label={t('area')}
+            required
+            value={values.areaId}
+            onChange={(areaId) =>
+              draft.set((v) => ({ ...v, areaId, hostUnitId: areaId === v.areaId ? v.hostUnitId : null }))
+            }
+            error={errors.areaId}
+          />
+        </Grid.Col>
+      </Grid>
+      <UnitSelect
+        label={t('rec_hostUnit')}
+        description={t('rec_hostUnitHint')}
+        value={values.hostUnitId}
+        areaId={values.areaId ?? defaultAreaId}
+        onChange={(unit) =>
+          draft.set((v) => ({ ...v, hostUnitId: unit?.id ?? null, areaId: v.areaId ?? unit?.areaId ?? null }))
+        }
+        error={errors.hostUnitId}
+      />
+      <Grid>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <DateField
+            label={t('rec_startedOn')}
+            required
+            value={values.startedOn}
+            onChange={(v) => set('startedOn', v)}
+            error={errors.startedOn}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <DateField
+            label={t('rec_stoppedOn')}
+            description={t('rec_stoppedOnHint')}
+            clearable
+            value={values.stoppedOn}
+            onChange={(v) => set('stoppedOn', v)}
+            error={errors.stoppedOn}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6 }}>
+          <NumberInput
+            label={t('rec_sites')}
+            required
+            min={0}
+            allowDecimal={false}
+            allowNegative={false}
+            value={values.sites}
+            onChange={(v) => set('sites', v)}
+            error={errors.sites}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6 }}>
+          <NumberInput
+            label={t('rec_teams')}
+            required
+            min={0}
+            allowDecimal={false}
+            allowNegative={false}
+            value={values.teams}
+            onChange={(v) => set('teams', v)}
+            error={errors.teams}
+          />
+        </Grid.Col>
+      </Grid>
+      <Checkbox
+        label={t('rec_advancedExample')}
+        checked={values.isAdvancedExample}
+        onChange={(e) => set('isAdvancedExample', e.currentTarget.checked)}
+      />
+    </RecordForm>
   );
 }

@@ -20,8 +20,8 @@ import { errorText, notifySuccess } from '../errors.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { useTRPC, type RouterInputs, type RouterOutputs } from '../trpc.js';
 import { canUse, SENIOR_ROLES } from './records/access.js';
-import { AreaSelect, useAreaOptions } from './records/AreaSelect.js';
-import { DateField } from './records/DateField.js';
+import { AreaSelect, useAreaOptions } from '../components/AreaSelect.js';
+import { DateField } from '../components/DateField.js';
 
 type Request = Omit<RouterInputs['areas']['reorganise'], 'dryRun'>;
 type Preview = RouterOutputs['areas']['reorganise'];
@@ -272,12 +272,15 @@ function PreviewCard({ preview, areaLabel }: { preview: Preview; areaLabel: Map<
           </Table.Thead>
           <Table.Tbody>
             {areas.map((id) => {
-              const area = (before.get(id) ?? after.get(id))!.area;
+              const was = before.get(id);
+              const will = after.get(id);
+              const area = (was ?? will)?.area;
+              if (!area) return null;
               return (
                 <Table.Tr key={id}>
                   <Table.Td>{area.name}</Table.Td>
-                  <Table.Td>{before.has(id) ? rate(before.get(id)!.units) : '—'}</Table.Td>
-                  <Table.Td>{after.has(id) ? rate(after.get(id)!.units) : '—'}</Table.Td>
+                  <Table.Td>{was ? rate(was.units) : '—'}</Table.Td>
+                  <Table.Td>{will ? rate(will.units) : '—'}</Table.Td>
                 </Table.Tr>
               );
             })}

@@ -19,10 +19,8 @@ import {
   Group,
   NumberInput,
   Pagination,
-  SegmentedControl,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -31,18 +29,20 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { fieldErrorsOf, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
+import { notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
-import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { canUse, ENTRY_ROLES, useRole } from './records/access.js';
-import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
-import { UnitSelect } from './records/UnitSelect.js';
-import { useUnits } from './records/useUnits.js';
-import { schemaErrors } from './records/validate.js';
+import { EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
+import { UnitSelect } from '../components/UnitSelect.js';
+import { useUnits } from '../components/useUnits.js';
+import { schemaErrors } from '../components/validate.js';
 import { DraftNotice } from '../layout/FormParts.js';
+import { SegmentedField } from '../components/SegmentedField.js';
+import { RecordTable, type RecordColumn } from '../components/records/RecordTable.js';
+import { useRecordForm } from '../components/records/useRecordForm.js';
 
 type Report = RouterOutputs['reports']['list'][number];
 const QUARTERS: Quarter[] = [1, 2, 3, 4];
@@ -102,7 +102,7 @@ export function ReportsPage() {
   );
 }
 
-type Draft = ReturnType<typeof useDraft<ReportValues>>;
+type ReportForm = ReturnType<typeof useRecordForm<ReportValues>>;
 
 function ReportsBody({
   areaId,
@@ -132,11 +132,11 @@ function ReportsBody({
       notes: filed?.notes ?? '',
     };
   }, [ownUnitId, defaultQuarter, reports]);
-  const draft = useDraft<ReportValues>(`report.${year}`, base);
+  const form = useRecordForm<ReportValues>(`report.${year}`, base);
   const formRef = useRef<HTMLFormElement>(null);
   // A report picked in the table is loaded into the form (filing again replaces it).
   const open = (report: Report) => {
-    draft.set({
+    form.draft.set({
       unitId: report.unitId,
       quarter: report.quarter as Quarter,
       counts: { ...report.counts },
@@ -149,7 +149,7 @@ function ReportsBody({
   };
   return (
     <>
-      {canSubmit && <ReportForm areaId={areaId} year={year} reports={reports} draft={draft} formRef={formRef} />}
+      {canSubmit && <ReportForm areaId={areaId} year={year} reports={reports} form={form} formRef={formRef} />}
       <ReportsTable reports={reports} year={year} onOpen={canSubmit ? open : undefined} />
     </>
   );
@@ -159,20 +159,19 @@ function ReportForm({
   areaId,
   year,
   reports,
-  draft,
+  form,
   formRef,
 }: {
   areaId: number | undefined;
   year: number;
   reports: Report[];
-  draft: Draft;
+  form: ReportForm;
   formRef: RefObject<HTMLFormElement | null>;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { t, l, language, formatDate, formatDateTime } = useI18n();
-  const values = draft.value;
-  const [submitted, setSubmitted] = useState(false);
+  const { draft, values } = form;
 
   const existing = reports.find((r) => r.unitId === values.unitId && r.quarter === values.quarter);
   const period = quarterPeriod(year, values.quarter);
@@ -195,8 +194,7 @@ function ReportForm({
   const submit = useMutation(
     trpc.reports.submit.mutationOptions({
       onSuccess: async () => {
-        draft.clear();
-        setSubmitted(false);
+        form.saved();
         notifySuccess(t('rec_reportSubmitted'));
         // The counts feed KDC-4 (results), the statistics and the reminders.
         await Promise.all([
@@ -209,16 +207,10 @@ function ReportForm({
       onError: (error) => notifyUnlessFieldErrors(error, language),
     }),
   );
-  const serverErrors = submit.error ? fieldErrorsOf(submit.error, language) : {};
-  const errors = submitted ? { ...serverErrors, ...clientErrors } : serverErrors;
+  const errors = form.errors(clientErrors, submit.error);
 
   const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(clientErrors).length === 0) {
-      submit.mutate(input);
-      return;
-    }
+    if (form.submit(event, clientErrors, () => submit.mutate(input))) return;
     // The first field in error (a blank count of an untouched form, say) gets the focus and comes into view.
     const metric = QUARTERLY_METRICS.find((m) => clientErrors[`counts.${m}`]);
     const target = clientErrors.unitId
@@ -262,12 +254,9 @@ function ReportForm({
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <Text size="sm" fw={500} mb={4} id="report-quarter-label">
-                {t('rec_quarter')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="report-quarter-label"
-                fullWidth
+              <SegmentedField
+                id="report-quarter-label"
+                label={t('rec_quarter')}
                 value={String(values.quarter)}
                 onChange={(q) => choose({ quarter: Number(q) as Quarter })}
                 data={QUARTERS.map((q) => ({ value: String(q), label: t('rec_quarterN', { quarter: q }) }))}
@@ -379,6 +368,39 @@ function ReportsTable({
   const late = reports.filter((r) => !isOnTime(r)).length;
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const shown = rows.slice((Math.min(page, pages) - 1) * PAGE_SIZE, Math.min(page, pages) * PAGE_SIZE);
+  const columns: RecordColumn<number>[] = [
+    {
+      header: t('unit'),
+      cell: (unitId) => {
+        const unit = units.get(unitId);
+        return unit ? (
+          <AnchorLink to="/units/$unitId" params={{ unitId }} size="sm">
+            {unit.name}
+          </AnchorLink>
+        ) : (
+          `#${unitId}`
+        );
+      },
+    },
+    ...QUARTERS.map((q): RecordColumn<number> => ({
+      header: (
+        <>
+          {t('rec_quarterN', { quarter: q })}
+          <Text size="xs" c="dimmed" fw={400}>
+            {t('rec_dueOn', { date: formatDate(quarterPeriod(year, q).dueDate) })}
+          </Text>
+        </>
+      ),
+      cell: (unitId) => {
+        const report = byUnit.get(unitId)?.[q - 1];
+        return report ? (
+          <ReportCell report={report} unitName={units.get(unitId)?.name ?? ''} onOpen={onOpen} />
+        ) : (
+          <Text c="dimmed">—</Text>
+        );
+      },
+    })),
+  ];
 
   return (
     <Card withBorder>
@@ -415,50 +437,14 @@ function ReportsTable({
           {rows.length === 0 ? (
             <EmptyText>{t('rec_noMatch')}</EmptyText>
           ) : (
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped highlightOnHover aria-label={t('rec_reportsOfYear', { year })} data-testid="reports-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('unit')}</Table.Th>
-                    {QUARTERS.map((q) => (
-                      <Table.Th key={q}>
-                        {t('rec_quarterN', { quarter: q })}
-                        <Text size="xs" c="dimmed" fw={400}>
-                          {t('rec_dueOn', { date: formatDate(quarterPeriod(year, q).dueDate) })}
-                        </Text>
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {shown.map((unitId) => {
-                    const unit = units.get(unitId);
-                    return (
-                      <Table.Tr key={unitId}>
-                        <Table.Td>
-                          {unit ? (
-                            <AnchorLink to="/units/$unitId" params={{ unitId }} size="sm">
-                              {unit.name}
-                            </AnchorLink>
-                          ) : (
-                            `#${unitId}`
-                          )}
-                        </Table.Td>
-                        {byUnit.get(unitId)!.map((r, i) => (
-                          <Table.Td key={i}>
-                            {r ? (
-                              <ReportCell report={r} unitName={unit?.name ?? ''} onOpen={onOpen} />
-                            ) : (
-                              <Text c="dimmed">—</Text>
-                            )}
-                          </Table.Td>
-                        ))}
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <RecordTable
+              label={t('rec_reportsOfYear', { year })}
+              testId="reports-table"
+              minWidth={760}
+              rows={shown}
+              rowKey={(unitId) => unitId}
+              columns={columns}
+            />
           )}
           {pages > 1 && (
             <Pagination

@@ -19,7 +19,9 @@ const SERIES: { type: UnitType; color: string }[] = [
 
 const point = (label: string, s: Snapshot) => ({
   period: label,
-  ...Object.fromEntries(SERIES.map(({ type }) => [type, s.statistics.units.byType[type].recognitionRate?.percentage ?? null])),
+  ...Object.fromEntries(
+    SERIES.map(({ type }) => [type, s.statistics.units.byType[type].recognitionRate?.percentage ?? null]),
+  ),
 });
 
 /** Recognition rates per unit type from the worker's frozen snapshots: by year (Q4) and by quarter. */
@@ -29,7 +31,9 @@ export default function TrendCharts({ areaId }: { areaId: number | undefined }) 
   const snapshots = useQuery(trpc.snapshots.list.queryOptions({ areaId }));
   if (snapshots.isPending) return <Text c="dimmed">{t('loading')}</Text>;
   if (snapshots.error) return <Alert color="red">{errorText(snapshots.error, language)}</Alert>;
-  const quarters = snapshots.data.filter((s) => /^\d{4}-Q[1-4]$/.test(s.periodKey)).sort((a, b) => a.periodKey.localeCompare(b.periodKey));
+  const quarters = snapshots.data
+    .filter((s) => /^\d{4}-Q[1-4]$/.test(s.periodKey))
+    .sort((a, b) => a.periodKey.localeCompare(b.periodKey));
   if (quarters.length === 0) return <Text c="dimmed">{t('noSnapshots')}</Text>;
   const byYear = new Map<number, Snapshot>();
   for (const s of quarters) byYear.set(s.year, s); // the latest quarter of each year

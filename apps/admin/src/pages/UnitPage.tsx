@@ -8,11 +8,11 @@ import {
 } from '@antoan/core';
 import { Alert, Badge, Button, Card, Checkbox, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { errorText, httpStatusOf, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { ButtonLink, AnchorLink } from '../lib/links.js';
 import { useScope } from '../lib/scope.js';
-import { unitRoute } from '../router.js';
 import { useTRPC } from '../trpc.js';
 import { ResultBadge } from './assessment/ResultBadge.js';
 import { canUse, SENIOR_ROLES, useRole } from './records/access.js';
@@ -76,9 +76,11 @@ function RecognitionAuthorityLine({ unit }: { unit: Unit }) {
   );
 }
 
+const route = getRouteApi('/units/$unitId');
+
 /** A unit: what it is, and its files across the years with the result the engine computes now. */
 export function UnitPage() {
-  const { unitId } = unitRoute.useParams();
+  const { unitId } = route.useParams();
   const trpc = useTRPC();
   const { t, l, language, formatDate } = useI18n();
   const { year } = useScope();

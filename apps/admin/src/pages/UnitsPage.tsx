@@ -51,7 +51,8 @@ export function UnitsPage() {
     if (lastIndex >= rows.length - 40 && query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
   }, [lastIndex, rows.length, query]);
   const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items.at(-1)!.end : 0;
+  const lastItem = items.at(-1);
+  const paddingBottom = lastItem ? virtualizer.getTotalSize() - lastItem.end : 0;
 
   return (
     <Stack>
@@ -111,7 +112,8 @@ export function UnitsPage() {
               </tr>
             )}
             {items.map((item) => {
-              const unit = rows[item.index]!;
+              const unit = rows[item.index];
+              if (!unit) return null;
               return (
                 <Table.Tr key={unit.id} h={ROW_HEIGHT} aria-rowindex={item.index + 2}>
                   <Table.Td>

@@ -30,12 +30,12 @@ import { useI18n } from '../i18n.js';
 import { FormActions } from '../layout/FormParts.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 import { useAreaName } from '../lib/scope.js';
-import { AreaSelect, useAreaOptions } from './records/AreaSelect.js';
-import { ConfirmModal } from './records/ConfirmModal.js';
-import { EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
-import { UnitSelect } from './records/UnitSelect.js';
-import { useUnits } from './records/useUnits.js';
-import { schemaErrors } from './records/validate.js';
+import { AreaSelect, useAreaOptions } from '../components/AreaSelect.js';
+import { ConfirmModal } from '../components/ConfirmModal.js';
+import { EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
+import { UnitSelect } from '../components/UnitSelect.js';
+import { useUnits } from '../components/useUnits.js';
+import { schemaErrors } from '../components/validate.js';
 
 type Account = RouterOutputs['users']['list'][number];
 type Me = NonNullable<RouterOutputs['auth']['me']>;
@@ -440,7 +440,8 @@ function UserForm({
         ?.focus();
       return;
     }
-    const role = values.role!;
+    const role = values.role;
+    if (role === null) return; // refused above: a role is required
     if (account) update.mutate({ userId: account.id, ...fields, role });
     else create.mutate({ username: values.username.trim(), ...fields, role });
   };

@@ -33,7 +33,7 @@ import { AnchorLink } from '../../lib/links.js';
 import { useI18n } from '../../i18n.js';
 import { useTRPC, type RouterOutputs } from '../../trpc.js';
 import { canUse, OFFICER_ROLES, useRole } from '../records/access.js';
-import { DateField } from '../records/DateField.js';
+import { DateField } from '../../components/DateField.js';
 
 export interface AnswerEntry {
   answer: CriterionAnswer;
@@ -327,13 +327,16 @@ function Disqualifiers({
           {t('noIncidents')}
         </Text>
       ) : (
-        incidents.map((i) => (
-          <Text key={i.id} size="sm" c="red.8" data-testid="incident">
-            {formatDate(i.occurredOn)} — {i.item ? `${i.item}) ` : ''}
-            {i.description} {letterText(i.item) ? `(${l(letterText(i.item)!.text)})` : ''}
-            {i.exception && ` — ${t('notCounted')}: ${l(INCIDENT_EXCEPTION_LABELS[i.exception])}`}
-          </Text>
-        ))
+        incidents.map((i) => {
+          const target = letterText(i.item);
+          return (
+            <Text key={i.id} size="sm" c="red.8" data-testid="incident">
+              {formatDate(i.occurredOn)} — {i.item ? `${i.item}) ` : ''}
+              {i.description} {target ? `(${l(target.text)})` : ''}
+              {i.exception && ` — ${t('notCounted')}: ${l(INCIDENT_EXCEPTION_LABELS[i.exception])}`}
+            </Text>
+          );
+        })
       )}
       {canRecord && !open && (
         <Group>

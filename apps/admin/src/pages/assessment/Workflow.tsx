@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { fieldErrorsOf, notifyError, notifySuccess, notifyUnlessFieldErrors } from '../../errors.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
 import { useTRPC, type RouterOutputs } from '../../trpc.js';
-import { DateField } from '../records/DateField.js';
+import { DateField } from '../../components/DateField.js';
 
 type File = RouterOutputs['assessments']['get'];
 
@@ -26,13 +26,14 @@ const NEEDS_FORM: Partial<Record<CycleAction, FormKind>> = {
 };
 
 /** The cycle's buttons: only the transitions the user's role allows now (the server says which). */
-export function Workflow({ file, dirty }: { file: File; dirty: boolean }) {
+export function Workflow({ file, dirty }: { file: File & { record: NonNullable<File['record']> }; dirty: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { t, l, language } = useI18n();
   const [action, setAction] = useState<CycleAction | null>(null);
+  const actionForm = action ? NEEDS_FORM[action] : undefined;
   const [unlocking, setUnlocking] = useState(false);
-  const record = file.record!;
+  const record = file.record;
   const invalidate = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.assessments.pathKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.stats.pathKey() });
@@ -112,9 +113,9 @@ export function Workflow({ file, dirty }: { file: File; dirty: boolean }) {
         onClose={() => setAction(null)}
         title={action ? t(`action_${action}` as MessageKey) : ''}
       >
-        {action && (
+        {action && actionForm && (
           <ActionForm
-            kind={NEEDS_FORM[action]!}
+            kind={actionForm}
             confirmText={
               Object.keys(record.answers).length === 0
                 ? t('wf_emptyFile', { action: t(`action_${action}` as MessageKey) })
@@ -200,11 +201,12 @@ function ActionForm({
     if (kind === 'confirm') {
       onSubmit({});
     } else if (kind === 'decision' || kind === 'rejection') {
+      if (values.date === null) return; // a required field: reported above
       const certificateNumber = kind === 'decision' ? values.certificateNumber.trim() || null : null;
       onSubmit({
         decision: {
           number: values.number.trim(),
-          date: values.date!,
+          date: values.date,
           authority: values.authority.trim(),
           certificateNumber,
         },

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../trpc.js';
+import { useTRPC } from '../trpc.js';
 import type { UnitRow } from './UnitSelect.js';
 
 const CHUNK = 1000;

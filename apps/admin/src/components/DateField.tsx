@@ -1,6 +1,6 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useState } from 'react';
-import { useI18n } from '../../i18n.js';
+import { useI18n } from '../i18n.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

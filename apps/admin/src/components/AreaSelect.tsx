@@ -2,8 +2,8 @@ import { foldForSearch } from '@antoan/core';
 import { Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useI18n } from '../../i18n.js';
-import { useTRPC, type RouterOutputs } from '../../trpc.js';
+import { useI18n } from '../i18n.js';
+import { useTRPC, type RouterOutputs } from '../trpc.js';
 
 type AreaNode = RouterOutputs['areas']['tree']['roots'][number];
 
@@ -63,7 +63,9 @@ export function AreaSelect({
       data={options.map((o) => ({ value: o.id, label: o.name }))}
       filter={({ options: items, search }) => {
         const folded = foldForSearch(search);
-        return folded ? items.filter((item) => 'value' in item && byId.get(item.value)?.folded.includes(folded)) : items;
+        return folded
+          ? items.filter((item) => 'value' in item && byId.get(item.value)?.folded.includes(folded))
+          : items;
       }}
       limit={100}
       nothingFoundMessage={t('noAreaMatch')}

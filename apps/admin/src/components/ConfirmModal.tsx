@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { useI18n } from '../../i18n.js';
+import { useI18n } from '../i18n.js';
 
 /** Asks before an action that cannot be undone (a deletion); the cancel button has the focus. */
 export function ConfirmModal({

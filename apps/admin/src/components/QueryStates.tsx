@@ -1,10 +1,10 @@
 import { Alert, Button, Loader, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { errorText } from '../../errors.js';
-import { useI18n } from '../../i18n.js';
-import { AnchorLink } from '../../lib/links.js';
-import { useTRPC } from '../../trpc.js';
+import { errorText } from '../errors.js';
+import { useI18n } from '../i18n.js';
+import { AnchorLink } from '../lib/links.js';
+import { useTRPC } from '../trpc.js';
 
 /** A page's content while its first query loads. */
 export function LoadingBlock({ height = 240 }: { height?: number }) {

@@ -1,5 +1,5 @@
 import { describeZodIssues } from '@antoan/core';
-import type { Language } from '../../i18n.js';
+import type { Language } from '../i18n.js';
 
 type Issues = Parameters<typeof describeZodIssues>[0];
 
@@ -23,6 +23,7 @@ export function schemaErrors(schema: Schema, value: unknown, language: Language)
 /** Server field errors of a call whose input nests the record under `prefix` (`model.name` → `name`). */
 export function unprefixed(errors: Record<string, string>, prefix: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(errors)) out[path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path] = message;
+  for (const [path, message] of Object.entries(errors))
+    out[path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path] = message;
   return out;
 }

@@ -3,8 +3,8 @@ import { Badge, Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useI18n } from '../../i18n.js';
-import { useTRPC, type RouterOutputs } from '../../trpc.js';
+import { useI18n } from '../i18n.js';
+import { useTRPC, type RouterOutputs } from '../trpc.js';
 
 export type UnitRow = RouterOutputs['units']['list']['items'][number];
 
@@ -42,13 +42,22 @@ export function UnitSelect({
   const trpc = useTRPC();
   const { t, l } = useI18n();
   const [search, setSearch] = useState('');
-  const selected = useQuery({ ...trpc.units.get.queryOptions({ unitId: value ?? 0 }), enabled: value !== null, staleTime: 5 * 60_000 });
+  const selected = useQuery({
+    ...trpc.units.get.queryOptions({ unitId: value ?? 0 }),
+    enabled: value !== null,
+    staleTime: 5 * 60_000,
+  });
   const selectedUnit = value !== null ? selected.data : undefined;
   // Once a unit is chosen the box shows its label: that is not a search.
   const typed = selectedUnit && search === labelOf(selectedUnit) ? '' : search.trim();
   const [debounced] = useDebouncedValue(typed, 250);
   const list = useQuery({
-    ...trpc.units.list.queryOptions({ areaId, types: types ? [...types] : undefined, search: debounced || undefined, pageSize: PAGE }),
+    ...trpc.units.list.queryOptions({
+      areaId,
+      types: types ? [...types] : undefined,
+      search: debounced || undefined,
+      pageSize: PAGE,
+    }),
     placeholderData: keepPreviousData,
   });
   const units = useMemo(() => {

@@ -1,0 +1,26 @@
+import { SegmentedControl, Text } from '@mantine/core';
+
+/** A choice among a few options, as segments under a label (a SegmentedControl has no label of its own). */
+export function SegmentedField<T extends string>({
+  id,
+  label,
+  value,
+  onChange,
+  data,
+}: {
+  /** The label's id, which names the control for screen readers. */
+  id: string;
+  label: string;
+  value: T;
+  onChange: (value: T) => void;
+  data: { value: T; label: string }[];
+}) {
+  return (
+    <>
+      <Text size="sm" fw={500} mb={4} id={id}>
+        {label}
+      </Text>
+      <SegmentedControl aria-labelledby={id} fullWidth value={value} onChange={onChange} data={data} />
+    </>
+  );
+}
