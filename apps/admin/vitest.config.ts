@@ -4,5 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // generous: CI runs on a loaded 2-core machine (no test here measures time)
+    testTimeout: 60_000,
   },
 });
