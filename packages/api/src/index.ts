@@ -12,7 +12,7 @@ export {
 export { ensureFirstAdmin } from './auth.js';
 export { hashPassword } from './password.js';
 export type { ErrorData } from './errors.js';
-export { PASSWORD_CHANGE_REQUIRED, SENIOR_ROLES, type Access, type Meta } from './trpc.js';
+export { PASSWORD_CHANGE_REQUIRED, type Access, type Meta } from './trpc.js';
 export { AreaSummaries } from './area-summaries.js';
 export { clientKey, LoginRateLimiter, type LoginRateLimiterOptions } from './login-limiter.js';
 export type { ImportPlanRow, ImportResult } from './router/imports.router.js';

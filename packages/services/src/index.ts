@@ -6,3 +6,7 @@ export * from './snapshot.service.js';
 export * from './reference.service.js';
 export * from './export.service.js';
 export * from './reorganisation.service.js';
+export * from './audited.js';
+export * from './assessment.service.js';
+export * from './records.service.js';
+export * from './grading.service.js';

@@ -9,13 +9,13 @@ import {
 import { getArea, listAreasOn, listLineage, listSubtreeAreasOn } from '@antoan/db';
 import { getAreaSummary, reorganise, type ReorganisationOutcome } from '@antoan/services';
 import { z } from 'zod';
-import { ALL_ROLES, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
+import { allow, protectedProcedure, router } from '../trpc.js';
 import { assertAreaInScope, scopeRootOf } from '../scope.js';
 
 export const areasRouter = router({
   /** The administrative tree as it was on a date (default: today in Vietnam), cut to the user's scope. */
   tree: protectedProcedure
-    .meta({ access: ALL_ROLES })
+    .meta(allow('data.read'))
     .input(areaTreeInputSchema)
     .query(async ({ ctx, input }) => {
       const date = input.date ?? vietnamDate(ctx.now());
@@ -29,7 +29,7 @@ export const areasRouter = router({
 
   /** An area with its history: the areas it came from and those it became (merges, splits, renames). */
   history: protectedProcedure
-    .meta({ access: ALL_ROLES })
+    .meta(allow('data.read'))
     .input(z.object({ areaId: idSchema }).strict())
     .query(async ({ ctx, input }) => {
       await assertAreaInScope(ctx, input.areaId);
@@ -55,7 +55,7 @@ export const areasRouter = router({
    * back: the answer shows every area and unit touched and the current year's figures before and after.
    */
   reorganise: protectedProcedure
-    .meta({ access: SENIOR_ROLES })
+    .meta(allow('areas.reorganise'))
     .input(reorganisationInputSchema.extend({ dryRun: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       const { dryRun, ...request } = input;

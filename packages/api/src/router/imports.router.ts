@@ -17,7 +17,7 @@ import type { Kysely } from 'kysely';
 import type { Context } from '../context.js';
 import { scopeRootOf } from '../scope.js';
 import { readImportFile } from '../spreadsheet/read-import-file.js';
-import { protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
+import { allow, protectedProcedure, router } from '../trpc.js';
 
 /** Rows of each list (and errors) returned to the browser; counts are always complete. */
 export const IMPORT_LIST_LIMIT = 1000;
@@ -124,7 +124,7 @@ export const importsRouter = router({
    * (with the changed fields) and unchanged. Administrators and province officers, within their area.
    */
   dryRun: protectedProcedure
-    .meta({ access: SENIOR_ROLES })
+    .meta(allow('imports.run'))
     .input(importFileInputSchema)
     .mutation(async ({ ctx, input }): Promise<ImportResult> => {
       const rootId = scopeRootId(ctx);
@@ -140,7 +140,7 @@ export const importsRouter = router({
    * (`applied: false`).
    */
   commit: protectedProcedure
-    .meta({ access: SENIOR_ROLES })
+    .meta(allow('imports.run'))
     .input(importFileInputSchema)
     .mutation(async ({ ctx, input }): Promise<ImportResult> => {
       const rootId = scopeRootId(ctx);

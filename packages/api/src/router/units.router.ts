@@ -17,13 +17,13 @@ import {
 } from '@antoan/db';
 import { refreshResults } from '@antoan/services';
 import { z } from 'zod';
-import { ALL_ROLES, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
+import { allow, protectedProcedure, router } from '../trpc.js';
 import { getUnitInScope, listAreaFor, scopeRootOf } from '../scope.js';
 
 export const unitsRouter = router({
   /** A page of units within the user's scope (or a subtree of it, as it was on `date`), by type and search. */
   list: protectedProcedure
-    .meta({ access: ALL_ROLES })
+    .meta(allow('data.read'))
     .input(unitListInputSchema)
     .query(async ({ ctx, input }) => {
       const date = input.date ?? vietnamDate(ctx.now());
@@ -34,7 +34,7 @@ export const unitsRouter = router({
     }),
 
   get: protectedProcedure
-    .meta({ access: ALL_ROLES })
+    .meta(allow('data.read'))
     .input(z.object({ unitId: idSchema }).strict())
     .query(({ ctx, input }) => getUnitInScope(ctx, input.unitId)),
 
@@ -43,7 +43,7 @@ export const unitsRouter = router({
    * Ministry of Public Security for units its departments monitor.
    */
   recognitionAuthority: protectedProcedure
-    .meta({ access: ALL_ROLES })
+    .meta(allow('data.read'))
     .input(z.object({ unitId: idSchema, date: z.iso.date().optional() }).strict())
     .query(async ({ ctx, input }) =>
       recognitionAuthority(await getUnitInScope(ctx, input.unitId), input.date ?? vietnamDate(ctx.now())),
@@ -51,7 +51,7 @@ export const unitsRouter = router({
 
   /** Sets whether a department of the Ministry monitors the unit and whether its recognition is delegated (audited). */
   setRecognition: protectedProcedure
-    .meta({ access: SENIOR_ROLES })
+    .meta(allow('units.setRecognition'))
     .input(unitRecognitionInputSchema)
     .mutation(async ({ ctx, input }) => {
       const unit = await getUnitInScope(ctx, input.unitId);
@@ -86,7 +86,7 @@ export const unitsRouter = router({
    * of the ids that exist and lie in the caller's scope; the others are left out, as a list would.
    */
   byIds: protectedProcedure
-    .meta({ access: ALL_ROLES })
+    .meta(allow('data.read'))
     .input(z.object({ unitIds: z.array(idSchema).max(1000) }).strict())
     .query(async ({ ctx, input }) => {
       const units = await listUnitsByIds(ctx.db, input.unitIds);

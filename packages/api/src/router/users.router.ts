@@ -27,7 +27,7 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { hashPassword, oneTimePassword } from '../password.js';
-import { ADMIN_ONLY, protectedProcedure, router } from '../trpc.js';
+import { allow, protectedProcedure, router } from '../trpc.js';
 import { assertAreaInScope, scopeRootOf } from '../scope.js';
 
 // Accounts: an administrator manages every account; a province officer the accounts of their area's subtree
@@ -78,7 +78,7 @@ async function assertAssignable(
 
 export const usersRouter = router({
   /** The accounts the caller manages: all for an administrator, their subtree's for a province officer. */
-  list: protectedProcedure.meta({ access: USER_MANAGER_ROLES }).query(({ ctx }) => {
+  list: protectedProcedure.meta(allow('users.manage')).query(({ ctx }) => {
     const root = scopeRootOf(ctx.user);
     if (root === null) return listUsers(ctx.db);
     if (root === 'none') return [];
@@ -90,7 +90,7 @@ export const usersRouter = router({
    * as `oneTimePassword` (never stored in clear, never audited) and must be changed at the first sign-in.
    */
   create: protectedProcedure
-    .meta({ access: USER_MANAGER_ROLES })
+    .meta(allow('users.manage'))
     .input(createUserInputSchema)
     .mutation(async ({ ctx, input }) => {
       await assertAssignable(ctx, input);
@@ -115,7 +115,7 @@ export const usersRouter = router({
 
   /** Changes an account's name, role, area, unit and e-mail (both the old and the new area must be the caller's). */
   update: protectedProcedure
-    .meta({ access: USER_MANAGER_ROLES })
+    .meta(allow('users.manage'))
     .input(updateUserInputSchema)
     .mutation(async ({ ctx, input }) => {
       const before = await getUser(ctx.db, input.userId);
@@ -141,7 +141,7 @@ export const usersRouter = router({
 
   /** Disables (every session ends at once) or enables an account. */
   setDisabled: protectedProcedure
-    .meta({ access: USER_MANAGER_ROLES })
+    .meta(allow('users.manage'))
     .input(z.object({ userId: idSchema, isDisabled: z.boolean() }).strict())
     .mutation(async ({ ctx, input }) => {
       if (input.userId === ctx.user.id) {
@@ -175,7 +175,7 @@ export const usersRouter = router({
    * the failures: the user can sign in at once. Audited with the account's lock that was lifted.
    */
   unlock: protectedProcedure
-    .meta({ access: ADMIN_ONLY })
+    .meta(allow('users.unlock'))
     .input(z.object({ userId: idSchema }).strict())
     .mutation(async ({ ctx, input }) => {
       const user = await getUser(ctx.db, input.userId);
@@ -204,7 +204,7 @@ export const usersRouter = router({
    * lockout is lifted, and its owner must choose a new password at the next sign-in.
    */
   resetPassword: protectedProcedure
-    .meta({ access: USER_MANAGER_ROLES })
+    .meta(allow('users.manage'))
     .input(z.object({ userId: idSchema }).strict())
     .mutation(async ({ ctx, input }) => {
       const before = await getUser(ctx.db, input.userId);
