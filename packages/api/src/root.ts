@@ -1,7 +1,9 @@
 import { assessmentsRouter } from './router/assessments.router.js';
 import { auditRouter } from './router/audit.router.js';
 import { gradingRouter } from './router/grading.router.js';
-import { inboxRouter, outboxRouter, snapshotsRouter } from './router/inbox.router.js';
+import { inboxRouter } from './router/inbox.router.js';
+import { outboxRouter } from './router/outbox.router.js';
+import { snapshotsRouter } from './router/snapshots.router.js';
 import { statsRouter } from './router/stats.router.js';
 import { areasRouter } from './router/areas.router.js';
 import { authRouter } from './router/auth.router.js';

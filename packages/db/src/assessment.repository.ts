@@ -250,3 +250,9 @@ export async function listUnitAssessmentYears(db: Kysely<Database>, unitId: numb
           },
   }));
 }
+
+/** The years that have at least one file, newest first. */
+export async function listFileYears(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db.selectFrom('assessments').select('year').distinct().orderBy('year', 'desc').execute();
+  return rows.map((r) => r.year);
+}

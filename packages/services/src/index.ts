@@ -10,3 +10,5 @@ export * from './audited.js';
 export * from './assessment.service.js';
 export * from './records.service.js';
 export * from './grading.service.js';
+export * from './unit.service.js';
+export * from './reorganisation-preview.service.js';

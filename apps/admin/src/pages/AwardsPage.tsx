@@ -32,7 +32,7 @@ import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
-import { canUse, SENIOR_ROLES, useRole } from './records/access.js';
+import { canUse, useRole } from './records/access.js';
 import { AreaSelect } from './records/AreaSelect.js';
 import { ConfirmModal } from './records/ConfirmModal.js';
 import { DateField } from './records/DateField.js';
@@ -59,7 +59,7 @@ function AwardsPageContent() {
   const { t, l, language, formatDate, formatNumber } = useI18n();
   const { areaId, year } = useScope();
   const areaName = useScopeName(areaId);
-  const canEdit = canUse(useRole(), SENIOR_ROLES);
+  const canEdit = canUse(useRole(), 'awards.write');
   const awards = useQuery({
     ...trpc.awards.list.queryOptions({ areaId, year: year ?? 2000 }),
     enabled: year !== undefined,

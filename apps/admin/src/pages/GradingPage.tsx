@@ -32,7 +32,7 @@ import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
 import { gradingRoute } from '../router.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
-import { canUse, ENTRY_ROLES, OFFICER_ROLES, useRole } from './records/access.js';
+import { canUse, useRole } from './records/access.js';
 import { LoadingBlock, QueryError } from './records/QueryStates.js';
 import { DraftNotice } from '../layout/FormParts.js';
 import { UnsavedChangesGuard } from '../layout/UnsavedChangesGuard.js';
@@ -101,8 +101,8 @@ function SheetForm({
   const { t, l, language, formatNumber, formatDate } = useI18n();
   const role = useRole();
   const { unit, template, sheet, standardMet } = data;
-  const canSave = canUse(role, ENTRY_ROLES);
-  const canVerify = canUse(role, OFFICER_ROLES);
+  const canSave = canUse(role, 'grading.enterScores');
+  const canVerify = canUse(role, 'grading.verifyScores');
 
   const base = useMemo<Draft>(() => ({ version: sheet?.version ?? null, scores: sheet?.scores ?? {} }), [sheet]);
   const draft = useDraft<Draft>(`grading.${unit.id}.${year}`, base);

@@ -24,7 +24,7 @@ import { useDraft } from '../lib/draft.js';
 import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
-import { canUse, OFFICER_ROLES, useRole } from './records/access.js';
+import { canUse, useRole } from './records/access.js';
 import { AreaSelect, useAreaOptions } from './records/AreaSelect.js';
 import { DateField } from './records/DateField.js';
 import { AreaPageOnly, EmptyText, LoadingBlock, QueryError } from './records/QueryStates.js';
@@ -53,7 +53,7 @@ function ModelsPageContent() {
   const { t, formatDate, formatNumber } = useI18n();
   const { areaId, year } = useScope();
   const areaName = useScopeName(areaId);
-  const canEdit = canUse(useRole(), OFFICER_ROLES);
+  const canEdit = canUse(useRole(), 'models.write');
   const models = useQuery(trpc.models.list.queryOptions({ areaId }));
   const [search, setSearch] = useState('');
   const [onlyYear, setOnlyYear] = useState(true);

@@ -1,4 +1,5 @@
 import { idSchema, vietnamDate, yearSchema } from '@antoan/core';
+import { listFileYears } from '@antoan/db';
 import { z } from 'zod';
 import { listAreaFor } from '../scope.js';
 import { allow, protectedProcedure, router } from '../trpc.js';
@@ -23,8 +24,7 @@ export const statsRouter = router({
    */
   years: protectedProcedure.meta(allow('data.read')).query(async ({ ctx }) => {
     const current = Number(vietnamDate(ctx.now()).slice(0, 4));
-    const rows = await ctx.db.selectFrom('assessments').select('year').distinct().orderBy('year', 'desc').execute();
-    const withFiles = rows.map((r) => r.year);
+    const withFiles = await listFileYears(ctx.db);
     const years = [...new Set([current, ...withFiles])].sort((a, b) => b - a);
     return { years, current, latest: withFiles.find((y) => y <= current) ?? current };
   }),

@@ -1,21 +1,12 @@
 import {
-  DomainError,
   idSchema,
   recognitionAuthority,
   unitListInputSchema,
   unitRecognitionInputSchema,
   vietnamDate,
 } from '@antoan/core';
-import {
-  getUnit,
-  isAreaWithin,
-  listResultYears,
-  listUnits,
-  listUnitsByIds,
-  setUnitRecognition,
-  writeAudit,
-} from '@antoan/db';
-import { refreshResults } from '@antoan/services';
+import { isAreaWithin, listUnits, listUnitsByIds } from '@antoan/db';
+import { changeUnitRecognition } from '@antoan/services';
 import { z } from 'zod';
 import { allow, protectedProcedure, router } from '../trpc.js';
 import { getUnitInScope, listAreaFor, scopeRootOf } from '../scope.js';
@@ -53,33 +44,7 @@ export const unitsRouter = router({
   setRecognition: protectedProcedure
     .meta(allow('units.setRecognition'))
     .input(unitRecognitionInputSchema)
-    .mutation(async ({ ctx, input }) => {
-      const unit = await getUnitInScope(ctx, input.unitId);
-      if ((unit.type === 'KDC' || unit.type === 'XA') && (input.isMinistryMonitored || input.isRecognitionDelegated)) {
-        throw new DomainError('INVALID', {
-          vi: 'Chỉ cơ quan, doanh nghiệp, cơ sở giáo dục mới do Bộ Công an theo dõi hoặc được ủy quyền công nhận.',
-          en: 'Only agencies, enterprises and schools may be monitored by the Ministry or have their recognition delegated.',
-        });
-      }
-      const now = ctx.now();
-      return ctx.db.transaction().execute(async (trx) => {
-        await setUnitRecognition(trx, unit.id, input);
-        const after = await getUnit(trx, unit.id);
-        await writeAudit(trx, {
-          userId: ctx.user.id,
-          action: 'unit.recognition',
-          entity: 'unit',
-          entityId: unit.id,
-          before: unit,
-          after,
-          at: now,
-        });
-        // a delegation moves the unit into (or out of) its commune's XA-4: that commune's group, every stored year
-        const years = (await listResultYears(trx)).map((r) => r.year);
-        await refreshResults(trx, { unitIds: [unit.id], years, formerAreaIds: [unit.areaId] }, now);
-        return after;
-      });
-    }),
+    .mutation(async ({ ctx, input }) => changeUnitRecognition(ctx, await getUnitInScope(ctx, input.unitId), input)),
 
   /**
    * Several units at once, for lists of records that name units by id (models' hosts, awards, reports): those
