@@ -107,7 +107,8 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
       cache.delete(sqlText);
     } else {
       stmt = sqlite.prepare(sqlText);
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      const oldest = cache.keys().next();
+      if (cache.size >= STATEMENT_CACHE_SIZE && !oldest.done) cache.delete(oldest.value);
     }
     cache.set(sqlText, stmt);
     return stmt;
