@@ -10,12 +10,11 @@ import {
   findRequestSession,
   LoginRateLimiter,
   AreaSummaries,
-  SENIOR_ROLES,
   VersionedCache,
   type Logger,
   type SessionCache,
 } from '@antoan/api';
-import { MAX_BATCH_CALLS } from '@antoan/core';
+import { can, MAX_BATCH_CALLS } from '@antoan/core';
 import { pendingMigrations, type Database } from '@antoan/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { sql, type Kysely } from 'kysely';
@@ -136,7 +135,7 @@ export function createAppServer(options: AppServerOptions): http.Server {
     let large = false;
     if (req.method === 'POST' && req.url!.startsWith('/trpc/imports.')) {
       const { user } = await findRequestSession(db, req, new Date());
-      large = user !== null && !user.mustChangePassword && (SENIOR_ROLES as readonly string[]).includes(user.role);
+      large = user !== null && !user.mustChangePassword && can(user.role, 'imports.run');
     }
     const limit = large ? largeBody : smallBody;
     const declared = Number(req.headers['content-length'] ?? 0);

@@ -13,9 +13,9 @@ export {
 export { ensureFirstAdmin } from './auth.js';
 export { hashPassword } from './password.js';
 export type { ErrorData } from './errors.js';
-export { PASSWORD_CHANGE_REQUIRED, SENIOR_ROLES, type Access, type Meta } from './trpc.js';
+export { PASSWORD_CHANGE_REQUIRED, type Access, type Meta } from './trpc.js';
 export { AreaSummaries } from './area-summaries.js';
 export { deepFreeze, VersionedCache } from './versioned-cache.js';
 export { clientKey, LoginRateLimiter, type LoginRateLimiterOptions } from './login-limiter.js';
-export type { ImportPlanRow, ImportResult } from './router/imports.router.js';
+export type { ImportPlanRow, ImportResult } from './import-file.js';
 export { Semaphore } from './limits/semaphore.js';

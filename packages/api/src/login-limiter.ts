@@ -77,9 +77,11 @@ export class LoginRateLimiter {
     if (entry.times.length >= this.#maxFailures) {
       const first = !entry.reported;
       entry.reported = true;
+      // the failure that, once out of the window, lets this client try again (there are maxFailures or more)
+      const oldestCounted = entry.times.at(-this.#maxFailures) ?? at;
       return {
         allowed: false,
-        retryAt: new Date(entry.times[entry.times.length - this.#maxFailures]! + this.#windowMs),
+        retryAt: new Date(oldestCounted + this.#windowMs),
         first,
       };
     }
@@ -131,7 +133,10 @@ export class LoginRateLimiter {
     // Most recently active last; bounded like the clients.
     this.#accounts.delete(key);
     this.#accounts.set(key, entry);
-    while (this.#accounts.size > this.#maxClients) this.#accounts.delete(this.#accounts.keys().next().value!);
+    for (const oldest of this.#accounts.keys()) {
+      if (this.#accounts.size <= this.#maxClients) break;
+      this.#accounts.delete(oldest);
+    }
   }
 
   /** A right password from this client: its failures on this account are forgotten. */
@@ -146,7 +151,10 @@ export class LoginRateLimiter {
 
   /** Drops the oldest entries while there are too many, and a few expired ones on every call. */
   #evict(at: number): void {
-    while (this.#clients.size > this.#maxClients) this.#clients.delete(this.#clients.keys().next().value!);
+    for (const oldest of this.#clients.keys()) {
+      if (this.#clients.size <= this.#maxClients) break;
+      this.#clients.delete(oldest);
+    }
     let checked = 0;
     for (const [key, entry] of this.#clients) {
       if (checked++ >= 4) break;
@@ -162,7 +170,7 @@ export function clientKey(ip: string | null | undefined): string {
   if (!ip) return 'unknown';
   const address = ip.replace(/%.*$/, '').toLowerCase();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
-  if (mapped) return mapped[1]!;
+  if (mapped?.[1]) return mapped[1];
   if (!isIPv6(address)) return address;
   const [head = '', tail = ''] = address.split('::');
   const left = head === '' ? [] : head.split(':');

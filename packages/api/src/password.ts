@@ -79,8 +79,8 @@ export function oneTimePassword(): string {
   for (let i = 0; i < 12; i++) {
     if (i > 0 && i % 4 === 0) out += '-';
     // 256 % 26 != 0: reject the top bytes rather than favour the first letters.
-    let byte = bytes[i]!;
-    while (byte >= 234) byte = randomBytes(1)[0]!;
+    let byte = bytes[i] ?? 255;
+    while (byte >= 234) byte = randomBytes(1)[0] ?? 255;
     out += ONE_TIME_ALPHABET[byte % ONE_TIME_ALPHABET.length];
   }
   return out;

@@ -1,11 +1,16 @@
 import { assessmentsRouter } from './router/assessments.router.js';
 import { auditRouter } from './router/audit.router.js';
 import { gradingRouter } from './router/grading.router.js';
-import { inboxRouter, outboxRouter, snapshotsRouter } from './router/inbox.router.js';
+import { inboxRouter } from './router/inbox.router.js';
+import { outboxRouter } from './router/outbox.router.js';
+import { snapshotsRouter } from './router/snapshots.router.js';
 import { statsRouter } from './router/stats.router.js';
 import { areasRouter } from './router/areas.router.js';
 import { authRouter } from './router/auth.router.js';
-import { awardsRouter, incidentsRouter, modelsRouter, reportsRouter } from './router/records.router.js';
+import { awardsRouter } from './router/awards.router.js';
+import { incidentsRouter } from './router/incidents.router.js';
+import { modelsRouter } from './router/models.router.js';
+import { reportsRouter } from './router/reports.router.js';
 import { importsRouter } from './router/imports.router.js';
 import { unitsRouter } from './router/units.router.js';
 import { usersRouter } from './router/users.router.js';

@@ -1,5 +1,5 @@
 import { DomainError, type Unit, type User } from '@antoan/core';
-import { getArea, getUnit, isAreaWithin, type Database } from '@antoan/db';
+import { getArea, getUnit, isAreaWithin, listUnitIdsInArea, type Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
 
 // Scope: which areas and units a signed-in user may read or change, checked on the server for every call.
@@ -61,4 +61,26 @@ export async function listAreaFor(ctx: ScopeContext, requested: number | undefin
   const root = scopeRootOf(ctx.user);
   if (root === 'none') throw outOfScope();
   return root ?? undefined;
+}
+
+/** A model's host or an award's recipient must be a unit of the area it is filed under (and in scope). */
+export async function assertUnitInArea(ctx: ScopeContext, unitId: number, areaId: number): Promise<void> {
+  const unit = await getUnitInScope(ctx, unitId);
+  if (!(await isAreaWithin(ctx.db, unit.areaId, areaId))) {
+    throw new DomainError('INVALID', {
+      vi: `Đơn vị ${unit.name} không thuộc địa bàn đã chọn.`,
+      en: `The unit ${unit.name} is not in the chosen area.`,
+    });
+  }
+}
+
+/** The units whose records a list may show: the reporter's own unit, or the units of the scoped area. */
+export async function unitIdsInScope(
+  ctx: ScopeContext,
+  input: { areaId?: number | undefined; unitId?: number | undefined },
+  date: string,
+): Promise<number[]> {
+  if (input.unitId !== undefined) return [(await getUnitInScope(ctx, input.unitId)).id];
+  if (ctx.user.role === 'unit_reporter') return ctx.user.unitId ? [ctx.user.unitId] : [];
+  return listUnitIdsInArea(ctx.db, await listAreaFor(ctx, input.areaId), date);
 }

@@ -1,9 +1,12 @@
 import {
+  can,
   DomainError,
+  PERMISSIONS,
   findUnstorableText,
   isReservedKey,
   RESERVED_KEY_MESSAGE,
   UNSTORABLE_TEXT_MESSAGE,
+  type Permission,
   type Role,
   type User,
 } from '@antoan/core';
@@ -13,16 +16,19 @@ import type { Context } from './context.js';
 import { describeError, toTRPCError } from './errors.js';
 
 /**
- * Who may call a procedure. Every procedure declares it (`.meta({ access })`); one without is refused,
- * and the authorization matrix test fails.
+ * Who may call a procedure. Every procedure declares it (`.meta({ access })`, or `.meta(allow(permission))`);
+ * one without is refused, and the authorization matrix test fails.
  * - `'public'`: anyone, signed in or not (logging in);
  * - `'authenticated'`: any signed-in user (their own profile, logging out);
- * - a list of roles: signed-in users with one of them. Scope (which areas and units) is checked inside.
+ * - a list of roles: signed-in users with one of them, always the roles of a permission of core's
+ *   `PERMISSIONS` (see {@link allow}). Scope (which areas and units) is checked inside.
  */
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
 export interface Meta {
   access: Access;
+  /** The permission of core's `PERMISSIONS` the roles of `access` are (set by {@link allow}). */
+  permission?: Permission;
   /**
    * Open to a user who signs in with a one-time password and has not changed it yet (who they are, changing
    * the password, signing out). Every other procedure refuses such a user until the password is changed.
@@ -87,8 +93,11 @@ const accessControl = t.middleware(({ ctx, meta, path, next }) => {
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `procedure ${path} declares no access rule` });
   }
   if (access === 'public') return next();
+  if (access !== 'authenticated' && !meta.permission) {
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `procedure ${path} lists roles, not a permission` });
+  }
   if (!ctx.user) throw new DomainError('UNAUTHORIZED', SIGN_IN_REQUIRED);
-  if (access !== 'authenticated' && !access.includes(ctx.user.role)) throw new DomainError('FORBIDDEN', NOT_ALLOWED);
+  if (meta.permission && !can(ctx.user.role, meta.permission)) throw new DomainError('FORBIDDEN', NOT_ALLOWED);
   if (ctx.user.mustChangePassword && !meta.beforePasswordChange)
     throw new DomainError('FORBIDDEN', PASSWORD_CHANGE_REQUIRED);
   return next();
@@ -132,20 +141,10 @@ export const publicProcedure = t.procedure.use(errorMapping).use(accessControl).
 /** For procedures of signed-in users: `ctx.user` is set. */
 export const protectedProcedure = publicProcedure.use(requireUser);
 
-/** Role sets used across routers. */
-export const ALL_ROLES = [
-  'admin',
-  'province_officer',
-  'commune_officer',
-  'unit_reporter',
-  'viewer',
-] as const satisfies readonly Role[];
-export const OFFICERS = ['admin', 'province_officer', 'commune_officer'] as const satisfies readonly Role[];
-export const ENTRY_ROLES = [
-  'admin',
-  'province_officer',
-  'commune_officer',
-  'unit_reporter',
-] as const satisfies readonly Role[];
-export const SENIOR_ROLES = ['admin', 'province_officer'] as const satisfies readonly Role[];
-export const ADMIN_ONLY = ['admin'] as const satisfies readonly Role[];
+/**
+ * The meta of a procedure open to the roles of a permission of core's `PERMISSIONS`:
+ * `.meta(allow('awards.write'))`. `access` lists those roles (what the access matrix test compares).
+ */
+export function allow(permission: Permission): Meta & { access: readonly Role[]; permission: Permission } {
+  return { access: PERMISSIONS[permission], permission };
+}

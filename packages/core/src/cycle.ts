@@ -1,4 +1,5 @@
 import { DomainError, type LocalizedText } from './errors.js';
+import { PERMISSIONS } from './permissions.js';
 import { recognisableLevels, type Role } from './roles.js';
 import type { ManagingLevel } from './units.js';
 
@@ -52,7 +53,7 @@ export const CYCLE_STATUS_LABELS: Readonly<Record<CycleStatus, LocalizedText>> =
  * to be one that recognises units of the unit's managing level ({@link recognisableLevels}): a commune
  * officer appraises the commune's villages but not the commune itself.
  *
- * | action          | from                        | to             | roles                                  |
+ * | action          | from                        | to             | roles (core's PERMISSIONS)             |
  * |-----------------|-----------------------------|----------------|----------------------------------------|
  * | `register`      | not_registered              | registered     | reporters and officers                 |
  * | `selfAssess`    | registered                  | self_assessed  | reporters and officers                 |
@@ -72,46 +73,46 @@ export const CYCLE_ACTIONS = {
   register: {
     from: ['not_registered'],
     to: 'registered',
-    roles: ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
+    roles: PERMISSIONS['assessments.enter'],
     levelBound: false,
   },
   selfAssess: {
     from: ['registered'],
     to: 'self_assessed',
-    roles: ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
+    roles: PERMISSIONS['assessments.enter'],
     levelBound: false,
   },
   submit: {
     from: ['self_assessed'],
     to: 'submitted',
-    roles: ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
+    roles: PERMISSIONS['assessments.enter'],
     levelBound: false,
   },
   return: {
     from: ['submitted', 'appraised'],
     to: 'self_assessed',
-    roles: ['admin', 'province_officer', 'commune_officer'],
+    roles: PERMISSIONS['assessments.decide'],
     levelBound: true,
   },
   appraise: {
     from: ['submitted'],
     to: 'appraised',
-    roles: ['admin', 'province_officer', 'commune_officer'],
+    roles: PERMISSIONS['assessments.decide'],
     levelBound: true,
   },
   recognise: {
     from: ['appraised'],
     to: 'recognised',
-    roles: ['admin', 'province_officer', 'commune_officer'],
+    roles: PERMISSIONS['assessments.decide'],
     levelBound: true,
   },
   reject: {
     from: ['appraised'],
     to: 'not_recognised',
-    roles: ['admin', 'province_officer', 'commune_officer'],
+    roles: PERMISSIONS['assessments.decide'],
     levelBound: true,
   },
-  revoke: { from: ['recognised'], to: 'revoked', roles: ['admin', 'province_officer'], levelBound: true },
+  revoke: { from: ['recognised'], to: 'revoked', roles: PERMISSIONS['assessments.revoke'], levelBound: true },
 } as const satisfies Record<
   string,
   { from: readonly CycleStatus[]; to: CycleStatus; roles: readonly Role[]; levelBound: boolean }

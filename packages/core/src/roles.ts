@@ -89,18 +89,6 @@ export function recognisableLevels(role: Role): readonly ManagingLevel[] {
 }
 
 /**
- * The roles that manage accounts: an administrator everywhere, a province (or district) officer the users of
- * their own area's subtree. Every other role manages nobody, not even themselves (they change their own
- * password only).
- *
- * @example
- * ```ts
- * USER_MANAGER_ROLES.includes('province_officer'); // true
- * ```
- */
-export const USER_MANAGER_ROLES = ['admin', 'province_officer'] as const satisfies readonly Role[];
-
-/**
  * The roles a user of `role` may give to an account they manage: an administrator any role, a province
  * officer every role but administrator (a district officer of their province is a `province_officer` too).
  *

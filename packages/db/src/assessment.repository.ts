@@ -1,5 +1,5 @@
-import { DomainError, type AssessmentRecord, type Evidence } from '@antoan/core';
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import { DomainError, STALE_FILE, type AssessmentRecord, type CycleStamp, type Evidence } from '@antoan/core';
+import { SqliteAdapter, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { chunk } from './chunk.js';
 import type { AssessmentAnswerTable, AssessmentTable, Database } from './schema.js';
 
@@ -102,10 +102,41 @@ export async function insertAssessment(
   return toRecord(row, []);
 }
 
-const STALE = {
-  vi: 'Hồ sơ vừa được người khác thay đổi. Tải lại để xem bản mới nhất rồi nhập lại thay đổi của bạn.',
-  en: 'Someone else changed this file meanwhile. Reload to see the latest version, then make your change again.',
-};
+/**
+ * A change of a file: what a step of the cycle records (core's `CycleStamp`), its lock, or the criteria left to
+ * review. Only the fields given change.
+ */
+export interface AssessmentPatch extends Partial<CycleStamp> {
+  criteriaToReview?: readonly string[];
+}
+
+/** The columns of an {@link AssessmentPatch}. */
+function columnsOf(patch: AssessmentPatch): Omit<Updateable<AssessmentTable>, 'id' | 'version'> {
+  const { status, selfAssessed, submitted, appraised, appraisalNote, decided, revoked, isLocked } = patch;
+  return {
+    ...(status !== undefined && { status }),
+    ...(selfAssessed && { self_assessed_at: selfAssessed.at, self_assessed_by: selfAssessed.by }),
+    ...(submitted && { submitted_at: submitted.at, submitted_by: submitted.by }),
+    ...(appraised && { appraised_at: appraised.at, appraised_by: appraised.by }),
+    ...(appraisalNote !== undefined && { appraisal_note: appraisalNote }),
+    ...(decided && {
+      decided_at: decided.at,
+      decided_by: decided.by,
+      decision_number: decided.number,
+      decision_date: decided.date,
+      decision_authority: decided.authority,
+      certificate_number: decided.certificateNumber,
+    }),
+    ...(revoked && {
+      revoked_at: revoked.at,
+      revoked_by: revoked.by,
+      revoke_reason: revoked.reason,
+      revoke_document: revoked.document,
+    }),
+    ...(isLocked !== undefined && { is_locked: isLocked ? 1 : 0 }),
+    ...(patch.criteriaToReview && { criteria_to_review: JSON.stringify(patch.criteriaToReview) }),
+  };
+}
 
 /**
  * Bumps the version if it is still `expectedVersion` and applies `patch`; otherwise CONFLICT (a concurrent
@@ -115,15 +146,15 @@ export async function updateAssessment(
   db: Kysely<Database>,
   id: number,
   expectedVersion: number,
-  patch: Omit<Updateable<AssessmentTable>, 'id' | 'version'>,
+  patch: AssessmentPatch,
 ): Promise<void> {
   const result = await db
     .updateTable('assessments')
-    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...columnsOf(patch), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new DomainError('CONFLICT', STALE);
+  if (Number(result.numUpdatedRows) !== 1) throw new DomainError('CONFLICT', STALE_FILE);
 }
 
 /** Replaces the answers of the given criteria (others stay). Call with the version bump, in one transaction. */
@@ -139,16 +170,16 @@ export async function upsertAnswers(
     .where('assessment_id', '=', assessmentId)
     .where('criterion_code', 'in', codes)
     .execute();
-  for (const part of chunk(codes, 200)) {
+  for (const part of chunk(Object.entries(answers), 200)) {
     await db
       .insertInto('assessment_answers')
       .values(
-        part.map((code) => ({
+        part.map(([code, { answer, evidence }]) => ({
           assessment_id: assessmentId,
           criterion_code: code,
-          value: JSON.stringify(answers[code]!.answer),
-          evidence_note: answers[code]!.evidence.note,
-          evidence_links: JSON.stringify(answers[code]!.evidence.links),
+          value: JSON.stringify(answer),
+          evidence_note: evidence.note,
+          evidence_links: JSON.stringify(evidence.links),
         })),
       )
       .execute();
@@ -168,6 +199,22 @@ export async function findAssessmentState(
     .where('year', '=', year)
     .executeTakeFirst();
   return row && { catalogueId: row.catalogue_id, isLocked: row.is_locked === 1 };
+}
+
+/**
+ * Whether a unit's file of a year is locked, read in the transaction of a write that its lock refuses. On
+ * PostgreSQL the row is share-locked until that transaction ends: a concurrent lock (or unlock) of the file waits
+ * for the write to commit, and a write that comes after an uncommitted lock waits for it and reads it. On SQLite
+ * a transaction that writes holds the database's one write lock, which orders it the same way.
+ */
+export async function isFileLocked(trx: Kysely<Database>, unitId: number, year: number): Promise<boolean> {
+  const query = trx
+    .selectFrom('assessments')
+    .select('is_locked')
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year);
+  const row = await (trx.getExecutor().adapter instanceof SqliteAdapter ? query : query.forShare()).executeTakeFirst();
+  return row?.is_locked === 1;
 }
 
 /** The years a unit has a file for, oldest first, with the cycle state and the decision (a unit page's history). */
@@ -202,4 +249,10 @@ export async function listUnitAssessmentYears(db: Kysely<Database>, unitId: numb
             certificateNumber: r.certificate_number,
           },
   }));
+}
+
+/** The years that have at least one file, newest first. */
+export async function listFileYears(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db.selectFrom('assessments').select('year').distinct().orderBy('year', 'desc').execute();
+  return rows.map((r) => r.year);
 }

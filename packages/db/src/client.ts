@@ -122,7 +122,8 @@ function withStatementCache(sqlite: SQLite.Database, onWrite: () => void): Sqlit
       cache.delete(sqlText);
     } else {
       stmt = sqlite.prepare(sqlText);
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      const oldest = cache.keys().next();
+      if (cache.size >= STATEMENT_CACHE_SIZE && !oldest.done) cache.delete(oldest.value);
     }
     cache.set(sqlText, stmt);
     return stmt;

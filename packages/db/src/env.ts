@@ -44,7 +44,9 @@ export function parseEnvironment<T extends z.ZodObject>(
 ): z.infer<T> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const name = String(issue.path[0] ?? '?');
-  throw new EnvError(`Invalid environment variable ${name}=${JSON.stringify(source[name] ?? '')}: ${issue.message}`);
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? '?');
+  throw new EnvError(
+    `Invalid environment variable ${name}=${JSON.stringify(source[name] ?? '')}: ${issue?.message ?? 'invalid'}`,
+  );
 }

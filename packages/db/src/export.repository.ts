@@ -40,8 +40,8 @@ export async function* iterateUnitBatches(
     if (filter.areaId !== undefined)
       query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
     const rows = await query.orderBy('area_id').orderBy('id').limit(size).execute();
-    if (rows.length === 0) return;
-    const last = rows[rows.length - 1]!;
+    const last = rows.at(-1);
+    if (!last) return;
     if (rows.length === size) {
       const rest = await db
         .selectFrom('units')
@@ -153,8 +153,9 @@ export async function* iterateModelBatches(
         .where((eb) => eb.or([eb('stopped_on', 'is', null), eb('stopped_on', '>=', `${year}-01-01`)]));
     }
     const rows = await query.orderBy('id').limit(size).execute();
-    if (rows.length === 0) return;
-    afterId = rows[rows.length - 1]!.id;
+    const last = rows.at(-1);
+    if (!last) return;
+    afterId = last.id;
     yield rows.map(toModel);
     if (rows.length < size) return;
   }
@@ -173,8 +174,9 @@ export async function* iterateAwardBatches(
       query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
     if (filter.year !== undefined) query = query.where('year', '=', filter.year);
     const rows = await query.orderBy('id').limit(size).execute();
-    if (rows.length === 0) return;
-    afterId = rows[rows.length - 1]!.id;
+    const last = rows.at(-1);
+    if (!last) return;
+    afterId = last.id;
     yield rows.map(toAward);
     if (rows.length < size) return;
   }

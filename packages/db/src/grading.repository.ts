@@ -15,12 +15,29 @@ export interface GradingSheetRecord {
   scores: Record<string, ItemScore>;
 }
 
-export async function listGradingSheets(db: Kysely<Database>, unitIds: readonly number[], year: number): Promise<GradingSheetRecord[]> {
+export async function listGradingSheets(
+  db: Kysely<Database>,
+  unitIds: readonly number[],
+  year: number,
+): Promise<GradingSheetRecord[]> {
   const result: GradingSheetRecord[] = [];
   for (const part of chunk(unitIds, 500)) {
-    const sheets = await db.selectFrom('grading_sheets').selectAll().where('year', '=', year).where('unit_id', 'in', part).execute();
+    const sheets = await db
+      .selectFrom('grading_sheets')
+      .selectAll()
+      .where('year', '=', year)
+      .where('unit_id', 'in', part)
+      .execute();
     if (sheets.length === 0) continue;
-    const scores = await db.selectFrom('grading_scores').selectAll().where('sheet_id', 'in', sheets.map((s) => s.id)).execute();
+    const scores = await db
+      .selectFrom('grading_scores')
+      .selectAll()
+      .where(
+        'sheet_id',
+        'in',
+        sheets.map((s) => s.id),
+      )
+      .execute();
     const bySheet = new Map<number, Record<string, ItemScore>>();
     for (const s of scores) {
       const record = bySheet.get(s.sheet_id) ?? {};
@@ -42,7 +59,11 @@ export async function listGradingSheets(db: Kysely<Database>, unitIds: readonly 
   return result;
 }
 
-export async function findGradingSheet(db: Kysely<Database>, unitId: number, year: number): Promise<GradingSheetRecord | undefined> {
+export async function findGradingSheet(
+  db: Kysely<Database>,
+  unitId: number,
+  year: number,
+): Promise<GradingSheetRecord | undefined> {
   return (await listGradingSheets(db, [unitId], year))[0];
 }
 
@@ -52,15 +73,34 @@ export async function findGradingSheet(db: Kysely<Database>, unitId: number, yea
  */
 export async function saveGradingScores(
   db: Kysely<Database>,
-  input: { unitId: number; year: number; templateId: string; expectedVersion: number | null; scores: Readonly<Record<string, ItemScore>>; by: number | null; now: Date },
+  input: {
+    unitId: number;
+    year: number;
+    templateId: string;
+    expectedVersion: number | null;
+    scores: Readonly<Record<string, ItemScore>>;
+    by: number | null;
+    now: Date;
+  },
 ): Promise<void> {
-  const existing = await db.selectFrom('grading_sheets').selectAll().where('unit_id', '=', input.unitId).where('year', '=', input.year).executeTakeFirst();
+  const existing = await db
+    .selectFrom('grading_sheets')
+    .selectAll()
+    .where('unit_id', '=', input.unitId)
+    .where('year', '=', input.year)
+    .executeTakeFirst();
   let sheetId: number;
   if (!existing) {
     if (input.expectedVersion !== null) throw staleSheet();
     const row = await db
       .insertInto('grading_sheets')
-      .values({ unit_id: input.unitId, year: input.year, template_id: input.templateId, updated_at: input.now.toISOString(), updated_by: input.by })
+      .values({
+        unit_id: input.unitId,
+        year: input.year,
+        template_id: input.templateId,
+        updated_at: input.now.toISOString(),
+        updated_by: input.by,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     sheetId = row.id;
@@ -85,15 +125,21 @@ export async function saveGradingScores(
   if (codes.length === 0) return;
   // Only the scores given change: a reporter's self score keeps the officer's verified score, and back.
   const stored = new Map(
-    (await db.selectFrom('grading_scores').selectAll().where('sheet_id', '=', sheetId).where('item_code', 'in', codes).execute()).map((r) => [r.item_code, r]),
+    (
+      await db
+        .selectFrom('grading_scores')
+        .selectAll()
+        .where('sheet_id', '=', sheetId)
+        .where('item_code', 'in', codes)
+        .execute()
+    ).map((r) => [r.item_code, r]),
   );
   await db.deleteFrom('grading_scores').where('sheet_id', '=', sheetId).where('item_code', 'in', codes).execute();
-  for (const part of chunk(codes, 200)) {
+  for (const part of chunk(Object.entries(input.scores), 200)) {
     await db
       .insertInto('grading_scores')
       .values(
-        part.map((code) => {
-          const given = input.scores[code]!;
+        part.map(([code, given]) => {
           const before = stored.get(code);
           return {
             sheet_id: sheetId,
@@ -116,13 +162,27 @@ function staleSheet(): DomainError {
 }
 
 /** The year's sheets of the units of a scope, in two queries whatever its size. */
-export async function listGradingSheetsInScope(db: Kysely<Database>, scope: UnitScope, year: number): Promise<GradingSheetRecord[]> {
+export async function listGradingSheetsInScope(
+  db: Kysely<Database>,
+  scope: UnitScope,
+  year: number,
+): Promise<GradingSheetRecord[]> {
   const [sheets, scores] = await Promise.all([
-    db.selectFrom('grading_sheets').selectAll().where('year', '=', year).$if(scope.areaId !== undefined, (qb) => qb.where('unit_id', 'in', unitsInScope(db, scope))).execute(),
+    db
+      .selectFrom('grading_sheets')
+      .selectAll()
+      .where('year', '=', year)
+      .$if(scope.areaId !== undefined, (qb) => qb.where('unit_id', 'in', unitsInScope(db, scope)))
+      .execute(),
     db
       .selectFrom('grading_scores')
       .innerJoin('grading_sheets', 'grading_sheets.id', 'grading_scores.sheet_id')
-      .select(['grading_scores.sheet_id', 'grading_scores.item_code', 'grading_scores.self_score', 'grading_scores.verified_score'])
+      .select([
+        'grading_scores.sheet_id',
+        'grading_scores.item_code',
+        'grading_scores.self_score',
+        'grading_scores.verified_score',
+      ])
       .where('grading_sheets.year', '=', year)
       .$if(scope.areaId !== undefined, (qb) => qb.where('grading_sheets.unit_id', 'in', unitsInScope(db, scope)))
       .execute(),

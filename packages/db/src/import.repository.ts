@@ -16,6 +16,7 @@ import type { Kysely } from 'kysely';
 import { insertAreas } from './area.repository.js';
 import { writeAudits, type AuditEntry } from './audit.repository.js';
 import { chunk } from './chunk.js';
+import { mustGet, required } from './required.js';
 import type { Database } from './schema.js';
 
 // What an import of areas and units reads (the records its file names, the user's writable areas) and how
@@ -192,8 +193,8 @@ export async function applyImportPlan(
         name: r.name,
         kind: r.kind,
         level,
-        parentId: r.parentCode === null ? null : areaIds.get(r.parentCode)!,
-        validFrom: r.validFrom!,
+        parentId: r.parentCode === null ? null : mustGet(areaIds, r.parentCode, 'the parent area'),
+        validFrom: required(r.validFrom, `the start date of area ${r.code}`),
         validTo: r.validTo,
       })),
     );
@@ -204,20 +205,20 @@ export async function applyImportPlan(
   }
   for (const entry of plan.areas.update) {
     const row = entry.values;
-    const id = entry.existingId!;
+    const id = required(entry.existingId, `the id of area ${entry.code}`);
     await db
       .updateTable('areas')
       .set({
         name: row.name,
         kind: row.kind,
-        valid_from: row.validFrom!,
+        valid_from: required(row.validFrom, `the start date of area ${row.code}`),
         valid_to: row.validTo,
         search_key: foldForSearch(row.name),
         sort_key: vietnameseSortKey(row.name),
       })
       .where('id', '=', id)
       .execute();
-    const before = existing.areas.get(entry.code)!;
+    const before = mustGet(existing.areas, entry.code, 'the stored area');
     entries.push({
       ...base,
       action: 'area.update',
@@ -233,7 +234,9 @@ export async function applyImportPlan(
       .insertInto('units')
       // a new unit without a start date exists from the day of the import (core's unitExistsInYear): it never
       // enters an earlier year's figures
-      .values(part.map((e) => unitColumns(e.values, areaIds.get(e.values.areaCode)!, vietnamDate(audit.at))))
+      .values(
+        part.map((e) => unitColumns(e.values, mustGet(areaIds, e.values.areaCode, 'the area'), vietnamDate(audit.at))),
+      )
       .returning(['id', 'code'])
       .execute();
     const byCode = new Map(part.map((e) => [e.code, e.values]));
@@ -248,10 +251,10 @@ export async function applyImportPlan(
       });
   }
   for (const entry of plan.units.update) {
-    const id = entry.existingId!;
+    const id = required(entry.existingId, `the id of unit ${entry.code}`);
     await db
       .updateTable('units')
-      .set(unitColumns(entry.values, areaIds.get(entry.values.areaCode)!))
+      .set(unitColumns(entry.values, mustGet(areaIds, entry.values.areaCode, 'the area')))
       .where('id', '=', id)
       .execute();
     entries.push({
@@ -259,7 +262,7 @@ export async function applyImportPlan(
       action: 'unit.update',
       entity: 'unit',
       entityId: id,
-      before: existing.units.get(entry.code)!,
+      before: mustGet(existing.units, entry.code, 'the stored unit'),
       after: { id, ...entry.values },
     });
   }
@@ -274,6 +277,6 @@ export async function applyImportPlan(
   await writeAudits(db, entries);
   // what the stored results must follow: every unit written, and the areas the updated ones were in
   const touchedUnitIds = entries.filter((e) => e.entity === 'unit').map((e) => Number(e.entityId));
-  const formerAreaIds = plan.units.update.map((e) => existing.units.get(e.code)!.areaId);
+  const formerAreaIds = plan.units.update.map((e) => mustGet(existing.units, e.code, 'the stored unit').areaId);
   return { ...counts, touchedUnitIds, formerAreaIds };
 }

@@ -15,3 +15,4 @@ export * from './results.repository.js';
 export * from './whole-set.loader.js';
 export * from './write-transaction.js';
 export * from './reorganisation.repository.js';
+export * from './required.js';

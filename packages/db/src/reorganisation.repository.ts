@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { insertAreas, toArea } from './area.repository.js';
 import { writeAudits, type AuditEntry } from './audit.repository.js';
 import { chunk } from './chunk.js';
+import { mustGet } from './required.js';
 import type { Database } from './schema.js';
 import { toUnit } from './unit.repository.js';
 
@@ -78,7 +79,7 @@ export async function applyReorganisationPlan(
       .insertInto('area_lineage')
       .values({
         predecessor_id: l.predecessorId,
-        successor_id: areaId.get(l.successorCode)!,
+        successor_id: mustGet(areaId, l.successorCode, 'the new area'),
         event: l.event,
         effective_date: date,
         note: plan.note,
@@ -117,7 +118,7 @@ export async function applyReorganisationPlan(
             code: u.code,
             name: u.name,
             type: u.type,
-            area_id: areaId.get(u.areaCode)!,
+            area_id: mustGet(areaId, u.areaCode, 'the new area'),
             managing_level: u.managingLevel,
             search_key: foldForSearch(`${u.name} ${u.code}`),
             sort_key: vietnameseSortKey(u.name),
@@ -143,7 +144,7 @@ export async function applyReorganisationPlan(
       .values(
         part.map((l) => ({
           predecessor_id: l.predecessorId,
-          successor_id: unitId.get(l.successorCode)!,
+          successor_id: mustGet(unitId, l.successorCode, 'the new unit'),
           effective_date: date,
           note: plan.note,
         })),
@@ -154,10 +155,12 @@ export async function applyReorganisationPlan(
   const movedUsers: ReorganisationResult['movedUsers'] = [];
   const firstSuccessor = new Map<number, number>();
   for (const l of plan.lineage)
-    if (!firstSuccessor.has(l.predecessorId)) firstSuccessor.set(l.predecessorId, areaId.get(l.successorCode)!);
+    if (!firstSuccessor.has(l.predecessorId))
+      firstSuccessor.set(l.predecessorId, mustGet(areaId, l.successorCode, 'the new area'));
   const unitSuccessor = new Map<number, number>();
   for (const l of plan.unitLineage)
-    if (!unitSuccessor.has(l.predecessorId)) unitSuccessor.set(l.predecessorId, unitId.get(l.successorCode)!);
+    if (!unitSuccessor.has(l.predecessorId))
+      unitSuccessor.set(l.predecessorId, mustGet(unitId, l.successorCode, 'the new unit'));
   const users = await db
     .selectFrom('users')
     .select(['id', 'username', 'area_id', 'unit_id'])
@@ -173,11 +176,8 @@ export async function applyReorganisationPlan(
     const toUnitId = user.unit_id === null ? null : (unitSuccessor.get(user.unit_id) ?? user.unit_id);
     // a unit's reporter follows the unit (after a split, its new commune may not be the first successor)
     const toAreaId =
-      toUnitId !== null && unitArea.has(toUnitId)
-        ? unitArea.get(toUnitId)!
-        : user.area_id === null
-          ? null
-          : (firstSuccessor.get(user.area_id) ?? user.area_id);
+      (toUnitId === null ? undefined : unitArea.get(toUnitId)) ??
+      (user.area_id === null ? null : (firstSuccessor.get(user.area_id) ?? user.area_id));
     await db.updateTable('users').set({ area_id: toAreaId, unit_id: toUnitId }).where('id', '=', user.id).execute();
     movedUsers.push({ id: user.id, username: user.username, toAreaId, toUnitId });
     entries.push({

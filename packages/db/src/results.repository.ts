@@ -154,7 +154,7 @@ export async function countUnitResults(
     .selectFrom('unit_results')
     .select(['unit_type', 'result', 'catalogue_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('year', '=', scope.year)
-    .$if(scope.areaIds !== undefined, (qb) => qb.where('area_id', 'in', ids(scope.areaIds!)))
+    .$call((qb) => (scope.areaIds === undefined ? qb : qb.where('area_id', 'in', ids(scope.areaIds))))
     .groupBy(['unit_type', 'result', 'catalogue_id'])
     .execute();
   return rows.map((r) => ({
@@ -171,7 +171,7 @@ export async function countAwards(db: Kysely<Database>, scope: ResultScope): Pro
     .selectFrom('awards')
     .select(['kind', 'recipient_kind', 'issuer', (eb) => eb.fn.countAll<number>().as('n')])
     .where('year', '=', scope.year)
-    .$if(scope.areaIds !== undefined, (qb) => qb.where('area_id', 'in', ids(scope.areaIds!)))
+    .$call((qb) => (scope.areaIds === undefined ? qb : qb.where('area_id', 'in', ids(scope.areaIds))))
     .groupBy(['kind', 'recipient_kind', 'issuer'])
     .execute();
   return rows.map(
@@ -257,7 +257,7 @@ export async function rebuildAreaTotals(
     await db
       .deleteFrom('area_result_totals')
       .where('year', '=', year)
-      .$if(part !== undefined, (qb) => qb.where('area_id', 'in', part!))
+      .$call((qb) => (part === undefined ? qb : qb.where('area_id', 'in', part)))
       .execute();
     await db
       .insertInto('area_result_totals')
@@ -267,7 +267,7 @@ export async function rebuildAreaTotals(
           .selectFrom('unit_results')
           .select(['year', 'area_id', ...TOTAL_KEYS, (eb) => eb.fn.countAll<number>().as('units'), ...quarterSums()])
           .where('year', '=', year)
-          .$if(part !== undefined, (qb) => qb.where('area_id', 'in', part!))
+          .$call((qb) => (part === undefined ? qb : qb.where('area_id', 'in', part)))
           .groupBy(['year', 'area_id', ...TOTAL_KEYS]),
       )
       .execute();
@@ -283,7 +283,7 @@ type TotalRow = {
 } & Record<(typeof QUARTER_COLUMNS)[number], number | string>;
 
 function toTotal(r: TotalRow): ResultTotal {
-  const q = (i: number) => Number(r[QUARTER_COLUMNS[i]!]);
+  const q = (i: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7) => Number(r[QUARTER_COLUMNS[i]]);
   return {
     unitType: r.unit_type as ResultTotal['unitType'],
     result: r.result as RecognitionResult,
@@ -305,7 +305,7 @@ export async function sumAreaTotals(db: Kysely<Database>, scope: ResultScope): P
       ...QUARTER_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)),
     ])
     .where('year', '=', scope.year)
-    .$if(scope.areaIds !== undefined, (qb) => qb.where('area_id', 'in', ids(scope.areaIds!)))
+    .$call((qb) => (scope.areaIds === undefined ? qb : qb.where('area_id', 'in', ids(scope.areaIds))))
     .groupBy([...TOTAL_KEYS])
     .execute();
   return rows.map((r) => toTotal(r as TotalRow));

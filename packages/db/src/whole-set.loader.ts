@@ -73,21 +73,21 @@ export async function loadWholeSetInputs(
       .selectFrom('assessments')
       .select(['unit_id', 'catalogue_id', 'status', 'is_locked'])
       .where('year', '=', year)
-      .$if(ids !== undefined, (qb) => qb.where('unit_id', 'in', ids!))
+      .$call((qb) => (ids === undefined ? qb : qb.where('unit_id', 'in', ids)))
       .execute(),
     db
       .selectFrom('assessment_answers')
       .innerJoin('assessments', 'assessments.id', 'assessment_answers.assessment_id')
       .select(['assessments.unit_id', 'assessment_answers.criterion_code', 'assessment_answers.value'])
       .where('assessments.year', '=', year)
-      .$if(ids !== undefined, (qb) => qb.where('assessments.unit_id', 'in', ids!))
+      .$call((qb) => (ids === undefined ? qb : qb.where('assessments.unit_id', 'in', ids)))
       .execute(),
     db
       .selectFrom('incidents')
       .select(['unit_id', 'criterion_code', 'item', 'occurred_on', 'exception'])
       .where('occurred_on', '>=', yearEvaluationSpan(year).from)
       .where('occurred_on', '<=', yearEvaluationSpan(year).to)
-      .$if(ids !== undefined, (qb) => qb.where('unit_id', 'in', ids!))
+      .$call((qb) => (ids === undefined ? qb : qb.where('unit_id', 'in', ids)))
       .execute(),
     sql<Record<string, number>>`select unit_id, ${sql.join([...sums('cur', current), ...sums('prev', previous)])}
       from quarterly_reports where (${current} or ${previous})${ids ? sql` and unit_id in (${sql.join(ids)})` : sql``} group by unit_id`.execute(

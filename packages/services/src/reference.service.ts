@@ -172,15 +172,17 @@ export async function computeAreaSummary(
     grades,
     reports: { units: reportingUnits, quarters: dueQuarters, reports },
   });
-  const completeness = statistics.reports!;
+  // every part was asked for: computeStatistics returns each part it is given
+  const { reports: completeness, units, awards, grades: gradeDistribution } = statistics;
+  if (!completeness || !units || !awards || !gradeDistribution) throw new Error('computeStatistics left a part out');
   return {
     areaId: areaId ?? null,
     year,
     catalogue: { id: catalogue.id, title: catalogue.title },
-    units: statistics.units!,
+    units,
     models,
-    awards: statistics.awards!,
-    grades: statistics.grades!,
+    awards,
+    grades: gradeDistribution,
     reports: {
       ...completeness,
       missing: completeness.missing.slice(0, 200),

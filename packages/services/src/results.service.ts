@@ -45,6 +45,7 @@ import {
   STARTUP_LOCKS,
   waitForSeed,
   type Database,
+  mustGet,
 } from '@antoan/db';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
@@ -225,7 +226,7 @@ function toStored(
     unitId: e.unitId,
     year: e.year,
     unitType: e.unitType,
-    areaId: units.get(e.unitId)!.areaId,
+    areaId: mustGet(units, e.unitId, 'the evaluated unit').areaId,
     catalogueId: e.catalogueId,
     result: e.result,
     computedResult: e.computedResult ?? null,
@@ -378,7 +379,8 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
         results.map((r) => r.unitId),
       );
       const moved = lockedFilesMoved(before, results);
-      if (moved.length > 0) throw lockedFilesError(moved.map((m) => ({ ...m, name: names.get(m.unitId)! })));
+      if (moved.length > 0)
+        throw lockedFilesError(moved.map((m) => ({ ...m, name: names.get(m.unitId) ?? `#${m.unitId}` })));
       // a locked file must not leave its year's figures, nor be counted elsewhere, either
       const refiled = lockedFilesRefiled(
         await lockedUnitIds(
@@ -391,7 +393,8 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
         gone,
         year,
       );
-      if (refiled.length > 0) throw lockedFilesRefiledError(refiled.map((f) => ({ ...f, name: names.get(f.unitId)! })));
+      if (refiled.length > 0)
+        throw lockedFilesRefiledError(refiled.map((f) => ({ ...f, name: names.get(f.unitId) ?? `#${f.unitId}` })));
     }
     if (gone.length > 0) await deleteUnitResults(db, year, gone);
     await upsertUnitResults(db, results);

@@ -17,6 +17,7 @@ import {
   listResultMembers,
   listResultYears,
   type Database,
+  mustGet,
 } from '@antoan/db';
 import { discardSnapshot, takeSnapshot, type ScopeSummary, type TakeSnapshotResult } from '@antoan/db/worker';
 import type { Kysely } from 'kysely';
@@ -69,11 +70,13 @@ export async function computeScopeSummaries(
   };
   const all = emptyBucket();
   const buckets = new Map<number, Bucket>(areas.map((a) => [a.id, emptyBucket()]));
+  // a chain holds only areas of the tree, each with its bucket
+  const bucketsOf = (areaId: number) => chainOf(areaId).map((id) => mustGet(buckets, id, 'the bucket of area'));
   const each = (areaId: number, put: (b: Bucket) => void) => {
     put(all);
-    for (const id of chainOf(areaId)) put(buckets.get(id)!);
+    for (const bucket of bucketsOf(areaId)) put(bucket);
   };
-  for (const area of areas) for (const id of chainOf(area.id)) buckets.get(id)!.areaIds.push(area.id);
+  for (const area of areas) for (const bucket of bucketsOf(area.id)) bucket.areaIds.push(area.id);
 
   const [totals, awards, models, members] = await Promise.all([
     listAreaTotals(db, year),
@@ -121,7 +124,7 @@ export async function computeScopeSummaries(
     },
   ];
   for (const area of areas) {
-    const bucket = buckets.get(area.id)!;
+    const bucket = mustGet(buckets, area.id, 'the bucket of area');
     scopes.push({
       scopeKey: `area:${area.id}`,
       areaId: area.id,

@@ -39,9 +39,10 @@ export async function getAreaSummary(
   // a commune made by a later reorganisation stands, for an earlier year, for the areas it came from
   const standing = areaId === undefined ? [] : await areasStandingFor(db, areaId, date);
   const composed =
-    areaId !== undefined && standing.length > 0 && !(standing.length === 1 && standing[0]!.id === areaId);
-  const areaIds = areaId === undefined ? undefined : new Set<number>();
-  for (const area of standing) for (const id of await resolveSubtree(db, area.id, date)) areaIds!.add(id);
+    areaId !== undefined && standing.length > 0 && !(standing.length === 1 && standing[0]?.id === areaId);
+  const subtree = new Set<number>();
+  for (const area of standing) for (const id of await resolveSubtree(db, area.id, date)) subtree.add(id);
+  const areaIds = areaId === undefined ? undefined : subtree;
   const scope: ResultScope = { year, areaIds: areaIds && [...areaIds] };
   const quarters = dueQuarters(year, today).map((q) => q.quarter);
   const asOf = date < today ? date : today;

@@ -16,7 +16,7 @@ import { useI18n } from '../i18n.js';
 import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
-import { canUse, SENIOR_ROLES, useRole } from './records/access.js';
+import { canUse, useRole } from './records/access.js';
 import { AreaSelect } from '../components/AreaSelect.js';
 import { SegmentedField } from '../components/SegmentedField.js';
 import { DateField } from '../components/DateField.js';
@@ -47,7 +47,7 @@ function AwardsPageContent() {
   const { t, l, language, formatDate, formatNumber } = useI18n();
   const { areaId, year } = useScope();
   const areaName = useScopeName(areaId);
-  const canEdit = canUse(useRole(), SENIOR_ROLES);
+  const canEdit = canUse(useRole(), 'awards.write');
   const awards = useQuery({
     ...trpc.awards.list.queryOptions({ areaId, year: year ?? 2000 }),
     enabled: year !== undefined,

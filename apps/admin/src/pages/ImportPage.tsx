@@ -20,7 +20,7 @@ import { useI18n, type MessageKey } from '../i18n.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { AreaPageOnly } from '../components/QueryStates.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
-import { canUse, SENIOR_ROLES } from './records/access.js';
+import { canUse } from './records/access.js';
 
 type ImportResult = RouterOutputs['imports']['dryRun'];
 type PlanRow = ImportResult['units']['create'][number];
@@ -51,8 +51,7 @@ function ImportPageContent() {
   const { areaId, year } = useScope();
   const areaName = useScopeName(areaId);
   const query = `${areaId ? `area=${areaId}&` : ''}year=${year ?? ''}`;
-  // imports.* are SENIOR_ROLES in the API.
-  const canImport = canUse(me.data?.role, SENIOR_ROLES);
+  const canImport = canUse(me.data?.role, 'imports.run');
 
   return (
     <Stack>

@@ -26,7 +26,7 @@ import { useI18n } from '../i18n.js';
 import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
-import { canUse, OFFICER_ROLES, useRole } from './records/access.js';
+import { canUse, useRole } from './records/access.js';
 import { DateField } from '../components/DateField.js';
 import { EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
 import { UnitSelect, type UnitRow } from '../components/UnitSelect.js';
@@ -71,7 +71,7 @@ export function IncidentsPage() {
   const { t, l, language, formatDate } = useI18n();
   const { areaId, year } = useScope();
   const areaName = useScopeName(areaId);
-  const canEdit = canUse(useRole(), OFFICER_ROLES);
+  const canEdit = canUse(useRole(), 'incidents.write');
   const span = year === undefined ? undefined : yearEvaluationSpan(year);
   const incidents = useQuery({
     ...trpc.incidents.list.queryOptions({ areaId, from: span?.from ?? '2000-01-01', to: span?.to ?? '2000-01-01' }),

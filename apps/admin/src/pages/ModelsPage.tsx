@@ -7,7 +7,7 @@ import { useI18n } from '../i18n.js';
 import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
-import { canUse, OFFICER_ROLES, useRole } from './records/access.js';
+import { canUse, useRole } from './records/access.js';
 import { AreaSelect, useAreaOptions } from '../components/AreaSelect.js';
 import { DateField } from '../components/DateField.js';
 import { AreaPageOnly, EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
@@ -40,7 +40,7 @@ function ModelsPageContent() {
   const { t, formatDate, formatNumber } = useI18n();
   const { areaId, year } = useScope();
   const areaName = useScopeName(areaId);
-  const canEdit = canUse(useRole(), OFFICER_ROLES);
+  const canEdit = canUse(useRole(), 'models.write');
   const models = useQuery(trpc.models.list.queryOptions({ areaId }));
   const [search, setSearch] = useState('');
   const [onlyYear, setOnlyYear] = useState(true);

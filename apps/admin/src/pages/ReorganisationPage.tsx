@@ -19,7 +19,7 @@ import { useMemo, useState } from 'react';
 import { errorText, notifySuccess } from '../errors.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { useTRPC, type RouterInputs, type RouterOutputs } from '../trpc.js';
-import { canUse, SENIOR_ROLES } from './records/access.js';
+import { canUse } from './records/access.js';
 import { AreaSelect, useAreaOptions } from '../components/AreaSelect.js';
 import { DateField } from '../components/DateField.js';
 
@@ -76,7 +76,7 @@ export function ReorganisationPage() {
     preview !== null && !preview.value.applied && preview.key === JSON.stringify({ ...request, dryRun: undefined });
   const areaLabel = useMemo(() => new Map(options.map((o) => [o.id, o.path])), [options]);
 
-  if (me.data && !canUse(me.data.role, SENIOR_ROLES)) {
+  if (me.data && !canUse(me.data.role, 'areas.reorganise')) {
     return (
       <Alert color="gray" role="status">
         {t('reorg_forbidden')}

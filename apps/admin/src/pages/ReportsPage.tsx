@@ -34,7 +34,7 @@ import { useI18n } from '../i18n.js';
 import { AnchorLink } from '../lib/links.js';
 import { useScope, useScopeName } from '../lib/scope.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
-import { canUse, ENTRY_ROLES, useRole } from './records/access.js';
+import { canUse, useRole } from './records/access.js';
 import { EmptyText, LoadingBlock, QueryError } from '../components/QueryStates.js';
 import { UnitSelect } from '../components/UnitSelect.js';
 import { useUnits } from '../components/useUnits.js';
@@ -77,7 +77,7 @@ export function ReportsPage() {
   const { t } = useI18n();
   const { areaId, year } = useScope();
   const areaName = useScopeName(areaId);
-  const canSubmit = canUse(useRole(), ENTRY_ROLES);
+  const canSubmit = canUse(useRole(), 'reports.submit');
   const me = useQuery(trpc.auth.me.queryOptions());
   const reports = useQuery({
     ...trpc.reports.list.queryOptions({ areaId, year: year ?? 2000 }),

@@ -15,7 +15,7 @@ import { ButtonLink, AnchorLink } from '../lib/links.js';
 import { useScope } from '../lib/scope.js';
 import { useTRPC } from '../trpc.js';
 import { ResultBadge } from './assessment/ResultBadge.js';
-import { canUse, SENIOR_ROLES, useRole } from './records/access.js';
+import { canUse, useRole } from './records/access.js';
 
 /**
  * Who recognises the unit (Art. 10): its People's Committee, one level lower when delegated, or the Ministry
@@ -38,7 +38,7 @@ function RecognitionAuthorityLine({ unit }: { unit: Unit }) {
       onError: (error) => notifyUnlessFieldErrors(error, language),
     }),
   );
-  const editable = canUse(role, SENIOR_ROLES) && unit.type !== 'KDC' && unit.type !== 'XA';
+  const editable = canUse(role, 'units.setRecognition') && unit.type !== 'KDC' && unit.type !== 'XA';
   const flags = {
     isMinistryMonitored: unit.isMinistryMonitored ?? false,
     isRecognitionDelegated: unit.isRecognitionDelegated ?? false,

@@ -1,6 +1,6 @@
 import { auditListInputSchema } from '@antoan/core';
 import { listAudit, listAuditKinds } from '@antoan/db';
-import { ADMIN_ONLY, protectedProcedure, router } from '../trpc.js';
+import { allow, protectedProcedure, router } from '../trpc.js';
 
 /** The UTC instant a Vietnam calendar day (UTC+7, no daylight saving) starts at, `days` after `isoDate`. */
 function vietnamDayStart(isoDate: string, days = 0): string {
@@ -15,7 +15,7 @@ export const auditRouter = router({
    * after of any area's data (and users' e-mail addresses).
    */
   list: protectedProcedure
-    .meta({ access: ADMIN_ONLY })
+    .meta(allow('audit.read'))
     .input(auditListInputSchema)
     .query(({ ctx, input }) => {
       const { from, to, ...filter } = input;
@@ -27,5 +27,5 @@ export const auditRouter = router({
     }),
 
   /** The actions and entities the log holds (the choices of the audit page's filters). */
-  kinds: protectedProcedure.meta({ access: ADMIN_ONLY }).query(({ ctx }) => listAuditKinds(ctx.db)),
+  kinds: protectedProcedure.meta(allow('audit.read')).query(({ ctx }) => listAuditKinds(ctx.db)),
 });

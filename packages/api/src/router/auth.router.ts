@@ -6,8 +6,8 @@ import {
   findCredentials,
   insertSession,
   updatePasswordHash,
-  writeAudit,
 } from '@antoan/db';
+import { audited } from '@antoan/services';
 import { accountAttempts, authenticate, countFailure, isLocked } from '../auth.js';
 import { clientKey } from '../login-limiter.js';
 import { SESSION_TTL_MS, sessionIdOf } from '../context.js';
@@ -106,21 +106,12 @@ export const authRouter = router({
         source.limiter.accountSucceeded(credentials.user.id, source.clientIp);
       });
       const hash = await hashPassword(input.newPassword);
-      await ctx.db.transaction().execute(async (trx) => {
-        await updatePasswordHash(trx, ctx.user.id, hash, now);
+      return audited(ctx, { action: 'password.change', entity: 'user' }, async (trx, at) => {
+        await updatePasswordHash(trx, ctx.user.id, hash, at);
         await clearFailedLogins(trx, ctx.user.id);
         await deleteUserSessions(trx, ctx.user.id, ctx.sessionId ?? undefined);
-        await writeAudit(trx, {
-          userId: ctx.user.id,
-          action: 'password.change',
-          entity: 'user',
-          entityId: ctx.user.id,
-          before: null,
-          after: null,
-          at: now,
-        });
+        return { result: { ok: true as const }, entityId: ctx.user.id, before: null, after: null };
       });
-      return { ok: true as const };
     }),
 
   /**
@@ -130,18 +121,9 @@ export const authRouter = router({
   signOutEverywhere: protectedProcedure
     .meta({ access: 'authenticated', beforePasswordChange: true })
     .mutation(async ({ ctx }) => {
-      const now = ctx.now();
-      await ctx.db.transaction().execute(async (trx) => {
+      await audited(ctx, { action: 'session.endAll', entity: 'user' }, async (trx) => {
         await deleteUserSessions(trx, ctx.user.id);
-        await writeAudit(trx, {
-          userId: ctx.user.id,
-          action: 'session.endAll',
-          entity: 'user',
-          entityId: ctx.user.id,
-          before: null,
-          after: null,
-          at: now,
-        });
+        return { result: undefined, entityId: ctx.user.id, before: null, after: null };
       });
       ctx.setSessionCookie(null);
       return { ok: true as const };

@@ -1,7 +1,8 @@
 import { idSchema, vietnamDate, yearSchema } from '@antoan/core';
+import { listFileYears } from '@antoan/db';
 import { z } from 'zod';
 import { listAreaFor } from '../scope.js';
-import { ALL_ROLES, protectedProcedure, router } from '../trpc.js';
+import { allow, protectedProcedure, router } from '../trpc.js';
 
 export const statsRouter = router({
   /**
@@ -10,7 +11,7 @@ export const statsRouter = router({
    * report completeness, read from the stored results (see @antoan/services' getAreaSummary).
    */
   summary: protectedProcedure
-    .meta({ access: ALL_ROLES })
+    .meta(allow('data.read'))
     .input(z.object({ areaId: idSchema.optional(), year: yearSchema }).strict())
     .query(async ({ ctx, input }) => {
       const areaId = await listAreaFor(ctx, input.areaId);
@@ -21,10 +22,9 @@ export const statsRouter = router({
    * The years that have files (newest first) and the current year in Vietnam, for the year picker; `latest`
    * is the newest year with files up to now (the dashboard's default), else the current year.
    */
-  years: protectedProcedure.meta({ access: ALL_ROLES }).query(async ({ ctx }) => {
+  years: protectedProcedure.meta(allow('data.read')).query(async ({ ctx }) => {
     const current = Number(vietnamDate(ctx.now()).slice(0, 4));
-    const rows = await ctx.db.selectFrom('assessments').select('year').distinct().orderBy('year', 'desc').execute();
-    const withFiles = rows.map((r) => r.year);
+    const withFiles = await listFileYears(ctx.db);
     const years = [...new Set([current, ...withFiles])].sort((a, b) => b - a);
     return { years, current, latest: withFiles.find((y) => y <= current) ?? current };
   }),

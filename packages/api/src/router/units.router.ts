@@ -1,29 +1,20 @@
 import {
-  DomainError,
   idSchema,
   recognitionAuthority,
   unitListInputSchema,
   unitRecognitionInputSchema,
   vietnamDate,
 } from '@antoan/core';
-import {
-  getUnit,
-  isAreaWithin,
-  listResultYears,
-  listUnits,
-  listUnitsByIds,
-  setUnitRecognition,
-  writeAudit,
-} from '@antoan/db';
-import { refreshResults } from '@antoan/services';
+import { isAreaWithin, listUnits, listUnitsByIds } from '@antoan/db';
+import { changeUnitRecognition } from '@antoan/services';
 import { z } from 'zod';
-import { ALL_ROLES, protectedProcedure, router, SENIOR_ROLES } from '../trpc.js';
+import { allow, protectedProcedure, router } from '../trpc.js';
 import { getUnitInScope, listAreaFor, scopeRootOf } from '../scope.js';
 
 export const unitsRouter = router({
   /** A page of units within the user's scope (or a subtree of it, as it was on `date`), by type and search. */
   list: protectedProcedure
-    .meta({ access: ALL_ROLES })
+    .meta(allow('data.read'))
     .input(unitListInputSchema)
     .query(async ({ ctx, input }) => {
       const date = input.date ?? vietnamDate(ctx.now());
@@ -34,7 +25,7 @@ export const unitsRouter = router({
     }),
 
   get: protectedProcedure
-    .meta({ access: ALL_ROLES })
+    .meta(allow('data.read'))
     .input(z.object({ unitId: idSchema }).strict())
     .query(({ ctx, input }) => getUnitInScope(ctx, input.unitId)),
 
@@ -43,7 +34,7 @@ export const unitsRouter = router({
    * Ministry of Public Security for units its departments monitor.
    */
   recognitionAuthority: protectedProcedure
-    .meta({ access: ALL_ROLES })
+    .meta(allow('data.read'))
     .input(z.object({ unitId: idSchema, date: z.iso.date().optional() }).strict())
     .query(async ({ ctx, input }) =>
       recognitionAuthority(await getUnitInScope(ctx, input.unitId), input.date ?? vietnamDate(ctx.now())),
@@ -51,42 +42,16 @@ export const unitsRouter = router({
 
   /** Sets whether a department of the Ministry monitors the unit and whether its recognition is delegated (audited). */
   setRecognition: protectedProcedure
-    .meta({ access: SENIOR_ROLES })
+    .meta(allow('units.setRecognition'))
     .input(unitRecognitionInputSchema)
-    .mutation(async ({ ctx, input }) => {
-      const unit = await getUnitInScope(ctx, input.unitId);
-      if ((unit.type === 'KDC' || unit.type === 'XA') && (input.isMinistryMonitored || input.isRecognitionDelegated)) {
-        throw new DomainError('INVALID', {
-          vi: 'Chỉ cơ quan, doanh nghiệp, cơ sở giáo dục mới do Bộ Công an theo dõi hoặc được ủy quyền công nhận.',
-          en: 'Only agencies, enterprises and schools may be monitored by the Ministry or have their recognition delegated.',
-        });
-      }
-      const now = ctx.now();
-      return ctx.db.transaction().execute(async (trx) => {
-        await setUnitRecognition(trx, unit.id, input);
-        const after = await getUnit(trx, unit.id);
-        await writeAudit(trx, {
-          userId: ctx.user.id,
-          action: 'unit.recognition',
-          entity: 'unit',
-          entityId: unit.id,
-          before: unit,
-          after,
-          at: now,
-        });
-        // a delegation moves the unit into (or out of) its commune's XA-4: that commune's group, every stored year
-        const years = (await listResultYears(trx)).map((r) => r.year);
-        await refreshResults(trx, { unitIds: [unit.id], years, formerAreaIds: [unit.areaId] }, now);
-        return after;
-      });
-    }),
+    .mutation(async ({ ctx, input }) => changeUnitRecognition(ctx, await getUnitInScope(ctx, input.unitId), input)),
 
   /**
    * Several units at once, for lists of records that name units by id (models' hosts, awards, reports): those
    * of the ids that exist and lie in the caller's scope; the others are left out, as a list would.
    */
   byIds: protectedProcedure
-    .meta({ access: ALL_ROLES })
+    .meta(allow('data.read'))
     .input(z.object({ unitIds: z.array(idSchema).max(1000) }).strict())
     .query(async ({ ctx, input }) => {
       const units = await listUnitsByIds(ctx.db, input.unitIds);

@@ -1,3 +1,4 @@
+import { required } from '../required.js';
 import type { AreaKind, EnterpriseSize, ManagingLevel, SchoolLevel, UnitType } from '@antoan/core';
 
 // Ba Đồn town (thị xã Ba Đồn, Quảng Bình) as it was in 2021: 6 wards and 10 communes (shared/domain.md),
@@ -113,7 +114,7 @@ export function demoNumber(seed: number, min: number, max: number): number {
 /** The 22 agencies, 22 enterprises and 58 schools of the demo, spread over the communes. */
 export function demoInstitutions(): DemoUnitSpec[] {
   const communes = BA_DON_COMMUNES.map((c) => c.code);
-  const at = (i: number) => communes[i % communes.length]!;
+  const at = (i: number) => required(communes[i % communes.length], 'communes');
   const specs: DemoUnitSpec[] = [];
   AGENCIES.forEach((name, i) =>
     specs.push({
@@ -160,7 +161,7 @@ export function demoInstitutions(): DemoUnitSpec[] {
     });
   });
   for (let i = 0; i < 10; i++) {
-    const commune = BA_DON_COMMUNES[i]!;
+    const commune = required(BA_DON_COMMUNES[i], 'BA_DON_COMMUNES');
     specs.push({
       code: `CSGD-BD-TH-${i + 1}`,
       name: `Trường Tiểu học ${commune.name}`,
@@ -318,7 +319,7 @@ export function demoModels(): DemoModel[] {
     ['Ngư dân tham gia bảo vệ an ninh biển', 'Tuần tra'],
   ];
   older.forEach(([name, category], i) => {
-    const commune = BA_DON_COMMUNES[i % 16]!;
+    const commune = required(BA_DON_COMMUNES[i % 16], 'BA_DON_COMMUNES');
     models.push({
       name,
       category,

@@ -1,3 +1,4 @@
+import { mustGet, required } from '../required.js';
 import {
   isReportOnTime,
   addDays,
@@ -93,7 +94,12 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
       { ...BA_DON_PROVINCE, level: AREA_KIND_LEVEL[BA_DON_PROVINCE.kind], parentId: null, validTo: null },
     ]);
     const [town] = await insertAreas(trx, [
-      { ...BA_DON_TOWN, level: AREA_KIND_LEVEL[BA_DON_TOWN.kind], parentId: province!.id, validTo: null },
+      {
+        ...BA_DON_TOWN,
+        level: AREA_KIND_LEVEL[BA_DON_TOWN.kind],
+        parentId: required(province, 'the province').id,
+        validTo: null,
+      },
     ]);
     const communes = await insertAreas(
       trx,
@@ -102,7 +108,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
         name,
         kind,
         level: AREA_KIND_LEVEL[kind],
-        parentId: town!.id,
+        parentId: required(town, 'the town').id,
         validFrom: BA_DON_TOWN.validFrom,
         validTo: null,
       })),
@@ -116,14 +122,20 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
         code: `XA-${commune.code}`,
         name: `${commune.kind === 'phuong' ? 'Phường' : 'Xã'} ${commune.name}`,
         type: 'XA',
-        areaId: areaOf.get(commune.code)!,
+        areaId: mustGet(areaOf, commune.code, 'areaOf'),
         managingLevel: 'district',
       });
       for (let i = 1; i <= commune.villages; i++) {
         const named = NAMED_VILLAGES[commune.code];
         const name = named?.index === i ? named.name : `${commune.kind === 'phuong' ? 'Tổ dân phố' : 'Thôn'} ${i}`;
         const code = villageCode(commune.code, i);
-        units.push({ code, name, type: 'KDC', areaId: areaOf.get(commune.code)!, managingLevel: 'commune' });
+        units.push({
+          code,
+          name,
+          type: 'KDC',
+          areaId: mustGet(areaOf, commune.code, 'areaOf'),
+          managingLevel: 'commune',
+        });
         people.set(code, demoNumber(code.length * 31 + i * 7 + commune.villages, 120, 420));
       }
     }
@@ -134,7 +146,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
         code: spec.code,
         name: spec.name,
         type: spec.type,
-        areaId: areaOf.get(spec.communeCode)!,
+        areaId: mustGet(areaOf, spec.communeCode, 'areaOf'),
         managingLevel: spec.managingLevel,
       });
       people.set(spec.code, spec.people);
@@ -170,7 +182,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
       );
       assessments += await seedYear(trx, year, eligible, people, areaOf);
     }
-    await seedModelsAndAwards(trx, areaOf, idOf, town!.id);
+    await seedModelsAndAwards(trx, areaOf, idOf, required(town, 'the town').id);
     return { seeded: true, ...base, assessments, reports };
   });
 }
@@ -237,7 +249,7 @@ async function seedYear(
     if (how === 'forces' && answers['KDC-5']) answers['KDC-5'] = { ...answers['KDC-5'], rating: 'khong-hoan-thanh' };
     for (const [code, answer] of Object.entries(answers)) {
       answerRows.push({
-        assessment_id: assessmentOf.get(unit.id)!,
+        assessment_id: mustGet(assessmentOf, unit.id, 'assessmentOf'),
         criterion_code: code,
         value: JSON.stringify(answer),
         evidence_note: code.endsWith('-1')
@@ -289,7 +301,7 @@ async function seedYear(
   const codeOf = new Map(units.map((u) => [u.id, u.code]));
   const assessedById = new Map(assessed.map((u) => [u.id, u]));
   for (const evaluation of evaluations) {
-    const unit = assessedById.get(evaluation.unitId)!;
+    const unit = mustGet(assessedById, evaluation.unitId, 'assessedById');
     const met = evaluation.result === 'DAT';
     const authority =
       unit.managingLevel === 'commune'
@@ -430,7 +442,7 @@ async function seedModelsAndAwards(
       demoModels().map((m) => ({
         name: m.name,
         category: m.category,
-        area_id: m.communeCode ? areaOf.get(m.communeCode)! : townId,
+        area_id: m.communeCode ? mustGet(areaOf, m.communeCode, 'areaOf') : townId,
         host_unit_id: m.hostUnitCode ? (idOf.get(m.hostUnitCode) ?? null) : null,
         started_on: m.startedOn,
         stopped_on: m.stoppedOn,
@@ -445,9 +457,21 @@ async function seedModelsAndAwards(
     ...['QB-BD-QTHUY', 'QB-BD-QPHUC', 'QB-BD-QVAN', 'QB-BD-BADON'].map((code, i) => ({
       kind: 'giay_khen',
       recipient_kind: 'collective' as const,
-      area_id: areaOf.get(code)!,
+      area_id: mustGet(areaOf, code, 'areaOf'),
       unit_id: idOf.get(`XA-${code}`) ?? null,
-      recipient_name: `Công an ${BA_DON_COMMUNES.find((c) => c.code === code)!.kind === 'phuong' ? 'phường' : 'xã'} ${BA_DON_COMMUNES.find((c) => c.code === code)!.name}`,
+      recipient_name: `Công an ${
+        required(
+          BA_DON_COMMUNES.find((c) => c.code === code),
+          'commune',
+        ).kind === 'phuong'
+          ? 'phường'
+          : 'xã'
+      } ${
+        required(
+          BA_DON_COMMUNES.find((c) => c.code === code),
+          'commune',
+        ).name
+      }`,
       issuer: DEMO_AWARD_ISSUERS.police,
       year: 2021,
       decision_number: `${410 + i}/QĐ-CAT-PV01`,
@@ -467,9 +491,14 @@ async function seedModelsAndAwards(
     ...['QB-BD-QTHO', 'QB-BD-QLOC', 'QB-BD-QTRUNG', 'QB-BD-QHOA', 'QB-BD-QSON'].map((code, i) => ({
       kind: 'giay_khen',
       recipient_kind: 'collective' as const,
-      area_id: areaOf.get(code)!,
+      area_id: mustGet(areaOf, code, 'areaOf'),
       unit_id: idOf.get(`XA-${code}`) ?? null,
-      recipient_name: `Ban Chỉ đạo phong trào ${BA_DON_COMMUNES.find((c) => c.code === code)!.name}`,
+      recipient_name: `Ban Chỉ đạo phong trào ${
+        required(
+          BA_DON_COMMUNES.find((c) => c.code === code),
+          'commune',
+        ).name
+      }`,
       issuer: DEMO_AWARD_ISSUERS.town,
       year: 2021,
       decision_number: `${150 + i}/QĐ-UBND`,

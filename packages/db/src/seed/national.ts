@@ -1,3 +1,4 @@
+import { mustGet, required } from '../required.js';
 import {
   isReportOnTime,
   type Quarter,
@@ -127,7 +128,7 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
       .execute();
     const communeValues: NewAreaRow[] = [];
     for (let c = 0; c < totalCommunes; c++) {
-      const province = provinceRows[c % provinceRows.length]!;
+      const province = required(provinceRows[c % provinceRows.length], 'provinceRows');
       const kind: AreaKind = c % 4 === 0 ? 'phuong' : 'xa';
       const name = `${kind === 'phuong' ? 'Phường' : 'Xã'} ${Math.floor(c / provinceRows.length) + 1} – ${PROVINCES_2025[c % provinceRows.length]}`;
       communeValues.push({
@@ -169,7 +170,7 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
         });
       }
       for (let i = 0; i < institutionsPerCommune; i++) {
-        const type = INSTITUTION_TYPES[i % 3]!;
+        const type = required(INSTITUTION_TYPES[i % 3], 'INSTITUTION_TYPES');
         unitValues.push({
           code: `${type}-${commune.code}-${i + 1}`,
           name: `${INSTITUTION_NAMES[type]} số ${i + 1} ${commune.code}`,
@@ -280,9 +281,9 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
         const answerRows = [];
         const incidentRows = [];
         for (const row of rows) {
-          const type = typeOf.get(row.unit_id)!;
+          const type = mustGet(typeOf, row.unit_id, 'typeOf');
           const fails = type === 'KDC' && rand() < 0.03;
-          for (const [code, value] of answerJson.get(type)!) {
+          for (const [code, value] of mustGet(answerJson, type, 'answerJson')) {
             answerRows.push({
               assessment_id: row.id,
               criterion_code: code,

@@ -212,14 +212,18 @@ export async function saveReminderRun(
       now,
     );
     summary.notifications = ids.size;
-    const mails = plan.digests
-      .filter((d) => d.email && ids.has(d.dedupeKey))
-      .map((d) => ({
-        notificationId: ids.get(d.dedupeKey) ?? null,
-        dedupeKey: `${d.dedupeKey}:mail`,
-        to: d.email!,
-        ...digestMail(d),
-      }));
+    const mails = plan.digests.flatMap((d) =>
+      d.email && ids.has(d.dedupeKey)
+        ? [
+            {
+              notificationId: ids.get(d.dedupeKey) ?? null,
+              dedupeKey: `${d.dedupeKey}:mail`,
+              to: d.email,
+              ...digestMail(d),
+            },
+          ]
+        : [],
+    );
     summary.mailsQueued = await enqueueMails(trx, mails, now);
     // The summary with the final counts (the fence above already holds the row).
     await trx

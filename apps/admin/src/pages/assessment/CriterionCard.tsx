@@ -32,7 +32,7 @@ import { fieldErrorsOf, notifySuccess, notifyUnlessFieldErrors } from '../../err
 import { AnchorLink } from '../../lib/links.js';
 import { useI18n } from '../../i18n.js';
 import { useTRPC, type RouterOutputs } from '../../trpc.js';
-import { canUse, OFFICER_ROLES, useRole } from '../records/access.js';
+import { canUse, useRole } from '../records/access.js';
 import { DateField } from '../../components/DateField.js';
 
 export interface AnswerEntry {
@@ -305,7 +305,7 @@ function Disqualifiers({
     }),
   );
   const fieldErrors = create.error ? fieldErrorsOf(create.error, language) : {};
-  const canRecord = canUse(role, OFFICER_ROLES);
+  const canRecord = canUse(role, 'incidents.write');
   const letterText = (letter: string | null | undefined) => targets.find((i) => i.letter === letter);
   const admitted = letterText(item)?.exceptions ?? [];
   return (

@@ -5,7 +5,7 @@ import { httpStatusOf, notifyError, notifySuccess } from '../../errors.js';
 import { useI18n } from '../../i18n.js';
 import { useDraft } from '../../lib/draft.js';
 import { useTRPC } from '../../trpc.js';
-import { canUse, ENTRY_ROLES, OFFICER_ROLES, useRole } from '../records/access.js';
+import { canUse, useRole } from '../records/access.js';
 import { SCORE_KINDS, type Incident, type ScoreKind, type Scores, type SheetData } from './sheet.js';
 
 interface Draft {
@@ -35,8 +35,8 @@ export function useGradingSheet({
   const { t, language, formatNumber } = useI18n();
   const role = useRole();
   const { unit, template, sheet, standardMet } = data;
-  const canSave = canUse(role, ENTRY_ROLES);
-  const canVerify = canUse(role, OFFICER_ROLES);
+  const canSave = canUse(role, 'grading.enterScores');
+  const canVerify = canUse(role, 'grading.verifyScores');
 
   const base = useMemo<Draft>(() => ({ version: sheet?.version ?? null, scores: sheet?.scores ?? {} }), [sheet]);
   const draft = useDraft<Draft>(`grading.${unit.id}.${year}`, base);
