@@ -133,7 +133,7 @@ export function createAppServer(options: AppServerOptions): http.Server {
    */
   const routeTrpc = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     let large = false;
-    if (req.method === 'POST' && req.url!.startsWith('/trpc/imports.')) {
+    if (req.method === 'POST' && (req.url ?? '').startsWith('/trpc/imports.')) {
       const { user } = await findRequestSession(db, req, new Date());
       large = user !== null && !user.mustChangePassword && can(user.role, 'imports.run');
     }
@@ -208,7 +208,7 @@ export function createAppServer(options: AppServerOptions): http.Server {
         void checkReadiness(db, lifecycle).then(({ ready, body }) => sendJson(res, ready ? 200 : 503, body));
         return;
       }
-      if (isDocumentPath(url.split('?')[0]!)) {
+      if (isDocumentPath(url.split('?')[0] ?? url)) {
         documents(req, res);
         return;
       }

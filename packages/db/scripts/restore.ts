@@ -14,14 +14,15 @@ if (process.env.DATABASE_URL) {
   );
   process.exit(1);
 }
-if (positionals.length !== 1) {
+const [file] = positionals;
+if (positionals.length !== 1 || file === undefined) {
   console.error('usage: pnpm restore FILE');
   process.exit(1);
 }
 const cwd = process.env.INIT_CWD ?? process.cwd();
 try {
   const result = restoreDatabase({
-    from: path.resolve(cwd, positionals[0]!),
+    from: path.resolve(cwd, file),
     dataDir: process.env.DATA_DIR ? path.resolve(cwd, process.env.DATA_DIR) : undefined,
   });
   console.log(`restored ${result.target} (schema ${result.migrations.at(-1)}, integrity ok)`);

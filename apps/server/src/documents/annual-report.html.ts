@@ -12,7 +12,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(value: string | number | null | undefined): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 const TYPE_ORDER: readonly UnitType[] = ['XA', 'KDC', 'CQ', 'DN', 'CSGD'];
@@ -32,7 +32,12 @@ const TEXT = {
     modelColumns: ['STT', 'Tên mô hình', 'Địa bàn', 'Đơn vị chủ trì', 'Bắt đầu', 'Số điểm', 'Số tổ, đội'],
     awardColumns: ['STT', 'Hình thức', 'Tập thể, cá nhân', 'Cấp khen', 'Số, ngày quyết định'],
     recipients: 'Nơi nhận:',
-    recipientLines: ['- Như trên;', '- Lãnh đạo Công an cấp trên (để báo cáo);', '- Ban Chỉ đạo 138 (để biết);', '- Lưu: VT, hồ sơ phong trào.'],
+    recipientLines: [
+      '- Như trên;',
+      '- Lãnh đạo Công an cấp trên (để báo cáo);',
+      '- Ban Chỉ đạo 138 (để biết);',
+      '- Lưu: VT, hồ sơ phong trào.',
+    ],
     signHint: '(Ký, ghi rõ họ tên, đóng dấu)',
     signName: 'Họ và tên người ký',
     more: (n: number) => `… và ${n} mục khác (xem bảng xuất Excel).`,
@@ -55,7 +60,12 @@ const TEXT = {
     modelColumns: ['No.', 'Model', 'Area', 'Host unit', 'Started', 'Sites', 'Teams'],
     awardColumns: ['No.', 'Kind', 'Recipient', 'Issued by', 'Decision'],
     recipients: 'Recipients:',
-    recipientLines: ['- As above;', '- Police leadership of the level above (to report);', '- Steering committee 138 (for information);', '- Archive.'],
+    recipientLines: [
+      '- As above;',
+      '- Police leadership of the level above (to report);',
+      '- Steering committee 138 (for information);',
+      '- Archive.',
+    ],
     signHint: '(Signature, full name, seal)',
     signName: 'Name of the signatory',
     more: (n: number) => `… and ${n} more (see the Excel export).`,
@@ -167,8 +177,11 @@ export function renderAnnualReport(data: AnnualReportData, language: ReportLangu
     )
     .join('');
   const table = (columns: readonly string[], body: string, empty: boolean, kind = '') =>
-    empty ? `<p class="muted">${e(t.none)}</p>` : `<table class="data ${kind}"><thead><tr>${columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
-  const more = (shown: number, total: number) => (total > shown ? `<p class="muted">${e(t.more(total - shown))}</p>` : '');
+    empty
+      ? `<p class="muted">${e(t.none)}</p>`
+      : `<table class="data ${kind}"><thead><tr>${columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
+  const more = (shown: number, total: number) =>
+    total > shown ? `<p class="muted">${e(t.more(total - shown))}</p>` : '';
 
   return `<!doctype html>
 <html lang="${language}">

@@ -114,13 +114,7 @@ export function createDocumentRoutes(options: DocumentRoutesOptions) {
     }
     const kindMatch = /^\/export\/([a-z]+)\.(xlsx|csv)$/.exec(url.pathname);
     const isTemplate = kindMatch?.[1] === 'template';
-    if (
-      !isPrint &&
-      !(
-        kindMatch &&
-        (isTemplate || (kindMatch[2] === 'xlsx' && (EXPORT_KINDS as readonly string[]).includes(kindMatch[1]!)))
-      )
-    ) {
+    if (!isPrint && !(kindMatch && (isTemplate || (kindMatch[2] === 'xlsx' && isExportKind(kindMatch[1]))))) {
       return fail(404, 'NOT_FOUND', NOT_FOUND);
     }
     const ctx = await createHttpContext({ req, res }, { db, log, secureCookies: options.secureCookies, summaries });
@@ -170,8 +164,10 @@ export function createDocumentRoutes(options: DocumentRoutesOptions) {
         res.end(html);
         return;
       }
+      const kind = kindMatch?.[1];
+      if (!isExportKind(kind)) return fail(404, 'NOT_FOUND', NOT_FOUND);
       await building.runFor(user.id, async () => {
-        const prepared = await prepareExport(signedIn, kindMatch![1] as ExportKind, query);
+        const prepared = await prepareExport(signedIn, kind, query);
         res.statusCode = 200;
         res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
         res.setHeader('Content-Disposition', contentDisposition(prepared.fileName));
@@ -214,4 +210,8 @@ export function createDocumentRoutes(options: DocumentRoutesOptions) {
       else res.destroy();
     });
   };
+}
+
+function isExportKind(value: string | undefined): value is ExportKind {
+  return (EXPORT_KINDS as readonly (string | undefined)[]).includes(value);
 }

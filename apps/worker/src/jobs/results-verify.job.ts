@@ -102,13 +102,19 @@ export async function runResultsVerify(
         .execute();
       await enqueueMails(
         trx,
-        admins.map((a) => ({
-          notificationId: null,
-          dedupeKey: `${RESULTS_VERIFY_JOB}:${day}:${a.id}`,
-          to: a.email!,
-          subject: `[An Toàn] Kết quả lưu trữ đã được sửa (${found}) / Stored results repaired`,
-          text: describe(report),
-        })),
+        admins.flatMap((a) =>
+          a.email === null
+            ? []
+            : [
+                {
+                  notificationId: null,
+                  dedupeKey: `${RESULTS_VERIFY_JOB}:${day}:${a.id}`,
+                  to: a.email,
+                  subject: `[An Toàn] Kết quả lưu trữ đã được sửa (${found}) / Stored results repaired`,
+                  text: describe(report),
+                },
+              ],
+        ),
         now,
       );
     });
