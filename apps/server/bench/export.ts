@@ -33,22 +33,59 @@ const mainFile = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
 // A user of our own for the run (removed at the end), so the dataset's users are left alone.
 const handle = openDatabase({ databaseUrl, dataDir });
-const units = Number((await handle.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const villages = Number((await handle.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'KDC').executeTakeFirstOrThrow()).n);
+const units = Number(
+  (
+    await handle.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
+const villages = Number(
+  (
+    await handle.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('type', '=', 'KDC')
+      .executeTakeFirstOrThrow()
+  ).n,
+);
 if (units === 0) {
-  console.error(`no units in ${databaseUrl ? 'DATABASE_URL' : dataDir}: run "pnpm seed:national --scale 1 --data-dir ${dataDir}" first`);
+  console.error(
+    `no units in ${databaseUrl ? 'DATABASE_URL' : dataDir}: run "pnpm seed:national --scale 1 --data-dir ${dataDir}" first`,
+  );
   process.exit(1);
 }
 const username = `bench-export-${randomBytes(3).toString('hex')}`;
 const password = randomBytes(12).toString('hex');
-const user = await insertUser(handle.db, { username, displayName: 'bench', passwordHash: await hashPassword(password), role: 'admin', areaId: null, unitId: null, email: null }, new Date());
+const user = await insertUser(
+  handle.db,
+  {
+    username,
+    displayName: 'bench',
+    passwordHash: await hashPassword(password),
+    role: 'admin',
+    areaId: null,
+    unitId: null,
+    email: null,
+  },
+  new Date(),
+);
 const areaId = values.area
   ? (await handle.db.selectFrom('areas').select('id').where('code', '=', values.area).executeTakeFirstOrThrow()).id
   : undefined;
 await handle.destroy();
 
 const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
-  env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', SEED: 'none', DATA_DIR: dataDir, ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+  env: {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: '0',
+    SEED: 'none',
+    DATA_DIR: dataDir,
+    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let output = '';
@@ -63,7 +100,8 @@ const baseUrl = await new Promise<string>((resolve, reject) => {
   child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
 });
 
-const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN);
+const kb = (field: string) =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN);
 const mb = (kilobytes: number) => `${(kilobytes / 1024).toFixed(0)} MB`;
 /** The server's CPU time so far (user + system, seconds): unlike the wall clock, not inflated when other work shares the cores. */
 const cpuSeconds = () => {
@@ -83,7 +121,9 @@ try {
   const rssBefore = kb('VmRSS');
   const query = new URLSearchParams({ year: values.year, ...(areaId ? { area: String(areaId) } : {}) });
   const url = `${baseUrl}/export/${values.kind}.xlsx?${query.toString()}`;
-  console.error(`GET ${url} (${units.toLocaleString('en')} units, ${villages.toLocaleString('en')} villages; ${databaseUrl ? 'PostgreSQL' : `SQLite in ${dataDir}`})`);
+  console.error(
+    `GET ${url} (${units.toLocaleString('en')} units, ${villages.toLocaleString('en')} villages; ${databaseUrl ? 'PostgreSQL' : `SQLite in ${dataDir}`})`,
+  );
 
   // The server's resident memory every 100 ms; every 2 s a point of the timeline (anonymous + file-backed MB).
   let peakSampled = 0;
@@ -107,16 +147,30 @@ try {
 
   // Read the file back with exceljs's streaming reader: the rows really are there.
   let rows = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(values.out, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(values.out, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+  });
   for await (const sheet of reader) for await (const _row of sheet) rows++;
 
   const table: [string, string][] = [
-    ['export', `${values.kind}.xlsx, year ${values.year}${values.area ? `, area ${values.area}` : ', the whole country'}`],
+    [
+      'export',
+      `${values.kind}.xlsx, year ${values.year}${values.area ? `, area ${values.area}` : ', the whole country'}`,
+    ],
     ['database', databaseUrl ? 'PostgreSQL' : 'SQLite'],
     ['units in the dataset', `${units.toLocaleString('en')} (${villages.toLocaleString('en')} villages)`],
     ['duration (request → last byte)', `${seconds.toFixed(1)} s (first byte after ${(firstByte / 1000).toFixed(2)} s)`],
-    ['server CPU time (user + system)', `${cpu.toFixed(1)} s (load average ${loadBefore} → ${loadAverage()} on ${availableParallelism()} cores)`],
-    ['file', `${(statSync(values.out).size / 1024 / 1024).toFixed(1)} MB, ${rows.toLocaleString('en')} rows read back (title and header included)`],
+    [
+      'server CPU time (user + system)',
+      `${cpu.toFixed(1)} s (load average ${loadBefore} → ${loadAverage()} on ${availableParallelism()} cores)`,
+    ],
+    [
+      'file',
+      `${(statSync(values.out).size / 1024 / 1024).toFixed(1)} MB, ${rows.toLocaleString('en')} rows read back (title and header included)`,
+    ],
     ['server RSS before the export', mb(rssBefore)],
     ['server peak RSS (VmHWM, whole process life)', mb(peak)],
     ['server RSS sampled every 100 ms during the export, max', mb(peakSampled)],

@@ -84,7 +84,11 @@ describe('the server process', () => {
 
   it('refuses cross-site and non-JSON mutations', async () => {
     const body = JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD });
-    const form = await fetch(`${server.baseUrl}/trpc/auth.login`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body });
+    const form = await fetch(`${server.baseUrl}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body,
+    });
     expect(form.status).toBe(403);
     const crossSite = await fetch(`${server.baseUrl}/trpc/auth.login`, {
       method: 'POST',
@@ -139,6 +143,8 @@ describe('a bad configuration', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
-    expect(stderr.trim().split('\n')).toEqual(['Invalid environment variable PORT="abc": must be a whole number from 0 to 65535']);
+    expect(stderr.trim().split('\n')).toEqual([
+      'Invalid environment variable PORT="abc": must be a whole number from 0 to 65535',
+    ]);
   }, 20_000);
 });

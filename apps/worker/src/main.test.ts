@@ -19,7 +19,10 @@ interface Worker {
 }
 
 function startWorker(env: Record<string, string | undefined>): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainFile], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -59,13 +62,17 @@ describe('the worker process', () => {
   it.each([
     ['DATABASE_URL', 'mysql://nope'],
     ['REMINDER_OFFSETS', '7,x'],
-  ])('refuses a bad %s with one line', async (name, value) => {
-    const worker = startWorker({ [name]: value, DATA_DIR: dataDir });
-    const code = await worker.exited;
-    expect(code).toBe(1);
-    expect(worker.output().trim().split('\n')).toHaveLength(1);
-    expect(worker.output()).toContain(`Invalid environment variable ${name}=${JSON.stringify(value)}`);
-  }, 20_000);
+  ])(
+    'refuses a bad %s with one line',
+    async (name, value) => {
+      const worker = startWorker({ [name]: value, DATA_DIR: dataDir });
+      const code = await worker.exited;
+      expect(code).toBe(1);
+      expect(worker.output().trim().split('\n')).toHaveLength(1);
+      expect(worker.output()).toContain(`Invalid environment variable ${name}=${JSON.stringify(value)}`);
+    },
+    20_000,
+  );
 });
 
 describe('two worker processes on one SQLite file, with a fake clock and a real SMTP server', () => {

@@ -33,7 +33,9 @@ export function startScheduler(jobs: readonly JobDefinition[], context: Schedule
     busy.add(job.name);
     const promise = job
       .run({ ...jobContext, now: clock() })
-      .catch((error: unknown) => context.log(`[worker] job ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        context.log(`[worker] job ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
         busy.delete(job.name);
         running.delete(promise);

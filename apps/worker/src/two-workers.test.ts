@@ -13,7 +13,10 @@ const raceWorker = fileURLToPath(new URL('./testing/race-worker.ts', import.meta
 
 function runWorker(config: Record<string, unknown>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', raceWorker, JSON.stringify(config)], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', raceWorker, JSON.stringify(config)], {
+      env: { PATH: process.env.PATH },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -38,22 +41,53 @@ describe('two worker processes started together on one database', () => {
   it('send each reminder once, take each snapshot once and deliver each mail once', async () => {
     // 19 March 2023, 08:00 in Vietnam: catching up 12–19 March (Q1 reminders 7, 3 and 1 days before the 20th),
     // and the snapshots of 2022 Q4 and 2023 Q1… (Q4 2022 and Q3 2022: the two quarters that ended).
-    const base = { dataDir: shared.dataDir, databaseUrl: shared.databaseUrl, smtpUrl: sink.url, now: '2023-03-19T01:00:00Z', startAt: Date.now() + 3000, catchUpDays: 7 };
-    const [a, b] = await Promise.all([runWorker({ ...base, owner: 'process-A' }), runWorker({ ...base, owner: 'process-B' })]);
+    const base = {
+      dataDir: shared.dataDir,
+      databaseUrl: shared.databaseUrl,
+      smtpUrl: sink.url,
+      now: '2023-03-19T01:00:00Z',
+      startAt: Date.now() + 3000,
+      catchUpDays: 7,
+    };
+    const [a, b] = await Promise.all([
+      runWorker({ ...base, owner: 'process-A' }),
+      runWorker({ ...base, owner: 'process-B' }),
+    ]);
     expect(a.stderr + b.stderr).toBe('');
     expect([a.code, b.code]).toEqual([0, 0]);
-    const results = [a, b].map((r) => JSON.parse(r.stdout.trim().split('\n').pop()!) as {
-      reminders: { day: string; status: string }[];
-      snapshots: { periodKey: string; result: string }[];
-      mail: { sent: number; failed: number; retried: number };
-    });
+    const results = [a, b].map(
+      (r) =>
+        JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+          reminders: { day: string; status: string }[];
+          snapshots: { periodKey: string; result: string }[];
+          mail: { sent: number; failed: number; retried: number };
+        },
+    );
 
     const db = shared.open().db;
     const days = results.flatMap((r) => r.reminders.filter((o) => o.status === 'done').map((o) => o.day)).sort();
-    expect(days).toEqual(['2023-03-12', '2023-03-13', '2023-03-14', '2023-03-15', '2023-03-16', '2023-03-17', '2023-03-18', '2023-03-19']);
-    const snapshotsDone = results.flatMap((r) => r.snapshots.filter((s) => s.result === 'done').map((s) => s.periodKey)).sort();
+    expect(days).toEqual([
+      '2023-03-12',
+      '2023-03-13',
+      '2023-03-14',
+      '2023-03-15',
+      '2023-03-16',
+      '2023-03-17',
+      '2023-03-18',
+      '2023-03-19',
+    ]);
+    const snapshotsDone = results
+      .flatMap((r) => r.snapshots.filter((s) => s.result === 'done').map((s) => s.periodKey))
+      .sort();
     expect(snapshotsDone).toEqual(['2022-Q3', '2022-Q4']);
-    const areas = Number((await db.selectFrom('areas').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const areas = Number(
+      (
+        await db
+          .selectFrom('areas')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(await countSnapshots(db, '2022-Q4')).toBe(areas + 1);
 
     const notifications = await db.selectFrom('notifications').select(['dedupe_key']).execute();

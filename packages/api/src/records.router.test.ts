@@ -7,7 +7,16 @@ beforeAll(async () => {
 });
 afterAll(() => env.destroy());
 
-const counts = { crimes: 1, socialEvils: 0, firesExplosionsAccidents: 0, propagandaSessions: 4, peopleReached: 320, tipOffs: 2, newModels: 0, meetings: 3 };
+const counts = {
+  crimes: 1,
+  socialEvils: 0,
+  firesExplosionsAccidents: 0,
+  propagandaSessions: 4,
+  peopleReached: 320,
+  tipOffs: 2,
+  newModels: 0,
+  meetings: 3,
+};
 
 describe('incidents', () => {
   it('are recorded by the commune officer for their villages, audited, and listed by window', async () => {
@@ -32,21 +41,59 @@ describe('incidents', () => {
   it('must name a disqualifying criterion of the unit type and one of its items', async () => {
     const officer = env.callerFor('commune_officer');
     const unitId = env.unitId('KDC-QB-BD-QTHUY-2');
-    const notDisqualifying = await failure(() => officer.incidents.create({ unitId, occurredOn: '2021-05-01', criterionCode: 'KDC-2', item: null, description: 'x' }));
-    expect(notDisqualifying.data.text.en).toBe('KDC-2 is not a disqualifying criterion for KDC in catalogue tt23-2012.');
-    const otherType = await failure(() => officer.incidents.create({ unitId, occurredOn: '2021-05-01', criterionCode: 'CQDN-3', item: 'a', description: 'x' }));
+    const notDisqualifying = await failure(() =>
+      officer.incidents.create({
+        unitId,
+        occurredOn: '2021-05-01',
+        criterionCode: 'KDC-2',
+        item: null,
+        description: 'x',
+      }),
+    );
+    expect(notDisqualifying.data.text.en).toBe(
+      'KDC-2 is not a disqualifying criterion for KDC in catalogue tt23-2012.',
+    );
+    const otherType = await failure(() =>
+      officer.incidents.create({
+        unitId,
+        occurredOn: '2021-05-01',
+        criterionCode: 'CQDN-3',
+        item: 'a',
+        description: 'x',
+      }),
+    );
     expect(otherType.code).toBe('BAD_REQUEST');
-    const noItem = await failure(() => officer.incidents.create({ unitId, occurredOn: '2021-05-01', criterionCode: 'KDC-3', item: null, description: 'x' }));
+    const noItem = await failure(() =>
+      officer.incidents.create({
+        unitId,
+        occurredOn: '2021-05-01',
+        criterionCode: 'KDC-3',
+        item: null,
+        description: 'x',
+      }),
+    );
     expect(noItem.data.text.vi).toMatch(/^Chọn một mục của KDC-3: a, b, c, d, đ, e, g/);
   });
 
   it('cannot be recorded for another commune, nor by a viewer', async () => {
     const other = await failure(() =>
-      env.callerFor('commune_officer').incidents.create({ unitId: env.unitId('KDC-QB-BD-QVAN-1'), occurredOn: '2021-05-01', criterionCode: 'KDC-3', item: 'a', description: 'x' }),
+      env.callerFor('commune_officer').incidents.create({
+        unitId: env.unitId('KDC-QB-BD-QVAN-1'),
+        occurredOn: '2021-05-01',
+        criterionCode: 'KDC-3',
+        item: 'a',
+        description: 'x',
+      }),
     );
     expect(other.code).toBe('FORBIDDEN');
     const viewer = await failure(() =>
-      env.callerFor('viewer').incidents.create({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), occurredOn: '2021-05-01', criterionCode: 'KDC-3', item: 'a', description: 'x' }),
+      env.callerFor('viewer').incidents.create({
+        unitId: env.unitId('KDC-QB-BD-QTHUY-1'),
+        occurredOn: '2021-05-01',
+        criterionCode: 'KDC-3',
+        item: 'a',
+        description: 'x',
+      }),
     );
     expect(viewer.code).toBe('FORBIDDEN');
   });
@@ -57,20 +104,43 @@ describe('quarterly reports', () => {
     const reporter = env.callerFor('unit_reporter');
     const unitId = env.unitId('KDC-QB-BD-QTHUY-1');
     await reporter.reports.submit({ unitId, year: 2021, quarter: 2, counts, notes: 'Quý ổn định' });
-    const second = await reporter.reports.submit({ unitId, year: 2021, quarter: 2, counts: { ...counts, crimes: 0 }, notes: null });
+    const second = await reporter.reports.submit({
+      unitId,
+      year: 2021,
+      quarter: 2,
+      counts: { ...counts, crimes: 0 },
+      notes: null,
+    });
     const reports = await reporter.reports.list({ year: 2021 });
     expect(reports).toHaveLength(1);
-    expect(reports[0]).toMatchObject({ id: second.id, quarter: 2, counts: { crimes: 0, peopleReached: 320 }, notes: null });
+    expect(reports[0]).toMatchObject({
+      id: second.id,
+      quarter: 2,
+      counts: { crimes: 0, peopleReached: 320 },
+      notes: null,
+    });
     const audit = await env.callerFor('admin').audit.list({ entity: 'quarterly_report', entityId: String(second.id) });
-    expect(audit[0]).toMatchObject({ action: 'report.submit', before: { counts: { crimes: 1 } }, after: { counts: { crimes: 0 } } });
+    expect(audit[0]).toMatchObject({
+      action: 'report.submit',
+      before: { counts: { crimes: 1 } },
+      after: { counts: { crimes: 0 } },
+    });
   });
 
   it('refuses another unit and bad counts, writing nothing', async () => {
     const reporter = env.callerFor('unit_reporter');
-    const other = await failure(() => reporter.reports.submit({ unitId: env.unitId('XA-QB-BD-QTHUY'), year: 2021, quarter: 1, counts, notes: null }));
+    const other = await failure(() =>
+      reporter.reports.submit({ unitId: env.unitId('XA-QB-BD-QTHUY'), year: 2021, quarter: 1, counts, notes: null }),
+    );
     expect(other.code).toBe('FORBIDDEN');
     const bad = await failure(() =>
-      reporter.reports.submit({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2021, quarter: 5, counts: { ...counts, crimes: -1 }, notes: null }),
+      reporter.reports.submit({
+        unitId: env.unitId('KDC-QB-BD-QTHUY-1'),
+        year: 2021,
+        quarter: 5,
+        counts: { ...counts, crimes: -1 },
+        notes: null,
+      }),
     );
     expect(bad.code).toBe('BAD_REQUEST');
     expect(bad.data.fieldErrors?.map((e) => e.path).sort()).toEqual(['counts.crimes', 'quarter']);
@@ -92,11 +162,19 @@ describe('models and awards', () => {
     const found = await env.callerFor('viewer').models.list({ search: 'noi khong voi phao' });
     expect(found.map((m) => m.name)).toEqual(['Thôn, TDP nói không với pháo']);
     const elsewhere = await failure(() =>
-      env.callerFor('commune_officer').models.create({ name: 'x', category: 'y', areaId: env.areaId('QB-BD-QVAN'), startedOn: '2021-01-01' }),
+      env
+        .callerFor('commune_officer')
+        .models.create({ name: 'x', category: 'y', areaId: env.areaId('QB-BD-QVAN'), startedOn: '2021-01-01' }),
     );
     expect(elsewhere.code).toBe('FORBIDDEN');
     const backwards = await failure(() =>
-      env.callerFor('commune_officer').models.create({ name: 'x', category: 'y', areaId: env.areaId('QB-BD-QTHUY'), startedOn: '2021-05-01', stoppedOn: '2021-01-01' }),
+      env.callerFor('commune_officer').models.create({
+        name: 'x',
+        category: 'y',
+        areaId: env.areaId('QB-BD-QTHUY'),
+        startedOn: '2021-05-01',
+        stoppedOn: '2021-01-01',
+      }),
     );
     expect(backwards.data.fieldErrors?.[0]?.message.en).toBe('The stop date must follow the start date');
   });
@@ -115,11 +193,20 @@ describe('models and awards', () => {
     });
     expect((await env.callerFor('viewer').awards.list({ year: 2021 })).map((a) => a.id)).toEqual([award.id]);
     expect(await env.callerFor('viewer').awards.list({ year: 2020 })).toEqual([]);
-    expect((await failure(() => env.callerFor('commune_officer').awards.delete({ awardId: award.id }))).code).toBe('FORBIDDEN');
+    expect((await failure(() => env.callerFor('commune_officer').awards.delete({ awardId: award.id }))).code).toBe(
+      'FORBIDDEN',
+    );
     const elsewhere = await failure(() =>
       env.callerFor('province_officer').awards.create({
-        kind: 'bang_khen', recipientKind: 'collective', areaId: env.areaId('QB-BD-QVAN'), unitId: env.unitId('XA-QB-BD-QTHUY'),
-        recipientName: 'x', issuer: 'y', year: 2021, decisionNumber: '1', decisionDate: '2022-01-01',
+        kind: 'bang_khen',
+        recipientKind: 'collective',
+        areaId: env.areaId('QB-BD-QVAN'),
+        unitId: env.unitId('XA-QB-BD-QTHUY'),
+        recipientName: 'x',
+        issuer: 'y',
+        year: 2021,
+        decisionNumber: '1',
+        decisionDate: '2022-01-01',
       }),
     );
     expect(elsewhere.data.text.en).toBe('The unit Xã Quảng Thủy is not in the chosen area.');

@@ -7,7 +7,11 @@ import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const configPath = path.join(root, 'tsconfig.json');
-const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+const config = ts.getParsedCommandLineOfConfigFile(
+  configPath,
+  {},
+  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+);
 if (!config) throw new Error(`cannot read ${configPath}`);
 const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
 const checker = program.getTypeChecker();
@@ -25,8 +29,12 @@ for (const exported of checker.getExportsOfModule(moduleSymbol)) {
   const documented = declarations.some((declaration) => {
     // a `const x = …` carries its JSDoc on the variable statement
     const node = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
-    return ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'example') ||
-      ts.getJSDocCommentsAndTags(node).some((doc) => ts.isJSDoc(doc) && (doc.tags ?? []).some((tag) => tag.tagName.text === 'example'));
+    return (
+      ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'example') ||
+      ts
+        .getJSDocCommentsAndTags(node)
+        .some((doc) => ts.isJSDoc(doc) && (doc.tags ?? []).some((tag) => tag.tagName.text === 'example'))
+    );
   });
   if (!documented) {
     const where = declarations[0] ? path.relative(root, declarations[0].getSourceFile().fileName) : '?';
@@ -34,7 +42,9 @@ for (const exported of checker.getExportsOfModule(moduleSymbol)) {
   }
 }
 if (missing.length > 0) {
-  console.error(`${missing.length} of ${count} exports of @antoan/core lack a JSDoc @example:\n  ${missing.join('\n  ')}`);
+  console.error(
+    `${missing.length} of ${count} exports of @antoan/core lack a JSDoc @example:\n  ${missing.join('\n  ')}`,
+  );
   process.exit(1);
 }
 console.log(`check-docs: all ${count} exports of @antoan/core have a JSDoc @example`);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { vietnameseSortKey } from './collation.js';
 import { compareVietnamese } from './text.js';
 
-const byKey = (a: string, b: string) => (vietnameseSortKey(a) < vietnameseSortKey(b) ? -1 : vietnameseSortKey(a) > vietnameseSortKey(b) ? 1 : 0);
+const byKey = (a: string, b: string) =>
+  vietnameseSortKey(a) < vietnameseSortKey(b) ? -1 : vietnameseSortKey(a) > vietnameseSortKey(b) ? 1 : 0;
 
 describe('vietnameseSortKey', () => {
   it.each([
@@ -34,8 +35,22 @@ describe('vietnameseSortKey', () => {
 
   it('agrees with the Vietnamese collator on the Ba Đồn communes', () => {
     const names = [
-      'Quảng Văn', 'Ba Đồn', 'Quảng Hải', 'Quảng Thủy', 'Quảng Hòa', 'Quảng Lộc', 'Quảng Minh', 'Quảng Sơn',
-      'Quảng Tân', 'Quảng Tiên', 'Quảng Trung', 'Quảng Long', 'Quảng Phong', 'Quảng Phúc', 'Quảng Thọ', 'Quảng Thuận',
+      'Quảng Văn',
+      'Ba Đồn',
+      'Quảng Hải',
+      'Quảng Thủy',
+      'Quảng Hòa',
+      'Quảng Lộc',
+      'Quảng Minh',
+      'Quảng Sơn',
+      'Quảng Tân',
+      'Quảng Tiên',
+      'Quảng Trung',
+      'Quảng Long',
+      'Quảng Phong',
+      'Quảng Phúc',
+      'Quảng Thọ',
+      'Quảng Thuận',
     ];
     expect([...names].sort(byKey)).toEqual([...names].sort(compareVietnamese));
   });

@@ -8,7 +8,14 @@
  * DOMAIN_ERROR_CODES.includes('CONFLICT'); // true
  * ```
  */
-export const DOMAIN_ERROR_CODES = ['NOT_FOUND', 'CONFLICT', 'INVALID', 'FORBIDDEN', 'UNAUTHORIZED', 'TOO_MANY_REQUESTS'] as const;
+export const DOMAIN_ERROR_CODES = [
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID',
+  'FORBIDDEN',
+  'UNAUTHORIZED',
+  'TOO_MANY_REQUESTS',
+] as const;
 
 /** One of {@link DOMAIN_ERROR_CODES}. @example `const c: DomainErrorCode = 'NOT_FOUND';` */
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -20,8 +20,9 @@ export function invalidInputError(what: { vi: string; en: string }, issues: read
   const shown = errors.slice(0, MAX_ISSUES_IN_MESSAGE);
   const more = errors.length - shown.length;
   const list = (lang: 'vi' | 'en') =>
-    shown.map((e) => `${e.path === '' ? (lang === 'vi' ? '(gốc)' : '(root)') : e.path}: ${e.message[lang]}`).join('; ') +
-    (more > 0 ? (lang === 'vi' ? `; và ${more} lỗi khác` : `; and ${more} more`) : '');
+    shown
+      .map((e) => `${e.path === '' ? (lang === 'vi' ? '(gốc)' : '(root)') : e.path}: ${e.message[lang]}`)
+      .join('; ') + (more > 0 ? (lang === 'vi' ? `; và ${more} lỗi khác` : `; and ${more} more`) : '');
   return new DomainError(
     'INVALID',
     { vi: `${what.vi} không hợp lệ: ${list('vi')}`, en: `Invalid ${what.en}: ${list('en')}` },

@@ -20,7 +20,10 @@ if (!(scale > 0 && scale <= 2)) {
 }
 const dataDir = values['data-dir'] ?? `${defaultDataDir()}/national`;
 const handle = await startDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
-const bar = new cliProgress.SingleBar({ format: ' {step} [{bar}] {percentage}% | {value}/{total} | {duration}s', hideCursor: true }, cliProgress.Presets.shades_classic);
+const bar = new cliProgress.SingleBar(
+  { format: ' {step} [{bar}] {percentage}% | {value}/{total} | {duration}s', hideCursor: true },
+  cliProgress.Presets.shades_classic,
+);
 let current = '';
 const started = performance.now();
 try {

@@ -26,7 +26,9 @@ describe('migrations', () => {
       expect(first.applied).toEqual(Object.keys(migrations));
       const second = await migrateToLatest(handle.db);
       expect(second.applied).toEqual([]);
-      const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(handle.db);
+      const tables = await sql<{
+        name: string;
+      }>`select name from sqlite_master where type = 'table' order by name`.execute(handle.db);
       expect(tables.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['areas', 'units']));
       const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(handle.db);
       expect(journal.rows[0]?.journal_mode).toBe('wal');
@@ -54,18 +56,44 @@ describe('migrations', () => {
       await expect(
         handle.db
           .insertInto('units')
-          .values({ code: 'X', name: 'X', type: 'KDC', area_id: 999, managing_level: 'commune', search_key: 'x', sort_key: 'x' })
+          .values({
+            code: 'X',
+            name: 'X',
+            type: 'KDC',
+            area_id: 999,
+            managing_level: 'commune',
+            search_key: 'x',
+            sort_key: 'x',
+          })
           .execute(),
       ).rejects.toThrow();
       const area = await handle.db
         .insertInto('areas')
-        .values({ code: 'A', name: 'A', kind: 'xa', level: 'commune', parent_id: null, valid_from: '2020-01-01', valid_to: null, search_key: 'a', sort_key: 'a' })
+        .values({
+          code: 'A',
+          name: 'A',
+          kind: 'xa',
+          level: 'commune',
+          parent_id: null,
+          valid_from: '2020-01-01',
+          valid_to: null,
+          search_key: 'a',
+          sort_key: 'a',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await expect(
         handle.db
           .insertInto('units')
-          .values({ code: 'Y', name: 'Y', type: 'ZZ' as 'KDC', area_id: area.id, managing_level: 'commune', search_key: 'y', sort_key: 'y' })
+          .values({
+            code: 'Y',
+            name: 'Y',
+            type: 'ZZ' as 'KDC',
+            area_id: area.id,
+            managing_level: 'commune',
+            search_key: 'y',
+            sort_key: 'y',
+          })
           .execute(),
       ).rejects.toThrow();
       expect(await handle.db.selectFrom('units').select('id').execute()).toEqual([]);

@@ -20,9 +20,15 @@ afterAll(() => handle.destroy());
 
 describe('the demo seed', () => {
   it('runs once: a second call changes nothing', async () => {
-    const before = await handle.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await handle.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(await seedDemo(handle.db)).toEqual({ seeded: false, areas: 0, units: 0, assessments: 0, reports: 0 });
-    const after = await handle.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await handle.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -56,8 +62,21 @@ describe('listUnits', () => {
   it('filters by an area subtree and by type, and pages', async () => {
     const town = await listUnits(handle.db, { ...base, areaId: idOf('Quảng Bình') }, '2021-12-31');
     expect(town.total).toBe(213);
-    const commune = await listUnits(handle.db, { ...base, areaId: areas.find((a) => a.code === 'QB-BD-QPHUC')!.id, types: ['KDC', 'XA'] }, '2021-12-31');
-    expect(commune.items.map((u) => u.name)).toEqual(['Phường Quảng Phúc', 'Tổ dân phố 2', 'Tổ dân phố 3', 'Tổ dân phố 4', 'Tổ dân phố 5', 'Tổ dân phố 6', 'Tổ dân phố 7', 'Tổ dân phố Đơn Sa']);
+    const commune = await listUnits(
+      handle.db,
+      { ...base, areaId: areas.find((a) => a.code === 'QB-BD-QPHUC')!.id, types: ['KDC', 'XA'] },
+      '2021-12-31',
+    );
+    expect(commune.items.map((u) => u.name)).toEqual([
+      'Phường Quảng Phúc',
+      'Tổ dân phố 2',
+      'Tổ dân phố 3',
+      'Tổ dân phố 4',
+      'Tổ dân phố 5',
+      'Tổ dân phố 6',
+      'Tổ dân phố 7',
+      'Tổ dân phố Đơn Sa',
+    ]);
     const villages = await listUnits(handle.db, { ...base, types: ['KDC'] }, '2021-12-31');
     expect(villages.total).toBe(95);
     const page2 = await listUnits(handle.db, { page: 2, pageSize: 15, types: ['XA'] }, '2021-12-31');
@@ -70,18 +89,48 @@ describe('listUnits', () => {
   it('reads the subtree as it was on the date (dated tree)', async () => {
     const province = await getArea(handle.db, idOf('Quảng Bình'));
     const [oldDistrict, newCommune] = await insertAreas(handle.db, [
-      { code: 'T-OLD', name: 'Huyện Cũ', kind: 'huyen', level: 'district', parentId: province.id, validFrom: '2010-01-01', validTo: '2025-07-01' },
-      { code: 'T-NEW', name: 'Xã Mới', kind: 'xa', level: 'commune', parentId: province.id, validFrom: '2025-07-01', validTo: null },
+      {
+        code: 'T-OLD',
+        name: 'Huyện Cũ',
+        kind: 'huyen',
+        level: 'district',
+        parentId: province.id,
+        validFrom: '2010-01-01',
+        validTo: '2025-07-01',
+      },
+      {
+        code: 'T-NEW',
+        name: 'Xã Mới',
+        kind: 'xa',
+        level: 'commune',
+        parentId: province.id,
+        validFrom: '2025-07-01',
+        validTo: null,
+      },
     ]);
     const [oldCommune] = await insertAreas(handle.db, [
-      { code: 'T-OLDC', name: 'Xã Cũ', kind: 'xa', level: 'commune', parentId: oldDistrict!.id, validFrom: '2010-01-01', validTo: '2025-07-01' },
+      {
+        code: 'T-OLDC',
+        name: 'Xã Cũ',
+        kind: 'xa',
+        level: 'commune',
+        parentId: oldDistrict!.id,
+        validFrom: '2010-01-01',
+        validTo: '2025-07-01',
+      },
     ]);
     await insertUnits(handle.db, [
       { code: 'T-U1', name: 'Thôn Cũ', type: 'KDC', areaId: oldCommune!.id, managingLevel: 'commune' },
       { code: 'T-U2', name: 'Thôn Mới', type: 'KDC', areaId: newCommune!.id, managingLevel: 'commune' },
     ]);
     const names = async (date: string) =>
-      (await listUnits(handle.db, { page: 1, pageSize: 500, areaId: province.id, search: 'thon', types: ['KDC'] }, date)).items.map((u) => u.name);
+      (
+        await listUnits(
+          handle.db,
+          { page: 1, pageSize: 500, areaId: province.id, search: 'thon', types: ['KDC'] },
+          date,
+        )
+      ).items.map((u) => u.name);
     const in2021 = await names('2021-12-31');
     expect(in2021).toContain('Thôn Cũ');
     expect(in2021).not.toContain('Thôn Mới');

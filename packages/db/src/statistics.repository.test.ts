@@ -33,6 +33,9 @@ describe('aggregateModelFigures (one SQL aggregate)', () => {
 
   it('gives the demo town 21 models operating at the end of 2021, 4 of them new', async () => {
     const town = (await listAreasOn(handle.db, '2021-12-31')).find((a) => a.code === 'QB-BD')!;
-    expect(await aggregateModelFigures(handle.db, { areaId: town.id, year: 2021, asOf: '2021-12-31' })).toMatchObject({ operating: 21, newInYear: 4 });
+    expect(await aggregateModelFigures(handle.db, { areaId: town.id, year: 2021, asOf: '2021-12-31' })).toMatchObject({
+      operating: 21,
+      newInYear: 4,
+    });
   });
 });

@@ -14,15 +14,24 @@ export async function aggregateModelFigures(
 ): Promise<Omit<ModelStatistics, 'byCategory'>> {
   const yearStart = `${filter.year}-01-01`;
   const operating = sql<boolean>`started_on <= ${filter.asOf} and (stopped_on is null or stopped_on > ${filter.asOf})`;
-  let query = db.selectFrom('models').select([
-    sql<number>`coalesce(sum(case when ${operating} then 1 else 0 end), 0)`.as('operating'),
-    sql<number>`coalesce(sum(case when started_on >= ${yearStart} and started_on <= ${filter.asOf} then 1 else 0 end), 0)`.as('new_in_year'),
-    sql<number>`coalesce(sum(case when stopped_on is not null and stopped_on >= ${yearStart} and stopped_on <= ${filter.asOf} then 1 else 0 end), 0)`.as('stopped_in_year'),
-    sql<number>`coalesce(sum(case when ${operating} then sites else 0 end), 0)`.as('sites'),
-    sql<number>`coalesce(sum(case when ${operating} then teams else 0 end), 0)`.as('teams'),
-    sql<number>`coalesce(sum(case when ${operating} and is_advanced_example = 1 then 1 else 0 end), 0)`.as('advanced'),
-  ]);
-  if (filter.areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, `${filter.year}-12-31`));
+  let query = db
+    .selectFrom('models')
+    .select([
+      sql<number>`coalesce(sum(case when ${operating} then 1 else 0 end), 0)`.as('operating'),
+      sql<number>`coalesce(sum(case when started_on >= ${yearStart} and started_on <= ${filter.asOf} then 1 else 0 end), 0)`.as(
+        'new_in_year',
+      ),
+      sql<number>`coalesce(sum(case when stopped_on is not null and stopped_on >= ${yearStart} and stopped_on <= ${filter.asOf} then 1 else 0 end), 0)`.as(
+        'stopped_in_year',
+      ),
+      sql<number>`coalesce(sum(case when ${operating} then sites else 0 end), 0)`.as('sites'),
+      sql<number>`coalesce(sum(case when ${operating} then teams else 0 end), 0)`.as('teams'),
+      sql<number>`coalesce(sum(case when ${operating} and is_advanced_example = 1 then 1 else 0 end), 0)`.as(
+        'advanced',
+      ),
+    ]);
+  if (filter.areaId !== undefined)
+    query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, `${filter.year}-12-31`));
   const row = await query.executeTakeFirstOrThrow();
   return {
     asOf: filter.asOf,

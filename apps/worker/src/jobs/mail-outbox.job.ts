@@ -9,7 +9,9 @@ export function mailOutboxJob(cron: string, options: Omit<DispatchOptions, 'log'
     async run({ db, log }) {
       const report = await dispatchOutbox(db, { ...options, log });
       if (report.sent + report.retried + report.failed + report.logged > 0) {
-        log(`[worker] mail: ${report.sent} sent, ${report.retried} to retry, ${report.failed} failed, ${report.logged} logged`);
+        log(
+          `[worker] mail: ${report.sent} sent, ${report.retried} to retry, ${report.failed} failed, ${report.logged} logged`,
+        );
       }
     },
   };

@@ -68,7 +68,13 @@ export async function runReminders(
   const outcomes: ReminderDayOutcome[] = [];
   for (const day of days) {
     if (done.has(day)) continue;
-    const run = await claimJobRun(db, { job: REMINDER_JOB, periodKey: day, owner: options.owner, now, leaseMs: options.leaseMs });
+    const run = await claimJobRun(db, {
+      job: REMINDER_JOB,
+      periodKey: day,
+      owner: options.owner,
+      now,
+      leaseMs: options.leaseMs,
+    });
     if (!run) {
       outcomes.push({ day, status: 'skipped' });
       continue;
@@ -77,18 +83,31 @@ export async function runReminders(
       const occasions = reminderOccasionsOn(day, options.settings, { asOf: today });
       let summary: ReminderRunSummary;
       if (occasions.length === 0) {
-        summary = { day, occasions: [], missing: 0, digests: 0, notifications: 0, mailsQueued: 0, withoutEmail: 0, unaddressed: 0 };
+        summary = {
+          day,
+          occasions: [],
+          missing: 0,
+          digests: 0,
+          notifications: 0,
+          mailsQueued: 0,
+          withoutEmail: 0,
+          unaddressed: 0,
+        };
         await db.transaction().execute((trx) => finishJobRun(trx, run, now, summary));
       } else {
         const inputs = await loadReminderInputs(db, occasions, today);
         const plan = planReminders({ day, today, occasions, ...inputs });
         summary = await saveReminderRun(db, run, plan, occasions, now);
         for (const item of plan.unaddressed) {
-          log(`[worker] reminders ${day}: nobody to tell about ${item.occasionKey} for ${item.unitIds.length} unit(s) (ids ${item.unitIds.slice(0, 20).join(', ')}${item.unitIds.length > 20 ? ', …' : ''}); add a reporter or officer`);
+          log(
+            `[worker] reminders ${day}: nobody to tell about ${item.occasionKey} for ${item.unitIds.length} unit(s) (ids ${item.unitIds.slice(0, 20).join(', ')}${item.unitIds.length > 20 ? ', …' : ''}); add a reporter or officer`,
+          );
         }
       }
       if (summary.occasions.length > 0) {
-        log(`[worker] reminders ${day}: ${summary.occasions.join(', ')}: ${summary.missing} missing, ${summary.digests} digest(s), ${summary.mailsQueued} mail(s) queued, ${summary.withoutEmail} without e-mail`);
+        log(
+          `[worker] reminders ${day}: ${summary.occasions.join(', ')}: ${summary.missing} missing, ${summary.digests} digest(s), ${summary.mailsQueued} mail(s) queued, ${summary.withoutEmail} without e-mail`,
+        );
       }
       outcomes.push({ status: 'done', ...summary });
     } catch (error) {

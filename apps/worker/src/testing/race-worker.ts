@@ -24,9 +24,22 @@ const handle = openDatabase({ dataDir: config.dataDir, databaseUrl: config.datab
 const now = new Date(config.now);
 const mailer = createSmtpMailer(config.smtpUrl);
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, config.startAt - Date.now())));
-const reminders = await runReminders(handle.db, now, { settings: DEFAULT_REMINDER_SETTINGS, hour: 7, catchUpDays: config.catchUpDays, owner: config.owner, leaseMs: 60_000 });
+const reminders = await runReminders(handle.db, now, {
+  settings: DEFAULT_REMINDER_SETTINGS,
+  hour: 7,
+  catchUpDays: config.catchUpDays,
+  owner: config.owner,
+  leaseMs: 60_000,
+});
 const snapshots = await runSnapshots(handle.db, now, { catchUpQuarters: 2, owner: config.owner, leaseMs: 60_000 });
-const mail = await dispatchOutbox(handle.db, { mailer, from: 'An Toàn <no-reply@antoan.test>', owner: config.owner, clock: () => now, log: () => {}, batchSize: 5 });
+const mail = await dispatchOutbox(handle.db, {
+  mailer,
+  from: 'An Toàn <no-reply@antoan.test>',
+  owner: config.owner,
+  clock: () => now,
+  log: () => {},
+  batchSize: 5,
+});
 mailer.close();
 await handle.destroy();
 console.log(JSON.stringify({ owner: config.owner, reminders, snapshots, mail }));

@@ -11,5 +11,12 @@ export {
   type ExportKind,
   type PreparedExport,
 } from './exports.js';
-export { contentDisposition, writeXlsx, XLSX_CONTENT_TYPE, type ExportCell, type ExportColumn, type ExportSheet } from './xlsx-writer.js';
+export {
+  contentDisposition,
+  writeXlsx,
+  XLSX_CONTENT_TYPE,
+  type ExportCell,
+  type ExportColumn,
+  type ExportSheet,
+} from './xlsx-writer.js';
 export { buildImportTemplateXlsx, importTemplateCsv } from '../spreadsheet/template.js';

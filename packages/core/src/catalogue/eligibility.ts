@@ -26,7 +26,10 @@ const ELIGIBLE: EligibilityResult = Object.freeze({ eligible: true });
  * checkEligibility({ type: 'CSGD', schoolLevel: 'upper_secondary' }, TT124_2021); // { eligible: true }
  * ```
  */
-export function checkEligibility(unit: { type: UnitType } & UnitEligibilityAttributes, catalogue: Catalogue): EligibilityResult {
+export function checkEligibility(
+  unit: { type: UnitType } & UnitEligibilityAttributes,
+  catalogue: Catalogue,
+): EligibilityResult {
   for (const rule of catalogue.eligibility) {
     if (!rule.unitTypes.includes(unit.type)) continue;
     const value = unit[rule.attribute];

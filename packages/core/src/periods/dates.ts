@@ -103,7 +103,8 @@ export function isoDate(year: number, month: number, day: number): string {
  */
 export function addDays(date: string, days: number): string {
   assertIsoDate(date);
-  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * DAY_MS;
+  const ms =
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * DAY_MS;
   return new Date(ms).toISOString().slice(0, 10);
 }
 
@@ -140,7 +141,10 @@ export function vietnamDate(now: Date): string {
   }
   const text = new Date(ms + VIETNAM_UTC_OFFSET_MINUTES * 60_000).toISOString();
   if (text.length !== 24) {
-    throw new DomainError('INVALID', { vi: 'Thời điểm ngoài khoảng năm 0000–9999', en: 'Instant outside the years 0000–9999' });
+    throw new DomainError('INVALID', {
+      vi: 'Thời điểm ngoài khoảng năm 0000–9999',
+      en: 'Instant outside the years 0000–9999',
+    });
   }
   return text.slice(0, 10);
 }

@@ -34,7 +34,10 @@ export type QuarterlyMetric = (typeof QUARTERLY_METRICS)[number];
 export const QUARTERLY_METRIC_LABELS: Readonly<Record<QuarterlyMetric, LocalizedText>> = {
   crimes: { vi: 'Số vụ phạm tội', en: 'Crimes' },
   socialEvils: { vi: 'Số vụ tệ nạn xã hội', en: 'Social-evil cases' },
-  firesExplosionsAccidents: { vi: 'Số vụ cháy, nổ, tai nạn nghiêm trọng', en: 'Fires, explosions and serious accidents' },
+  firesExplosionsAccidents: {
+    vi: 'Số vụ cháy, nổ, tai nạn nghiêm trọng',
+    en: 'Fires, explosions and serious accidents',
+  },
   propagandaSessions: { vi: 'Số buổi tuyên truyền', en: 'Propaganda sessions' },
   peopleReached: { vi: 'Số lượt người được tuyên truyền', en: 'People reached' },
   tipOffs: { vi: 'Số tin báo tố giác tội phạm', en: 'Tip-offs on crime' },
@@ -83,8 +86,14 @@ export interface WindowCounts {
 function sum(reports: readonly ReportCountsRecord[], year: number, requireAll: boolean): ReportCounts | undefined {
   const wanted = comparisonQuarters(year);
   const total: Record<QuarterlyMetric, number> = {
-    crimes: 0, socialEvils: 0, firesExplosionsAccidents: 0, propagandaSessions: 0,
-    peopleReached: 0, tipOffs: 0, newModels: 0, meetings: 0,
+    crimes: 0,
+    socialEvils: 0,
+    firesExplosionsAccidents: 0,
+    propagandaSessions: 0,
+    peopleReached: 0,
+    tipOffs: 0,
+    newModels: 0,
+    meetings: 0,
   };
   let found = 0;
   for (const q of wanted) {

@@ -43,7 +43,13 @@ export function makeRate(numerator: number, denominator: number): Rate | null {
   }
   if (denominator === 0) return null;
   const value = numerator / denominator;
-  return { numerator, denominator, text: `${numerator}/${denominator}`, value, percentage: Math.round(value * 10_000) / 100 };
+  return {
+    numerator,
+    denominator,
+    text: `${numerator}/${denominator}`,
+    value,
+    percentage: Math.round(value * 10_000) / 100,
+  };
 }
 
 /**

@@ -89,7 +89,14 @@ export async function claimJobRun(db: Kysely<Database>, options: ClaimJobRunOpti
   if (inserted) return toJobRun(inserted);
   const taken = await db
     .updateTable('job_runs')
-    .set((eb) => ({ status: 'running', owner: options.owner, lease_until: leaseUntil, started_at: now, finished_at: null, attempts: eb('attempts', '+', 1) }))
+    .set((eb) => ({
+      status: 'running',
+      owner: options.owner,
+      lease_until: leaseUntil,
+      started_at: now,
+      finished_at: null,
+      attempts: eb('attempts', '+', 1),
+    }))
     .where('job', '=', options.job)
     .where('period_key', '=', options.periodKey)
     .where((eb) =>
@@ -108,7 +115,12 @@ export async function claimJobRun(db: Kysely<Database>, options: ClaimJobRunOpti
  * the transaction that writes the run's work; it throws {@link LeaseLostError} (rolling the work back) when the
  * run was taken over.
  */
-export async function finishJobRun(trx: Kysely<Database>, run: Pick<JobRun, 'id' | 'job' | 'periodKey' | 'owner'>, now: Date, summary: unknown): Promise<void> {
+export async function finishJobRun(
+  trx: Kysely<Database>,
+  run: Pick<JobRun, 'id' | 'job' | 'periodKey' | 'owner'>,
+  now: Date,
+  summary: unknown,
+): Promise<void> {
   const result = await trx
     .updateTable('job_runs')
     .set({ status: 'done', finished_at: now.toISOString(), summary: JSON.stringify(summary ?? null), last_error: null })
@@ -120,7 +132,12 @@ export async function finishJobRun(trx: Kysely<Database>, run: Pick<JobRun, 'id'
 }
 
 /** Records that a run failed (if it is still ours), so that a later tick tries again. */
-export async function failJobRun(db: Kysely<Database>, run: Pick<JobRun, 'id' | 'owner'>, now: Date, error: unknown): Promise<void> {
+export async function failJobRun(
+  db: Kysely<Database>,
+  run: Pick<JobRun, 'id' | 'owner'>,
+  now: Date,
+  error: unknown,
+): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   await db
     .updateTable('job_runs')
@@ -164,7 +181,11 @@ export async function releaseRunsOfDeadOwners(
 }
 
 /** The period keys of `job` among `periodKeys` that are done. */
-export async function listDonePeriods(db: Kysely<Database>, job: string, periodKeys: readonly string[]): Promise<Set<string>> {
+export async function listDonePeriods(
+  db: Kysely<Database>,
+  job: string,
+  periodKeys: readonly string[],
+): Promise<Set<string>> {
   if (periodKeys.length === 0) return new Set();
   const rows = await db
     .selectFrom('job_runs')
@@ -177,14 +198,26 @@ export async function listDonePeriods(db: Kysely<Database>, job: string, periodK
 }
 
 /** Runs of a job (all jobs when omitted), newest period first. */
-export async function listJobRuns(db: Kysely<Database>, filter: { job?: string; limit?: number } = {}): Promise<JobRun[]> {
+export async function listJobRuns(
+  db: Kysely<Database>,
+  filter: { job?: string; limit?: number } = {},
+): Promise<JobRun[]> {
   let query = db.selectFrom('job_runs').selectAll();
   if (filter.job !== undefined) query = query.where('job', '=', filter.job);
-  const rows = await query.orderBy('period_key', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 500).execute();
+  const rows = await query
+    .orderBy('period_key', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit ?? 500)
+    .execute();
   return rows.map(toJobRun);
 }
 
 export async function findJobRun(db: Kysely<Database>, job: string, periodKey: string): Promise<JobRun | undefined> {
-  const row = await db.selectFrom('job_runs').selectAll().where('job', '=', job).where('period_key', '=', periodKey).executeTakeFirst();
+  const row = await db
+    .selectFrom('job_runs')
+    .selectAll()
+    .where('job', '=', job)
+    .where('period_key', '=', periodKey)
+    .executeTakeFirst();
   return row && toJobRun(row);
 }

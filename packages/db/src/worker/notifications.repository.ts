@@ -48,7 +48,11 @@ export function toNotification(row: Selectable<NotificationTable>): AppNotificat
  * Inserts notifications; one whose dedupe key exists already is left alone. Returns the ids of those inserted
  * now, by dedupe key.
  */
-export async function insertNotifications(db: Kysely<Database>, notifications: readonly NewNotification[], now: Date): Promise<Map<string, number>> {
+export async function insertNotifications(
+  db: Kysely<Database>,
+  notifications: readonly NewNotification[],
+  now: Date,
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const part of chunk(notifications, 200)) {
     const rows = await db
@@ -83,7 +87,11 @@ export async function listNotifications(
 ): Promise<AppNotification[]> {
   let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
   if (options.unreadOnly) query = query.where('read_at', 'is', null);
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit ?? 50).execute();
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 50)
+    .execute();
   return rows.map(toNotification);
 }
 
@@ -98,7 +106,12 @@ export async function countUnreadNotifications(db: Kysely<Database>, userId: num
 }
 
 /** Marks a notification of the user read (once: a second call keeps the first time). Returns whether it changed. */
-export async function markNotificationRead(db: Kysely<Database>, userId: number, id: number, now: Date): Promise<boolean> {
+export async function markNotificationRead(
+  db: Kysely<Database>,
+  userId: number,
+  id: number,
+  now: Date,
+): Promise<boolean> {
   const result = await db
     .updateTable('notifications')
     .set({ read_at: now.toISOString() })

@@ -99,7 +99,12 @@ export async function claimMails(
   const until = new Date(options.now.getTime() + (options.leaseMs ?? 5 * 60_000)).toISOString();
   const rows = await db
     .updateTable('mail_outbox')
-    .set((eb) => ({ status: 'sending', claimed_by: options.owner, claimed_until: until, attempts: eb('attempts', '+', 1) }))
+    .set((eb) => ({
+      status: 'sending',
+      claimed_by: options.owner,
+      claimed_until: until,
+      attempts: eb('attempts', '+', 1),
+    }))
     .where(
       'id',
       'in',
@@ -130,7 +135,9 @@ async function settle(
   db: Kysely<Database>,
   id: number,
   owner: string,
-  values: Partial<Pick<Selectable<MailOutboxTable>, 'status' | 'last_error' | 'next_attempt_at' | 'sent_at' | 'message_id'>>,
+  values: Partial<
+    Pick<Selectable<MailOutboxTable>, 'status' | 'last_error' | 'next_attempt_at' | 'sent_at' | 'message_id'>
+  >,
 ): Promise<boolean> {
   const result = await db
     .updateTable('mail_outbox')
@@ -143,13 +150,29 @@ async function settle(
 }
 
 /** The SMTP server accepted the mail. */
-export function markMailSent(db: Kysely<Database>, id: number, owner: string, now: Date, messageId: string | null): Promise<boolean> {
+export function markMailSent(
+  db: Kysely<Database>,
+  id: number,
+  owner: string,
+  now: Date,
+  messageId: string | null,
+): Promise<boolean> {
   return settle(db, id, owner, { status: 'sent', sent_at: now.toISOString(), message_id: messageId, last_error: null });
 }
 
 /** A transient failure: try again at `nextAttemptAt`. */
-export function markMailRetry(db: Kysely<Database>, id: number, owner: string, error: string, nextAttemptAt: Date): Promise<boolean> {
-  return settle(db, id, owner, { status: 'pending', last_error: error.slice(0, 2000), next_attempt_at: nextAttemptAt.toISOString() });
+export function markMailRetry(
+  db: Kysely<Database>,
+  id: number,
+  owner: string,
+  error: string,
+  nextAttemptAt: Date,
+): Promise<boolean> {
+  return settle(db, id, owner, {
+    status: 'pending',
+    last_error: error.slice(0, 2000),
+    next_attempt_at: nextAttemptAt.toISOString(),
+  });
 }
 
 /** A permanent failure (address refused, attempts used up): stays visible as failed. */
@@ -163,10 +186,16 @@ export function markMailLogged(db: Kysely<Database>, id: number, owner: string, 
 }
 
 /** The outbox for an administrator's view, newest first. */
-export async function listOutbox(db: Kysely<Database>, filter: { status?: MailStatus; limit?: number } = {}): Promise<OutboxMail[]> {
+export async function listOutbox(
+  db: Kysely<Database>,
+  filter: { status?: MailStatus; limit?: number } = {},
+): Promise<OutboxMail[]> {
   let query = db.selectFrom('mail_outbox').selectAll();
   if (filter.status) query = query.where('status', '=', filter.status);
-  const rows = await query.orderBy('id', 'desc').limit(filter.limit ?? 200).execute();
+  const rows = await query
+    .orderBy('id', 'desc')
+    .limit(filter.limit ?? 200)
+    .execute();
   return rows.map(toOutboxMail);
 }
 

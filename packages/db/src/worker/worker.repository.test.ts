@@ -2,8 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../client.js';
 import { createTestDatabase } from '../testing.js';
 import { insertUser } from '../user.repository.js';
-import { claimJobRun, failJobRun, finishJobRun, findJobRun, LeaseLostError, releaseRunsOfDeadOwners } from './job-runs.repository.js';
-import { countUnreadNotifications, insertNotifications, listNotifications, markNotificationRead } from './notifications.repository.js';
+import {
+  claimJobRun,
+  failJobRun,
+  finishJobRun,
+  findJobRun,
+  LeaseLostError,
+  releaseRunsOfDeadOwners,
+} from './job-runs.repository.js';
+import {
+  countUnreadNotifications,
+  insertNotifications,
+  listNotifications,
+  markNotificationRead,
+} from './notifications.repository.js';
 import { claimMails, enqueueMails, listOutbox } from './outbox.repository.js';
 
 // The claims behind "exactly once", on a real database (SQLite in memory, or PostgreSQL with DATABASE_URL).
@@ -12,19 +24,43 @@ let handle: DatabaseHandle;
 let userId: number;
 beforeAll(async () => {
   handle = await createTestDatabase();
-  userId = (await insertUser(handle.db, { username: 'u', displayName: 'U', passwordHash: 'x', role: 'unit_reporter', areaId: null, unitId: null, email: null }, new Date())).id;
+  userId = (
+    await insertUser(
+      handle.db,
+      {
+        username: 'u',
+        displayName: 'U',
+        passwordHash: 'x',
+        role: 'unit_reporter',
+        areaId: null,
+        unitId: null,
+        email: null,
+      },
+      new Date(),
+    )
+  ).id;
 });
 afterAll(() => handle.destroy());
 
 const t = (seconds: number) => new Date(Date.UTC(2023, 2, 17, 1, 0, seconds));
-const note = (key: string) => ({ userId, kind: 'reminder', title: { vi: 'Tiêu đề', en: 'Title' }, body: { vi: 'Nội dung', en: 'Body' }, data: { key }, dedupeKey: key, jobRunId: null });
+const note = (key: string) => ({
+  userId,
+  kind: 'reminder',
+  title: { vi: 'Tiêu đề', en: 'Title' },
+  body: { vi: 'Nội dung', en: 'Body' },
+  data: { key },
+  dedupeKey: key,
+  jobRunId: null,
+});
 
 describe('job runs: claim, lease, fence', () => {
   it('lets one worker claim a period; another takes it over only after the lease expired, and the first can then write nothing', async () => {
     const db = handle.db;
     const a = await claimJobRun(db, { job: 'j', periodKey: 'p1', owner: 'A', now: t(0), leaseMs: 60_000 });
     expect(a).toMatchObject({ status: 'running', owner: 'A', attempts: 1 });
-    expect(await claimJobRun(db, { job: 'j', periodKey: 'p1', owner: 'B', now: t(30), leaseMs: 60_000 })).toBeUndefined();
+    expect(
+      await claimJobRun(db, { job: 'j', periodKey: 'p1', owner: 'B', now: t(30), leaseMs: 60_000 }),
+    ).toBeUndefined();
 
     const b = await claimJobRun(db, { job: 'j', periodKey: 'p1', owner: 'B', now: t(61), leaseMs: 60_000 });
     expect(b).toMatchObject({ owner: 'B', attempts: 2 });
@@ -48,11 +84,19 @@ describe('job runs: claim, lease, fence', () => {
   it('tries a failed run again until its attempts are used up', async () => {
     const db = handle.db;
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const run = await claimJobRun(db, { job: 'j', periodKey: 'p2', owner: `W${attempt}`, now: t(attempt), maxAttempts: 3 });
+      const run = await claimJobRun(db, {
+        job: 'j',
+        periodKey: 'p2',
+        owner: `W${attempt}`,
+        now: t(attempt),
+        maxAttempts: 3,
+      });
       expect(run).toMatchObject({ attempts: attempt });
       await failJobRun(db, run!, t(attempt), new Error(`boom ${attempt}`));
     }
-    expect(await claimJobRun(db, { job: 'j', periodKey: 'p2', owner: 'W4', now: t(10), maxAttempts: 3 })).toBeUndefined();
+    expect(
+      await claimJobRun(db, { job: 'j', periodKey: 'p2', owner: 'W4', now: t(10), maxAttempts: 3 }),
+    ).toBeUndefined();
     expect(await findJobRun(db, 'j', 'p2')).toMatchObject({ status: 'failed', attempts: 3, lastError: 'boom 3' });
   });
 
@@ -66,10 +110,15 @@ describe('job runs: claim, lease, fence', () => {
     expect(released.map((r) => [r.periodKey, r.status, r.owner])).toEqual([['p3', 'failed', 'dead']]);
     expect(released[0]!.lastError).toBe('interrupted: its worker dead is gone (found by N)');
     // …after the release the next claim takes it; the live worker's run is untouched.
-    expect(await claimJobRun(db, { job: 'j', periodKey: 'p3', owner: 'N', now: t(3) })).toMatchObject({ owner: 'N', attempts: 2 });
+    expect(await claimJobRun(db, { job: 'j', periodKey: 'p3', owner: 'N', now: t(3) })).toMatchObject({
+      owner: 'N',
+      attempts: 2,
+    });
     expect(await findJobRun(db, 'j', 'p4')).toMatchObject({ status: 'running', owner: 'alive' });
     // Had the "dead" worker been alive after all, its fence refuses its late commit.
-    await expect(db.transaction().execute((trx) => finishJobRun(trx, dead!, t(4), {}))).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(db.transaction().execute((trx) => finishJobRun(trx, dead!, t(4), {}))).rejects.toBeInstanceOf(
+      LeaseLostError,
+    );
   });
 });
 
@@ -90,9 +139,28 @@ describe('notifications and the outbox', () => {
 
   it('hands each due mail to one claimer only, even when two claim at once', async () => {
     const db = handle.db;
-    await enqueueMails(db, Array.from({ length: 30 }, (_, i) => ({ notificationId: null, dedupeKey: `m${i}`, to: `x${i}@example.vn`, subject: 's', text: 't' })), t(0));
-    expect(await enqueueMails(db, [{ notificationId: null, dedupeKey: 'm0', to: 'x0@example.vn', subject: 's', text: 't' }], t(0))).toBe(0);
-    const [a, b] = await Promise.all([claimMails(db, { owner: 'A', now: t(1), limit: 20 }), claimMails(db, { owner: 'B', now: t(1), limit: 20 })]);
+    await enqueueMails(
+      db,
+      Array.from({ length: 30 }, (_, i) => ({
+        notificationId: null,
+        dedupeKey: `m${i}`,
+        to: `x${i}@example.vn`,
+        subject: 's',
+        text: 't',
+      })),
+      t(0),
+    );
+    expect(
+      await enqueueMails(
+        db,
+        [{ notificationId: null, dedupeKey: 'm0', to: 'x0@example.vn', subject: 's', text: 't' }],
+        t(0),
+      ),
+    ).toBe(0);
+    const [a, b] = await Promise.all([
+      claimMails(db, { owner: 'A', now: t(1), limit: 20 }),
+      claimMails(db, { owner: 'B', now: t(1), limit: 20 }),
+    ]);
     const ids = [...a, ...b].map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeLessThanOrEqual(30);
