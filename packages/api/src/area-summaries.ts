@@ -15,7 +15,7 @@ export class AreaSummaries {
   readonly #cache: VersionedCache<AreaSummary> | undefined;
 
   constructor(dataVersion?: () => string | null) {
-    this.#cache = dataVersion && new VersionedCache<AreaSummary>(dataVersion, 2_000);
+    this.#cache = dataVersion && new VersionedCache<AreaSummary>(dataVersion, 1_000);
   }
 
   get(db: Kysely<Database>, areaId: number | undefined, year: number, today: string): Promise<AreaSummary> {
