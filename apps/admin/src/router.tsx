@@ -1,4 +1,4 @@
-import { USER_MANAGER_ROLES, type Role } from '@antoan/core';
+import type { Permission } from '@antoan/core';
 import {
   createRootRoute,
   createRoute,
@@ -23,16 +23,13 @@ declare module '@tanstack/react-router' {
   }
   interface StaticDataRouteOption {
     /**
-     * The route's entry in the main navigation, in the order of the route tree; `roles`: only these roles see
-     * it (the server refuses the others anyway). Every entry a role sees opens without an error for that role
+     * The route's entry in the main navigation, in the order of the route tree; `permission`: only the roles
+     * that have it (core's PERMISSIONS) see it (the server refuses the others anyway). Every entry a role sees opens without an error for that role
      * (e2e/accounts.e2e.ts walks them).
      */
-    nav?: { label: MessageKey; roles?: readonly Role[] };
+    nav?: { label: MessageKey; permission?: Permission };
   }
 }
-
-/** Every role but a unit reporter, who has no area: their unit's page stands for the area pages. */
-const AREA_ROLES: readonly Role[] = ['admin', 'province_officer', 'commune_officer', 'viewer'];
 
 const rootRoute = createRootRoute({
   component: AuthGate,
@@ -60,11 +57,11 @@ type StaticNav = NonNullable<StaticDataRouteOption['nav']>;
 const page = <P extends string>(path: P, component: Component, nav?: StaticNav) =>
   createRoute({ getParentRoute: () => rootRoute, path, component, staticData: { nav } });
 
-const dashboardRoute = page('/', DashboardPage, { label: 'nav_dashboard', roles: AREA_ROLES });
+const dashboardRoute = page('/', DashboardPage, { label: 'nav_dashboard', permission: 'areas.browse' });
 const unitsRoute = page(
   '/units',
   lazyRouteComponent(() => import('./pages/UnitsPage.js'), 'UnitsPage'),
-  { label: 'nav_units', roles: AREA_ROLES },
+  { label: 'nav_units', permission: 'areas.browse' },
 );
 const unitRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -87,12 +84,12 @@ const gradingRoute = createRoute({
 const modelsRoute = page(
   '/models',
   lazyRouteComponent(() => import('./pages/ModelsPage.js'), 'ModelsPage'),
-  { label: 'nav_models', roles: AREA_ROLES },
+  { label: 'nav_models', permission: 'areas.browse' },
 );
 const awardsRoute = page(
   '/awards',
   lazyRouteComponent(() => import('./pages/AwardsPage.js'), 'AwardsPage'),
-  { label: 'nav_awards', roles: AREA_ROLES },
+  { label: 'nav_awards', permission: 'areas.browse' },
 );
 const incidentsRoute = page(
   '/incidents',
@@ -112,27 +109,27 @@ const inboxRoute = page(
 const importRoute = page(
   '/import',
   lazyRouteComponent(() => import('./pages/ImportPage.js'), 'ImportPage'),
-  { label: 'nav_import', roles: AREA_ROLES },
+  { label: 'nav_import', permission: 'areas.browse' },
 );
 const reorganiseRoute = page(
   '/reorganise',
   lazyRouteComponent(() => import('./pages/ReorganisationPage.js'), 'ReorganisationPage'),
-  { label: 'nav_reorganise', roles: ['admin', 'province_officer'] },
+  { label: 'nav_reorganise', permission: 'areas.reorganise' },
 );
 const catalogueRoute = page(
   '/catalogue',
   lazyRouteComponent(() => import('./pages/CataloguePage.js'), 'CataloguePage'),
-  { label: 'nav_catalogue', roles: ['admin'] },
+  { label: 'nav_catalogue', permission: 'catalogue.browse' },
 );
 const usersRoute = page(
   '/users',
   lazyRouteComponent(() => import('./pages/UsersPage.js'), 'UsersPage'),
-  { label: 'nav_users', roles: USER_MANAGER_ROLES },
+  { label: 'nav_users', permission: 'users.manage' },
 );
 const auditRoute = page(
   '/audit',
   lazyRouteComponent(() => import('./pages/AuditPage.js'), 'AuditPage'),
-  { label: 'nav_audit', roles: ['admin'] },
+  { label: 'nav_audit', permission: 'audit.read' },
 );
 const accountRoute = page(
   '/account',

@@ -9,6 +9,8 @@ import type { Role } from './roles.js';
  * | permission                    | roles                                                       | what                      |
  * |-------------------------------|-------------------------------------------------------------|---------------------------|
  * | `data.read`                   | every role                                                  | read within one's scope   |
+ * | `areas.browse`                | every role but unit reporters (their unit's page instead)   | the area pages in the SPA |
+ * | `catalogue.browse`            | admin                                                       | the catalogue page        |
  * | `assessments.enter`           | admin, province and commune officers, unit reporters        | register, answer, cycle   |
  * | `assessments.chooseCatalogue` | admin                                                       | register with another one |
  * | `assessments.decide`          | admin, province and commune officers (of the unit's level)  | appraise, return, decide  |
@@ -37,6 +39,8 @@ import type { Role } from './roles.js';
  */
 export const PERMISSIONS = {
   'data.read': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'areas.browse': ['admin', 'province_officer', 'commune_officer', 'viewer'],
+  'catalogue.browse': ['admin'],
   'assessments.enter': ['admin', 'province_officer', 'commune_officer', 'unit_reporter'],
   'assessments.chooseCatalogue': ['admin'],
   'assessments.decide': ['admin', 'province_officer', 'commune_officer'],

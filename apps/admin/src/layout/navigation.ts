@@ -1,4 +1,4 @@
-import type { Role } from '@antoan/core';
+import { can, type Role } from '@antoan/core';
 import { useRouter, type RegisteredRouter } from '@tanstack/react-router';
 import type { MessageKey } from '../i18n.js';
 
@@ -21,6 +21,8 @@ export function useNavigation(role: Role): NavigationItem[] {
   return (routeTree.children ?? []).flatMap((route) => {
     const nav = route.options.staticData?.nav;
     const path = route.fullPath;
-    return nav && isStatic(path) && (!nav.roles || nav.roles.includes(role)) ? [{ to: path, label: nav.label }] : [];
+    return nav && isStatic(path) && (!nav.permission || can(role, nav.permission))
+      ? [{ to: path, label: nav.label }]
+      : [];
   });
 }

@@ -5,6 +5,7 @@ import {
   createUserInputSchema,
   foldForSearch,
   ROLE_LABELS,
+  ROLES,
   updateUserInputSchema,
   type Role,
 } from '@antoan/core';
@@ -104,7 +105,7 @@ export function UsersPage() {
           clearable
           value={role}
           onChange={(v) => setRole(v)}
-          data={(['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'] as const).map((r) => ({
+          data={ROLES.map((r) => ({
             value: r,
             label: l(ROLE_LABELS[r]),
           }))}

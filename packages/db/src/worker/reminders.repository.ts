@@ -1,5 +1,6 @@
 import {
   digestMail,
+  PERMISSIONS,
   type EnterpriseSize,
   type ObligationFacts,
   type ReminderArea,
@@ -88,7 +89,7 @@ export async function loadReminderInputs(
     .selectFrom('users')
     .select(['id', 'display_name', 'role', 'area_id', 'unit_id', 'email'])
     .where('is_disabled', '=', 0)
-    .where('role', 'in', ['unit_reporter', 'commune_officer', 'province_officer'])
+    .where('role', 'in', PERMISSIONS['reminders.receive'])
     .execute();
   const users: ReminderUser[] = userRows.map((u) => ({
     id: u.id,
