@@ -21,9 +21,9 @@ export class AreaSummaries {
   get(db: Kysely<Database>, areaId: number | undefined, year: number, today: string): Promise<AreaSummary> {
     const compute = () => getAreaSummary(db, areaId, year, today);
     if (!this.#cache) return compute();
-    return this.#cache.get(`${areaId ?? ''}|${year}|${today}`, async () =>
-      // a copy: the summary may share objects with core's constants (the catalogue's title), which stay as they are
-      deepFreeze(structuredClone(await compute())),
+    // kept as a frozen copy: the summary may share objects with core's constants (the catalogue's title)
+    return this.#cache.get(`${areaId ?? ''}|${year}|${today}`, compute, (summary) =>
+      deepFreeze(structuredClone(summary)),
     );
   }
 }

@@ -135,8 +135,13 @@ export async function findRequestSession(
   const sessionId = token ? sessionIdOf(token) : null;
   if (!sessionId) return { sessionId, user: null };
   if (!sessions) return { sessionId, user: (await findSessionUser(db, sessionId, now)) ?? null };
-  // frozen: one user object serves every request of the session
-  const session = await sessions.get(sessionId, async () => deepFreeze((await findSession(db, sessionId)) ?? null));
+  // frozen: one user object serves every request of the session; an unknown session is not kept (made-up
+  // cookies would push the real ones out)
+  const session = await sessions.get(
+    sessionId,
+    async () => (await findSession(db, sessionId)) ?? null,
+    (found) => (found ? deepFreeze(found) : undefined),
+  );
   return { sessionId, user: session && session.expiresAt > now.toISOString() ? session.user : null };
 }
 

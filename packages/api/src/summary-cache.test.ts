@@ -30,8 +30,9 @@ describe('AreaSummaries with the data version', () => {
     }
     expect(again).toEqual(await getAreaSummary(env.handle.db, town, 2021, TODAY));
 
-    // A write made around the API (a script; an import in another process) shows too. The API's own writes are
-    // covered by every API test: their environment keeps summaries the same way.
+    // A write made around the API (a script on the server's connection) shows too. Another process's commit is
+    // data-version.test.ts's (db level); the API's own writes are covered by every API test, whose environment
+    // keeps summaries the same way.
     await env.handle.db
       .insertInto('awards')
       .values({
@@ -69,6 +70,10 @@ describe('sessions with the data version', () => {
 
     expect((await lookUp()).user?.username).toBe('xem.badon');
     expect((await lookUp()).user?.username).toBe('xem.badon');
+    if (cached) expect(sessions.size).toBe(1);
+    // a made-up cookie is refused and not kept (a flood of them would push the real sessions out)
+    const madeUp = { headers: { cookie: `${SESSION_COOKIE}=not-a-session` } };
+    expect((await findRequestSession(env.handle.db, madeUp, new Date(), sessions)).user).toBeNull();
     if (cached) expect(sessions.size).toBe(1);
     // expired: refused even though it is kept
     expect((await lookUp(new Date(signedInAt.getTime() + SESSION_TTL_MS + 60_000))).user).toBeNull();

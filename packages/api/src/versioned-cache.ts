@@ -16,7 +16,12 @@ export class VersionedCache<V> {
     private readonly maxEntries = 1_000,
   ) {}
 
-  async get(key: string, compute: () => Promise<V>): Promise<V> {
+  /**
+   * The value kept for `key` under the current data version, or `compute`'s. What `keep` returns for a computed
+   * value is kept and served (e.g. a frozen copy), or nothing is kept when it returns undefined; without a
+   * version, `compute`'s value is served as it is and `keep` is not called.
+   */
+  async get(key: string, compute: () => Promise<V>, keep: (value: V) => V | undefined = (v) => v): Promise<V> {
     const version = this.dataVersion();
     if (version === null) return compute();
     if (version !== this.#version) {
@@ -29,7 +34,9 @@ export class VersionedCache<V> {
       this.#entries.set(key, hit);
       return hit.value;
     }
-    const value = await compute();
+    const computed = await compute();
+    const value = keep(computed);
+    if (value === undefined) return computed;
     if (this.#version === version && this.dataVersion() === version) {
       if (this.#entries.size >= this.maxEntries) {
         const oldest = this.#entries.keys().next();

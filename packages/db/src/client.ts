@@ -29,8 +29,8 @@ export interface DatabaseHandle {
    * A token that changes whenever data may have changed, read without a query: on SQLite, `PRAGMA
    * data_version` (which changes when another connection, e.g. another process, commits) joined to a count of
    * this connection's own writing statements. What was computed from the data under one token may be served
-   * again while the token is the same. Null on PostgreSQL, which has no such cheap and exact token: there,
-   * nothing may be cached.
+   * again while the token is the same. Null on PostgreSQL, which has no such cheap and exact token, and on SQLite
+   * while this connection is inside a transaction: then nothing may be cached.
    */
   dataVersion: () => string | null;
   /**
@@ -100,9 +100,14 @@ export function openDatabase(config: DatabaseConfig = {}): DatabaseHandle {
   });
   // prepared once: sqlite.pragma() prepares its statement on every call, a measurable cost on every request
   const pragmaDataVersion = sqlite.prepare('PRAGMA data_version').pluck();
-  const dataVersion = () => `${String(pragmaDataVersion.get())}.${ownWrites}`;
+  // Inside a transaction of this connection the pragma is frozen at the transaction's snapshot (another
+  // process's commit would not show): no version then, so nothing is served from or kept in a cache.
+  const dataVersion = () => (sqlite.inTransaction ? null : `${String(pragmaDataVersion.get())}.${ownWrites}`);
   return wrap(new SqliteDialect({ database }), 'sqlite', file, dataVersion);
 }
+
+/** BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE: they change no data (a COMMIT publishes what was counted). */
+const TRANSACTION_CONTROL = /^\s*(begin|commit|end|rollback|savepoint|release)\b/i;
 
 /** How many prepared statements a SQLite connection keeps (least recently used first out). */
 const STATEMENT_CACHE_SIZE = 500;
@@ -113,8 +118,9 @@ const STATEMENT_CACHE_SIZE = 500;
  * is a handful of small queries). `all` and `run` finish before they return, so a cached statement is never
  * busy; `iterate` (Kysely's stream) prepares its own, since two open streams of the same SQL could not share one.
  * A statement re-prepares itself after a schema change (SQLite does this inside the statement).
- * `onWrite` is called before every statement that may write (not read-only in SQLite's sense; BEGIN and COMMIT
- * are read-only there), for {@link DatabaseHandle.dataVersion}.
+ * `onWrite` is called before every statement that may write (not read-only in SQLite's sense), transaction
+ * control apart (a plain BEGIN is read-only there, BEGIN IMMEDIATE is not, and neither changes data), for
+ * {@link DatabaseHandle.dataVersion}.
  */
 function withStatementCache(sqlite: SQLite.Database, onWrite: () => void): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
@@ -137,7 +143,7 @@ function withStatementCache(sqlite: SQLite.Database, onWrite: () => void): Sqlit
     },
     prepare: (sqlText) => {
       const stmt = statement(sqlText);
-      const writes = !stmt.readonly;
+      const writes = !stmt.readonly && !TRANSACTION_CONTROL.test(sqlText);
       return {
         reader: stmt.reader,
         all: (parameters) => {

@@ -61,6 +61,25 @@ describe.skipIf(process.env.DATABASE_URL)('dataVersion on SQLite', () => {
     });
     expect(handle.dataVersion()).not.toBe(before);
   });
+
+  it("is null inside this connection's transaction, where the pragma would not see another's commit", async () => {
+    const before = handle.dataVersion();
+    await handle.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('data_version').selectAll().execute(); // the snapshot is taken here
+      await bump(other.db); // another process commits meanwhile
+      expect(handle.dataVersion()).toBeNull();
+    });
+    const after = handle.dataVersion();
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
+  });
+
+  it('does not move on a transaction that writes nothing (BEGIN IMMEDIATE … ROLLBACK)', async () => {
+    const before = handle.dataVersion();
+    await sql`begin immediate`.execute(handle.db);
+    await sql`rollback`.execute(handle.db);
+    expect(handle.dataVersion()).toBe(before);
+  });
 });
 
 describe.runIf(process.env.DATABASE_URL)('dataVersion on PostgreSQL', () => {

@@ -175,11 +175,10 @@ export async function moveFile(actor: Actor, unit: Unit, input: CycleTransitionI
   assertFileVersion(record, input.version);
   if (record.isLocked && input.action !== 'revoke') throw new DomainError('CONFLICT', LOCKED);
   const next = applyCycleAction(record.status, input.action, actor.user.role, unit.managingLevel);
-  // A decision follows the standard: the engine must find the unit Đạt on the stored data.
-  if (input.action === 'recognise') {
-    assertMeetsStandard(await currentEvaluation(actor.db, unit, input.year), 'recognise');
-  }
   return audited(actor, { action: `assessment.${input.action}`, entity: 'assessment' }, async (trx, at) => {
+    // A decision follows the standard: the engine must find the unit Đạt on the data, read inside the write's
+    // transaction (an incident committed just before cannot slip past the check).
+    if (input.action === 'recognise') assertMeetsStandard(await currentEvaluation(trx, unit, input.year), 'recognise');
     const stamp = cycleStamp(input.action, next, { at: at.toISOString(), by: actor.user.id }, input);
     await updateAssessment(trx, record.id, input.version, stamp);
     const after = await reread(trx, unit.id, input.year);
@@ -199,9 +198,9 @@ export async function setFileLocked(actor: Actor, unit: Unit, input: SetLockedIn
       en: 'Only a recognised file is locked or unlocked.',
     });
   }
-  if (input.isLocked) assertMeetsStandard(await currentEvaluation(actor.db, unit, input.year), 'lock');
   const action = input.isLocked ? 'assessment.lock' : 'assessment.unlock';
   return audited(actor, { action, entity: 'assessment' }, async (trx, at) => {
+    if (input.isLocked) assertMeetsStandard(await currentEvaluation(trx, unit, input.year), 'lock');
     await updateAssessment(trx, record.id, input.version, { isLocked: input.isLocked });
     const after = await reread(trx, unit.id, input.year);
     // unlocked, the file follows its data again (and so do the figures counting it); locked, it keeps Đạt
