@@ -239,6 +239,33 @@ export function deadlineKey(code: DeadlineCode, year: number, quarter?: Quarter)
   return quarter === undefined ? `${code}:${year}` : `${code}:${year}-Q${quarter}`;
 }
 
+type CalendarDeadline = ReturnType<typeof deadlineCalendar>[number];
+
+// One stage of one deadline of year `y`, dated, as an occasion.
+function occasionOf(
+  deadline: CalendarDeadline,
+  y: number,
+  obligation: ReminderObligation,
+  stage: { id: string; stage: ReminderStage; offsetDays: number; date: string; track: 'unit' | 'manager' },
+): ReminderOccasion {
+  const dKey = deadlineKey(deadline.code, y, deadline.quarter);
+  return {
+    key: `${dKey}:${stage.id}`,
+    deadlineKey: dKey,
+    code: deadline.code,
+    obligation,
+    year: y,
+    ...(deadline.quarter === undefined ? {} : { quarter: deadline.quarter }),
+    dueDate: deadline.date,
+    unitTypes: deadline.unitTypes,
+    label: deadline.label,
+    stage: stage.stage,
+    offsetDays: stage.offsetDays,
+    date: stage.date,
+    track: stage.track,
+  };
+}
+
 /**
  * The reminder occasions of the Vietnam date `day`: every stage of every reminding deadline (from the
  * calendars of the year before, the year and the year after, so a Q4 deadline whose stages cross the new year
@@ -282,22 +309,7 @@ export function reminderOccasionsOn(
           (later) => later.track === stage.track && later.date > stage.date && later.date <= asOf,
         );
         if (superseded) continue;
-        const dKey = deadlineKey(deadline.code, y, deadline.quarter);
-        out.push({
-          key: `${dKey}:${stage.id}`,
-          deadlineKey: dKey,
-          code: deadline.code,
-          obligation,
-          year: y,
-          ...(deadline.quarter === undefined ? {} : { quarter: deadline.quarter }),
-          dueDate: deadline.date,
-          unitTypes: deadline.unitTypes,
-          label: deadline.label,
-          stage: stage.stage,
-          offsetDays: stage.offsetDays,
-          date: stage.date,
-          track: stage.track,
-        });
+        out.push(occasionOf(deadline, y, obligation, stage));
       }
     }
   }
@@ -361,29 +373,13 @@ export function outstandingReminderOccasions(
       const escalation = addDays(deadline.date, settings.escalationGraceDays);
       const until = [`${y}-12-31`, addDays(escalation, lingerDays)].sort()[1] ?? escalation;
       if (day > until) continue;
-      const dKey = deadlineKey(deadline.code, y, deadline.quarter);
       for (const track of ['unit', 'manager'] as const) {
         const latest = stages
           .filter((s) => s.track === track)
           .map((s) => ({ ...s, date: addDays(deadline.date, s.offsetDays) }))
           .filter((s) => s.date <= day)
           .pop();
-        if (!latest) continue;
-        out.push({
-          key: `${dKey}:${latest.id}`,
-          deadlineKey: dKey,
-          code: deadline.code,
-          obligation,
-          year: y,
-          ...(deadline.quarter === undefined ? {} : { quarter: deadline.quarter }),
-          dueDate: deadline.date,
-          unitTypes: deadline.unitTypes,
-          label: deadline.label,
-          stage: latest.stage,
-          offsetDays: latest.offsetDays,
-          date: latest.date,
-          track,
-        });
+        if (latest) out.push(occasionOf(deadline, y, obligation, latest));
       }
     }
   }
