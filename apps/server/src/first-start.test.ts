@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { upsertQuarterlyReport } from '@antoan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createProcessDatabase,
@@ -16,7 +17,8 @@ import {
 // ADMIN_PASSWORD, and a worker whose clock says the second and third quarters of 2026 are over, all started
 // together on one empty database (the SQLite file, or PostgreSQL when DATABASE_URL is set). Both servers come
 // up, the demo is loaded once, one admin is created and its password printed once, and the worker freezes the
-// quarters only with the loaded data in them (never an empty period).
+// quarters only with the loaded data in them (never an empty period), and only once the year has data of its
+// own (issue 16: the demo stops in 2022; a 2026 quarter frozen from nothing was a "2026" point at 0 on the trend).
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -59,13 +61,30 @@ describe('two servers and a worker started together on an empty database', () =>
     servers.push(...started);
     const outputs = started.map((s) => s.output());
     expect(outputs.filter((o) => o.includes('loaded the demo data: 18 areas, 213 units'))).toHaveLength(1);
-    const created = outputs.map((o) => /created the first user "admin" with the password: (\S+)/.exec(o)?.[1]);
-    const passwords = created.filter((p): p is string => p !== undefined);
-    expect(passwords).toHaveLength(1);
+    // The one-time password is printed last, framed, with the address, once the server listens (issue 16):
+    // of an unambiguous alphabet (no 0/O, 1/l/I, 5/S, 2/Z, 8/B), in three groups of four.
+    const passwordOf = (o: string) => /Mật khẩu \/ Password: +(\S+)/.exec(o)?.[1];
+    const admins = await until(
+      'the first sign-in banner',
+      () => {
+        const found = started.filter((s) => passwordOf(s.output()) !== undefined);
+        return Promise.resolve(found.length > 0 ? found : undefined);
+      },
+      30_000,
+    );
+    expect(admins).toHaveLength(1);
+    const creator = admins[0]!;
+    const password = passwordOf(creator.output())!;
+    expect(password).toMatch(/^[abcdefghjkmnpqrtuvwxy34679]{4}(-[abcdefghjkmnpqrtuvwxy34679]{4}){2}$/);
+    expect(creator.output()).toContain(`Địa chỉ / Address:     ${creator.baseUrl}`);
+    expect(creator.output()).toContain('Tài khoản / User:      admin');
+    expect(creator.output().split(password)).toHaveLength(2); // printed once
     for (const s of started) {
       expect((await fetch(`${s.baseUrl}/ready`)).status).toBe(200);
-      await signInOverHttp(s.baseUrl, 'admin', passwords[0]!);
+      await signInOverHttp(s.baseUrl, 'admin', password);
     }
+    // Nothing written after the banner (requests are not logged).
+    expect(creator.output().trimEnd().endsWith('╝')).toBe(true);
 
     const handle = database!.open();
     try {
@@ -76,6 +95,29 @@ describe('two servers and a worker started together on an empty database', () =>
           .where('period_key', '=', periodKey)
           .where('scope_key', '=', 'all')
           .executeTakeFirst();
+      // 2026 has no file nor report in the demo: nothing of it is frozen until a unit files its Q3 report.
+      const unit = await handle.db.selectFrom('units').select('id').orderBy('id').executeTakeFirstOrThrow();
+      await upsertQuarterlyReport(
+        handle.db,
+        {
+          unitId: unit.id,
+          year: 2026,
+          quarter: 3,
+          counts: {
+            crimes: 0,
+            socialEvils: 0,
+            firesExplosionsAccidents: 0,
+            propagandaSessions: 1,
+            peopleReached: 10,
+            tipOffs: 0,
+            newModels: 0,
+            meetings: 1,
+          },
+          notes: null,
+        },
+        null,
+        new Date('2026-09-18T02:00:00Z'),
+      );
       const q3 = await until('the 2026-Q3 snapshot', () => wholeSet('2026-Q3'), 150_000);
       const q2 = await until('the 2026-Q2 snapshot', () => wholeSet('2026-Q2'), 60_000);
       expect([q2.unit_count, q3.unit_count]).toEqual([213, 213]);

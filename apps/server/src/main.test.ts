@@ -43,7 +43,7 @@ function startServer(env: Record<string, string>): Promise<Started> {
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     void exited.then((code) => reject(new Error(`server exited with ${code}: ${output}`)));
-    setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000).unref();
+    setTimeout(() => reject(new Error(`server did not start: ${output}`)), 90_000).unref();
   });
 }
 
@@ -55,7 +55,7 @@ describe('the server process', () => {
   beforeAll(async () => {
     writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>An Toàn</title><div id="root"></div>');
     server = await startServer({ DATA_DIR: dataDir, STATIC_DIR: staticDir, ADMIN_PASSWORD: ADMIN_PASSWORD });
-  }, 30_000);
+  }, 90_000);
   afterAll(() => {
     server.child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
@@ -76,6 +76,12 @@ describe('the server process', () => {
 
   it('creates the first admin with the password from ADMIN_PASSWORD and asks anonymous callers to sign in', async () => {
     expect(server.output()).toContain('created the first user "admin" with the password from ADMIN_PASSWORD');
+    // The sign-in, framed, once the server listens: the address and the user, never the chosen password.
+    const deadline = Date.now() + 30_000;
+    while (!server.output().includes('╝') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(server.output()).toContain(`Địa chỉ / Address:     ${server.baseUrl}`);
+    expect(server.output()).toContain('Mật khẩu / Password:   (ADMIN_PASSWORD)');
+    expect(server.output()).not.toContain(ADMIN_PASSWORD);
     expect(server.output()).not.toContain(ADMIN_PASSWORD);
     const input = encodeURIComponent(JSON.stringify({}));
     const res = await fetch(`${server.baseUrl}/trpc/units.list?input=${input}`);
@@ -146,5 +152,5 @@ describe('a bad configuration', () => {
     expect(stderr.trim().split('\n')).toEqual([
       'Invalid environment variable PORT="abc": must be a whole number from 0 to 65535',
     ]);
-  }, 20_000);
+  }, 60_000);
 });

@@ -6,6 +6,7 @@ import { ensureFirstAdmin } from '@antoan/api';
 import { vietnamDate } from '@antoan/core';
 import { computeScopeSummaries, ensureResults } from '@antoan/services';
 import { createAppServer, defaultStaticDir } from './app-server.js';
+import { firstSignInBanner } from './banner.js';
 import { EnvError, parseEnv } from './env.js';
 import { createConsoleLogger } from './logger.js';
 import { ServerLifecycle } from './shutdown.js';
@@ -42,8 +43,7 @@ async function main(): Promise<void> {
   }
   const admin = await ensureFirstAdmin(handle.db, { password: env.ADMIN_PASSWORD, now: new Date() });
   if (admin?.password) {
-    log.info(`created the first user "${admin.username}" with the password: ${admin.password}`);
-    log.info('this password is printed once: sign in and change it (or set ADMIN_PASSWORD before the first start)');
+    log.info(`created the first user "${admin.username}": its one-time password is printed when the server listens`);
   } else if (admin) {
     log.info(`created the first user "${admin.username}" with the password from ADMIN_PASSWORD`);
   }
@@ -69,6 +69,11 @@ async function main(): Promise<void> {
     log.info(`listening on http://${host}:${port}`);
     // Under the supervisor (supervise.ts): from now on a stop is a crash worth restarting.
     process.send?.('listening');
+    // The first start's sign-in, last and framed, so that it is not lost among the build's output.
+    if (admin) {
+      const url = `http://${host}:${port}`;
+      console.log(`\n${firstSignInBanner({ url, username: admin.username, password: admin.password })}\n`);
+    }
   });
 
   let stopping = false;

@@ -59,6 +59,30 @@ describe('the worker process', () => {
     expect(worker.output()).toContain('[worker] stopped cleanly');
   }, 40_000);
 
+  it('as `pnpm start` runs it, a Ctrl-C (SIGINT to the whole process group) exits 0 without "ELIFECYCLE Command failed"', async () => {
+    // A terminal's Ctrl-C reaches pnpm, the shell running the script and node at once. Without `exec` in the
+    // start script, the shell died of the SIGINT after node's clean exit and pnpm reported a failure (issue 16).
+    const child = spawn('pnpm', ['run', '--silent', 'start'], {
+      cwd: path.dirname(path.dirname(mainFile)),
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, as a terminal's foreground job
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const deadline = Date.now() + 60_000;
+    while (!output.includes('catch-up done')) {
+      if (Date.now() > deadline) throw new Error(`the worker did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    process.kill(-(child.pid ?? 0), 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('[worker] stopped cleanly');
+    expect(output).not.toContain('ELIFECYCLE');
+  }, 90_000);
+
   it.each([
     ['DATABASE_URL', 'mysql://nope'],
     ['REMINDER_OFFSETS', '7,x'],

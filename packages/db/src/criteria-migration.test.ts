@@ -150,6 +150,7 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
       '2026-12-01-1502-dated-units',
       '2026-12-01-1503-unit-lineage',
       '2026-12-01-1601-user-must-change-password',
+      '2026-12-01-1611-reminder-deliveries',
     ]);
   });
 

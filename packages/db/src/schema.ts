@@ -25,6 +25,7 @@ export interface Database {
   data_version: DataVersionTable;
   job_runs: JobRunTable;
   notifications: NotificationTable;
+  reminder_deliveries: ReminderDeliveryTable;
   mail_outbox: MailOutboxTable;
   stat_snapshots: StatSnapshotTable;
   snapshot_requests: SnapshotRequestTable;
@@ -289,6 +290,14 @@ export interface NotificationTable {
   job_run_id: number | null;
   created_at: string;
   read_at: string | null;
+}
+
+/** One person told of one reminder stage (its occasion key), once: the primary key is (user, occasion). */
+export interface ReminderDeliveryTable {
+  user_id: number;
+  occasion_key: string;
+  notification_id: number | null;
+  created_at: string;
 }
 
 /** A mail to send (or, without SMTP, to log): status, attempts and the next attempt stay visible. */

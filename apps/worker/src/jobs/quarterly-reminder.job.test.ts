@@ -2,7 +2,8 @@ import { addDays, DEFAULT_REMINDER_SETTINGS, DEFAULT_REPORTING_SETTINGS, type Re
 import type { Database } from '@antoan/db';
 import type { DatabaseHandle } from '@antoan/db/client';
 import { createTestDatabase } from '@antoan/db/testing';
-import { listJobRuns } from '@antoan/db/worker';
+import { insertUser } from '@antoan/db';
+import { listJobRuns, listNotifications } from '@antoan/db/worker';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorkerFixture, type WorkerFixture } from '../testing/fixture.js';
@@ -183,8 +184,22 @@ describe('quarterly reminders on a real database', () => {
     ]);
     expect(outcomes.every((o) => o.status === 'done')).toBe(true);
     const june = (await digests(handle.db)).filter((d) => d.day >= '2023-06-11');
-    expect(new Set(june.flatMap((d) => d.occasions))).toEqual(new Set(['QUARTERLY_REPORT_DUE:2023-Q2:before-3']));
-    expect(new Set(june.map((d) => d.userId)).size).toBe(june.length);
+    // The 2023 registration (due 31/3) overdue and escalated while no worker ran in this timeline (the tests
+    // above stopped on 27/3): still outstanding, so the 18 June run tells of it too, once.
+    expect(new Set(june.flatMap((d) => d.occasions))).toEqual(
+      new Set([
+        'QUARTERLY_REPORT_DUE:2023-Q2:before-3',
+        'Q1_REGISTRATION:2023:overdue',
+        'Q1_REGISTRATION:2023:escalation',
+      ]),
+    );
+    expect(june.filter((d) => d.occasions.includes('QUARTERLY_REPORT_DUE:2023-Q2:before-3')).map((d) => d.day)).toEqual(
+      expect.arrayContaining(['2023-06-17']),
+    );
+    expect(
+      new Set(june.filter((d) => d.occasions.some((o) => o.startsWith('Q1_REGISTRATION'))).map((d) => d.day)),
+    ).toEqual(new Set(['2023-06-18']));
+    expect(new Set(june.map((d) => `${d.day}:${d.userId}`)).size).toBe(june.length);
     const runs = await listJobRuns(handle.db, { job: 'reminders' });
     expect(runs.filter((r) => r.periodKey.startsWith('2023-06')).map((r) => r.status)).toEqual(Array(8).fill('done'));
   });
@@ -193,6 +208,7 @@ describe('quarterly reminders on a real database', () => {
     const settings: ReminderSettings = {
       ...DEFAULT_REMINDER_SETTINGS,
       reporting: { ...DEFAULT_REPORTING_SETTINGS, dueDaysAfterCutoff: 20 },
+      deadlines: ['QUARTERLY_REPORT_DUE'],
     };
     const run = (instant: string) =>
       runReminders(handle.db, new Date(instant), options('worker-C', { settings, catchUpDays: 0 }));
@@ -216,10 +232,104 @@ describe('quarterly reminders on a real database', () => {
     expect(stored[0]!.body_vi).toContain('Báo cáo quý IV/2022: hạn 03/01/2023, còn 1 ngày');
     expect(stored[0]!.body_en).toContain('Q4 2022 report: due 2023-01-03, 1 day left');
     const [jan8] = await run('2023-01-08T01:00:00Z');
+    // The overdue stage (4 January) had no run in this timeline: outstanding, its reporters hear of it now.
     expect(jan8).toMatchObject({
       occasions: ['QUARTERLY_REPORT_DUE:2022-Q4:escalation'],
-      missing: fixture.missing2022Q4.length,
+      outstanding: ['QUARTERLY_REPORT_DUE:2022-Q4:overdue'],
+      missing: 2 * fixture.missing2022Q4.length,
     });
+  });
+});
+
+describe('a fresh install after the stage days (issue 16): the inbox is told of what is outstanding', () => {
+  // Installed on 1 December 2026, no mail configured: the Q1–Q3 2026 reports were due on 20/3, 20/6 and
+  // 20/9; their stage days passed before the worker ever ran. Everyone who must act hears of them in the inbox.
+  let handle: DatabaseHandle;
+  let fixture: WorkerFixture;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    fixture = await seedWorkerFixture(handle.db);
+  }, 60_000);
+  afterAll(() => handle.destroy());
+
+  const notificationsOf = (userId: number) => listNotifications(handle.db, userId, { limit: 100 });
+
+  it('tells each reporter and officer of the overdue reports on the first run, once, with or without an address', async () => {
+    const outcomes = await runReminders(handle.db, at8('2026-12-01'), options('fresh', { catchUpDays: 7 }));
+    expect(outcomes.every((o) => o.status === 'done')).toBe(true);
+    const last = outcomes[outcomes.length - 1];
+    expect(last).toMatchObject({ day: '2026-12-01', status: 'done' });
+    expect(last?.status === 'done' ? last.outstanding : []).toEqual(
+      expect.arrayContaining([
+        'QUARTERLY_REPORT_DUE:2026-Q1:overdue',
+        'QUARTERLY_REPORT_DUE:2026-Q3:overdue',
+        'QUARTERLY_REPORT_DUE:2026-Q3:escalation',
+      ]),
+    );
+
+    // The reporter without an e-mail address: one notification in the inbox, no mail.
+    const silent = await notificationsOf(fixture.silentReporter.userId);
+    expect(silent).toHaveLength(1);
+    expect(silent[0]?.body.vi).toContain('Báo cáo quý III/2026: hạn 20/09/2026, đã quá 72 ngày');
+    expect(silent[0]?.body.en).toContain('Q3 2026 report');
+    const sections = (silent[0]?.data as { sections: { occasionKey: string; units: { id: number }[] }[] }).sections;
+    expect(sections.map((x) => x.occasionKey)).toEqual(
+      expect.arrayContaining(['QUARTERLY_REPORT_DUE:2026-Q1:overdue', 'QUARTERLY_REPORT_DUE:2026-Q3:overdue']),
+    );
+    expect(sections.every((x) => x.units.every((u) => u.id === fixture.silentReporter.unitId))).toBe(true);
+
+    // The commune officer hears of the escalation of the commune's villages.
+    const unit = await handle.db
+      .selectFrom('units')
+      .select('area_id')
+      .where('id', '=', fixture.silentReporter.unitId)
+      .executeTakeFirstOrThrow();
+    const officer = await notificationsOf(fixture.communeOfficers.get(unit.area_id) ?? -1);
+    expect(officer).toHaveLength(1);
+    const escalated = (
+      officer[0]?.data as { sections: { occasionKey: string; units: { id: number }[] }[] }
+    ).sections.find((x) => x.occasionKey === 'QUARTERLY_REPORT_DUE:2026-Q3:escalation');
+    expect(escalated?.units.map((u) => u.id)).toContain(fixture.silentReporter.unitId);
+    expect(await notificationsOf(fixture.townOfficerId)).toHaveLength(1);
+
+    // Mail is an extra channel: one queued mail per notification of a person with an address.
+    const mails = await count(handle.db, 'mail_outbox');
+    const notifications = await count(handle.db, 'notifications');
+    expect(mails).toBe(notifications - 1);
+  });
+
+  it('tells nobody twice on the next days, and tells a user created since on the next run', async () => {
+    const before = await count(handle.db, 'notifications');
+    const [dec2] = await runReminders(handle.db, at8('2026-12-02'), options('fresh', { catchUpDays: 0 }));
+    expect(dec2).toMatchObject({ day: '2026-12-02', status: 'done', notifications: 0 });
+    expect(await count(handle.db, 'notifications')).toBe(before);
+
+    const village = await handle.db
+      .selectFrom('units')
+      .select(['id', 'area_id'])
+      .where('type', '=', 'KDC')
+      .where('id', 'not in', [...fixture.reporters.keys(), fixture.silentReporter.unitId])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const newcomer = await insertUser(
+      handle.db,
+      {
+        username: 'moi.den',
+        displayName: 'Người mới',
+        passwordHash: 'x',
+        role: 'unit_reporter',
+        areaId: village.area_id,
+        unitId: village.id,
+        email: null,
+      },
+      new Date('2026-12-02T09:00:00Z'),
+    );
+    const [dec3] = await runReminders(handle.db, at8('2026-12-03'), options('fresh', { catchUpDays: 0 }));
+    expect(dec3).toMatchObject({ day: '2026-12-03', status: 'done', notifications: 1 });
+    const told = await notificationsOf(newcomer.id);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.title.vi).toBeTruthy();
+    expect(await count(handle.db, 'notifications')).toBe(before + 1);
   });
 });
 
@@ -265,4 +375,21 @@ describe.runIf(process.env.DATABASE_URL)('two workers in one process on PostgreS
     expect(stored.length).toBe(summaries.reduce((n, s) => n + s.notifications, 0));
     expect(await count(a.db, 'mail_outbox')).toBe(summaries.reduce((n, s) => n + s.mailsQueued, 0));
   });
+});
+
+describe('reminders before the data are loaded (issue 16)', () => {
+  it('wait while the database has no unit: no day is marked done with nobody told', async () => {
+    const handle = await createTestDatabase();
+    try {
+      const lines: string[] = [];
+      const outcomes = await runReminders(handle.db, at8('2026-12-01'), options('early', { catchUpDays: 7 }), (l) =>
+        lines.push(l),
+      );
+      expect(outcomes).toEqual([]);
+      expect(await count(handle.db, 'job_runs')).toBe(0);
+      expect(lines).toEqual(['[worker] reminders wait: the database has no unit yet (not seeded)']);
+    } finally {
+      await handle.destroy();
+    }
+  }, 60_000);
 });

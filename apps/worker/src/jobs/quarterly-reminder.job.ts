@@ -1,5 +1,6 @@
 import {
   addDays,
+  outstandingReminderOccasions,
   planReminders,
   reminderOccasionsOn,
   VIETNAM_UTC_OFFSET_MINUTES,
@@ -11,7 +12,9 @@ import {
   claimJobRun,
   failJobRun,
   finishJobRun,
+  hasAnyUnit,
   listDonePeriods,
+  loadReminderDeliveries,
   loadReminderInputs,
   saveReminderRun,
   type ReminderRunSummary,
@@ -55,6 +58,12 @@ export type ReminderDayOutcome =
  * (job `reminders`, the day), plans the day's occasions with core (stages that a later stage has replaced by
  * today are left out), and stores the digests, notifications and queued mails in one transaction under the
  * run's fence. A day another worker holds is skipped; a failure is recorded and tried again on a later tick.
+ *
+ * The latest day's run also tells everyone of the stages still outstanding that they have not heard of (core's
+ * `outstandingReminderOccasions`): a fresh install, a user created since, a worker down for weeks. Stage days
+ * only fall on one date each; without this, an install after them told nobody of the reports overdue. Each
+ * person hears of each stage once (`reminder_deliveries`), in the in-app inbox, and by mail when they have an
+ * address.
  */
 export async function runReminders(
   db: Kysely<Database>,
@@ -62,6 +71,12 @@ export async function runReminders(
   options: ReminderJobOptions,
   log: (line: string) => void = () => {},
 ): Promise<ReminderDayOutcome[]> {
+  // Nothing loaded yet (a server may be seeding right now): a day run on an empty database would be done
+  // with nobody told, and its outstanding reminders never go out. Wait for the units, as the snapshots do.
+  if (!(await hasAnyUnit(db))) {
+    log('[worker] reminders wait: the database has no unit yet (not seeded)');
+    return [];
+  }
   const today = vietnamDate(now);
   const days = dueReminderDays(now, options);
   const done = await listDonePeriods(db, REMINDER_JOB, days);
@@ -80,7 +95,13 @@ export async function runReminders(
       continue;
     }
     try {
-      const occasions = reminderOccasionsOn(day, options.settings, { asOf: today });
+      const staged = reminderOccasionsOn(day, options.settings, { asOf: today });
+      const stagedKeys = new Set(staged.map((o) => o.key));
+      const outstanding =
+        day === days[days.length - 1]
+          ? outstandingReminderOccasions(day, options.settings).filter((o) => !stagedKeys.has(o.key))
+          : [];
+      const occasions = [...staged, ...outstanding];
       let summary: ReminderRunSummary;
       if (occasions.length === 0) {
         summary = {
@@ -96,17 +117,21 @@ export async function runReminders(
         await db.transaction().execute((trx) => finishJobRun(trx, run, now, summary));
       } else {
         const inputs = await loadReminderInputs(db, occasions, today);
-        const plan = planReminders({ day, today, occasions, ...inputs });
-        summary = await saveReminderRun(db, run, plan, occasions, now);
+        const alreadyTold = await loadReminderDeliveries(
+          db,
+          occasions.map((o) => o.key),
+        );
+        const plan = planReminders({ day, today, occasions, ...inputs, alreadyTold });
+        summary = await saveReminderRun(db, run, plan, staged, now, outstanding);
         for (const item of plan.unaddressed) {
           log(
             `[worker] reminders ${day}: nobody to tell about ${item.occasionKey} for ${item.unitIds.length} unit(s) (ids ${item.unitIds.slice(0, 20).join(', ')}${item.unitIds.length > 20 ? ', …' : ''}); add a reporter or officer`,
           );
         }
       }
-      if (summary.occasions.length > 0) {
+      if (summary.occasions.length > 0 || (summary.outstanding?.length ?? 0) > 0) {
         log(
-          `[worker] reminders ${day}: ${summary.occasions.join(', ')}: ${summary.missing} missing, ${summary.digests} digest(s), ${summary.mailsQueued} mail(s) queued, ${summary.withoutEmail} without e-mail`,
+          `[worker] reminders ${day}: ${[...summary.occasions, ...(summary.outstanding ?? []).map((k) => `${k} (outstanding)`)].join(', ')}: ${summary.missing} missing, ${summary.digests} digest(s), ${summary.mailsQueued} mail(s) queued, ${summary.withoutEmail} without e-mail`,
         );
       }
       outcomes.push({ status: 'done', ...summary });

@@ -1,6 +1,6 @@
 import { computeAreaSummary, computeScopeSummaries } from '@antoan/services';
 import type { ScopeFigures } from '@antoan/db/worker';
-import { insertAreas, insertUnits, listAreasOn } from '@antoan/db';
+import { insertAreas, insertUnits, listAreasOn, upsertQuarterlyReport } from '@antoan/db';
 import type { DatabaseHandle } from '@antoan/db/client';
 import { seedDemo } from '@antoan/db/seed';
 import { createTestDatabase } from '@antoan/db/testing';
@@ -171,5 +171,47 @@ describe('runSnapshots: the worker catches up ended quarters and serves requests
 
     // The next tick has nothing left to do.
     expect(await runSnapshots(handle.db, now, { catchUpQuarters: 2, owner: 'worker', leaseMs: 60_000 })).toEqual([]);
+  });
+});
+
+describe('runSnapshots on a fresh install long after the demo years (issue 16)', () => {
+  it('freezes no quarter of a year without a file or a report (no "2026" point at 0), and takes it once data begin', async () => {
+    const now = new Date('2026-12-01T02:00:00Z'); // the demo's data stop in 2022
+    const options = { catchUpQuarters: 2, owner: 'fresh', leaseMs: 60_000 };
+    expect((await runSnapshots(handle.db, now, options)).map((o) => `${o.periodKey} ${o.result}`)).toEqual([
+      '2026-Q2 skipped',
+      '2026-Q3 skipped',
+    ]);
+    expect(await countSnapshots(handle.db, '2026-Q2')).toBe(0);
+    expect(await countSnapshots(handle.db, '2026-Q3')).toBe(0);
+    expect(await findJobRun(handle.db, 'snapshot', '2026-Q3')).toBeUndefined();
+
+    // A unit files its Q3 2026 report: the year has data, the next tick freezes both quarters.
+    const unit = await handle.db.selectFrom('units').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await upsertQuarterlyReport(
+      handle.db,
+      {
+        unitId: unit.id,
+        year: 2026,
+        quarter: 3,
+        counts: {
+          crimes: 0,
+          socialEvils: 0,
+          firesExplosionsAccidents: 0,
+          propagandaSessions: 1,
+          peopleReached: 10,
+          tipOffs: 0,
+          newModels: 0,
+          meetings: 1,
+        },
+        notes: null,
+      },
+      null,
+      new Date('2026-09-18T02:00:00Z'),
+    );
+    expect((await runSnapshots(handle.db, now, options)).map((o) => `${o.periodKey} ${o.result}`)).toEqual([
+      '2026-Q2 done',
+      '2026-Q3 done',
+    ]);
   });
 });

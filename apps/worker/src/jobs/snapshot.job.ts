@@ -8,6 +8,7 @@ import {
   SNAPSHOT_JOB,
   takeSnapshot,
   type TakeSnapshotResult,
+  yearHasData,
 } from '@antoan/db/worker';
 import { computeScopeSummaries } from '@antoan/services';
 import type { Kysely } from 'kysely';
@@ -101,8 +102,17 @@ export async function runSnapshots(
     SNAPSHOT_JOB,
     periods.map((p) => p.key),
   );
+  const withData = new Map<number, boolean>();
   for (const period of periods) {
     if (done.has(period.key)) continue;
+    // A year with no file and no report yet has nothing to freeze (every unit "not registered"): skipped, and
+    // taken on a later tick once its data begin, while the quarter is still within the catch-up window.
+    let has = withData.get(period.year);
+    if (has === undefined) withData.set(period.year, (has = await yearHasData(db, period.year)));
+    if (!has) {
+      outcomes.push({ periodKey: period.key, result: 'skipped' });
+      continue;
+    }
     outcomes.push((await take(db, period.key, now, options, log)).outcome);
   }
   for (const request of await listSnapshotRequests(db, { status: 'pending' })) {

@@ -98,7 +98,9 @@ export interface ObligationFacts {
  *   count days from it;
  * - `facts`: the {@link ObligationFacts} of each occasion's `deadlineKey` (a missing entry is an error, never
  *   "everything is missing");
- * - `catalogueForYear`: where eligibility rules come from (default core's catalogue in force that year).
+ * - `catalogueForYear`: where eligibility rules come from (default core's catalogue in force that year);
+ * - `alreadyTold`: the {@link reminderDeliveryKey}s of what each person was told before: such an occasion is
+ *   left out of that person's digest (a person told of everything gets no digest).
  *
  * @example
  * ```ts
@@ -117,6 +119,19 @@ export interface ReminderPlanInput {
   users: readonly ReminderUser[];
   facts: ReadonlyMap<string, ObligationFacts>;
   catalogueForYear?: (year: number) => Catalogue | undefined;
+  alreadyTold?: ReadonlySet<string>;
+}
+
+/**
+ * The key of "this person was told of this occasion" (the unit of "each person hears of each stage once").
+ *
+ * @example
+ * ```ts
+ * reminderDeliveryKey(7, 'QUARTERLY_REPORT_DUE:2026-Q3:overdue'); // '7|QUARTERLY_REPORT_DUE:2026-Q3:overdue'
+ * ```
+ */
+export function reminderDeliveryKey(userId: number, occasionKey: string): string {
+  return `${userId}|${occasionKey}`;
 }
 
 /**
@@ -287,6 +302,7 @@ export function planReminders(input: ReminderPlanInput): ReminderPlan {
         why,
       };
       for (const user of users) {
+        if (input.alreadyTold?.has(reminderDeliveryKey(user.id, occasion.key))) continue;
         let draft = drafts.get(user.id);
         if (!draft) drafts.set(user.id, (draft = { user, sections: new Map() }));
         let section = draft.sections.get(occasion.key);

@@ -239,6 +239,33 @@ export function deadlineKey(code: DeadlineCode, year: number, quarter?: Quarter)
   return quarter === undefined ? `${code}:${year}` : `${code}:${year}-Q${quarter}`;
 }
 
+type CalendarDeadline = ReturnType<typeof deadlineCalendar>[number];
+
+// One stage of one deadline of year `y`, dated, as an occasion.
+function occasionOf(
+  deadline: CalendarDeadline,
+  y: number,
+  obligation: ReminderObligation,
+  stage: { id: string; stage: ReminderStage; offsetDays: number; date: string; track: 'unit' | 'manager' },
+): ReminderOccasion {
+  const dKey = deadlineKey(deadline.code, y, deadline.quarter);
+  return {
+    key: `${dKey}:${stage.id}`,
+    deadlineKey: dKey,
+    code: deadline.code,
+    obligation,
+    year: y,
+    ...(deadline.quarter === undefined ? {} : { quarter: deadline.quarter }),
+    dueDate: deadline.date,
+    unitTypes: deadline.unitTypes,
+    label: deadline.label,
+    stage: stage.stage,
+    offsetDays: stage.offsetDays,
+    date: stage.date,
+    track: stage.track,
+  };
+}
+
 /**
  * The reminder occasions of the Vietnam date `day`: every stage of every reminding deadline (from the
  * calendars of the year before, the year and the year after, so a Q4 deadline whose stages cross the new year
@@ -282,22 +309,7 @@ export function reminderOccasionsOn(
           (later) => later.track === stage.track && later.date > stage.date && later.date <= asOf,
         );
         if (superseded) continue;
-        const dKey = deadlineKey(deadline.code, y, deadline.quarter);
-        out.push({
-          key: `${dKey}:${stage.id}`,
-          deadlineKey: dKey,
-          code: deadline.code,
-          obligation,
-          year: y,
-          ...(deadline.quarter === undefined ? {} : { quarter: deadline.quarter }),
-          dueDate: deadline.date,
-          unitTypes: deadline.unitTypes,
-          label: deadline.label,
-          stage: stage.stage,
-          offsetDays: stage.offsetDays,
-          date: stage.date,
-          track: stage.track,
-        });
+        out.push(occasionOf(deadline, y, obligation, stage));
       }
     }
   }
@@ -320,3 +332,56 @@ export function compareOccasions(a: ReminderOccasion, b: ReminderOccasion): numb
 }
 
 const STAGE_ORDER: Readonly<Record<ReminderStage, number>> = { before: 0, overdue: 1, escalation: 2 };
+
+/**
+ * The reminders still outstanding on the Vietnam date `day`, whatever day the worker first ran: for every
+ * reminding deadline (of the year before and the year of `day`) and each track, the latest stage whose date has
+ * come by `day`. A deadline stays outstanding until 31 December of its year, or `lingerDays` (default 30)
+ * after its escalation when that is later (a Q4 report due on 20 December is still chased in January).
+ *
+ * This is what a fresh install, a new user or a worker down for weeks must still hear about: the stage days of
+ * {@link reminderOccasionsOn} only ever fall on one date. The caller tells each person each occasion once
+ * (core's {@link planReminders} with `alreadyTold`).
+ *
+ * @example
+ * ```ts
+ * outstandingReminderOccasions('2026-12-01').map((o) => o.key).filter((k) => k.startsWith('QUARTERLY'));
+ * // ['QUARTERLY_REPORT_DUE:2026-Q1:overdue', 'QUARTERLY_REPORT_DUE:2026-Q1:escalation', …,
+ * //  'QUARTERLY_REPORT_DUE:2026-Q3:overdue', 'QUARTERLY_REPORT_DUE:2026-Q3:escalation']
+ * outstandingReminderOccasions('2026-12-14').some((o) => o.key === 'QUARTERLY_REPORT_DUE:2026-Q4:before-7'); // true
+ * ```
+ */
+export function outstandingReminderOccasions(
+  day: string,
+  settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
+  options: { lingerDays?: number } = {},
+): ReminderOccasion[] {
+  assertIsoDate(day, 'day');
+  assertReminderSettings(settings);
+  const lingerDays = options.lingerDays ?? 30;
+  if (!Number.isInteger(lingerDays) || lingerDays < 0 || lingerDays > 366) {
+    throw invalid(`lingerDays = ${lingerDays}; cần số nguyên 0–366`, `lingerDays = ${lingerDays}; expected 0–366`);
+  }
+  const stages = reminderStages(settings);
+  const wanted = new Set(settings.deadlines);
+  const year = Number(day.slice(0, 4));
+  const out: ReminderOccasion[] = [];
+  for (let y = Math.max(1900, year - 1); y <= year; y++) {
+    for (const deadline of deadlineCalendar(y, settings.reporting)) {
+      const obligation = DEADLINE_OBLIGATIONS[deadline.code];
+      if (!obligation || !wanted.has(deadline.code)) continue;
+      const escalation = addDays(deadline.date, settings.escalationGraceDays);
+      const until = [`${y}-12-31`, addDays(escalation, lingerDays)].sort()[1] ?? escalation;
+      if (day > until) continue;
+      for (const track of ['unit', 'manager'] as const) {
+        const latest = stages
+          .filter((s) => s.track === track)
+          .map((s) => ({ ...s, date: addDays(deadline.date, s.offsetDays) }))
+          .filter((s) => s.date <= day)
+          .pop();
+        if (latest) out.push(occasionOf(deadline, y, obligation, latest));
+      }
+    }
+  }
+  return out.sort((a, b) => compareOccasions(a, b));
+}

@@ -4,7 +4,9 @@ import { DEFAULT_REPORTING_SETTINGS, quarterPeriod } from '../periods/periods.js
 import {
   DEFAULT_REMINDER_SETTINGS,
   digestMail,
+  outstandingReminderOccasions,
   planReminders,
+  reminderDeliveryKey,
   reminderOccasionsOn,
   reminderStages,
   type ObligationFacts,
@@ -334,5 +336,81 @@ describe('planReminders', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('outstandingReminderOccasions: what is still to be told, whatever day the worker first runs', () => {
+  const quarterly = (day: string) =>
+    outstandingReminderOccasions(day)
+      .map((o) => o.key)
+      .filter((k) => k.startsWith('QUARTERLY_REPORT_DUE'));
+  it.each([
+    // A fresh install on 1 December 2026: Q1–Q3 are overdue and escalated; Q4 (due 20/12) not yet reminded.
+    [
+      '2026-12-01',
+      [
+        'QUARTERLY_REPORT_DUE:2026-Q1:overdue',
+        'QUARTERLY_REPORT_DUE:2026-Q1:escalation',
+        'QUARTERLY_REPORT_DUE:2026-Q2:overdue',
+        'QUARTERLY_REPORT_DUE:2026-Q2:escalation',
+        'QUARTERLY_REPORT_DUE:2026-Q3:overdue',
+        'QUARTERLY_REPORT_DUE:2026-Q3:escalation',
+      ],
+    ],
+    // Between the stage days the latest stage that has come: before-7 of Q4 on 14 December.
+    ['2026-12-14', ['QUARTERLY_REPORT_DUE:2026-Q4:before-7']],
+    // Overdue but not yet escalated.
+    ['2026-12-22', ['QUARTERLY_REPORT_DUE:2026-Q4:overdue']],
+    // Q1–Q3 are still there in December (until 31/12 of their year).
+    ['2026-12-31', ['QUARTERLY_REPORT_DUE:2026-Q4:overdue', 'QUARTERLY_REPORT_DUE:2026-Q4:escalation']],
+    // Last year's Q4 is chased for 30 days after its escalation (25/12 + 30 = 24/01); this year's Q1 not yet.
+    ['2027-01-24', ['QUARTERLY_REPORT_DUE:2026-Q4:overdue', 'QUARTERLY_REPORT_DUE:2026-Q4:escalation']],
+    ['2027-01-25', []],
+  ])('on %s the quarterly reports give %j (Q1–Q3 2026 left out after 1 December)', (day, expected) => {
+    const keys = quarterly(day).filter((k) => day === '2026-12-01' || k.includes('Q4'));
+    expect(keys).toEqual(expected);
+    if (day >= '2026-12-01' && day <= '2026-12-31')
+      expect(quarterly(day)).toContain('QUARTERLY_REPORT_DUE:2026-Q1:escalation');
+  });
+
+  it('agrees with the stage days: on a stage day its occasion is among the outstanding ones', () => {
+    for (const day of ['2022-12-13', '2022-12-17', '2022-12-19', '2022-12-21', '2022-12-25', '2023-03-24']) {
+      const outstanding = new Set(outstandingReminderOccasions(day).map((o) => o.key));
+      for (const key of keysOn(day)) expect(outstanding).toContain(key);
+    }
+  });
+
+  it('refuses a bad day or linger period with a clear error', () => {
+    expect(() => outstandingReminderOccasions('01/12/2026')).toThrow();
+    expect(() => outstandingReminderOccasions('2026-12-01', DEFAULT_REMINDER_SETTINGS, { lingerDays: -1 })).toThrow(
+      /lingerDays/,
+    );
+  });
+});
+
+describe('planReminders with alreadyTold: each person hears of each stage once', () => {
+  it('leaves out what a person was told before, and gives no digest to a person told everything', () => {
+    const occasions = outstandingReminderOccasions('2026-12-01').filter(
+      (o) => o.deadlineKey === 'QUARTERLY_REPORT_DUE:2026-Q3' && o.track === 'unit',
+    );
+    const input = {
+      day: '2026-12-01',
+      occasions,
+      units: [
+        { id: 1, code: 'KDC-1', name: 'Thôn 1', type: 'KDC' as const, areaId: 10, managingLevel: 'commune' as const },
+        { id: 2, code: 'KDC-2', name: 'Thôn 2', type: 'KDC' as const, areaId: 10, managingLevel: 'commune' as const },
+      ],
+      areas: [{ id: 10, name: 'Quảng Thủy', parentId: null, level: 'commune' as const }],
+      users: [
+        { id: 7, displayName: 'A', role: 'unit_reporter' as const, areaId: 10, unitId: 1, email: null },
+        { id: 8, displayName: 'B', role: 'unit_reporter' as const, areaId: 10, unitId: 2, email: null },
+      ],
+      facts: new Map([['QUARTERLY_REPORT_DUE:2026-Q3', { done: new Set<number>() }]]),
+    };
+    expect(planReminders(input).digests.map((d) => d.userId)).toEqual([7, 8]);
+    const told = new Set([reminderDeliveryKey(7, 'QUARTERLY_REPORT_DUE:2026-Q3:overdue')]);
+    const plan = planReminders({ ...input, alreadyTold: told });
+    expect(plan.digests.map((d) => d.userId)).toEqual([8]);
+    expect(plan.digests[0]?.body.vi).toContain('Báo cáo quý III/2026: hạn 20/09/2026, đã quá 72 ngày');
   });
 });

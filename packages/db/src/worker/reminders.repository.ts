@@ -1,6 +1,8 @@
 import {
   digestMail,
+  DomainError,
   PERMISSIONS,
+  reminderDeliveryKey,
   type EnterpriseSize,
   type ObligationFacts,
   type ReminderArea,
@@ -13,6 +15,7 @@ import {
 } from '@antoan/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { chunk } from '../chunk.js';
 import { finishJobRun, type JobRun } from './job-runs.repository.js';
 import { insertNotifications } from './notifications.repository.js';
 import { enqueueMails } from './outbox.repository.js';
@@ -164,9 +167,32 @@ export async function loadReminderInputs(
   return { units, areas, users, facts };
 }
 
+/**
+ * What the people who may receive reminders were told before of the given occasions, as core's
+ * `reminderDeliveryKey`s (the planner's `alreadyTold`).
+ */
+export async function loadReminderDeliveries(
+  db: Kysely<Database>,
+  occasionKeys: readonly string[],
+): Promise<Set<string>> {
+  const told = new Set<string>();
+  for (const part of chunk([...new Set(occasionKeys)], 200)) {
+    const rows = await db
+      .selectFrom('reminder_deliveries')
+      .select(['user_id', 'occasion_key'])
+      .where('occasion_key', 'in', part)
+      .execute();
+    for (const row of rows) told.add(reminderDeliveryKey(row.user_id, row.occasion_key));
+  }
+  return told;
+}
+
 export interface ReminderRunSummary {
   day: string;
+  /** The stage days' occasions of the day. */
   occasions: string[];
+  /** The occasions outstanding from earlier stages that reached someone who had not heard of them. */
+  outstanding?: string[];
   missing: number;
   digests: number;
   notifications: number;
@@ -178,7 +204,9 @@ export interface ReminderRunSummary {
 /**
  * Stores a day's plan in ONE transaction: the fence (the run must still be ours, else nothing is written), one
  * notification per digest, one queued mail per digest whose recipient has an address. Every row has a unique
- * dedupe key, so even a replayed plan inserts nothing twice. Returns the run's summary.
+ * dedupe key, so even a replayed plan inserts nothing twice; each (person, occasion) told is recorded in
+ * `reminder_deliveries`. `occasions` are the stage days' occasions, `outstanding` the earlier stages also
+ * planned (the summary names those that reached someone). Returns the run's summary.
  */
 export async function saveReminderRun(
   db: Kysely<Database>,
@@ -186,10 +214,14 @@ export async function saveReminderRun(
   plan: ReminderPlan,
   occasions: readonly ReminderOccasion[],
   now: Date,
+  outstanding: readonly ReminderOccasion[] = [],
 ): Promise<ReminderRunSummary> {
+  const reached = new Set(plan.digests.flatMap((d) => d.sections.map((s) => s.occasionKey)));
+  const told = outstanding.filter((o) => reached.has(o.key)).map((o) => o.key);
   const summary: ReminderRunSummary = {
     day: plan.day,
     occasions: occasions.map((o) => o.key),
+    ...(told.length > 0 ? { outstanding: told } : {}),
     missing: plan.missing,
     digests: plan.digests.length,
     notifications: 0,
@@ -213,6 +245,32 @@ export async function saveReminderRun(
       now,
     );
     summary.notifications = ids.size;
+    // Each person hears of each stage once: record what this run tells whom. A delivery stored meanwhile by
+    // another worker (a concurrent run of another day) fails this run, which is tried again and plans anew.
+    const deliveries = plan.digests.flatMap((d) =>
+      ids.has(d.dedupeKey)
+        ? d.sections.map((s) => ({
+            user_id: d.userId,
+            occasion_key: s.occasionKey,
+            notification_id: ids.get(d.dedupeKey) ?? null,
+            created_at: now.toISOString(),
+          }))
+        : [],
+    );
+    for (const part of chunk(deliveries, 200)) {
+      const stored = await trx
+        .insertInto('reminder_deliveries')
+        .values(part)
+        .onConflict((oc) => oc.columns(['user_id', 'occasion_key']).doNothing())
+        .returning('user_id')
+        .execute();
+      if (stored.length !== part.length) {
+        throw new DomainError('CONFLICT', {
+          vi: 'Một nhắc việc vừa được gửi bởi tiến trình khác; lượt chạy sẽ được lập lại',
+          en: 'A reminder was just delivered by another worker; the run will be planned again',
+        });
+      }
+    }
     const mails = plan.digests.flatMap((d) =>
       d.email && ids.has(d.dedupeKey)
         ? [

@@ -242,6 +242,23 @@ export async function hasAnyUnit(db: Kysely<Database>): Promise<boolean> {
   return (await db.selectFrom('units').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
+/**
+ * Whether a year has any data of its own: a file (registration, assessment) or a quarterly report. A quarter
+ * of a year without any is not frozen: its figures would be every unit "not registered", a point at 0 on
+ * the trend that no one recorded (a fresh install whose demo data stop in 2022 would show a "2026" point).
+ */
+export async function yearHasData(db: Kysely<Database>, year: number): Promise<boolean> {
+  const file = await db.selectFrom('assessments').select('id').where('year', '=', year).limit(1).executeTakeFirst();
+  if (file) return true;
+  const report = await db
+    .selectFrom('quarterly_reports')
+    .select('id')
+    .where('year', '=', year)
+    .limit(1)
+    .executeTakeFirst();
+  return report !== undefined;
+}
+
 const NOT_READY = {
   vi: 'Chưa thể chốt số liệu: cơ sở dữ liệu chưa có đơn vị nào hoặc đang được nạp dữ liệu. Hãy thử lại sau.',
   en: 'Cannot freeze the figures yet: the database has no unit, or is being loaded. Try again later.',
