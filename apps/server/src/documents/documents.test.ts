@@ -345,6 +345,9 @@ describe('the import template', () => {
     expect(res.status).toBe(200);
     const workbook = await workbookOf(res);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Hướng dẫn', 'Địa bàn', 'Đơn vị', 'Danh mục']);
+    // every sheet prints one page wide
+    for (const sheet of workbook.worksheets)
+      expect(sheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(rowsOf(workbook.getWorksheet('Đơn vị')!)[0]).toEqual([
       'Mã đơn vị *',
       'Tên đơn vị *',

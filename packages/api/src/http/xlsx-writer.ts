@@ -128,7 +128,10 @@ const PORTRAIT_MAX_WIDTH = 90;
  * lets the rows run on to as many pages as they need), on A4, in landscape when the columns are wide, with
  * the header row repeated on every page.
  */
-export function pageSetupOf(columns: readonly ExportColumn[], headerRow: number): Partial<ExcelJS.PageSetup> {
+export function pageSetupOf(
+  columns: readonly Pick<ExportColumn, 'width'>[],
+  headerRow: number,
+): Partial<ExcelJS.PageSetup> {
   const width = columns.reduce((sum, c) => sum + c.width, 0);
   return {
     paperSize: 9,
