@@ -331,6 +331,65 @@ describe('the record pages on the Ba Đồn demo', () => {
       .click();
   });
 
+  it('prints a grading sheet and an assessment file: a title block, no navigation nor buttons, the totals at the end', async () => {
+    const unitId = (await api<{ items: { id: number }[] }>('units.list', { search: 'XA-QB-BD-QTIEN', types: ['XA'] }))
+      .items[0]!.id;
+    const printed = async (name: string) => {
+      await page.emulateMedia({ media: 'print' });
+      const title = page.getByTestId('print-title');
+      expect(await title.isVisible()).toBe(true);
+      const text = (await title.innerText()).replace(/\s+/g, ' ');
+      expect(text).toContain('Đơn vị: Xã Quảng Tiên (XA-QB-BD-QTIEN)');
+      expect(text).toContain(`Năm: 2021. Ngày in: ${todayVi()}`);
+      expect(await page.locator('.mantine-AppShell-navbar').isVisible()).toBe(false);
+      expect(await page.locator('.mantine-AppShell-header').isVisible()).toBe(false);
+      expect(await page.locator('button:visible').count()).toBe(0);
+      expect(await page.locator('.mantine-NumberInput-controls:visible').count()).toBe(0);
+      await page.screenshot({ path: path.join(artefactsDir, `${name}-print.png`), fullPage: true });
+      await page.pdf({ path: path.join(artefactsDir, `${name}-print.pdf`), format: 'A4', printBackground: true });
+      return text;
+    };
+    // The "In" button opens the browser's print dialog (replaced here by a counter: a headless browser has none).
+    const printButton = async () => {
+      await page.evaluate(() => {
+        const w = window as unknown as { printCalls: number };
+        w.printCalls = 0;
+        window.print = () => void w.printCalls++;
+      });
+      expect(await page.getByTestId('print-title').isVisible()).toBe(false);
+      await page.getByTestId('print-button').click();
+      expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
+    };
+
+    await page.goto(`${server.baseUrl}/units/${unitId}/grading/2021${scope}`);
+    await page.getByRole('heading', { name: 'Phiếu chấm điểm phong trào: Xã Quảng Tiên, năm 2021' }).waitFor();
+    await page.getByTestId('grading-total').waitFor();
+    await printButton();
+    expect(await printed('grading-sheet')).toContain('PHIẾU CHẤM ĐIỂM PHONG TRÀO');
+    // The totals bar no longer sticks over the rows: it is static, after the last score.
+    const bar = page.getByTestId('totals-bar');
+    expect(await bar.evaluate((el) => getComputedStyle(el).position)).toBe('static');
+    const lastScore = page.locator('[data-testid^="verified-"]').last();
+    const [barBox, lastBox] = [await bar.boundingBox(), await lastScore.boundingBox()];
+    expect(barBox!.y).toBeGreaterThan(lastBox!.y + lastBox!.height);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await bar.evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
+
+    await page.goto(`${server.baseUrl}/units/${unitId}/assessment/2021${scope}`);
+    await page.getByTestId('live-result').waitFor();
+    await printButton();
+    expect(await printed('assessment-file')).toContain('HỒ SƠ ĐÁNH GIÁ TIÊU CHUẨN');
+    // a segmented choice prints as the chosen label, not as every option alike
+    expect(await page.locator('.mantine-SegmentedControl-root:visible').count()).toBe(0);
+    // the evidence prints whole, as text, and its boxes do not
+    expect(await page.locator('textarea:visible').count()).toBe(0);
+    expect(await page.getByTestId('evidence-print').first().innerText()).toContain(
+      'Nghị quyết, kế hoạch và bản đăng ký quý I/2021',
+    );
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.getByTestId('print-button').isVisible()).toBe(true);
+  });
+
   it('shows the inbox', async () => {
     await page.goto(`${server.baseUrl}/inbox${scope}`);
     await page.getByRole('heading', { name: 'Hộp thư' }).waitFor();

@@ -1,15 +1,18 @@
 import type {
   AwardCount,
   Grade,
+  Incident,
   Quarter,
   RecognitionResult,
   ResultTotal,
   StoredUnitResult,
   UnitResultCount,
+  UnitType,
 } from '@antoan/core';
 import { sql, type Kysely } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
+import { toIncident } from './records.repository.js';
 import type { Database, UnitResultTable } from './schema.js';
 
 // Rows of the stored results (migration 0006) as core's StoredUnitResult, and the GROUP BYs a summary reads.
@@ -407,4 +410,123 @@ export async function countAwardsByArea(
         count: Number(r.n),
       }) as AwardCount & { areaId: number },
   );
+}
+
+/** A stored result as a list of a report shows it: the unit, its area, result, cycle status and grade. */
+export interface ListedUnitResult {
+  unitId: number;
+  code: string;
+  name: string;
+  unitType: UnitType;
+  areaId: number;
+  result: RecognitionResult;
+  status: string;
+  grade: Grade | null;
+}
+
+/**
+ * The stored results of a scope that are one of `results` (the units that failed, say), the first `limit` by
+ * area, unit type and name, and how many there are in all. Reads only what is stored: nothing is evaluated.
+ */
+export async function listUnitResultsOf(
+  db: Kysely<Database>,
+  scope: ResultScope,
+  filter: { results: readonly RecognitionResult[]; limit: number },
+): Promise<{ items: ListedUnitResult[]; total: number }> {
+  if (filter.results.length === 0) return { items: [], total: 0 };
+  const base = db
+    .selectFrom('unit_results')
+    .innerJoin('units', 'units.id', 'unit_results.unit_id')
+    .where('unit_results.year', '=', scope.year)
+    .where('unit_results.result', 'in', [...filter.results])
+    .$call((qb) => (scope.areaIds === undefined ? qb : qb.where('unit_results.area_id', 'in', ids(scope.areaIds))));
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'unit_results.unit_id',
+        'units.code',
+        'units.name',
+        'unit_results.unit_type',
+        'unit_results.area_id',
+        'unit_results.result',
+        'unit_results.status',
+        'unit_results.grade',
+      ])
+      .orderBy('unit_results.area_id')
+      .orderBy('unit_results.unit_type')
+      .orderBy('units.sort_key')
+      .orderBy('unit_results.unit_id')
+      .limit(filter.limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      unitId: r.unit_id,
+      code: r.code,
+      name: r.name,
+      unitType: r.unit_type,
+      areaId: r.area_id,
+      result: r.result as RecognitionResult,
+      status: r.status,
+      grade: r.grade as Grade | null,
+    })),
+    total: Number(count.n),
+  };
+}
+
+/** An incident as a report lists it, with its unit's name and type. */
+export type ListedIncident = Incident & { unitCode: string; unitName: string; unitType: UnitType; areaId: number };
+
+/**
+ * The incidents of the units of a scope (units whose area is in `areaIds`, or every unit), each within the
+ * window of its unit's type (`windows`: from/to inclusive, one per type), the first `limit` by date, and how
+ * many there are in all. `unitIds` narrows them to those units.
+ */
+export async function listIncidentsOf(
+  db: Kysely<Database>,
+  filter: {
+    areaIds: readonly number[] | undefined;
+    windows: readonly { unitType: UnitType; from: string; to: string }[];
+    unitIds?: readonly number[];
+    limit: number;
+  },
+): Promise<{ items: ListedIncident[]; total: number }> {
+  if (filter.windows.length === 0 || filter.unitIds?.length === 0) return { items: [], total: 0 };
+  const base = db
+    .selectFrom('incidents')
+    .innerJoin('units', 'units.id', 'incidents.unit_id')
+    .where((eb) =>
+      eb.or(
+        filter.windows.map((w) =>
+          eb.and([
+            eb('units.type', '=', w.unitType),
+            eb('incidents.occurred_on', '>=', w.from),
+            eb('incidents.occurred_on', '<=', w.to),
+          ]),
+        ),
+      ),
+    )
+    .$call((qb) => (filter.areaIds === undefined ? qb : qb.where('units.area_id', 'in', ids(filter.areaIds))))
+    .$call((qb) => (filter.unitIds === undefined ? qb : qb.where('units.id', 'in', [...filter.unitIds])));
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('incidents')
+      .select(['units.code as unit_code', 'units.name as unit_name', 'units.type as unit_type', 'units.area_id'])
+      .orderBy('incidents.occurred_on')
+      .orderBy('incidents.id')
+      .limit(filter.limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...toIncident(r),
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      unitType: r.unit_type,
+      areaId: r.area_id,
+    })),
+    total: Number(count.n),
+  };
 }

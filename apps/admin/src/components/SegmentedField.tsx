@@ -20,7 +20,18 @@ export function SegmentedField<T extends string>({
       <Text size="sm" fw={500} mb={4} id={id}>
         {label}
       </Text>
-      <SegmentedControl aria-labelledby={id} fullWidth value={value} onChange={onChange} data={data} />
+      <SegmentedControl
+        className="no-print"
+        aria-labelledby={id}
+        fullWidth
+        value={value}
+        onChange={onChange}
+        data={data}
+      />
+      {/* on paper, the choice as text: a segmented control prints every option alike */}
+      <Text size="sm" className="print-only">
+        {data.find((d) => d.value === value)?.label ?? ''}
+      </Text>
     </>
   );
 }

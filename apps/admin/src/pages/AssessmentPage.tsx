@@ -22,6 +22,7 @@ import { ResultBadge } from './assessment/ResultBadge.js';
 import { Workflow } from './assessment/Workflow.js';
 import { DraftNotice } from '../layout/FormParts.js';
 import { UnsavedChangesGuard } from '../layout/UnsavedChangesGuard.js';
+import { PrintButton, PrintTitle } from '../components/PrintParts.js';
 import { QueryError } from '../components/QueryStates.js';
 
 type File = RouterOutputs['assessments']['get'];
@@ -50,6 +51,7 @@ export function AssessmentPage() {
   return (
     <Stack>
       <div>
+        <PrintTitle title={t('printAssessmentTitle')} unit={`${data.unit.name} (${data.unit.code})`} year={year} />
         <Title order={2}>{t('assessmentTitle', { unit: data.unit.name, year })}</Title>
         <Group gap="xs">
           <AnchorLink to="/units/$unitId" params={{ unitId }} size="sm">
@@ -61,6 +63,7 @@ export function AssessmentPage() {
           <Text size="sm" c="dimmed">
             {t('catalogueUsed', { title: l(data.catalogue.title) })}
           </Text>
+          <PrintButton />
         </Group>
       </div>
       {!hasRecord(data) ? (

@@ -1,5 +1,12 @@
 import type { AnnualReportData } from '@antoan/api/http';
-import { AWARD_KIND_LABELS, UNIT_TYPE_LABELS, type UnitType } from '@antoan/core';
+import {
+  AWARD_KIND_LABELS,
+  GRADE_LABELS,
+  GRADES,
+  INCIDENT_EXCEPTION_LABELS,
+  UNIT_TYPE_LABELS,
+  type UnitType,
+} from '@antoan/core';
 
 // The printed annual report: an HTML page laid out like a Vietnamese administrative document (decree
 // 30/2020/NĐ-CP): the issuing body at left, the national motto at right, number, place and date, title,
@@ -25,8 +32,25 @@ const TEXT = {
     title: 'BÁO CÁO',
     subtitle: (year: number) => `Kết quả phong trào Toàn dân bảo vệ an ninh Tổ quốc năm ${year}`,
     section1: 'I. KẾT QUẢ XÂY DỰNG TIÊU CHUẨN "AN TOÀN VỀ AN NINH, TRẬT TỰ"',
-    section2: 'II. MÔ HÌNH PHONG TRÀO',
-    section3: 'III. KHEN THƯỞNG',
+    failedTitle: 'II. CÁC ĐƠN VỊ CHƯA ĐẠT VÀ LÝ DO',
+    failedText: (n: number) =>
+      n === 0
+        ? 'Không có đơn vị nào chưa đạt tiêu chuẩn.'
+        : `Có ${n} đơn vị đã đăng ký xây dựng nhưng chưa đạt tiêu chuẩn. Lý do ghi dưới đây là các vụ việc đã ghi nhận trong kỳ đánh giá; chi tiết từng tiêu chí xem bảng xuất Excel "Đánh giá".`,
+    failedColumns: ['STT', 'Đơn vị', 'Loại', 'Địa bàn', 'Xếp loại', 'Lý do (vụ việc trong kỳ)'],
+    noIncidentReason: 'Không có vụ việc trong kỳ; chưa đạt tiêu chí khác (xem hồ sơ đánh giá).',
+    moreUnits: (n: number) => `… và ${n} đơn vị khác (xem bảng xuất Excel "Đơn vị").`,
+    gradesTitle: 'III. XẾP LOẠI',
+    gradesText: (n: number) =>
+      n === 0 ? 'Chưa có đơn vị nào được chấm điểm xếp loại.' : `Có ${n} đơn vị được chấm điểm xếp loại:`,
+    gradeColumns: ['STT', 'Loại đơn vị', 'Xuất sắc', 'Khá', 'Trung bình', 'Yếu', 'Cộng'],
+    incidentsTitle: 'IV. VỤ VIỆC VỀ AN NINH, TRẬT TỰ',
+    incidentsText: (n: number) =>
+      n === 0 ? 'Trong kỳ đánh giá không ghi nhận vụ việc nào.' : `Trong kỳ đánh giá ghi nhận ${n} vụ việc:`,
+    incidentColumns: ['STT', 'Ngày', 'Đơn vị', 'Địa bàn', 'Tiêu chí', 'Nội dung', 'Ngoại lệ'],
+    moreIncidents: (n: number) => `… và ${n} vụ việc khác.`,
+    section2: 'V. MÔ HÌNH PHONG TRÀO',
+    section3: 'VI. KHEN THƯỞNG',
     columns: ['STT', 'Loại đơn vị', 'Tổng số', 'Thuộc diện xét', 'Đã đăng ký', 'Đạt', 'Đạt/thuộc diện', 'Tỷ lệ'],
     total: 'Tổng cộng',
     modelColumns: ['STT', 'Tên mô hình', 'Địa bàn', 'Đơn vị chủ trì', 'Bắt đầu', 'Số điểm', 'Số tổ, đội'],
@@ -53,8 +77,24 @@ const TEXT = {
     title: 'REPORT',
     subtitle: (year: number) => `Results of the movement "All People Protect National Security" in ${year}`,
     section1: 'I. THE STANDARD "SAFE IN SECURITY AND ORDER"',
-    section2: 'II. MOVEMENT MODELS',
-    section3: 'III. AWARDS',
+    failedTitle: 'II. UNITS THAT DID NOT MEET THE STANDARD, AND WHY',
+    failedText: (n: number) =>
+      n === 0
+        ? 'No unit failed the standard.'
+        : `${n} registered units did not meet the standard. The reasons below are the incidents recorded in their evaluation window; see the "Assessments" Excel export for each criterion.`,
+    failedColumns: ['No.', 'Unit', 'Type', 'Area', 'Grade', 'Reason (incidents in the window)'],
+    noIncidentReason: 'No incident in the window; another criterion was not met (see the file).',
+    moreUnits: (n: number) => `… and ${n} more units (see the "Units" Excel export).`,
+    gradesTitle: 'III. GRADES',
+    gradesText: (n: number) => (n === 0 ? 'No unit has been graded.' : `${n} units were graded:`),
+    gradeColumns: ['No.', 'Unit type', 'Excellent', 'Good', 'Average', 'Weak', 'Total'],
+    incidentsTitle: 'IV. SECURITY AND ORDER INCIDENTS',
+    incidentsText: (n: number) =>
+      n === 0 ? 'No incident was recorded in the evaluation window.' : `${n} incidents were recorded:`,
+    incidentColumns: ['No.', 'Date', 'Unit', 'Area', 'Criterion', 'Description', 'Exception'],
+    moreIncidents: (n: number) => `… and ${n} more incidents.`,
+    section2: 'V. MOVEMENT MODELS',
+    section3: 'VI. AWARDS',
     columns: ['No.', 'Unit type', 'Total', 'Eligible', 'Registered', 'Met', 'Met/eligible', 'Rate'],
     total: 'Total',
     modelColumns: ['No.', 'Model', 'Area', 'Host unit', 'Started', 'Sites', 'Teams'],
@@ -124,6 +164,8 @@ table.data td.n { text-align: right; white-space: nowrap; }
 table.data td.c { text-align: center; }
 table.data tr.total td { font-weight: bold; }
 table.figures td:nth-child(2) { width: 34%; }
+table.failed td:nth-child(6), table.incidents td:nth-child(6) { width: 42%; }
+table.incidents td:nth-child(2) { white-space: nowrap; }
 thead { display: table-header-group; }
 tr, td, th { page-break-inside: avoid; break-inside: avoid; }
 .signature { width: 100%; border-collapse: collapse; margin-top: 18px; page-break-inside: avoid; break-inside: avoid; }
@@ -176,12 +218,40 @@ export function renderAnnualReport(data: AnnualReportData, language: ReportLangu
         `<tr><td class="c">${i + 1}</td><td>${e(language === 'vi' ? a.kindLabel : AWARD_KIND_LABELS[a.kind].en)}</td><td>${e(a.recipientName)}</td><td>${e(a.issuer)}</td><td>${e(a.decisionNumber)}, ${e(formatDate(a.decisionDate, language))}</td></tr>`,
     )
     .join('');
+  const criterionOf = (i: { criterionCode: string; item: string | null }) =>
+    i.item ? `${i.criterionCode} ${i.item}` : i.criterionCode;
+  const failedRows = data.failed.items
+    .map((u, i) => {
+      const reasons =
+        u.incidents.length === 0
+          ? e(t.noIncidentReason)
+          : u.incidents
+              .map(
+                (x) =>
+                  `${e(formatDate(x.occurredOn, language))} (${e(criterionOf(x))}): ${e(x.description)}${x.exception ? ` — ${e(INCIDENT_EXCEPTION_LABELS[x.exception][language])}` : ''}`,
+              )
+              .join('<br>');
+      return `<tr><td class="c">${i + 1}</td><td>${e(u.name)}</td><td>${e(UNIT_TYPE_LABELS[u.unitType][language])}</td><td>${e(u.areaName)}</td><td class="c">${e(u.grade ? GRADE_LABELS[u.grade][language] : '—')}</td><td>${reasons}</td></tr>`;
+    })
+    .join('');
+  const gradeRows = TYPE_ORDER.map((type, i) => {
+    const g = s.grades.byType[type];
+    const sum = GRADES.reduce((n, grade) => n + g[grade], 0);
+    return `<tr><td class="c">${i + 1}</td><td>${e(UNIT_TYPE_LABELS[type][language])}</td>${GRADES.map((grade) => `<td class="n">${g[grade]}</td>`).join('')}<td class="n">${sum}</td></tr>`;
+  }).join('');
+  const gradeTotal = `<tr class="total"><td></td><td>${e(t.total)}</td>${GRADES.map((grade) => `<td class="n">${s.grades.all[grade]}</td>`).join('')}<td class="n">${s.grades.total}</td></tr>`;
+  const incidentRows = data.incidents.items
+    .map(
+      (x, i) =>
+        `<tr><td class="c">${i + 1}</td><td class="c">${e(formatDate(x.occurredOn, language))}</td><td>${e(x.unitName)}</td><td>${e(x.areaName)}</td><td class="c">${e(criterionOf(x))}</td><td>${e(x.description)}</td><td>${e(x.exception ? INCIDENT_EXCEPTION_LABELS[x.exception][language] : '')}</td></tr>`,
+    )
+    .join('');
   const table = (columns: readonly string[], body: string, empty: boolean, kind = '') =>
     empty
       ? `<p class="muted">${e(t.none)}</p>`
       : `<table class="data ${kind}"><thead><tr>${columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
-  const more = (shown: number, total: number) =>
-    total > shown ? `<p class="muted">${e(t.more(total - shown))}</p>` : '';
+  const more = (shown: number, total: number, text: (n: number) => string = t.more) =>
+    total > shown ? `<p class="muted">${e(text(total - shown))}</p>` : '';
 
   return `<!doctype html>
 <html lang="${language}">
@@ -207,6 +277,17 @@ export function renderAnnualReport(data: AnnualReportData, language: ReportLangu
 <p>${summaryText}</p>
 ${table(t.columns, rows + totalRow, false, 'figures')}
 <p class="muted">${e(t.catalogue)}: ${e(s.catalogue.title[language])}.</p>
+<h2>${e(t.failedTitle)}</h2>
+<p>${e(t.failedText(data.failed.total))}</p>
+${data.failed.total === 0 ? '' : table(t.failedColumns, failedRows, false, 'failed')}
+${more(data.failed.items.length, data.failed.total, t.moreUnits)}
+<h2>${e(t.gradesTitle)}</h2>
+<p>${e(t.gradesText(s.grades.total))}</p>
+${s.grades.total === 0 ? '' : table(t.gradeColumns, gradeRows + gradeTotal, false, 'grades')}
+<h2>${e(t.incidentsTitle)}</h2>
+<p>${e(t.incidentsText(data.incidents.total))}</p>
+${data.incidents.total === 0 ? '' : table(t.incidentColumns, incidentRows, false, 'incidents')}
+${more(data.incidents.items.length, data.incidents.total, t.moreIncidents)}
 <h2>${e(t.section2)}</h2>
 <p>${modelText}</p>
 ${table(t.modelColumns, modelRows, data.models.items.length === 0)}

@@ -215,8 +215,16 @@ describe('the XLSX exports', () => {
     expect(disposition).toBe(
       `attachment; filename="Thong ke phong trao Thi xa Ba Don nam 2021.xlsx"; filename*=UTF-8''${encodeURIComponent('Thống kê phong trào Thị xã Ba Đồn năm 2021.xlsx')}`,
     );
-    const rows = rowsOf((await workbookOf(res)).getWorksheet('Thống kê')!);
+    const sheet = (await workbookOf(res)).getWorksheet('Thống kê')!;
+    // One page wide (fitToWidth counts only with fitToPage), in landscape: the table is wider than A4 portrait.
+    expect(sheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape' });
+    const rows = rowsOf(sheet);
     expect(rows[0]![0]).toBe('KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2021');
+    // The catalogue's title names the standard once: no "Tiêu chuẩn … theo Tiêu chuẩn …".
+    expect(rows[1]![0]).toMatch(
+      /^Địa bàn: Thị xã Ba Đồn, Tỉnh Quảng Bình\. Tiêu chuẩn "An toàn về an ninh, trật tự" theo Thông tư 23\/2012\/TT-BCA\. Số liệu tính ngày \d{2}\/\d{2}\/\d{4}\.$/,
+    );
+    expect(String(rows[1]![0]).match(/Tiêu chuẩn/g)).toHaveLength(1);
     expect(rows[3]).toEqual([
       'STT',
       'Loại đơn vị',
@@ -337,6 +345,9 @@ describe('the import template', () => {
     expect(res.status).toBe(200);
     const workbook = await workbookOf(res);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Hướng dẫn', 'Địa bàn', 'Đơn vị', 'Danh mục']);
+    // every sheet prints one page wide
+    for (const sheet of workbook.worksheets)
+      expect(sheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(rowsOf(workbook.getWorksheet('Đơn vị')!)[0]).toEqual([
       'Mã đơn vị *',
       'Tên đơn vị *',
@@ -411,6 +422,15 @@ describe('the printed annual report', () => {
         'Nơi nhận:',
         'TRƯỞNG CÔNG AN THỊ XÃ',
         '(Ký, ghi rõ họ tên, đóng dấu)',
+        // the units that failed, with their reasons (the incidents of their window), the grades, the incidents
+        'II. CÁC ĐƠN VỊ CHƯA ĐẠT VÀ LÝ DO',
+        'Có 4 đơn vị đã đăng ký xây dựng nhưng chưa đạt tiêu chuẩn.',
+        'Xã Quảng Tiên',
+        '12/08/2021 (KDC-3 e): Tranh chấp đất đai giữa các hộ dân kéo dài, phức tạp',
+        'III. XẾP LOẠI',
+        'IV. VỤ VIỆC VỀ AN NINH, TRẬT TỰ',
+        'V. MÔ HÌNH PHONG TRÀO',
+        'VI. KHEN THƯỞNG',
       ]) {
         expect(text).toContain(expected);
       }
@@ -431,5 +451,12 @@ describe('the printed annual report', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('<b>DIRECTOR</b>');
     expect(html).toContain('In 2021, in Tỉnh Quảng Bình, 15/16 communes');
+    for (const heading of [
+      'II. UNITS THAT DID NOT MEET THE STANDARD, AND WHY',
+      'III. GRADES',
+      'IV. SECURITY AND ORDER',
+    ])
+      expect(html).toContain(heading);
+    expect(html).toContain('Reason (incidents in the window)');
   });
 });

@@ -9,7 +9,8 @@ import {
   type AwardRecord,
   type MovementModelRecord,
 } from '@antoan/core';
-import { iterateAwardBatches, iterateModelBatches, listUnitNames } from '@antoan/db';
+import { iterateAwardBatches, iterateModelBatches, listUnitNames, type ListedIncident } from '@antoan/db';
+import { listYearFindings, type FailedUnit } from '@antoan/services';
 import type { Context } from '../context.js';
 import { resolveDocumentScope, type DocumentQuery } from './exports.js';
 
@@ -36,6 +37,10 @@ export interface AnnualReportData {
   summary: AreaSummary;
   models: { items: (MovementModelRecord & { areaName: string; hostName: string; isNew: boolean })[]; total: number };
   awards: { items: (AwardRecord & { kindLabel: string; recipientKindLabel: string })[]; total: number };
+  /** The units whose stored result is Chưa đạt, each with its area's name and the incidents of its window. */
+  failed: { items: (FailedUnit & { areaName: string })[]; total: number };
+  /** The incidents of the scope's units within their window of the year. */
+  incidents: { items: (ListedIncident & { areaName: string })[]; total: number };
 }
 
 function policeOf(area: Area | undefined): string {
@@ -93,6 +98,12 @@ export async function loadAnnualReport(
     a.decisionDate < b.decisionDate ? -1 : a.decisionDate > b.decisionDate ? 1 : a.id - b.id,
   );
 
+  const findings = await listYearFindings(ctx.db, scope.areaId, year, REPORT_LIST_LIMIT);
+  const areaNameOf = (areaId: number) => {
+    const a = scope.areas.get(areaId);
+    return a ? areaDisplayName(a) : '';
+  };
+
   return {
     year,
     date: today,
@@ -108,5 +119,13 @@ export async function loadAnnualReport(
     summary,
     models,
     awards,
+    failed: {
+      items: findings.failed.items.map((u) => ({ ...u, areaName: areaNameOf(u.areaId) })),
+      total: findings.failed.total,
+    },
+    incidents: {
+      items: findings.incidents.items.map((i) => ({ ...i, areaName: areaNameOf(i.areaId) })),
+      total: findings.incidents.total,
+    },
   };
 }

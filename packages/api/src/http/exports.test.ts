@@ -1,11 +1,11 @@
-import { catalogueOfYear, evaluateAreaYear, evaluateUnitBatch } from '@antoan/services';
+import { catalogueOfYear, evaluateAreaYear, evaluateUnitBatch, listYearFindings } from '@antoan/services';
 import { PassThrough } from 'node:stream';
 import { iterateUnitBatches } from '@antoan/db';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, type ApiTestEnvironment } from '../testing.js';
 import { prefetched } from './exports.js';
-import { contentDisposition, writeXlsx, type ExportCell } from './xlsx-writer.js';
+import { contentDisposition, pageSetupOf, writeXlsx, type ExportCell } from './xlsx-writer.js';
 
 let env: ApiTestEnvironment;
 beforeAll(async () => {
@@ -60,6 +60,33 @@ async function readBack(cells: ExportCell[][]): Promise<ExcelJS.Worksheet> {
   return workbook.worksheets[0]!;
 }
 
+describe("the annual report's findings", () => {
+  it('lists the stored Chưa đạt units with the incidents of their window, bounded, and the incidents of the year', async () => {
+    const db = env.handle.db;
+    const areaId = env.areaId('QB-BD');
+    const whole = await evaluateAreaYear(db, areaId, 2021);
+    const failing = [...whole.evaluations.values()].filter((e) => e.result === 'CHUA_DAT').map((e) => e.unitId);
+    expect(failing).toHaveLength(4);
+
+    const all = await listYearFindings(db, areaId, 2021, 200);
+    expect(all.failed.total).toBe(4);
+    expect(all.failed.items.map((u) => u.unitId).sort()).toEqual([...failing].sort());
+    const dispute = all.failed.items.find((u) => u.code === 'KDC-QB-BD-QTIEN-3')!;
+    expect(dispute.incidents.map((i) => [i.occurredOn, i.criterionCode, i.item])).toEqual([
+      ['2021-08-12', 'KDC-3', 'e'],
+    ]);
+    expect(all.incidents.items.map((i) => i.unitCode)).toContain('KDC-QB-BD-QTIEN-3');
+    expect(all.incidents.total).toBe(all.incidents.items.length);
+
+    // bounded: the first ones in the same order, and how many there are in all
+    const two = await listYearFindings(db, areaId, 2021, 2);
+    expect(two.failed.total).toBe(4);
+    expect(two.failed.items.map((u) => u.unitId)).toEqual(all.failed.items.slice(0, 2).map((u) => u.unitId));
+    const none = await listYearFindings(db, areaId, 2021, 0);
+    expect(none.incidents).toEqual({ items: [], total: all.incidents.total });
+  });
+});
+
 describe('writeXlsx', () => {
   it('writes text that no spreadsheet runs, real dates shown dd/mm/yyyy and shares as percentages', async () => {
     const sheet = await readBack([
@@ -82,6 +109,23 @@ describe('writeXlsx', () => {
     expect(sheet.getRow(7).getCell(1).value).toBe(12);
     expect(sheet.getRow(7).getCell(1).numFmt).toBeUndefined();
     for (const row of [5, 6, 7]) sheet.getRow(row).eachCell((cell) => expect(cell.formula).toBeUndefined());
+  });
+
+  it('prints one page wide, as many pages long as it needs, with the header row on every page', async () => {
+    const sheet = await readBack([[1, 2, 3]]);
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(sheet.pageSetup.printTitlesRow).toBe('4:4');
+    const wide = pageSetupOf(
+      Array.from({ length: 9 }, () => ({ header: 'x', width: 14 })),
+      4,
+    );
+    expect(wide.orientation).toBe('landscape');
   });
 
   it('streams: most of the file has left before the last row is made', async () => {

@@ -235,7 +235,7 @@ export async function prepareExport(
           name: 'Thống kê',
           title: [
             `KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM ${year}`,
-            `Địa bàn: ${scope.label}. Tiêu chuẩn "An toàn về an ninh, trật tự" theo ${summary.catalogue.title.vi}. Số liệu tính ngày ${today.split('-').reverse().join('/')}.`,
+            `Địa bàn: ${scope.label}. ${summary.catalogue.title.vi}. Số liệu tính ngày ${today.split('-').reverse().join('/')}.`,
           ],
           columns: [
             { header: 'STT', width: 6 },

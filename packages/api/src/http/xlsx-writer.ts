@@ -120,6 +120,30 @@ async function drained(output: Writable, zipInput: ZipInput | undefined): Promis
   if (output.writableNeedDrain && !output.destroyed) await once(output, 'drain');
 }
 
+/** Tables wider than this many characters print in landscape (an A4 portrait page holds about 90). */
+const PORTRAIT_MAX_WIDTH = 90;
+
+/**
+ * How a sheet prints: one page wide (exceljs needs `fitToPage` for `fitToWidth` to count; `fitToHeight: 0`
+ * lets the rows run on to as many pages as they need), on A4, in landscape when the columns are wide, with
+ * the header row repeated on every page.
+ */
+export function pageSetupOf(
+  columns: readonly Pick<ExportColumn, 'width'>[],
+  headerRow: number,
+): Partial<ExcelJS.PageSetup> {
+  const width = columns.reduce((sum, c) => sum + c.width, 0);
+  return {
+    paperSize: 9,
+    orientation: width > PORTRAIT_MAX_WIDTH ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+  };
+}
+
 /**
  * Streams a workbook to `output` (an HTTP response, a file). Resolves when the whole file is written; rejects
  * if a row source fails (the output then holds a truncated file, which the caller must discard).
@@ -136,7 +160,10 @@ export async function writeXlsx(output: Writable, sheets: readonly ExportSheet[]
   for (const spec of sheets) {
     const title = spec.title ?? [];
     const headerRow = title.length > 0 ? title.length + 2 : 1;
-    const sheet = workbook.addWorksheet(spec.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: headerRow }] });
+    const sheet = workbook.addWorksheet(spec.name.slice(0, 31), {
+      views: [{ state: 'frozen', ySplit: headerRow }],
+      pageSetup: pageSetupOf(spec.columns, headerRow),
+    });
     sheet.columns = spec.columns.map((c) => ({ width: c.width }));
     title.forEach((line, i) => {
       const row = sheet.addRow([line]);

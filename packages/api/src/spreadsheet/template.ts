@@ -16,6 +16,7 @@ import {
   type ImportTable,
 } from '@antoan/core';
 import ExcelJS from 'exceljs';
+import { pageSetupOf } from '../http/xlsx-writer.js';
 
 // The import template: an instructions sheet (with an example row per table), one empty sheet per table
 // with the Vietnamese headers, notes and widths, and a sheet of the accepted values. Examples stay on the
@@ -38,9 +39,21 @@ const INSTRUCTIONS = [
   '8. Có thể lưu từng trang thành CSV UTF-8 và nhập tệp CSV với cùng dòng tiêu đề.',
 ];
 
+/** The instructions and the value lists print one page wide too, in portrait. */
+const ONE_PAGE_WIDE: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'portrait',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
+
 function addTableSheet(workbook: ExcelJS.Workbook, table: ImportTable): void {
-  const sheet = workbook.addWorksheet(IMPORT_TABLE_LABELS[table].vi, { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns = importColumns(table);
+  const sheet = workbook.addWorksheet(IMPORT_TABLE_LABELS[table].vi, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: pageSetupOf(columns, 1),
+  });
   sheet.columns = columns.map((c) => ({ key: c.key, width: c.width, style: { numFmt: TEXT_FORMAT } }));
   const header = sheet.getRow(1);
   columns.forEach((column, i) => {
@@ -55,7 +68,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ImportTable): void {
 }
 
 function addInstructions(workbook: ExcelJS.Workbook): void {
-  const sheet = workbook.addWorksheet('Hướng dẫn');
+  const sheet = workbook.addWorksheet('Hướng dẫn', { pageSetup: ONE_PAGE_WIDE });
   sheet.getColumn(1).width = 30;
   sheet.getColumn(2).width = 12;
   sheet.getColumn(3).width = 100;
@@ -90,7 +103,7 @@ function addInstructions(workbook: ExcelJS.Workbook): void {
 }
 
 function addValueLists(workbook: ExcelJS.Workbook): void {
-  const sheet = workbook.addWorksheet('Danh mục');
+  const sheet = workbook.addWorksheet('Danh mục', { pageSetup: ONE_PAGE_WIDE });
   const lists: [string, [string, string][]][] = [
     ['Loại địa bàn', AREA_KINDS.map((k) => [AREA_KIND_IMPORT_LABELS[k].vi, k])],
     ['Loại đơn vị', UNIT_TYPES.map((t) => [t, UNIT_TYPE_LABELS[t].vi])],

@@ -216,7 +216,25 @@ export function CriterionCard({
           </Text>
         )}
         {answerable && (
-          <Group grow align="flex-start">
+          // on paper, the evidence as text: an autosized box keeps its screen height and cuts what wraps more
+          <Group grow align="flex-start" className="print-only" data-testid="evidence-print">
+            {[
+              [t('evidenceNote'), entry.evidence.note ?? ''],
+              [t('evidenceLinks'), entry.evidence.links.join('\n')],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <Text size="sm" fw={500}>
+                  {label}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {value || '—'}
+                </Text>
+              </div>
+            ))}
+          </Group>
+        )}
+        {answerable && (
+          <Group grow align="flex-start" className="no-print">
             <Textarea
               label={t('evidenceNote')}
               autosize

@@ -1,6 +1,7 @@
 import { UNIT_TYPE_LABELS, type Role } from '@antoan/core';
 import { Badge, Group, Text, Title } from '@mantine/core';
 import { useI18n } from '../../i18n.js';
+import { PrintButton, PrintTitle } from '../../components/PrintParts.js';
 import { AnchorLink } from '../../lib/links.js';
 import type { SheetData } from './sheet.js';
 
@@ -10,6 +11,7 @@ export function SheetHeader({ data, year, role }: { data: SheetData; year: numbe
   const { unit, template, sheet } = data;
   return (
     <div>
+      <PrintTitle title={t('printGradingTitle')} unit={`${unit.name} (${unit.code})`} year={year} />
       <Title order={2}>{t('rec_gradingTitle', { unit: unit.name, year })}</Title>
       <Group gap="xs">
         <AnchorLink to="/units/$unitId" params={{ unitId: unit.id }} size="sm">
@@ -19,6 +21,7 @@ export function SheetHeader({ data, year, role }: { data: SheetData; year: numbe
         <AnchorLink to="/units/$unitId/assessment/$year" params={{ unitId: unit.id, year }} size="sm">
           {t('rec_openAssessment')}
         </AnchorLink>
+        <PrintButton />
       </Group>
       <Text size="sm" mt={4}>
         {l(template.title)}

@@ -17,7 +17,15 @@ export function TotalsBar({
 }) {
   const { t, l, formatNumber } = useI18n();
   return (
-    <Paper withBorder p="sm" shadow="sm" style={{ position: 'sticky', bottom: 0, zIndex: 3 }} aria-live="polite">
+    <Paper
+      withBorder
+      p="sm"
+      shadow="sm"
+      className="totals-bar"
+      style={{ position: 'sticky', bottom: 0, zIndex: 3 }}
+      aria-live="polite"
+      data-testid="totals-bar"
+    >
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Group gap="md" wrap="nowrap">
           <div>
