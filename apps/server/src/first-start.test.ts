@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { upsertQuarterlyReport } from '@antoan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createProcessDatabase,
@@ -11,6 +10,7 @@ import {
   type ProcessDatabase,
   type ServerProcess,
   type WorkerProcess,
+  fileFirstUnitsReport,
 } from './testing/server-process.js';
 
 // The first start of a fresh installation, everything at once (issue 19): two servers with SEED=demo and no
@@ -96,28 +96,7 @@ describe('two servers and a worker started together on an empty database', () =>
           .where('scope_key', '=', 'all')
           .executeTakeFirst();
       // 2026 has no file nor report in the demo: nothing of it is frozen until a unit files its Q3 report.
-      const unit = await handle.db.selectFrom('units').select('id').orderBy('id').executeTakeFirstOrThrow();
-      await upsertQuarterlyReport(
-        handle.db,
-        {
-          unitId: unit.id,
-          year: 2026,
-          quarter: 3,
-          counts: {
-            crimes: 0,
-            socialEvils: 0,
-            firesExplosionsAccidents: 0,
-            propagandaSessions: 1,
-            peopleReached: 10,
-            tipOffs: 0,
-            newModels: 0,
-            meetings: 1,
-          },
-          notes: null,
-        },
-        null,
-        new Date('2026-09-18T02:00:00Z'),
-      );
+      await fileFirstUnitsReport(handle.db, 2026, 3);
       const q3 = await until('the 2026-Q3 snapshot', () => wholeSet('2026-Q3'), 150_000);
       const q2 = await until('the 2026-Q2 snapshot', () => wholeSet('2026-Q2'), 60_000);
       expect([q2.unit_count, q3.unit_count]).toEqual([213, 213]);
