@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * Values computed from the database and kept while its data does not change: each read first asks the data
  * version (see @antoan/db's `DatabaseHandle.dataVersion`, a pragma on SQLite, no query), and the first read
@@ -9,12 +11,14 @@
  */
 export class VersionedCache<V> {
   #version: string | null = null;
-  readonly #entries = new Map<string, { value: V }>();
+  readonly #entries: LRUCache<string, { value: V }>;
 
   constructor(
     private readonly dataVersion: () => string | null,
-    private readonly maxEntries = 1_000,
-  ) {}
+    maxEntries = 1_000,
+  ) {
+    this.#entries = new LRUCache({ max: maxEntries });
+  }
 
   /**
    * The value kept for `key` under the current data version, or `compute`'s. What `keep` returns for a computed
@@ -29,21 +33,11 @@ export class VersionedCache<V> {
       this.#version = version;
     }
     const hit = this.#entries.get(key);
-    if (hit) {
-      this.#entries.delete(key);
-      this.#entries.set(key, hit);
-      return hit.value;
-    }
+    if (hit) return hit.value;
     const computed = await compute();
     const value = keep(computed);
     if (value === undefined) return computed;
-    if (this.#version === version && this.dataVersion() === version) {
-      if (this.#entries.size >= this.maxEntries) {
-        const oldest = this.#entries.keys().next();
-        if (!oldest.done) this.#entries.delete(oldest.value);
-      }
-      this.#entries.set(key, { value });
-    }
+    if (this.#version === version && this.dataVersion() === version) this.#entries.set(key, { value });
     return value;
   }
 

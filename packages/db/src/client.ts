@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect, type Dialect, type Driver, type SqliteDatabase } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Database } from './schema.js';
@@ -123,17 +124,13 @@ const STATEMENT_CACHE_SIZE = 500;
  * {@link DatabaseHandle.dataVersion}.
  */
 function withStatementCache(sqlite: SQLite.Database, onWrite: () => void): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new LRUCache<string, SQLite.Statement>({ max: STATEMENT_CACHE_SIZE });
   const statement = (sqlText: string): SQLite.Statement => {
     let stmt = cache.get(sqlText);
-    if (stmt) {
-      cache.delete(sqlText);
-    } else {
+    if (!stmt) {
       stmt = sqlite.prepare(sqlText);
-      const oldest = cache.keys().next();
-      if (cache.size >= STATEMENT_CACHE_SIZE && !oldest.done) cache.delete(oldest.value);
+      cache.set(sqlText, stmt);
     }
-    cache.set(sqlText, stmt);
     return stmt;
   };
   return {
