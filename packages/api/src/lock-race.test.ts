@@ -12,7 +12,13 @@ import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './te
 // PostgreSQL when DATABASE_URL is set.
 
 let env: ApiTestEnvironment;
-const VILLAGES = ['KDC-QB-BD-QTHUY-1', 'KDC-QB-BD-QTHUY-2', 'KDC-QB-BD-QTHUY-3'];
+const VILLAGES = [
+  'KDC-QB-BD-QTHUY-1',
+  'KDC-QB-BD-QTHUY-2',
+  'KDC-QB-BD-QTHUY-3',
+  'KDC-QB-BD-QTHUY-4',
+  'KDC-QB-BD-QTHUY-5',
+];
 beforeAll(async () => {
   env = await createApiTestEnvironment();
   // registered before any of them is locked (a file locked behind the engine's back would refuse the others)
@@ -81,7 +87,7 @@ const incidentOn = (unitId: number) => ({
   description: 'Tranh chấp đất đai kéo dài',
 });
 
-async function countRows(table: 'incidents' | 'quarterly_reports', unitId: number): Promise<number> {
+async function countRows(table: 'incidents' | 'quarterly_reports' | 'grading_sheets', unitId: number): Promise<number> {
   const rows = await env.handle.db.selectFrom(table).select('id').where('unit_id', '=', unitId).execute();
   return rows.length;
 }
@@ -127,6 +133,44 @@ describe('a file locked after the checks and before the write', () => {
     const refused = await failure(() => callerLockingBeforeWrite(unitId).reports.submit(report));
     expect(refused.code).toBe('CONFLICT');
     expect(await countRows('quarterly_reports', unitId)).toBe(0);
+  });
+
+  it('refuses deleting an incident of the locked window: the incident stays', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-4');
+    const admin = env.callerFor('admin');
+    const incident = await createCaller(
+      createContextInner({ db: env.handle.db, now: () => new Date('2022-06-01T03:00:00Z'), user: env.users.admin }),
+    ).incidents.create(incidentOn(unitId));
+    const audits = await auditCount('incident.delete');
+
+    const refused = await failure(() => callerLockingBeforeWrite(unitId).incidents.delete({ incidentId: incident.id }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.data.text.en).toMatch(/recognised and therefore locked/);
+    expect(await countRows('incidents', unitId)).toBe(1);
+    expect(await auditCount('incident.delete')).toBe(audits);
+    expect((await admin.assessments.get({ unitId, year: YEAR })).record?.isLocked).toBe(true);
+  });
+
+  it('refuses grading scores of the locked year: no sheet is stored', async () => {
+    const unitId = env.unitId('KDC-QB-BD-QTHUY-5');
+    const empty = await env.callerFor('admin').grading.get({ unitId, year: YEAR });
+    const items = empty.template.groups.flatMap((g) => g.items);
+    const scores = Object.fromEntries(items.map((i) => [i.code, { self: i.maxPoints, verified: i.maxPoints }]));
+    const audits = await auditCount('grading.save');
+
+    const refused = await failure(() =>
+      callerLockingBeforeWrite(unitId).grading.saveScores({
+        unitId,
+        year: YEAR,
+        templateId: empty.template.id,
+        version: null,
+        scores,
+      }),
+    );
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.data.text.en).toMatch(/recognised and therefore locked/);
+    expect(await countRows('grading_sheets', unitId)).toBe(0);
+    expect(await auditCount('grading.save')).toBe(audits);
   });
 
   it('writes when nobody locks the file meanwhile (the same path, without the other transaction)', async () => {
