@@ -66,13 +66,14 @@ export async function listYearFindings(
   const windows = UNIT_TYPES.map((type) => evaluationWindow(type, year));
   const [failed, incidents] = await Promise.all([
     listUnitResultsOf(db, scope, { results: ['CHUA_DAT'], limit }),
-    listIncidentsOf(db, { areaIds: scope.areaIds, windows, limit }),
+    listIncidentsOf(db, { areaIds: scope.areaIds, windows, limit, date: `${year}-12-31` }),
   ]);
   const reasons = await listIncidentsOf(db, {
     areaIds: undefined,
     windows,
     unitIds: failed.items.map((u) => u.unitId),
     limit: limit * 10,
+    date: `${year}-12-31`,
   });
   const byUnit = new Map<number, ListedIncident[]>();
   for (const incident of reasons.items) byUnit.set(incident.unitId, [...(byUnit.get(incident.unitId) ?? []), incident]);
