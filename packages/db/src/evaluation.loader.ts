@@ -56,16 +56,15 @@ export const unitExistsOn =
     ]);
 
 /** The dated columns of `units` (migration 1521): read from the period of `unit_versions` in force, if any. */
-const DATED_COLUMNS = [
-  'area_id',
-  'type',
-  'managing_level',
-  'is_armed_forces',
-  'enterprise_size',
-  'school_level',
-  'is_ministry_monitored',
-  'is_recognition_delegated',
-] as const;
+type DatedColumn =
+  | 'area_id'
+  | 'type'
+  | 'managing_level'
+  | 'is_armed_forces'
+  | 'enterprise_size'
+  | 'school_level'
+  | 'is_ministry_monitored'
+  | 'is_recognition_delegated';
 
 /**
  * The units that exist on `date`, each with the area and attributes in force that day (migration 1521: the
@@ -148,7 +147,7 @@ export async function listAssessedUnitsByIds(
 }
 
 /** A dated column of `units as u` left-joined to its period `v` of `unit_versions`: the period's value, if any. */
-const datedColumn = (column: (typeof DATED_COLUMNS)[number]) =>
+const datedColumn = (column: DatedColumn) =>
   sql.raw(`case when v.unit_id is null then u.${column} else v.${column} end`);
 
 /** Every unit (whether it exists on `date` or not) with the values in force on `date`, to select by id from. */
