@@ -1,5 +1,5 @@
 import { getAreaSummary } from '@antoan/services';
-import { listAreasOn } from '@antoan/db';
+import { listAreasOn, listResultYears } from '@antoan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
 
@@ -97,6 +97,14 @@ describe('a reorganisation', { timeout: 120_000 }, () => {
       ['Quảng Thủy', '2025-07-01'],
       ['Quảng Văn', '2025-07-01'],
     ]);
+    // a year with no stored results falls back to the reference computation, which follows the lineage too
+    expect((await listResultYears(env.handle.db)).map((r) => r.year)).not.toContain(2016);
+    const kdc2016 = async (areaId: number) =>
+      (await getAreaSummary(env.handle.db, areaId, 2016, TODAY)).units.byType.KDC;
+    const merged2016 = await getAreaSummary(env.handle.db, mergedId, 2016, TODAY);
+    expect(merged2016.units.byType.KDC.total).toBeGreaterThan(0);
+    expect(merged2016.units.byType.KDC.total).toBe((await kdc2016(thuy)).total + (await kdc2016(van)).total);
+    expect(merged2016.composedOf?.map((a) => a.name)).toEqual(['Quảng Thủy', 'Quảng Văn']);
     // the officer, now of the merged commune, keeps the predecessors' past
     const officerCaller = env.callerFor('commune_officer', AT);
     const thuy2021 = await officerCaller.stats.summary({ areaId: thuy, year: 2021 });

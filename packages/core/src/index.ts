@@ -4,6 +4,7 @@
  * No I/O and no clock: every function that depends on time takes it as an argument.
  */
 export * from './units.js';
+export * from './unit-versions.js';
 export * from './text.js';
 export * from './errors.js';
 export * from './unit.schema.js';

@@ -100,5 +100,11 @@ export interface Page<T> {
  * ```
  */
 export const unitRecognitionInputSchema = z
-  .object({ unitId: idSchema, isMinistryMonitored: z.boolean(), isRecognitionDelegated: z.boolean() })
+  .object({
+    unitId: idSchema,
+    isMinistryMonitored: z.boolean(),
+    isRecognitionDelegated: z.boolean(),
+    /** The day the change takes effect (years before keep what they had); today in Việt Nam when left out. */
+    effectiveFrom: z.iso.date().optional(),
+  })
   .strict();

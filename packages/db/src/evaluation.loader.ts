@@ -9,12 +9,14 @@ import {
   type IncidentRecord,
   type ReportCountsRecord,
   type EnterpriseSize,
+  type ManagingLevel,
+  type UnitType,
   type SchoolLevel,
   type UnitEvaluationInput,
   type WindowCounts,
   yearEvaluationSpan,
 } from '@antoan/core';
-import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
 import { toQuarterlyCounts } from './records.repository.js';
@@ -24,7 +26,10 @@ import type { Database, UnitTable } from './schema.js';
 // attributes, their assessments' answers, the incidents around the year's windows, and the quarterly
 // reports of this window and the previous one. No result is stored: callers run core's evaluateArea.
 
-export function toAssessedUnit(row: Selectable<UnitTable>): AssessedUnit {
+/** A unit as read for a date: its row, with the dated values (area, attributes) in force that day. */
+export type UnitOnDate = Omit<Selectable<UnitTable>, 'search_key' | 'sort_key'>;
+
+export function toAssessedUnit(row: UnitOnDate): AssessedUnit {
   return {
     id: row.id,
     type: row.type,
@@ -50,27 +55,124 @@ export const unitExistsOn =
       eb.or([eb('units.valid_to', 'is', null), eb('units.valid_to', '>', date)]),
     ]);
 
+/** The dated columns of `units` (migration 1521): read from the period of `unit_versions` in force, if any. */
+type DatedColumn =
+  | 'area_id'
+  | 'type'
+  | 'managing_level'
+  | 'is_armed_forces'
+  | 'enterprise_size'
+  | 'school_level'
+  | 'is_ministry_monitored'
+  | 'is_recognition_delegated';
+
+/**
+ * The units that exist on `date`, each with the area and attributes in force that day (migration 1521: the
+ * period of `unit_versions` holding the date, else the `units` row), as a subquery to select from
+ * (`db.selectFrom(unitsOn(db, date).as('units'))`). With `areaIds`, only the units that were in one of those areas
+ * then, filtered first through the indexes of both tables.
+ */
+export function unitsOn(db: Kysely<Database>, date: string, areaIds?: AreaIds) {
+  let query = datedUnits(db, date)
+    .where('u.valid_from', '<=', date)
+    .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>', date)]));
+  if (areaIds !== undefined)
+    query = query
+      // through the indexes: the unit's current area, or one of its earlier periods', is one of them
+      .where((eb) =>
+        eb.or([
+          eb('u.area_id', 'in', areaIds),
+          eb(
+            'u.id',
+            'in',
+            eb.selectFrom('unit_versions').select('unit_versions.unit_id').where('area_id', 'in', areaIds),
+          ),
+        ]),
+      )
+      // exactly: the area it was in on the date
+      .where(datedColumn('area_id'), 'in', areaIds);
+  return query;
+}
+
+/**
+ * Whether some unit had, on `date`, other values than its `units` row (a period of `unit_versions` holds the
+ * date): when none did, a reader of that date may read `units` alone, with its indexes and order.
+ */
+export async function hasUnitPeriodsOn(db: Kysely<Database>, date: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('unit_versions')
+    .select('unit_id')
+    .where('valid_to', '>', date)
+    .where('valid_from', '<=', date)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Area ids to filter by: a list, or a subquery such as `subtreeAreaIds`. */
+export type AreaIds = readonly number[] | ReturnType<typeof subtreeAreaIds>;
+
 /**
  * The units in an area's subtree as it was on `date` (every unit when `areaId` is undefined) that exist on
- * `date` (dated units: core's unitExistsInYear with the year's 31 December).
+ * `date` (dated units: core's unitExistsInYear with the year's 31 December), each with the area and attributes in
+ * force on `date`.
  */
 export async function listAssessedUnits(
   db: Kysely<Database>,
   areaId: number | undefined,
   date: string,
 ): Promise<AssessedUnit[]> {
-  let query = db.selectFrom('units').selectAll().where(unitExistsOn(date));
-  if (areaId !== undefined) query = query.where('area_id', 'in', subtreeAreaIds(db, areaId, date));
-  return (await query.orderBy('id').execute()).map(toAssessedUnit);
+  const source = unitsOn(db, date, areaId === undefined ? undefined : subtreeAreaIds(db, areaId, date));
+  return (await db.selectFrom(source.as('units')).selectAll().orderBy('id').execute()).map(toAssessedUnit);
 }
 
-/** Units by id, with their eligibility attributes. */
-export async function listAssessedUnitsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<AssessedUnit[]> {
+/**
+ * Units by id, with their eligibility attributes: those in force on `date` when given (the end of the year a
+ * result is computed for), else the current ones.
+ */
+export async function listAssessedUnitsByIds(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  date?: string,
+): Promise<AssessedUnit[]> {
   const result: AssessedUnit[] = [];
   for (const part of chunk(ids, 500)) {
-    result.push(...(await db.selectFrom('units').selectAll().where('id', 'in', part).execute()).map(toAssessedUnit));
+    const rows =
+      date === undefined
+        ? await db.selectFrom('units').selectAll().where('id', 'in', part).execute()
+        : await db.selectFrom(datedUnits(db, date).as('units')).selectAll().where('units.id', 'in', part).execute();
+    result.push(...rows.map(toAssessedUnit));
   }
   return result;
+}
+
+/** A dated column of `units as u` left-joined to its period `v` of `unit_versions`: the period's value, if any. */
+const datedColumn = (column: DatedColumn) =>
+  sql.raw(`case when v.unit_id is null then u.${column} else v.${column} end`);
+
+/** Every unit (whether it exists on `date` or not) with the values in force on `date`, to select by id from. */
+function datedUnits(db: Kysely<Database>, date: string) {
+  const dated = datedColumn;
+  return db
+    .selectFrom('units as u')
+    .leftJoin('unit_versions as v', (join) =>
+      join.onRef('v.unit_id', '=', 'u.id').on('v.valid_from', '<=', date).on('v.valid_to', '>', date),
+    )
+    .select([
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.valid_from',
+      'u.valid_to',
+      dated('area_id').$castTo<number>().as('area_id'),
+      dated('type').$castTo<UnitType>().as('type'),
+      dated('managing_level').$castTo<ManagingLevel>().as('managing_level'),
+      dated('is_armed_forces').$castTo<number>().as('is_armed_forces'),
+      dated('enterprise_size').$castTo<string | null>().as('enterprise_size'),
+      dated('school_level').$castTo<string | null>().as('school_level'),
+      dated('is_ministry_monitored').$castTo<number>().as('is_ministry_monitored'),
+      dated('is_recognition_delegated').$castTo<number>().as('is_recognition_delegated'),
+    ]);
 }
 
 /**
@@ -86,12 +188,15 @@ export interface UnitScope {
 
 /** The ids of the units in scope, as a subquery (one round trip whatever the size). */
 export function unitsInScope(db: Kysely<Database>, scope: UnitScope) {
-  let query = db.selectFrom('units').select('units.id').where(unitExistsOn(scope.date));
   if (scope.unitIds !== undefined)
-    query = query.where('units.id', 'in', scope.unitIds.length > 0 ? [...scope.unitIds] : [-1]);
-  else if (scope.areaId !== undefined)
-    query = query.where('units.area_id', 'in', subtreeAreaIds(db, scope.areaId, scope.date));
-  return query;
+    return db
+      .selectFrom('units')
+      .select('units.id')
+      .where(unitExistsOn(scope.date))
+      .where('units.id', 'in', scope.unitIds.length > 0 ? [...scope.unitIds] : [-1]);
+  // the units in the subtree on the date, by the area each was in then (dated membership, migration 1521)
+  const areaIds = scope.areaId === undefined ? undefined : subtreeAreaIds(db, scope.areaId, scope.date);
+  return unitsOn(db, scope.date, areaIds).clearSelect().select('u.id');
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -7,7 +7,8 @@ import {
 } from '@antoan/core';
 import type { Kysely } from 'kysely';
 import { subtreeAreaIds, toArea } from './area.repository.js';
-import { toAssessedUnit, unitExistsOn } from './evaluation.loader.js';
+import { hasUnitPeriodsOn, toAssessedUnit, unitExistsOn, unitsOn, type UnitOnDate } from './evaluation.loader.js';
+import { required } from './required.js';
 import { listAreaIdsUnder } from './import.repository.js';
 import { toAward, toModel } from './records.repository.js';
 import type { Database } from './schema.js';
@@ -34,23 +35,30 @@ export async function* iterateUnitBatches(
   filter: { areaId: number | undefined; date: string; batchSize?: number },
 ): AsyncGenerator<UnitBatch> {
   const size = filter.batchSize ?? 2000;
+  const areaIds = filter.areaId === undefined ? undefined : subtreeAreaIds(db, filter.areaId, filter.date);
+  // each unit in the area it was in on the date (dated membership, migration 1521); `units` alone when no unit
+  // had other values then, which keeps the keyset on its (area_id, id) index
+  const dated = await hasUnitPeriodsOn(db, filter.date);
+  const source = () =>
+    dated
+      ? db.selectFrom(unitsOn(db, filter.date, areaIds).as('units')).selectAll()
+      : db
+          .selectFrom('units')
+          .selectAll()
+          .where(unitExistsOn(filter.date))
+          .$if(areaIds !== undefined, (qb) => qb.where('area_id', 'in', required(areaIds, 'the subtree')));
   let afterAreaId = -1;
   for (;;) {
-    let query = db.selectFrom('units').selectAll().where('area_id', '>', afterAreaId).where(unitExistsOn(filter.date));
-    if (filter.areaId !== undefined)
-      query = query.where('area_id', 'in', subtreeAreaIds(db, filter.areaId, filter.date));
-    const rows = await query.orderBy('area_id').orderBy('id').limit(size).execute();
+    const rows: UnitOnDate[] = await source()
+      .where('area_id', '>', afterAreaId)
+      .orderBy('area_id')
+      .orderBy('id')
+      .limit(size)
+      .execute();
     const last = rows.at(-1);
     if (!last) return;
     if (rows.length === size) {
-      const rest = await db
-        .selectFrom('units')
-        .selectAll()
-        .where('area_id', '=', last.area_id)
-        .where('id', '>', last.id)
-        .where(unitExistsOn(filter.date))
-        .orderBy('id')
-        .execute();
+      const rest = await source().where('area_id', '=', last.area_id).where('id', '>', last.id).orderBy('id').execute();
       rows.push(...rest);
     }
     afterAreaId = last.area_id;

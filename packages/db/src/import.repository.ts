@@ -16,6 +16,7 @@ import type { Kysely } from 'kysely';
 import { insertAreas } from './area.repository.js';
 import { writeAudits, type AuditEntry } from './audit.repository.js';
 import { chunk } from './chunk.js';
+import { changeUnitFrom } from './unit.repository.js';
 import { mustGet, required } from './required.js';
 import type { Database } from './schema.js';
 
@@ -252,18 +253,41 @@ export async function applyImportPlan(
   }
   for (const entry of plan.units.update) {
     const id = required(entry.existingId, `the id of unit ${entry.code}`);
-    await db
-      .updateTable('units')
-      .set(unitColumns(entry.values, mustGet(areaIds, entry.values.areaCode, 'the area')))
-      .where('id', '=', id)
-      .execute();
+    const row = entry.values;
+    // the name is not dated; the area and the attributes change from the row's "Hiệu lực từ ngày" (the day of
+    // the import without one), the years before keeping what they had (migration 1521)
+    const {
+      valid_from: _start,
+      area_id,
+      type,
+      managing_level,
+      is_armed_forces,
+      enterprise_size,
+      school_level,
+      ...named
+    } = unitColumns(row, mustGet(areaIds, row.areaCode, 'the area'));
+    await db.updateTable('units').set(named).where('id', '=', id).execute();
+    const effectiveFrom = row.validFrom ?? vietnamDate(audit.at);
+    await changeUnitFrom(
+      db,
+      id,
+      {
+        areaId: area_id,
+        type,
+        managingLevel: managing_level,
+        isArmedForces: is_armed_forces === 1 ? 1 : 0,
+        enterpriseSize: enterprise_size,
+        schoolLevel: school_level,
+      },
+      effectiveFrom,
+    );
     entries.push({
       ...base,
       action: 'unit.update',
       entity: 'unit',
       entityId: id,
       before: mustGet(existing.units, entry.code, 'the stored unit'),
-      after: { id, ...entry.values },
+      after: { id, ...row, validFrom: undefined, effectiveFrom },
     });
   }
   entries.push({

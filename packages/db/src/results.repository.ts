@@ -12,6 +12,7 @@ import type {
 import { sql, type Kysely } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
+import { hasUnitPeriodsOn, unitsOn } from './evaluation.loader.js';
 import { toIncident } from './records.repository.js';
 import type { Database, UnitResultTable } from './schema.js';
 
@@ -489,13 +490,21 @@ export async function listIncidentsOf(
     areaIds: readonly number[] | undefined;
     windows: readonly { unitType: UnitType; from: string; to: string }[];
     unitIds?: readonly number[];
+    /** The day whose units' types and areas count (the year's 31 December); the current ones without it. */
+    date?: string;
     limit: number;
   },
 ): Promise<{ items: ListedIncident[]; total: number }> {
   if (filter.windows.length === 0 || filter.unitIds?.length === 0) return { items: [], total: 0 };
-  const base = db
-    .selectFrom('incidents')
-    .innerJoin('units', 'units.id', 'incidents.unit_id')
+  const plain = db.selectFrom('incidents').innerJoin('units', 'units.id', 'incidents.unit_id');
+  // each unit with the type and area it had on `date` (migration 1521), when some unit had other values then
+  const base = (
+    filter.date !== undefined && (await hasUnitPeriodsOn(db, filter.date))
+      ? (db
+          .selectFrom('incidents')
+          .innerJoin(unitsOn(db, filter.date).as('units'), 'units.id', 'incidents.unit_id') as unknown as typeof plain)
+      : plain
+  )
     .where((eb) =>
       eb.or(
         filter.windows.map((w) =>

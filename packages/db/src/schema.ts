@@ -11,6 +11,7 @@ export interface Database {
   units: UnitTable;
   area_lineage: AreaLineageTable;
   unit_lineage: UnitLineageTable;
+  unit_versions: UnitVersionTable;
   users: UserTable;
   sessions: SessionTable;
   assessments: AssessmentTable;
@@ -75,6 +76,24 @@ export interface UnitTable {
   valid_from: Generated<string>;
   /** The day it ceased to exist (exclusive), or NULL. */
   valid_to: string | null;
+}
+
+/**
+ * An earlier period of a unit's membership and eligibility attributes (migration 1521): from `valid_from`
+ * (inclusive) to `valid_to` (exclusive). The `units` row holds the values in force since the last period ends.
+ */
+export interface UnitVersionTable {
+  unit_id: number;
+  valid_from: string;
+  valid_to: string;
+  area_id: number;
+  type: UnitType;
+  managing_level: ManagingLevel;
+  is_armed_forces: Flag;
+  enterprise_size: string | null;
+  school_level: string | null;
+  is_ministry_monitored: Flag;
+  is_recognition_delegated: Flag;
 }
 
 /** A unit ended by a reorganisation and the unit that took it over (migration 1503). */

@@ -1,9 +1,19 @@
-import { DomainError, foldForSearch, vietnameseSortKey, type Page, type Unit, type UnitListInput } from '@antoan/core';
-import type { Kysely } from 'kysely';
+import {
+  applyDatedUnitChange,
+  DomainError,
+  foldForSearch,
+  vietnameseSortKey,
+  type DatedUnitValues,
+  type Page,
+  type Unit,
+  type UnitListInput,
+  type UnitPeriod,
+} from '@antoan/core';
+import type { Kysely, Selectable } from 'kysely';
 import { containsWord, searchWords } from './search.js';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
-import type { Database, UnitRow } from './schema.js';
+import type { Database, UnitRow, UnitVersionTable } from './schema.js';
 
 export type NewUnit = Omit<Unit, 'id'>;
 
@@ -22,20 +32,22 @@ export function toUnit(row: UnitRow): Unit {
   };
 }
 
-/** Sets who recognises a unit (Art. 10): monitored by the Ministry, delegated one level down. */
+/** Sets who recognises a unit (Art. 10) from `date` on (dated values, migration 1521). */
 export async function setUnitRecognition(
   db: Kysely<Database>,
   unitId: number,
   flags: { isMinistryMonitored: boolean; isRecognitionDelegated: boolean },
+  date: string,
 ): Promise<void> {
-  await db
-    .updateTable('units')
-    .set({
-      is_ministry_monitored: flags.isMinistryMonitored ? 1 : 0,
-      is_recognition_delegated: flags.isRecognitionDelegated ? 1 : 0,
-    })
-    .where('id', '=', unitId)
-    .execute();
+  await changeUnitFrom(
+    db,
+    unitId,
+    {
+      isMinistryMonitored: flags.isMinistryMonitored ? 1 : 0,
+      isRecognitionDelegated: flags.isRecognitionDelegated ? 1 : 0,
+    },
+    date,
+  );
 }
 
 /**
@@ -129,4 +141,82 @@ export async function listUnitsByIds(db: Kysely<Database>, ids: readonly number[
     out.push(...rows.map(toUnit));
   }
   return out;
+}
+
+const toFlag = (value: number): 0 | 1 => (value === 1 ? 1 : 0);
+
+/** A stored row's dated values (the `units` row's, or a period's of `unit_versions`) in core's shape. */
+function toDatedValues(
+  row: Selectable<Omit<UnitVersionTable, 'unit_id' | 'valid_from' | 'valid_to'>>,
+): DatedUnitValues {
+  return {
+    areaId: row.area_id,
+    type: row.type,
+    managingLevel: row.managing_level,
+    isArmedForces: toFlag(row.is_armed_forces),
+    enterpriseSize: row.enterprise_size,
+    schoolLevel: row.school_level,
+    isMinistryMonitored: toFlag(row.is_ministry_monitored),
+    isRecognitionDelegated: toFlag(row.is_recognition_delegated),
+  };
+}
+
+function toDatedColumns(values: DatedUnitValues) {
+  return {
+    area_id: values.areaId,
+    type: values.type,
+    managing_level: values.managingLevel,
+    is_armed_forces: values.isArmedForces,
+    enterprise_size: values.enterpriseSize,
+    school_level: values.schoolLevel,
+    is_ministry_monitored: values.isMinistryMonitored,
+    is_recognition_delegated: values.isRecognitionDelegated,
+  };
+}
+
+/** A unit's periods of dated values (migration 1521): its earlier periods, then the `units` row's, still open. */
+export async function listUnitPeriods(db: Kysely<Database>, unitId: number): Promise<UnitPeriod[]> {
+  const unit = await db.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('unit_versions')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .orderBy('valid_from')
+    .execute();
+  const periods: UnitPeriod[] = rows.map((r) => ({ from: r.valid_from, to: r.valid_to, values: toDatedValues(r) }));
+  periods.push({ from: rows.at(-1)?.valid_to ?? unit.valid_from, to: null, values: toDatedValues(unit) });
+  return periods;
+}
+
+/**
+ * Changes some of a unit's dated values (its area, type, level, attributes, who recognises it) from `date` on
+ * (core's `applyDatedUnitChange`): the years before keep what they had. The `units` row takes the values of the
+ * last period; the earlier ones are kept in `unit_versions`. Returns the periods before and after.
+ */
+export async function changeUnitFrom(
+  db: Kysely<Database>,
+  unitId: number,
+  change: Partial<DatedUnitValues>,
+  date: string,
+): Promise<{ before: UnitPeriod[]; after: UnitPeriod[] }> {
+  const before = await listUnitPeriods(db, unitId);
+  const after = applyDatedUnitChange(before, change, date);
+  const current = after.at(-1);
+  if (!current) throw new Error(`unit ${unitId} has no period`);
+  await db.deleteFrom('unit_versions').where('unit_id', '=', unitId).execute();
+  const earlier = after.slice(0, -1);
+  if (earlier.length > 0)
+    await db
+      .insertInto('unit_versions')
+      .values(
+        earlier.map((p) => ({
+          unit_id: unitId,
+          valid_from: p.from,
+          valid_to: p.to ?? date,
+          ...toDatedColumns(p.values),
+        })),
+      )
+      .execute();
+  await db.updateTable('units').set(toDatedColumns(current.values)).where('id', '=', unitId).execute();
+  return { before, after };
 }

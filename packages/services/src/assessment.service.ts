@@ -34,7 +34,7 @@ import {
 } from '@antoan/db';
 import type { Kysely } from 'kysely';
 import { audited, LOCKED, type Actor } from './audited.js';
-import { evaluateAreaYear } from './reference.service.js';
+import { areaOfUnitInYear, evaluateAreaYear } from './reference.service.js';
 import { refreshResults } from './results.service.js';
 
 // A unit's yearly file: read with the result computed now, registered, answered, moved along the cycle,
@@ -54,7 +54,7 @@ async function getFile(db: Kysely<Database>, unitId: number, year: number): Prom
 
 /** The engine's evaluation of the unit that year on the stored data (undefined: not evaluated). */
 async function currentEvaluation(db: Kysely<Database>, unit: Unit, year: number) {
-  return (await evaluateAreaYear(db, unit.areaId, year)).evaluations.get(unit.id);
+  return (await evaluateAreaYear(db, await areaOfUnitInYear(db, unit, year), year)).evaluations.get(unit.id);
 }
 
 /** Reads a file as the transaction that changed it left it (it exists: the change just wrote it). */
@@ -64,7 +64,7 @@ async function reread(trx: Kysely<Database>, unitId: number, year: number): Prom
 
 /** The engine's evaluation of the unit that year, with what it read (the unit is always in its own area's). */
 async function evaluationOf(db: Kysely<Database>, unit: Unit, year: number) {
-  const { catalogue, evaluations, inputs } = await evaluateAreaYear(db, unit.areaId, year);
+  const { catalogue, evaluations, inputs } = await evaluateAreaYear(db, await areaOfUnitInYear(db, unit, year), year);
   const evaluation = evaluations.get(unit.id);
   const input = inputs.get(unit.id);
   if (!evaluation || !input) throw new Error(`unit ${unit.id} missing from its own area's evaluation`);
@@ -124,7 +124,8 @@ export async function registerFile(actor: Actor, unit: Unit, input: RegisterInpu
       en: `No catalogue ${input.catalogueId}`,
     });
   }
-  const [details] = await listAssessedUnitsByIds(actor.db, [unit.id]);
+  // eligible as the unit was at the end of the year it registers for (dated attributes, migration 1521)
+  const [details] = await listAssessedUnitsByIds(actor.db, [unit.id], `${input.year}-12-31`);
   if (!details) throw new Error(`unit ${unit.id} has no assessed details`);
   assertEligible({ ...details, name: unit.name }, catalogue);
   applyCycleAction('not_registered', 'register', actor.user.role, unit.managingLevel);

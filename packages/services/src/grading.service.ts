@@ -11,7 +11,7 @@ import {
 import { findGradingSheet, listIncidents, saveGradingScores, type Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
 import { audited, type Actor } from './audited.js';
-import { evaluateAreaYear } from './reference.service.js';
+import { areaOfUnitInYear, evaluateAreaYear } from './reference.service.js';
 import { refreshResults } from './results.service.js';
 
 // A unit's 100-point grading sheet: read with the grade computed now, and saved (audited, refused while the
@@ -27,7 +27,9 @@ export async function readGradingSheet(db: Kysely<Database>, unit: Unit, year: n
       en: `No grading template for ${unit.type}`,
     });
   }
-  const evaluation = (await evaluateAreaYear(db, unit.areaId, year)).evaluations.get(unit.id);
+  const evaluation = (await evaluateAreaYear(db, await areaOfUnitInYear(db, unit, year), year)).evaluations.get(
+    unit.id,
+  );
   if (!evaluation) throw new Error(`unit ${unit.id} missing from its own area's evaluation`);
   const incidents = incidentsInWindow(
     await listIncidents(db, { unitIds: [unit.id], from: evaluation.window.from, to: evaluation.window.to }),

@@ -21,6 +21,7 @@ import {
 import {
   aggregateModelFigures,
   listAssessedUnits,
+  listAssessedUnitsByIds,
   listAwards,
   listGradingSheetsInScope,
   loadEvaluationInputs,
@@ -47,7 +48,8 @@ export async function catalogueOfYear(db: Kysely<Database>, year: number, scope?
     .where('year', '=', year)
     .groupBy('catalogue_id')
     .orderBy('n', 'desc');
-  if (scope?.areaId !== undefined) query = query.where('unit_id', 'in', unitsInScope(db, scope));
+  if (scope?.areaId !== undefined || scope?.unitIds !== undefined)
+    query = query.where('unit_id', 'in', unitsInScope(db, scope));
   const top = await query.executeTakeFirst();
   return (top && findCatalogue(top.catalogue_id)) ?? getCatalogueForYear(year);
 }
@@ -64,20 +66,35 @@ export interface AreaEvaluation {
 /**
  * Evaluates every unit of an area's subtree (as it was at the end of `year`) bottom-up with core's engine:
  * villages, agencies, enterprises and schools first, then each commune from its managed units' results.
+ * With `standing` (the areas a successor stands for in a year before it existed, see `areasStandingFor`), the
+ * units of those areas' subtrees taken together instead.
  */
 export async function evaluateAreaYear(
   db: Kysely<Database>,
   areaId: number | undefined,
   year: number,
+  standing?: readonly number[],
 ): Promise<AreaEvaluation> {
-  const scope: UnitScope = { areaId, date: `${year}-12-31` };
-  const [units, catalogue] = await Promise.all([
-    listAssessedUnits(db, areaId, scope.date),
-    catalogueOfYear(db, year, scope),
-  ]);
+  const date = `${year}-12-31`;
+  const units =
+    standing === undefined
+      ? await listAssessedUnits(db, areaId, date)
+      : (await Promise.all(standing.map((id) => listAssessedUnits(db, id, date)))).flat();
+  const scope: UnitScope =
+    standing === undefined ? { areaId, date } : { areaId: undefined, date, unitIds: units.map((u) => u.id) };
+  const catalogue = await catalogueOfYear(db, year, scope);
   const inputs = await loadEvaluationInputs(db, units, year, scope);
   const evaluations = new Map(evaluateArea(inputs, { catalogue }).map((e) => [e.unitId, e]));
   return { catalogue, units, evaluations, inputs: new Map(inputs.map((input) => [input.unit.id, input])) };
+}
+
+/**
+ * The area a unit belonged to at the end of `year` (dated membership, migration 1521): the one whose evaluation
+ * holds the unit's result of that year.
+ */
+export async function areaOfUnitInYear(db: Kysely<Database>, unit: { id: number; areaId: number }, year: number) {
+  const [dated] = await listAssessedUnitsByIds(db, [unit.id], `${year}-12-31`);
+  return dated?.areaId ?? unit.areaId;
 }
 
 /**
@@ -100,7 +117,9 @@ export async function gradeSheetsOfScope(
     .select(['unit_id', 'criterion_code', 'item', 'occurred_on'])
     .where('occurred_on', '>=', yearEvaluationSpan(year).from)
     .where('occurred_on', '<=', yearEvaluationSpan(year).to)
-    .$if(scope.areaId !== undefined, (qb) => qb.where('unit_id', 'in', unitsInScope(db, scope)))
+    .$if(scope.areaId !== undefined || scope.unitIds !== undefined, (qb) =>
+      qb.where('unit_id', 'in', unitsInScope(db, scope)),
+    )
     .execute();
   for (const row of rows) {
     if (!graded.has(row.unit_id)) continue;
@@ -135,12 +154,20 @@ export async function computeAreaSummary(
   areaId: number | undefined,
   year: number,
   today: string,
+  standing?: readonly number[],
 ): Promise<AreaSummary> {
-  const { catalogue, evaluations } = await evaluateAreaYear(db, areaId, year);
-  const scope: UnitScope = { areaId, date: `${year}-12-31` };
+  const { catalogue, evaluations, units: evaluated } = await evaluateAreaYear(db, areaId, year, standing);
+  const scope: UnitScope =
+    standing === undefined
+      ? { areaId, date: `${year}-12-31` }
+      : { areaId: undefined, date: `${year}-12-31`, unitIds: evaluated.map((u) => u.id) };
+  const scoped = scope.areaId !== undefined || scope.unitIds !== undefined;
 
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
-  const models = await aggregateModelFigures(db, { areaId, year, asOf });
+  const models =
+    standing === undefined
+      ? await aggregateModelFigures(db, { areaId, year, asOf })
+      : sumModelFigures(await Promise.all(standing.map((id) => aggregateModelFigures(db, { areaId: id, year, asOf }))));
 
   const grades = (await gradeSheetsOfScope(db, scope, year, evaluations)).map(({ unitType, grade }) => ({
     unitType,
@@ -160,7 +187,7 @@ export async function computeAreaSummary(
             .selectFrom('quarterly_reports')
             .select(['unit_id', 'year', 'quarter', 'submitted_at'])
             .where('year', '=', year)
-            .$if(areaId !== undefined, (qb) => qb.where('unit_id', 'in', unitsInScope(db, scope)))
+            .$if(scoped, (qb) => qb.where('unit_id', 'in', unitsInScope(db, scope)))
             .execute()
         ).map((r) => ({ unitId: r.unit_id, year: r.year, quarter: r.quarter, submittedAt: r.submitted_at }))
       : [];
@@ -168,7 +195,10 @@ export async function computeAreaSummary(
   const statistics = computeStatistics({
     year,
     units: [...evaluations.values()].map((e) => ({ unitId: e.unitId, unitType: e.unitType, result: e.result })),
-    awards: await listAwards(db, { areaId, date: `${year}-12-31`, year }),
+    awards:
+      standing === undefined
+        ? await listAwards(db, { areaId, date: `${year}-12-31`, year })
+        : (await Promise.all(standing.map((id) => listAwards(db, { areaId: id, date: `${year}-12-31`, year })))).flat(),
     grades,
     reports: { units: reportingUnits, quarters: dueQuarters, reports },
   });
@@ -189,4 +219,24 @@ export async function computeAreaSummary(
       missingCount: completeness.missing.length,
     },
   };
+}
+
+/** The model figures of several areas taken together (each a sum over its models). */
+export function sumModelFigures(
+  parts: readonly Awaited<ReturnType<typeof aggregateModelFigures>>[],
+): Awaited<ReturnType<typeof aggregateModelFigures>> {
+  const first = parts[0];
+  if (!first) throw new Error('sumModelFigures: no part');
+  return parts.slice(1).reduce(
+    (sum, p) => ({
+      asOf: p.asOf,
+      operating: sum.operating + p.operating,
+      newInYear: sum.newInYear + p.newInYear,
+      stoppedInYear: sum.stoppedInYear + p.stoppedInYear,
+      sites: sum.sites + p.sites,
+      teams: sum.teams + p.teams,
+      advancedExamples: sum.advancedExamples + p.advancedExamples,
+    }),
+    first,
+  );
 }

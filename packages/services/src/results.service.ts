@@ -46,6 +46,7 @@ import {
   waitForSeed,
   type Database,
   mustGet,
+  unitsOn,
 } from '@antoan/db';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
@@ -108,19 +109,20 @@ async function evaluationGroup(
   db: Kysely<Database>,
   unitIds: readonly number[],
   formerAreaIds: readonly number[],
+  date: string,
 ): Promise<AssessedUnit[]> {
-  const units = await listAssessedUnitsByIds(db, unitIds);
+  // each unit with the area and attributes it had on `date` (dated units, migration 1521)
+  const units = await listAssessedUnitsByIds(db, unitIds, date);
   const communeAreas = new Set<number>(formerAreaIds);
   for (const unit of units) if (inCommuneGroup(unit)) communeAreas.add(unit.areaId);
   const byId = new Map(units.map((u) => [u.id, u]));
   if (communeAreas.size > 0) {
     const ids = await db
-      .selectFrom('units')
-      .select('id')
-      .where('area_id', 'in', [...communeAreas])
+      .selectFrom(unitsOn(db, date, [...communeAreas]).as('units'))
+      .select('units.id')
       .execute();
     const missing = ids.map((r) => r.id).filter((id) => !byId.has(id));
-    for (const unit of await listAssessedUnitsByIds(db, missing)) byId.set(unit.id, unit);
+    for (const unit of await listAssessedUnitsByIds(db, missing, date)) byId.set(unit.id, unit);
   }
   return [...byId.values()];
 }
@@ -346,24 +348,38 @@ async function lockGroups(db: Kysely<Database>, keys: readonly number[]): Promis
 export async function refreshResults(db: Kysely<Database>, change: ResultChange, now: Date): Promise<void> {
   if (change.unitIds.length === 0 && (change.formerAreaIds ?? []).length === 0) return;
   const stored = new Map((await listResultYears(db)).map((r) => [r.year, r.engineVersion]));
-  // the groups, by the commune areas the units are (and were) in
-  const former = new Set(change.formerAreaIds ?? []);
-  for (const year of new Set(change.years)) {
-    for (const r of await listUnitResults(db, year, change.unitIds)) former.add(r.areaId);
+  const years = [...new Set(change.years)].sort((a, b) => a - b);
+  // the groups of each stored year, by the commune areas the units are (and were) in that year: a unit counts in
+  // a year with the area and attributes in force on its 31 December (migration 1521)
+  const former = new Map<number, number[]>();
+  for (const year of years) {
+    if (stored.get(year) !== ENGINE_VERSION) continue;
+    const areas = new Set(change.formerAreaIds ?? []);
+    for (const r of await listUnitResults(db, year, change.unitIds)) areas.add(r.areaId);
+    former.set(year, [...areas]);
   }
+  const groupsOf = async () => {
+    const out = new Map<number, AssessedUnit[]>();
+    for (const [year, areas] of former)
+      out.set(year, await evaluationGroup(db, change.unitIds, areas, `${year}-12-31`));
+    return out;
+  };
   // Lock the groups, then read them again: a change committed while we waited (a unit moved into one of
   // these communes) is seen now; lock whatever that adds (keys in order, so two writers never deadlock on them).
-  let group = await evaluationGroup(db, change.unitIds, [...former]);
+  let groups = await groupsOf();
   const locked = new Set<number>();
   for (let round = 0; round < 3; round++) {
-    const keys = [...former, ...group.map(groupKey)].filter((k) => !locked.has(k));
+    const keys = [...former.values(), ...[...groups.values()].map((g) => g.map(groupKey))]
+      .flat()
+      .filter((k) => !locked.has(k));
     if (keys.length === 0) break;
     await lockGroups(db, keys);
     for (const k of keys) locked.add(k);
-    group = await evaluationGroup(db, change.unitIds, [...former]);
+    groups = await groupsOf();
   }
-  for (const year of [...new Set(change.years)].sort()) {
-    if (stored.get(year) !== ENGINE_VERSION) {
+  for (const year of years) {
+    const group = groups.get(year);
+    if (group === undefined) {
       if (change.materialize) await storeYearResults(db, year, now);
       continue;
     }
@@ -399,7 +415,7 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
     if (gone.length > 0) await deleteUnitResults(db, year, gone);
     await upsertUnitResults(db, results);
     // the totals of every area whose units were (or are now) in the group
-    await rebuildAreaTotals(db, year, [...former, ...group.map((u) => u.areaId)]);
+    await rebuildAreaTotals(db, year, [...(former.get(year) ?? []), ...group.map((u) => u.areaId)]);
   }
 }
 

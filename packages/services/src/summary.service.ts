@@ -24,7 +24,7 @@ import {
   type ResultScope,
 } from '@antoan/db';
 import type { Kysely } from 'kysely';
-import { computeAreaSummary } from './reference.service.js';
+import { computeAreaSummary, sumModelFigures } from './reference.service.js';
 
 /**
  * The stored results' scope of an area in a year: its subtree as it was at the end of `year` (a commune made
@@ -66,13 +66,14 @@ export async function listYearFindings(
   const windows = UNIT_TYPES.map((type) => evaluationWindow(type, year));
   const [failed, incidents] = await Promise.all([
     listUnitResultsOf(db, scope, { results: ['CHUA_DAT'], limit }),
-    listIncidentsOf(db, { areaIds: scope.areaIds, windows, limit }),
+    listIncidentsOf(db, { areaIds: scope.areaIds, windows, limit, date: `${year}-12-31` }),
   ]);
   const reasons = await listIncidentsOf(db, {
     areaIds: undefined,
     windows,
     unitIds: failed.items.map((u) => u.unitId),
     limit: limit * 10,
+    date: `${year}-12-31`,
   });
   const byUnit = new Map<number, ListedIncident[]>();
   for (const incident of reasons.items) byUnit.set(incident.unitId, [...(byUnit.get(incident.unitId) ?? []), incident]);
@@ -96,38 +97,33 @@ export async function getAreaSummary(
   today: string,
 ): Promise<AreaSummary> {
   const stored = (await listResultYears(db)).some((r) => r.year === year && r.engineVersion === ENGINE_VERSION);
-  if (!stored) return computeAreaSummary(db, areaId, year, today);
-  const date = `${year}-12-31`;
   const { standing, composed, scope } = await resultScopeOf(db, areaId, year);
+  const composition = () => standing.map((a) => ({ areaId: a.id, name: a.name, kind: a.kind, validTo: a.validTo }));
+  if (!stored) {
+    // the reference computation follows the lineage too: a successor's year before it existed is its
+    // predecessors' taken together
+    const computed = await computeAreaSummary(
+      db,
+      areaId,
+      year,
+      today,
+      composed ? standing.map((a) => a.id) : undefined,
+    );
+    if (composed) computed.composedOf = composition();
+    return computed;
+  }
+  const date = `${year}-12-31`;
   const quarters = dueQuarters(year, today).map((q) => q.quarter);
   const asOf = date < today ? date : today;
   const [totals, awards, missing, models] = await Promise.all([
     sumAreaTotals(db, scope),
     countAwards(db, scope),
     listMissingReports(db, scope, quarters, MISSING_REPORTS_LISTED),
-    composed ? sumModelFigures(db, standing, year, asOf) : aggregateModelFigures(db, { areaId, year, asOf }),
+    composed
+      ? Promise.all(standing.map((a) => aggregateModelFigures(db, { areaId: a.id, year, asOf }))).then(sumModelFigures)
+      : aggregateModelFigures(db, { areaId, year, asOf }),
   ]);
   const summary = summarizeResultTotals({ areaId: areaId ?? null, year, today, totals, awards, models, missing });
-  if (composed)
-    summary.composedOf = standing.map((a) => ({ areaId: a.id, name: a.name, kind: a.kind, validTo: a.validTo }));
+  if (composed) summary.composedOf = composition();
   return summary;
-}
-
-/** The model figures of several areas taken together (each a sum over its models). */
-async function sumModelFigures(
-  db: Kysely<Database>,
-  areas: readonly Area[],
-  year: number,
-  asOf: string,
-): Promise<Awaited<ReturnType<typeof aggregateModelFigures>>> {
-  const parts = await Promise.all(areas.map((a) => aggregateModelFigures(db, { areaId: a.id, year, asOf })));
-  return parts.reduce((sum, p) => ({
-    asOf: p.asOf,
-    operating: sum.operating + p.operating,
-    newInYear: sum.newInYear + p.newInYear,
-    stoppedInYear: sum.stoppedInYear + p.stoppedInYear,
-    sites: sum.sites + p.sites,
-    teams: sum.teams + p.teams,
-    advancedExamples: sum.advancedExamples + p.advancedExamples,
-  }));
 }

@@ -1,4 +1,4 @@
-import { assertRecognitionSettings, type Unit } from '@antoan/core';
+import { assertRecognitionSettings, firstYearOfChange, vietnamDate, type Unit } from '@antoan/core';
 import { getUnit, listResultYears, setUnitRecognition } from '@antoan/db';
 import { audited, type Actor } from './audited.js';
 import { refreshResults } from './results.service.js';
@@ -11,15 +11,20 @@ import { refreshResults } from './results.service.js';
 export async function changeUnitRecognition(
   actor: Actor,
   unit: Unit,
-  input: { isMinistryMonitored: boolean; isRecognitionDelegated: boolean },
+  input: { isMinistryMonitored: boolean; isRecognitionDelegated: boolean; effectiveFrom?: string | undefined },
 ): Promise<Unit> {
   assertRecognitionSettings(unit.type, input);
   return audited(actor, { action: 'unit.recognition', entity: 'unit' }, async (trx, at) => {
-    await setUnitRecognition(trx, unit.id, input);
+    // dated (migration 1521): the years before the effective date keep who recognised the unit then
+    const effectiveFrom = input.effectiveFrom ?? vietnamDate(at);
+    await setUnitRecognition(trx, unit.id, input, effectiveFrom);
     const after = await getUnit(trx, unit.id);
     // a delegation moves the unit into (or out of) its commune's XA-4: that commune's group, every stored year
-    const years = (await listResultYears(trx)).map((r) => r.year);
+    // from the effective date's (a locked file it would move refuses the change, naming the file)
+    const years = (await listResultYears(trx))
+      .map((r) => r.year)
+      .filter((year) => year >= firstYearOfChange(effectiveFrom));
     await refreshResults(trx, { unitIds: [unit.id], years, formerAreaIds: [unit.areaId] }, at);
-    return { result: after, entityId: unit.id, before: unit, after };
+    return { result: after, entityId: unit.id, before: unit, after: { ...after, effectiveFrom } };
   });
 }

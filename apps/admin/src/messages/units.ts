@@ -11,6 +11,10 @@ export const unitMessages = {
     en: 'Monitored by a department of the Ministry (the Ministry recognises it)',
   },
   recognitionDelegated: { vi: 'Ủy quyền công nhận cho cấp dưới một cấp', en: 'Recognition delegated one level down' },
+  recognitionEffectiveFrom: {
+    vi: 'Hiệu lực từ ngày (bỏ trống: hôm nay)',
+    en: 'Effective from (empty: today)',
+  },
   unitHistory: { vi: 'Lịch sử qua các năm', en: 'History across years' },
   noHistory: { vi: 'Đơn vị chưa có hồ sơ năm nào.', en: 'The unit has no file for any year yet.' },
   status: { vi: 'Trạng thái', en: 'Status' },

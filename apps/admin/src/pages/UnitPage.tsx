@@ -8,7 +8,9 @@ import {
 } from '@antoan/core';
 import { Alert, Badge, Button, Card, Checkbox, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { getRouteApi } from '@tanstack/react-router';
+import { DateField } from '../components/DateField.js';
 import { errorText, httpStatusOf, notifySuccess, notifyUnlessFieldErrors } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { ButtonLink, AnchorLink } from '../lib/links.js';
@@ -39,9 +41,12 @@ function RecognitionAuthorityLine({ unit }: { unit: Unit }) {
     }),
   );
   const editable = canUse(role, 'units.setRecognition') && unit.type !== 'KDC' && unit.type !== 'XA';
+  // the day a change takes effect (the years before keep who recognised the unit then); empty: today
+  const [effectiveFrom, setEffectiveFrom] = useState<string | null>(null);
   const flags = {
     isMinistryMonitored: unit.isMinistryMonitored ?? false,
     isRecognitionDelegated: unit.isRecognitionDelegated ?? false,
+    ...(effectiveFrom !== null && { effectiveFrom }),
   };
   return (
     <Stack gap={4} data-testid="recognition-authority">
@@ -57,7 +62,14 @@ function RecognitionAuthorityLine({ unit }: { unit: Unit }) {
         </Text>
       )}
       {editable && (
-        <Group gap="lg">
+        <Group gap="lg" align="center">
+          <DateField
+            label={t('recognitionEffectiveFrom')}
+            value={effectiveFrom}
+            onChange={setEffectiveFrom}
+            size="xs"
+            w={300}
+          />
           <Checkbox
             label={t('ministryMonitored')}
             checked={flags.isMinistryMonitored}

@@ -238,8 +238,8 @@ export const UNIT_IMPORT_COLUMNS: readonly ImportColumn[] = [
     header: { vi: 'Hiệu lực từ ngày', en: 'Valid from' },
     required: false,
     note: {
-      vi: 'Ngày đơn vị bắt đầu tồn tại (thành lập), dạng dd/mm/yyyy. Đơn vị chỉ được tính từ năm của ngày này, nên thêm đơn vị mới không làm đổi số liệu các năm trước. Bỏ trống khi tạo mới: tính từ ngày nhập; bỏ trống khi cập nhật: giữ nguyên.',
-      en: 'The day the unit begins to exist (established), dd/mm/yyyy. A unit counts only from the year of this date, so adding one never changes earlier years. Empty for a new unit: the day of the import; empty on an update: kept.',
+      vi: 'Đơn vị mới: ngày bắt đầu tồn tại (thành lập); đơn vị đã có: ngày thay đổi của dòng (địa bàn, cấp quản lý, quy mô…) có hiệu lực. Dạng dd/mm/yyyy. Các năm trước ngày này giữ nguyên số liệu. Bỏ trống: ngày nhập.',
+      en: 'A new unit: the day it begins to exist (established); an existing unit: the day the row’s changes (area, managing level, size…) take effect. dd/mm/yyyy. The years before keep their figures. Empty: the day of the import.',
     },
     example: '01/01/2026',
     width: 16,

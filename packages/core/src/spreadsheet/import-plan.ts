@@ -269,7 +269,7 @@ export function planImport(tables: readonly ValidatedImportTable[], existing: Im
         ['isArmedForces', stored.isArmedForces, row.isArmedForces],
         ['enterpriseSize', stored.enterpriseSize, row.enterpriseSize],
         ['schoolLevel', stored.schoolLevel, row.schoolLevel],
-        ['validFrom', stored.validFrom, row.validFrom ?? stored.validFrom],
+        // on an existing unit "Hiệu lực từ ngày" is the day its changes take effect, not a change itself
       ]);
       const entry = {
         sheet,
