@@ -55,7 +55,7 @@ export const unitExistsOn =
       eb.or([eb('units.valid_to', 'is', null), eb('units.valid_to', '>', date)]),
     ]);
 
-/** The dated columns of `units` (migration 1521): read from the period of `unit_versions` in force, if any. */
+/** The dated columns of `units` (migration 2001): read from the period of `unit_versions` in force, if any. */
 type DatedColumn =
   | 'area_id'
   | 'type'
@@ -67,7 +67,7 @@ type DatedColumn =
   | 'is_recognition_delegated';
 
 /**
- * The units that exist on `date`, each with the area and attributes in force that day (migration 1521: the
+ * The units that exist on `date`, each with the area and attributes in force that day (migration 2001: the
  * period of `unit_versions` holding the date, else the `units` row), as a subquery to select from
  * (`db.selectFrom(unitsOn(db, date).as('units'))`). With `areaIds`, only the units that were in one of those areas
  * then, filtered first through the indexes of both tables.
@@ -194,7 +194,7 @@ export function unitsInScope(db: Kysely<Database>, scope: UnitScope) {
       .select('units.id')
       .where(unitExistsOn(scope.date))
       .where('units.id', 'in', scope.unitIds.length > 0 ? [...scope.unitIds] : [-1]);
-  // the units in the subtree on the date, by the area each was in then (dated membership, migration 1521)
+  // the units in the subtree on the date, by the area each was in then (dated membership, migration 2001)
   const areaIds = scope.areaId === undefined ? undefined : subtreeAreaIds(db, scope.areaId, scope.date);
   return unitsOn(db, scope.date, areaIds).clearSelect().select('u.id');
 }

@@ -36,7 +36,7 @@ export async function* iterateUnitBatches(
 ): AsyncGenerator<UnitBatch> {
   const size = filter.batchSize ?? 2000;
   const areaIds = filter.areaId === undefined ? undefined : subtreeAreaIds(db, filter.areaId, filter.date);
-  // each unit in the area it was in on the date (dated membership, migration 1521); `units` alone when no unit
+  // each unit in the area it was in on the date (dated membership, migration 2001); `units` alone when no unit
   // had other values then, which keeps the keyset on its (area_id, id) index
   const dated = await hasUnitPeriodsOn(db, filter.date);
   const source = () =>

@@ -255,7 +255,7 @@ export async function applyImportPlan(
     const id = required(entry.existingId, `the id of unit ${entry.code}`);
     const row = entry.values;
     // the name is not dated; the area and the attributes change from the row's "Hiệu lực từ ngày" (the day of
-    // the import without one), the years before keeping what they had (migration 1521)
+    // the import without one), the years before keeping what they had (migration 2001)
     const {
       valid_from: _start,
       area_id,

@@ -23,9 +23,6 @@ export async function migrateToLatest(db: Kysely<Database>, attempts = 6): Promi
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
-    // branches merged in any order add migrations named before one a database already ran (2026-12-01-1521
-    // after 1611): each runs once, whatever its place in the list
-    allowUnorderedMigrations: true,
   });
   const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   const executedCount = async () => (await migrator.getMigrations()).filter((m) => m.executedAt).length;
@@ -55,7 +52,6 @@ export async function pendingMigrations(db: Kysely<Database>): Promise<string[]>
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
-    allowUnorderedMigrations: true,
   });
   return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
 }

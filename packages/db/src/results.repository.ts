@@ -497,7 +497,7 @@ export async function listIncidentsOf(
 ): Promise<{ items: ListedIncident[]; total: number }> {
   if (filter.windows.length === 0 || filter.unitIds?.length === 0) return { items: [], total: 0 };
   const plain = db.selectFrom('incidents').innerJoin('units', 'units.id', 'incidents.unit_id');
-  // each unit with the type and area it had on `date` (migration 1521), when some unit had other values then
+  // each unit with the type and area it had on `date` (migration 2001), when some unit had other values then
   const base = (
     filter.date !== undefined && (await hasUnitPeriodsOn(db, filter.date))
       ? (db

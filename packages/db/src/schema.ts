@@ -79,7 +79,7 @@ export interface UnitTable {
 }
 
 /**
- * An earlier period of a unit's membership and eligibility attributes (migration 1521): from `valid_from`
+ * An earlier period of a unit's membership and eligibility attributes (migration 2001): from `valid_from`
  * (inclusive) to `valid_to` (exclusive). The `units` row holds the values in force since the last period ends.
  */
 export interface UnitVersionTable {

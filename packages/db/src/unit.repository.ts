@@ -32,7 +32,7 @@ export function toUnit(row: UnitRow): Unit {
   };
 }
 
-/** Sets who recognises a unit (Art. 10) from `date` on (dated values, migration 1521). */
+/** Sets who recognises a unit (Art. 10) from `date` on (dated values, migration 2001). */
 export async function setUnitRecognition(
   db: Kysely<Database>,
   unitId: number,
@@ -174,7 +174,7 @@ function toDatedColumns(values: DatedUnitValues) {
   };
 }
 
-/** A unit's periods of dated values (migration 1521): its earlier periods, then the `units` row's, still open. */
+/** A unit's periods of dated values (migration 2001): its earlier periods, then the `units` row's, still open. */
 export async function listUnitPeriods(db: Kysely<Database>, unitId: number): Promise<UnitPeriod[]> {
   const unit = await db.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirstOrThrow();
   const rows = await db

@@ -124,7 +124,7 @@ export async function registerFile(actor: Actor, unit: Unit, input: RegisterInpu
       en: `No catalogue ${input.catalogueId}`,
     });
   }
-  // eligible as the unit was at the end of the year it registers for (dated attributes, migration 1521)
+  // eligible as the unit was at the end of the year it registers for (dated attributes, migration 2001)
   const [details] = await listAssessedUnitsByIds(actor.db, [unit.id], `${input.year}-12-31`);
   if (!details) throw new Error(`unit ${unit.id} has no assessed details`);
   assertEligible({ ...details, name: unit.name }, catalogue);

@@ -89,7 +89,7 @@ export async function evaluateAreaYear(
 }
 
 /**
- * The area a unit belonged to at the end of `year` (dated membership, migration 1521): the one whose evaluation
+ * The area a unit belonged to at the end of `year` (dated membership, migration 2001): the one whose evaluation
  * holds the unit's result of that year.
  */
 export async function areaOfUnitInYear(db: Kysely<Database>, unit: { id: number; areaId: number }, year: number) {

@@ -111,7 +111,7 @@ async function evaluationGroup(
   formerAreaIds: readonly number[],
   date: string,
 ): Promise<AssessedUnit[]> {
-  // each unit with the area and attributes it had on `date` (dated units, migration 1521)
+  // each unit with the area and attributes it had on `date` (dated units, migration 2001)
   const units = await listAssessedUnitsByIds(db, unitIds, date);
   const communeAreas = new Set<number>(formerAreaIds);
   for (const unit of units) if (inCommuneGroup(unit)) communeAreas.add(unit.areaId);
@@ -350,7 +350,7 @@ export async function refreshResults(db: Kysely<Database>, change: ResultChange,
   const stored = new Map((await listResultYears(db)).map((r) => [r.year, r.engineVersion]));
   const years = [...new Set(change.years)].sort((a, b) => a - b);
   // the groups of each stored year, by the commune areas the units are (and were) in that year: a unit counts in
-  // a year with the area and attributes in force on its 31 December (migration 1521)
+  // a year with the area and attributes in force on its 31 December (migration 2001)
   const former = new Map<number, number[]>();
   for (const year of years) {
     if (stored.get(year) !== ENGINE_VERSION) continue;

@@ -15,7 +15,7 @@ export async function changeUnitRecognition(
 ): Promise<Unit> {
   assertRecognitionSettings(unit.type, input);
   return audited(actor, { action: 'unit.recognition', entity: 'unit' }, async (trx, at) => {
-    // dated (migration 1521): the years before the effective date keep who recognised the unit then
+    // dated (migration 2001): the years before the effective date keep who recognised the unit then
     const effectiveFrom = input.effectiveFrom ?? vietnamDate(at);
     await setUnitRecognition(trx, unit.id, input, effectiveFrom);
     const after = await getUnit(trx, unit.id);

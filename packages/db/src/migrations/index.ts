@@ -11,9 +11,9 @@ import * as m1003 from './2026-12-01-1003-recognition-authority.js';
 import * as m1501 from './2026-12-01-1501-locked-results.js';
 import * as m1502 from './2026-12-01-1502-dated-units.js';
 import * as m1503 from './2026-12-01-1503-unit-lineage.js';
-import * as m1521 from './2026-12-01-1521-unit-versions.js';
 import * as m1601 from './2026-12-01-1601-user-must-change-password.js';
 import * as m1611 from './2026-12-01-1611-reminder-deliveries.js';
+import * as m2001 from './2026-12-01-2001-unit-versions.js';
 
 /**
  * Every migration, by name. Names sort by date; a shipped migration is never edited, only followed by a
@@ -32,7 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-1501-locked-results': m1501,
   '2026-12-01-1502-dated-units': m1502,
   '2026-12-01-1503-unit-lineage': m1503,
-  '2026-12-01-1521-unit-versions': m1521,
   '2026-12-01-1601-user-must-change-password': m1601,
   '2026-12-01-1611-reminder-deliveries': m1611,
+  '2026-12-01-2001-unit-versions': m2001,
 };
