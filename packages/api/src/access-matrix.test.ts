@@ -20,7 +20,7 @@ const MATRIX: Record<string, Access> = {
   'users.update': ['admin', 'province_officer'],
   'users.setDisabled': ['admin', 'province_officer'],
   'users.resetPassword': ['admin', 'province_officer'],
-  'users.unlock': ['admin'],
+  'users.unlock': ['admin', 'province_officer'],
   'audit.list': ['admin'],
   'audit.kinds': ['admin'],
   'areas.tree': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],

@@ -27,7 +27,7 @@ import type { Role } from './roles.js';
  * | `imports.run`                 | admin, province officers                                    | import areas and units    |
  * | `snapshots.request`           | admin, province officers                                    | freeze figures now        |
  * | `users.manage`                | admin, province officers                                    | accounts of their subtree |
- * | `users.unlock`                | admin                                                       | lift a sign-in lock       |
+ * | `users.unlock`                | admin, province officers (accounts of their subtree)        | lift a sign-in lock       |
  * | `audit.read`                  | admin                                                       | the audit log             |
  * | `outbox.read`                 | admin                                                       | the mail outbox           |
  * | `reminders.receive`           | province and commune officers, unit reporters               | deadline reminders        |
@@ -57,7 +57,7 @@ export const PERMISSIONS = {
   'imports.run': ['admin', 'province_officer'],
   'snapshots.request': ['admin', 'province_officer'],
   'users.manage': ['admin', 'province_officer'],
-  'users.unlock': ['admin'],
+  'users.unlock': ['admin', 'province_officer'],
   'audit.read': ['admin'],
   'outbox.read': ['admin'],
   'reminders.receive': ['province_officer', 'commune_officer', 'unit_reporter'],
