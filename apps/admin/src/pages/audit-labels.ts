@@ -24,6 +24,7 @@ const ACTIONS: Record<string, Text> = {
   'assessment.appraise': { vi: 'Thẩm định', en: 'Appraised' },
   'assessment.recognise': { vi: 'Công nhận', en: 'Recognised' },
   'assessment.reject': { vi: 'Không công nhận', en: 'Rejected' },
+  'assessment.reopen': { vi: 'Mở lại hồ sơ không được công nhận', en: 'Refused file reopened' },
   'assessment.revoke': { vi: 'Thu hồi công nhận', en: 'Recognition revoked' },
   'assessment.lock': { vi: 'Khóa hồ sơ', en: 'File locked' },
   'assessment.unlock': { vi: 'Mở khóa hồ sơ', en: 'File unlocked' },
