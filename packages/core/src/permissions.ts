@@ -20,8 +20,8 @@ import type { Role } from './roles.js';
  * | `grading.verifyScores`        | admin, province and commune officers                        | verified scores           |
  * | `incidents.write`             | admin, province and commune officers                        | record, decide, delete    |
  * | `reports.submit`              | admin, province and commune officers, unit reporters        | quarterly reports         |
- * | `models.write`                | admin, province and commune officers                        | movement models           |
- * | `awards.write`                | admin, province officers                                    | awards                    |
+ * | `models.write`                | admin, province and commune officers                        | models: add, edit, delete |
+ * | `awards.write`                | admin, province officers                                    | awards: add, edit, delete |
  * | `units.setRecognition`        | admin, province officers                                    | who recognises a unit     |
  * | `areas.reorganise`            | admin, province officers                                    | merge, split, rename      |
  * | `imports.run`                 | admin, province officers                                    | import areas and units    |

@@ -118,6 +118,14 @@ export const recordMessages = {
   rec_issuer: { vi: 'Người, cơ quan khen thưởng', en: 'Issued by' },
   rec_awardYear: { vi: 'Năm được khen', en: 'Year awarded for' },
   rec_awardCreated: { vi: 'Đã thêm khen thưởng.', en: 'The award was added.' },
+  rec_editAward: { vi: 'Sửa khen thưởng', en: 'Edit the award' },
+  rec_awardUpdated: { vi: 'Đã cập nhật khen thưởng.', en: 'The award was updated.' },
+  rec_modelDeleted: { vi: 'Đã xóa mô hình.', en: 'The model was deleted.' },
+  rec_deleteModelTitle: { vi: 'Xóa mô hình?', en: 'Delete the model?' },
+  rec_deleteModelMessage: {
+    vi: 'Xóa mô hình “{name}”? Chỉ xóa mô hình nhập nhầm; mô hình đã dừng hoạt động thì ghi ngày dừng. Thao tác này không hoàn tác được.',
+    en: 'Delete the model “{name}”? Delete only a model entered by mistake; for one that stopped, enter its stop date. This cannot be undone.',
+  },
   rec_awardDeleted: { vi: 'Đã xóa khen thưởng.', en: 'The award was deleted.' },
   rec_deleteAwardTitle: { vi: 'Xóa khen thưởng?', en: 'Delete the award?' },
   rec_deleteAwardMessage: {
