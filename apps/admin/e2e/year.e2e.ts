@@ -479,11 +479,38 @@ describe(`a whole year (${YEAR}) in the SPA as province officer, commune officer
     expect(annual).toContain('Quảng Thủy');
     // the commune and its six villages, all recognised this year
     expect(annual).toMatch(/1\/1 xã, phường, thị trấn; 6\/6 khu dân cư/);
+    // the grade the province verified, and the unit reporter's reports in the year's counts
+    expect(annual).toContain('Có 1 đơn vị được chấm điểm xếp loại');
   });
 
   it('the province officer sees the year on every page of the navigation, with no error', async () => {
     await page.goto(`${server.baseUrl}/?area=${ids.quangThuy}&year=${YEAR}`);
     await visitEveryPage('province-end');
+    // On a 768 px tablet the wide tables scroll sideways, and their edit column stays in view.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    for (const [url, button] of [
+      [`/models?area=${ids.baDon}&year=2021`, /^Sửa: /],
+      [`/awards?area=${ids.baDon}&year=2021`, /^Sửa: /],
+      ['/users', /^Sửa: /],
+    ] as const) {
+      await page.goto(server.baseUrl + url);
+      const edit = page.getByRole('button', { name: button }).first();
+      await edit.waitFor();
+      const box = (await edit.boundingBox())!;
+      expect(box.x + box.width, url).toBeLessThanOrEqual(768);
+      const hit = await page.evaluate(
+        ([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.getAttribute('aria-label') ?? null,
+        [box.x + box.width / 2, box.y + box.height / 2],
+      );
+      expect(hit, url).toMatch(/^Sửa: /);
+      await page.screenshot({
+        path: path.join(
+          artefactsDir,
+          `year-${String(++shots).padStart(2, '0')}-tablet${url.split('?')[0]!.replace(/\//g, '-')}.png`,
+        ),
+      });
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
     expect(errors.filter((e) => !/401|Failed to load resource/.test(e))).toEqual([]);
   });
 });

@@ -130,7 +130,7 @@ export function UsersPage() {
                 <Table.Th>{t('acc_role')}</Table.Th>
                 <Table.Th>{t('area')}</Table.Th>
                 <Table.Th>{t('acc_status')}</Table.Th>
-                <Table.Th>{t('rec_actions')}</Table.Th>
+                <Table.Th className="action-cell">{t('rec_actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -174,7 +174,7 @@ export function UsersPage() {
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td className="action-cell">
                       {manageable && (
                         <Group gap={4} wrap="nowrap">
                           <Button
