@@ -445,6 +445,12 @@ describe(`a whole year (${YEAR}) in the SPA as province officer, commune officer
 
     await page.goto(`${server.baseUrl}/units/${ids.commune}/grading/${YEAR}`);
     await page.getByTestId('grading-total').waitFor();
+    // recognised, the file is locked and its sheet read-only (it used to offer Lưu, then refuse it)
+    await page.getByTestId('sheet-locked').waitFor();
+    // no English in the Vietnamese sheet (its legal basis said "trừ khi ghi verified")
+    expect(await page.locator('#main-content').innerText()).not.toMatch(/\bverified\b/i);
+    expect(await page.getByTestId('verified-I.1').isEditable()).toBe(false);
+    await shot('province-grading-locked');
     const sheet = await printToPdf('grading-sheet');
     expect(sheet).toContain('PHIẾU CHẤM ĐIỂM PHONG TRÀO');
     expect(sheet).toContain('Xã Quảng Thủy (XA-QB-BD-QTHUY)');

@@ -12,6 +12,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => env.destroy());
 
+describe("a file's lock on its grading sheet", () => {
+  it('says the sheet of a recognised, locked file is locked (the page shows it read-only), and not that of a refused one', async () => {
+    const admin = env.callerFor('admin');
+    expect((await admin.grading.get({ unitId: env.unitId('XA-QB-BD-QTHUY'), year: 2021 })).locked).toBe(true);
+    expect((await admin.grading.get({ unitId: env.unitId('XA-QB-BD-QTIEN'), year: 2021 })).locked).toBe(false);
+  });
+});
+
 describe('a refused file', () => {
   it('is reopened with a reason by an officer of its level, audited, and goes through the cycle again', async () => {
     const unitId = env.unitId('KDC-QB-BD-QTIEN-3'); // the demo's 2021 dispute: refused

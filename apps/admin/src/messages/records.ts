@@ -7,6 +7,10 @@ export const recordMessages = {
   rec_noMatch: { vi: 'Không có mục nào khớp với từ khóa tìm kiếm.', en: 'Nothing matches the search.' },
   rec_shownCount: { vi: 'Hiển thị {shown}/{total}', en: 'Showing {shown} of {total}' },
   rec_actions: { vi: 'Thao tác', en: 'Actions' },
+  rec_sheetLocked: {
+    vi: 'Hồ sơ năm này đã được công nhận và bị khóa, nên phiếu chấm điểm chỉ để xem. Muốn sửa, cần mở khóa hồ sơ (có ghi nhật ký).',
+    en: "This year's file is recognised and locked, so the grading sheet is read-only. To change it, unlock the file (audited).",
+  },
   rec_readOnlyRole: { vi: 'Vai trò của bạn chỉ được xem phiếu này.', en: 'Your role can only view this sheet.' },
 
   // Grading sheet
