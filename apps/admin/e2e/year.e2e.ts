@@ -517,6 +517,21 @@ describe(`a whole year (${YEAR}) in the SPA as province officer, commune officer
       });
     }
     await page.setViewportSize({ width: 1366, height: 900 });
+
+    // A refused file (the demo's 2021 dispute in Quảng Tiên's village 3) is reopened with a reason.
+    const refused = (
+      await admin.query<{ items: { id: number }[] }>('units.list', { search: 'KDC-QB-BD-QTIEN-3', pageSize: 1 })
+    ).items[0]!.id;
+    await page.goto(`${server.baseUrl}/units/${refused}/assessment/2021`);
+    await expect
+      .poll(() => page.getByTestId('cycle-status').textContent(), { timeout: 30_000 })
+      .toBe('Không công nhận');
+    await page.getByRole('button', { name: 'Mở lại hồ sơ', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Ghi chú/).fill('Tranh chấp đã hòa giải thành, xem xét lại');
+    await shot('province-reopen-refused');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByTestId('cycle-status').textContent(), { timeout: 30_000 }).toBe('Đã tự đánh giá');
     expect(errors.filter((e) => !/401|Failed to load resource/.test(e))).toEqual([]);
   });
 });
