@@ -115,7 +115,8 @@ export async function setAccountDisabled(actor: Actor, userId: number, isDisable
 
 /** Lifts an account's sign-in lock and forgets its failures (audited with the lock that was lifted). */
 export async function unlockAccount(actor: Actor, userId: number): Promise<User> {
-  const user = await getUser(actor.db, userId);
+  // an administrator any account but their own; a province officer the accounts of their subtree
+  const user = await getManagedUser(actor, userId);
   return audited(actor, { action: 'user.unlock', entity: 'user' }, async (trx) => {
     const credentials = await findCredentials(trx, user.username);
     const before = { failedLogins: credentials?.failedLogins ?? 0, lockedUntil: credentials?.lockedUntil ?? null };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateUnit, findCatalogue } from '@antoan/core';
 import { createApiTestEnvironment, type ApiTestEnvironment } from './testing.js';
 
 // The first acceptance test: the demo's per-criterion answers, incidents and reports, evaluated by core's
@@ -34,6 +35,23 @@ describe('Ba Đồn, 2021', () => {
       .callerFor('admin')
       .assessments.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-2'), year: 2020 });
     expect(village.evaluation.criteria.find((c) => c.code === 'KDC-4')?.outcome).toBe('met');
+  });
+
+  it("gives the SPA a commune's input with its managed units, so its live result is the server's (Quảng Thủy 2020)", async () => {
+    // The file page re-runs core's evaluateUnit on `evaluationInput` as answers are typed: the input lacked the
+    // managed units' summary, so Quảng Thủy 2020 read "Chưa có kết quả của các đơn vị do xã quản lý" (XA-2, XA-4)
+    // while its villages computed Đạt.
+    const file = await env.callerFor('admin').assessments.get({ unitId: env.unitId('XA-QB-BD-QTHUY'), year: 2020 });
+    expect(file.evaluation.result).toBe('DAT');
+    expect(file.evaluationInput.managed?.byType.KDC).toMatchObject({ total: 6, recognised: 6 });
+    const catalogue = findCatalogue(file.catalogue.id);
+    if (!catalogue) throw new Error('catalogue');
+    const live = evaluateUnit(file.evaluationInput, { catalogue });
+    expect(live.result).toBe('DAT');
+    expect(live.criteria.map((c) => [c.code, c.outcome])).toEqual(
+      file.evaluation.criteria.map((c) => [c.code, c.outcome]),
+    );
+    expect(JSON.stringify(live.criteria)).not.toContain('Chưa có kết quả của các đơn vị do xã quản lý');
   });
 
   it('assesses 2022 under 124/2021: primary schools and kindergartens leave the count, decisions by Art. 9', async () => {

@@ -110,9 +110,10 @@ export interface CycleStamp {
   selfAssessed?: CycleStep;
   submitted?: CycleStep;
   appraised?: CycleStep;
-  /** The appraisal's note (set by appraising, and by returning the file). */
+  /** The appraisal's note (set by appraising, by returning the file, and by reopening a refused one: the reason). */
   appraisalNote?: string | null;
-  decided?: CycleStep & RecognitionDecision;
+  /** The decision; null clears it (a refused file reopened). */
+  decided?: (CycleStep & RecognitionDecision) | null;
   revoked?: CycleStep & { reason: string; document: string };
   isLocked?: boolean;
 }
@@ -120,6 +121,10 @@ export interface CycleStamp {
 const DECISION_REQUIRED: LocalizedText = {
   vi: 'Cần số, ngày, cơ quan ban hành quyết định.',
   en: 'The decision number, date and authority are required.',
+};
+const REOPEN_REASON_REQUIRED: LocalizedText = {
+  vi: 'Cần ghi lý do mở lại hồ sơ.',
+  en: 'The reason for reopening the file is required.',
 };
 const REVOCATION_REQUIRED: LocalizedText = {
   vi: 'Cần lý do và văn bản thu hồi.',
@@ -136,6 +141,7 @@ const REVOCATION_REQUIRED: LocalizedText = {
  * cycleStamp('appraise', 'appraised', { at: '2022-10-01T02:00:00.000Z', by: 3 }, { note: 'Đủ hồ sơ' });
  * // { status: 'appraised', appraised: { at: '2022-10-01T02:00:00.000Z', by: 3 }, appraisalNote: 'Đủ hồ sơ' }
  * cycleStamp('recognise', 'recognised', step, { note: null, decision }).isLocked; // true
+ * cycleStamp('reopen', 'self_assessed', step, { note: 'Đã bổ sung minh chứng' }).decided; // null
  * ```
  */
 export function cycleStamp(
@@ -166,6 +172,9 @@ export function cycleStamp(
     case 'revoke':
       if (!details.revocation) throw new DomainError('INVALID', REVOCATION_REQUIRED);
       return { status: next, revoked: { ...step, ...details.revocation }, isLocked: false };
+    case 'reopen':
+      if (!details.note?.trim()) throw new DomainError('INVALID', REOPEN_REASON_REQUIRED);
+      return { status: next, decided: null, appraisalNote: details.note, isLocked: false };
   }
 }
 

@@ -20,6 +20,7 @@ const NEEDS_FORM: Partial<Record<CycleAction, FormKind>> = {
   reject: 'rejection',
   revoke: 'revocation',
   return: 'note',
+  reopen: 'note',
   appraise: 'note',
   selfAssess: 'confirm',
   submit: 'confirm',
