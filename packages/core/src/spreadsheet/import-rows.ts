@@ -204,9 +204,31 @@ function checkUnit(row: z.infer<typeof unitRowSchema>): {
  * if (v.table === 'units') v.rows[0]?.managingLevel;
  * ```
  */
-export type ValidatedImportTable =
+export type ValidatedImportTable = (
   | { table: 'areas'; sheet: string; rows: AreaImportRow[]; errors: ImportRowError[] }
-  | { table: 'units'; sheet: string; rows: UnitImportRow[]; errors: ImportRowError[] };
+  | { table: 'units'; sheet: string; rows: UnitImportRow[]; errors: ImportRowError[] }
+) & {
+  /**
+   * The area codes named by rows that have other errors (a unit's area, an area's parent), when that cell
+   * itself is well formed: the plan still checks that each exists, so a person sees all of a row's errors
+   * at once rather than the unknown area after fixing the rest.
+   */
+  references: ImportAreaReference[];
+};
+
+/**
+ * An area code named by a row that {@link validateImportTable} could not accept for other reasons.
+ *
+ * @example
+ * ```ts
+ * const r: ImportAreaReference = { row: 2, field: 'areaCode', code: 'QB-BD-KHONGCO' };
+ * ```
+ */
+export interface ImportAreaReference {
+  row: number;
+  field: 'areaCode' | 'parentCode';
+  code: string;
+}
 
 /**
  * Validates a table read from a file, row by row with zod: every cell is normalised first (byte-order
@@ -241,6 +263,7 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
       : (match.header.get(field) ?? importColumns(table).find((c) => c.key === field)?.header.vi ?? field);
   const areas: AreaImportRow[] = [];
   const units: UnitImportRow[] = [];
+  const references: ImportAreaReference[] = [];
   if (errors.length === 0) {
     const seen = new Map<string, number>();
     for (const { row, cells } of raw.rows) {
@@ -297,7 +320,18 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
         }
       }
       for (const [field, message] of problems) errors.push({ sheet, row, column: columnName(field), field, message });
+      const referenceField = table === 'areas' ? 'parentCode' : 'areaCode';
+      const referenced = record[referenceField] ?? '';
+      if (
+        problems.length > 0 &&
+        referenced !== '' &&
+        !problems.some(([field]) => field === referenceField) &&
+        unitRowSchema.shape.areaCode.safeParse(referenced).success
+      )
+        references.push({ row, field: referenceField, code: referenced });
     }
   }
-  return table === 'areas' ? { table, sheet, rows: areas, errors } : { table, sheet, rows: units, errors };
+  return table === 'areas'
+    ? { table, sheet, rows: areas, errors, references }
+    : { table, sheet, rows: units, errors, references };
 }
