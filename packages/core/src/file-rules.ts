@@ -132,6 +132,20 @@ const REVOCATION_REQUIRED: LocalizedText = {
 };
 
 /**
+ * Whether an action of the cycle needs a note (its reason): reopening a refused file does; for the others
+ * (appraising, returning) a note is optional. The form asks for it, and {@link cycleStamp} refuses without it.
+ *
+ * @example
+ * ```ts
+ * cycleActionNeedsNote('reopen'); // true
+ * cycleActionNeedsNote('appraise'); // false
+ * ```
+ */
+export function cycleActionNeedsNote(action: CycleAction): boolean {
+  return action === 'reopen';
+}
+
+/**
  * The {@link CycleStamp} of an action that leads to `next` (from `applyCycleAction`), taken by `by` at `at`
  * (ISO timestamp). A decision without its number, date and authority, or a revocation without its reason and
  * document, is INVALID (the input schema refuses them first).
@@ -173,7 +187,8 @@ export function cycleStamp(
       if (!details.revocation) throw new DomainError('INVALID', REVOCATION_REQUIRED);
       return { status: next, revoked: { ...step, ...details.revocation }, isLocked: false };
     case 'reopen':
-      if (!details.note?.trim()) throw new DomainError('INVALID', REOPEN_REASON_REQUIRED);
+      if (cycleActionNeedsNote(action) && !details.note?.trim())
+        throw new DomainError('INVALID', REOPEN_REASON_REQUIRED);
       return { status: next, decided: null, appraisalNote: details.note, isLocked: false };
   }
 }

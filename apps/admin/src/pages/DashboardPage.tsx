@@ -91,6 +91,8 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
   const types: UnitType[] = ['XA', 'KDC', 'CQ', 'DN', 'CSGD'].filter((x): x is UnitType =>
     (UNIT_TYPES as readonly string[]).includes(x),
   );
+  const previousYear = year - 1;
+  const signed = (delta: number) => `${delta > 0 ? '+' : ''}${formatNumber(Math.round(delta * 10) / 10)}`;
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -106,7 +108,7 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
               </Table.Th>
               <Table.Th ta="right">{t('rate')}</Table.Th>
               <Table.Th ta="right">{t('excluded')}</Table.Th>
-              <Table.Th ta="right">{t('yoy', { year: year - 1 })}</Table.Th>
+              <Table.Th ta="right">{t('yoy', { year: previousYear })}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -128,9 +130,14 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
                   <Table.Td ta="right">
                     {p?.recognitionRate ? p.recognitionRate.text : '—'}
                     {delta !== null && delta !== 0 && (
-                      <Badge ml="xs" size="sm" color={delta > 0 ? 'teal' : 'red'} variant="light">
-                        {delta > 0 ? '+' : ''}
-                        {formatNumber(Math.round(delta * 10) / 10)}%
+                      <Badge
+                        ml="xs"
+                        size="sm"
+                        color={delta > 0 ? 'teal' : 'red'}
+                        variant="light"
+                        title={t('rateChangeTitle', { value: signed(delta), year: previousYear })}
+                      >
+                        {t('rateChange', { value: signed(delta) })}
                       </Badge>
                     )}
                   </Table.Td>
@@ -143,7 +150,7 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
       {previous?.composedOf && (
         <Text size="sm" c="dimmed" mt="xs" data-testid="yoy-composed">
           {t('yoyComposedOf', {
-            year: year - 1,
+            year: previousYear,
             areas: previous.composedOf
               .map(
                 (a) =>
