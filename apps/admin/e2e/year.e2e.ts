@@ -331,6 +331,9 @@ describe(`a whole year (${YEAR}) in the SPA as province officer, commune officer
           await shot(`reporter-report-q${quarter}-failed`);
           throw e;
         });
+      // the report just filed stays in the form, its counts read back (it used to jump back to Quý 1)
+      await expect.poll(() => form.getByRole('radio', { name: `Quý ${quarter}` }).isChecked()).toBe(true);
+      await expect.poll(() => counts.nth(4).inputValue()).toBe(String(150 + quarter));
     }
     await shot('reporter-reports-filed');
   });
