@@ -11,6 +11,7 @@ import {
   clearFailedLogins,
   deleteUserSessions,
   findCredentials,
+  forgetAccountClients,
   getUnit,
   getUser,
   insertUser,
@@ -121,6 +122,7 @@ export async function unlockAccount(actor: Actor, userId: number): Promise<User>
     const credentials = await findCredentials(trx, user.username);
     const before = { failedLogins: credentials?.failedLogins ?? 0, lockedUntil: credentials?.lockedUntil ?? null };
     await clearFailedLogins(trx, user.id);
+    await forgetAccountClients(trx, user.id);
     return { result: user, entityId: user.id, before, after: { failedLogins: 0, lockedUntil: null } };
   });
 }
@@ -136,6 +138,7 @@ export async function resetAccountPassword(actor: Actor, userId: number): Promis
   await audited(actor, { action: 'password.reset', entity: 'user' }, async (trx, at) => {
     // with mustChange it also clears the account's failures and lock
     await updatePasswordHash(trx, userId, hash, at, { mustChange: true });
+    await forgetAccountClients(trx, userId);
     await deleteUserSessions(trx, userId);
     return { result: undefined, entityId: userId, before, after: { ...before, mustChangePassword: true } };
   });

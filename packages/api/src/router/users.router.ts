@@ -48,9 +48,8 @@ export const usersRouter = router({
     .meta(allow('users.unlock'))
     .input(z.object({ userId: idSchema }).strict())
     .mutation(async ({ ctx, input }) => {
-      const user = await unlockAccount(ctx, input.userId);
-      // the clients' locks go once the unlock is committed (a failed write leaves them)
-      ctx.loginLimiter.forgetAccount(user.id);
+      // the account's lock and every client's lock on it go in the unlock's transaction
+      await unlockAccount(ctx, input.userId);
       return { ok: true as const };
     }),
 
@@ -63,7 +62,6 @@ export const usersRouter = router({
     .input(z.object({ userId: idSchema }).strict())
     .mutation(async ({ ctx, input }) => {
       const oneTimePassword = await resetAccountPassword(ctx, input.userId);
-      ctx.loginLimiter.forgetAccount(input.userId);
       return { oneTimePassword };
     }),
 });
