@@ -13,6 +13,9 @@ import {
 
 // Issue 15: an administrator merges two communes of the Ba Đồn demo from the SPA, after a preview (a dry run on
 // the server) that lists what ends, what begins and the figures before and after; the 2021 figures hold.
+// The demo has already been through its real reorganisation of 1 July 2025 (Ba Đồn's 16 communes into 4 under
+// the new Quảng Trị); this is a later merge, MADE UP for the test: xã Nam Gianh and xã Nam Ba Đồn into
+// xã Nam Ba Đồn Gianh from 1 January 2027, by an invented resolution.
 
 let server: RunningServer;
 let chromium: { browser: Browser; close(): Promise<void> };
@@ -50,53 +53,54 @@ describe('reorganising areas in the SPA', () => {
     await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    const tree = await api<{ roots: Node[] }>('areas.tree', {});
-    const town = find(tree.roots, 'QB-BD')!;
+    const in2021 = await api<{ roots: Node[] }>('areas.tree', { date: '2021-12-31' });
+    const town = find(in2021.roots, 'QB-BD')!;
     const before2021 = rates(await api('stats.summary', { areaId: town.id, year: 2021 }));
     expect(before2021).toMatchObject({ XA: '15/16', KDC: '92/95' });
 
     await page.getByRole('link', { name: 'Sắp xếp địa bàn' }).click();
     await page.getByRole('heading', { name: 'Sắp xếp đơn vị hành chính' }).waitFor();
-    await page.getByLabel('Ngày có hiệu lực').fill('01/07/2025');
-    await page.getByLabel('Số nghị quyết, quyết định').fill('1680/NQ-UBTVQH15');
-    await page.getByLabel('Ngày ban hành').fill('16/06/2025');
+    await page.getByLabel('Ngày có hiệu lực').fill('01/01/2027');
+    await page.getByLabel('Số nghị quyết, quyết định').fill('2050/NQ-UBTVQH15');
+    await page.getByLabel('Ngày ban hành').fill('15/12/2026');
     const predecessors = page.locator('input').and(page.getByLabel(/^Địa bàn cũ/));
-    for (const name of ['Quảng Thủy', 'Quảng Văn']) {
+    for (const name of ['Nam Gianh', 'Nam Ba Đồn']) {
       await predecessors.click();
       await predecessors.fill(name);
-      await page.getByRole('option', { name: new RegExp(`${name}$`) }).click();
+      await page.getByRole('option', { name: new RegExp(`^${name}\\s`) }).click();
     }
-    await page.getByLabel('Mã địa bàn mới').fill('QB-BD-QTV');
-    await page.getByLabel(/^Tên/).fill('Quảng Thủy Văn');
+    await page.getByLabel('Mã địa bàn mới').fill('QT-NBDG');
+    await page.getByLabel(/^Tên/).fill('Nam Ba Đồn Gianh');
     const parent = page.locator('input').and(page.getByLabel(/^Địa bàn cấp trên/));
     await parent.click();
-    await parent.fill('Ba Đồn');
-    await page.getByRole('option', { name: /^Ba Đồn\s*Quảng Bình › Ba Đồn$/ }).click();
+    await parent.fill('Quảng Trị');
+    await page.getByRole('option', { name: /^Quảng Trị/ }).first().click();
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Xem trước' }).click();
     const preview = page.getByTestId('reorganisation-preview');
     await preview.getByRole('heading', { name: 'Xem trước (chưa lưu)' }).waitFor();
     const text = await preview.innerText();
-    expect(text).toContain('1680/NQ-UBTVQH15 ngày 16/06/2025');
-    expect(text).toMatch(/Kết thúc ngày 01\/07\/2025[\s\S]*Quảng Thủy \(QB-BD-QTHUY\)/);
-    expect(text).toContain('Quảng Thủy Văn (QB-BD-QTV)');
-    expect(text).toContain('Xã Quảng Thủy Văn (XA-QB-BD-QTV)');
+    expect(text).toContain('2050/NQ-UBTVQH15 ngày 15/12/2026');
+    expect(text).toMatch(/Kết thúc ngày 01\/01\/2027[\s\S]*Nam Gianh \(QT-NAMGIANH\)/);
+    expect(text).toContain('Nam Ba Đồn Gianh (QT-NBDG)');
+    expect(text).toContain('Xã Nam Ba Đồn Gianh (XA-QT-NBDG)');
     await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-preview.png'), fullPage: true });
     // the preview wrote nothing
-    expect(find((await api<{ roots: Node[] }>('areas.tree', {})).roots, 'QB-BD-QTV')).toBeUndefined();
+    const in2027 = () => api<{ roots: Node[] }>('areas.tree', { date: '2027-01-01' });
+    expect(find((await in2027()).roots, 'QT-NBDG')).toBeUndefined();
 
     await page.getByRole('button', { name: 'Thực hiện' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('Các địa bàn cũ và đơn vị của chúng kết thúc ngày 01/07/2025').waitFor();
+    await dialog.getByText('Các địa bàn cũ và đơn vị của chúng kết thúc ngày 01/01/2027').waitFor();
     await dialog.getByRole('button', { name: 'Thực hiện' }).click();
     await preview.getByRole('heading', { name: 'Đã thực hiện' }).waitFor();
     await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-done.png'), fullPage: true });
 
-    const merged = find((await api<{ roots: Node[] }>('areas.tree', {})).roots, 'QB-BD-QTV')!;
+    const merged = find((await in2027()).roots, 'QT-NBDG')!;
     expect(merged).toBeDefined();
     const history = await api<{ predecessors: { other: { code: string } }[] }>('areas.history', { areaId: merged.id });
-    expect(history.predecessors.map((p) => p.other.code).sort()).toEqual(['QB-BD-QTHUY', 'QB-BD-QVAN']);
+    expect(history.predecessors.map((p) => p.other.code).sort()).toEqual(['QT-NAMBADON', 'QT-NAMGIANH']);
     expect(rates(await api('stats.summary', { areaId: town.id, year: 2021 }))).toEqual(before2021);
   });
 
