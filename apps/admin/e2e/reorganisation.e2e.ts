@@ -23,7 +23,7 @@ let page: Page;
 let errors: string[] = [];
 
 beforeAll(async () => {
-  server = await startRealServer();
+  server = await startRealServer({ demo: 'reformed' });
   chromium = await launchChromium();
   ({ page, errors } = await openPage(chromium.browser));
 });
@@ -67,14 +67,14 @@ describe('reorganising areas in the SPA', () => {
     for (const name of ['Nam Gianh', 'Nam Ba Đồn']) {
       await predecessors.click();
       await predecessors.fill(name);
-      await page.getByRole('option', { name: new RegExp(`^${name}\\s`) }).click();
+      await page.getByRole('option', { name: new RegExp(`${name}$`) }).click();
     }
     await page.getByLabel('Mã địa bàn mới').fill('QT-NBDG');
     await page.getByLabel(/^Tên/).fill('Nam Ba Đồn Gianh');
     const parent = page.locator('input').and(page.getByLabel(/^Địa bàn cấp trên/));
     await parent.click();
     await parent.fill('Quảng Trị');
-    await page.getByRole('option', { name: /^Quảng Trị/ }).first().click();
+    await page.getByRole('option', { name: /^Quảng Trị\s*Quảng Trị$/ }).click();
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Xem trước' }).click();
@@ -102,6 +102,27 @@ describe('reorganising areas in the SPA', () => {
     const history = await api<{ predecessors: { other: { code: string } }[] }>('areas.history', { areaId: merged.id });
     expect(history.predecessors.map((p) => p.other.code).sort()).toEqual(['QT-NAMBADON', 'QT-NAMGIANH']);
     expect(rates(await api('stats.summary', { areaId: town.id, year: 2021 }))).toEqual(before2021);
+  });
+
+  it("shows a new commune's 2025 against its predecessors' 2024 taken together, and says so", async () => {
+    // The dashboard compares a year with the year before: 2025, the reform's year, with 2024, when Nam Ba Đồn
+    // did not exist yet (its four former communes' figures, summed). 2026 is compared with 2025, one tree.
+    const tree = await api<{ roots: Node[] }>('areas.tree', { date: '2026-06-30' });
+    const namBaDon = find(tree.roots, 'QT-NAMBADON')!;
+    await page.goto(`${server.baseUrl}/?area=${namBaDon.id}&year=2025`);
+    await page.getByRole('heading', { name: 'Tổng quan Nam Ba Đồn, năm 2025' }).waitFor();
+    const composed = page.getByTestId('yoy-composed');
+    await composed.waitFor();
+    expect(await composed.innerText()).toMatch(/Quảng Hòa[\s\S]*Quảng Lộc[\s\S]*Quảng Tân[\s\S]*Quảng Văn/);
+    expect(await composed.innerText()).toContain('01/07/2025');
+    const villages = page.getByTestId('recognition-table').locator('[data-type="KDC"]');
+    // 2025: 24/24 villages; 2024: the four communes' 6 + 6 + 5 + 7 villages, one failing (Quảng Tân's village 1)
+    expect(await villages.innerText()).toMatch(/24\/24[\s\S]*23\/24/);
+    await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-dashboard-2025.png'), fullPage: true });
+    await page.goto(`${server.baseUrl}/?area=${namBaDon.id}&year=2026`);
+    await page.getByRole('heading', { name: 'Tổng quan Nam Ba Đồn, năm 2026' }).waitFor();
+    await page.getByTestId('recognition-table').waitFor();
+    expect(await page.getByTestId('yoy-composed').count()).toBe(0);
   });
 
   it('logged no error in the browser', () => {
