@@ -329,9 +329,18 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
     const oldOfNew = PROVINCES_2025.map(() => [] as number[]);
     for (let c = 0; c < oldCommunes.length; c++)
       required(oldOfNew[newOf(required(oldCommuneProvince[c], 'p'))], 'oldOfNew').push(c);
+    // how many new communes each new province gets: its share of the target, by largest remainder (exactly
+    // the target in all, at least one each)
+    const quota = oldOfNew.map((members) => (members.length * newCommuneTarget) / oldCommunes.length);
+    const counts = quota.map((q) => Math.max(1, Math.floor(q)));
+    const byRemainder = quota.map((q, p) => [q - Math.floor(q), p] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    for (let i = 0, left = newCommuneTarget - counts.reduce((a, b) => a + b, 0); left > 0; i++, left--) {
+      const p = required(byRemainder[i % byRemainder.length], 'byRemainder')[1];
+      counts[p] = required(counts[p], 'counts') + 1;
+    }
     const groups: { province: number; members: number[] }[] = [];
     for (const [p, members] of oldOfNew.entries()) {
-      const count = Math.max(1, Math.round((members.length * newCommuneTarget) / oldCommunes.length));
+      const count = Math.min(members.length, required(counts[p], 'counts'));
       for (let g = 0; g < count; g++)
         groups.push({
           province: p,
