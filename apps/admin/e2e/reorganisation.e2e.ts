@@ -13,6 +13,9 @@ import {
 
 // Issue 15: an administrator merges two communes of the Ba Đồn demo from the SPA, after a preview (a dry run on
 // the server) that lists what ends, what begins and the figures before and after; the 2021 figures hold.
+// The demo has already been through its real reorganisation of 1 July 2025 (Ba Đồn's 16 communes into 4 under
+// the new Quảng Trị); this is a later merge, MADE UP for the test: xã Nam Gianh and xã Nam Ba Đồn into
+// xã Nam Ba Đồn Gianh from 1 January 2027, by an invented resolution.
 
 let server: RunningServer;
 let chromium: { browser: Browser; close(): Promise<void> };
@@ -20,7 +23,7 @@ let page: Page;
 let errors: string[] = [];
 
 beforeAll(async () => {
-  server = await startRealServer();
+  server = await startRealServer({ demo: 'reformed' });
   chromium = await launchChromium();
   ({ page, errors } = await openPage(chromium.browser));
 });
@@ -50,54 +53,76 @@ describe('reorganising areas in the SPA', () => {
     await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-    const tree = await api<{ roots: Node[] }>('areas.tree', {});
-    const town = find(tree.roots, 'QB-BD')!;
+    const in2021 = await api<{ roots: Node[] }>('areas.tree', { date: '2021-12-31' });
+    const town = find(in2021.roots, 'QB-BD')!;
     const before2021 = rates(await api('stats.summary', { areaId: town.id, year: 2021 }));
     expect(before2021).toMatchObject({ XA: '15/16', KDC: '92/95' });
 
     await page.getByRole('link', { name: 'Sắp xếp địa bàn' }).click();
     await page.getByRole('heading', { name: 'Sắp xếp đơn vị hành chính' }).waitFor();
-    await page.getByLabel('Ngày có hiệu lực').fill('01/07/2025');
-    await page.getByLabel('Số nghị quyết, quyết định').fill('1680/NQ-UBTVQH15');
-    await page.getByLabel('Ngày ban hành').fill('16/06/2025');
+    await page.getByLabel('Ngày có hiệu lực').fill('01/01/2027');
+    await page.getByLabel('Số nghị quyết, quyết định').fill('2050/NQ-UBTVQH15');
+    await page.getByLabel('Ngày ban hành').fill('15/12/2026');
     const predecessors = page.locator('input').and(page.getByLabel(/^Địa bàn cũ/));
-    for (const name of ['Quảng Thủy', 'Quảng Văn']) {
+    for (const name of ['Nam Gianh', 'Nam Ba Đồn']) {
       await predecessors.click();
       await predecessors.fill(name);
       await page.getByRole('option', { name: new RegExp(`${name}$`) }).click();
     }
-    await page.getByLabel('Mã địa bàn mới').fill('QB-BD-QTV');
-    await page.getByLabel(/^Tên/).fill('Quảng Thủy Văn');
+    await page.getByLabel('Mã địa bàn mới').fill('QT-NBDG');
+    await page.getByLabel(/^Tên/).fill('Nam Ba Đồn Gianh');
     const parent = page.locator('input').and(page.getByLabel(/^Địa bàn cấp trên/));
     await parent.click();
-    await parent.fill('Ba Đồn');
-    await page.getByRole('option', { name: /^Ba Đồn\s*Quảng Bình › Ba Đồn$/ }).click();
+    await parent.fill('Quảng Trị');
+    await page.getByRole('option', { name: /^Quảng Trị\s*Quảng Trị$/ }).click();
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Xem trước' }).click();
     const preview = page.getByTestId('reorganisation-preview');
     await preview.getByRole('heading', { name: 'Xem trước (chưa lưu)' }).waitFor();
     const text = await preview.innerText();
-    expect(text).toContain('1680/NQ-UBTVQH15 ngày 16/06/2025');
-    expect(text).toMatch(/Kết thúc ngày 01\/07\/2025[\s\S]*Quảng Thủy \(QB-BD-QTHUY\)/);
-    expect(text).toContain('Quảng Thủy Văn (QB-BD-QTV)');
-    expect(text).toContain('Xã Quảng Thủy Văn (XA-QB-BD-QTV)');
+    expect(text).toContain('2050/NQ-UBTVQH15 ngày 15/12/2026');
+    expect(text).toMatch(/Kết thúc ngày 01\/01\/2027[\s\S]*Nam Gianh \(QT-NAMGIANH\)/);
+    expect(text).toContain('Nam Ba Đồn Gianh (QT-NBDG)');
+    expect(text).toContain('Xã Nam Ba Đồn Gianh (XA-QT-NBDG)');
     await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-preview.png'), fullPage: true });
     // the preview wrote nothing
-    expect(find((await api<{ roots: Node[] }>('areas.tree', {})).roots, 'QB-BD-QTV')).toBeUndefined();
+    const in2027 = () => api<{ roots: Node[] }>('areas.tree', { date: '2027-01-01' });
+    expect(find((await in2027()).roots, 'QT-NBDG')).toBeUndefined();
 
     await page.getByRole('button', { name: 'Thực hiện' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('Các địa bàn cũ và đơn vị của chúng kết thúc ngày 01/07/2025').waitFor();
+    await dialog.getByText('Các địa bàn cũ và đơn vị của chúng kết thúc ngày 01/01/2027').waitFor();
     await dialog.getByRole('button', { name: 'Thực hiện' }).click();
     await preview.getByRole('heading', { name: 'Đã thực hiện' }).waitFor();
     await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-done.png'), fullPage: true });
 
-    const merged = find((await api<{ roots: Node[] }>('areas.tree', {})).roots, 'QB-BD-QTV')!;
+    const merged = find((await in2027()).roots, 'QT-NBDG')!;
     expect(merged).toBeDefined();
     const history = await api<{ predecessors: { other: { code: string } }[] }>('areas.history', { areaId: merged.id });
-    expect(history.predecessors.map((p) => p.other.code).sort()).toEqual(['QB-BD-QTHUY', 'QB-BD-QVAN']);
+    expect(history.predecessors.map((p) => p.other.code).sort()).toEqual(['QT-NAMBADON', 'QT-NAMGIANH']);
     expect(rates(await api('stats.summary', { areaId: town.id, year: 2021 }))).toEqual(before2021);
+  });
+
+  it("shows a new commune's 2025 against its predecessors' 2024 taken together, and says so", async () => {
+    // The dashboard compares a year with the year before: 2025, the reform's year, with 2024, when Nam Ba Đồn
+    // did not exist yet (its four former communes' figures, summed). 2026 is compared with 2025, one tree.
+    const tree = await api<{ roots: Node[] }>('areas.tree', { date: '2026-06-30' });
+    const namBaDon = find(tree.roots, 'QT-NAMBADON')!;
+    await page.goto(`${server.baseUrl}/?area=${namBaDon.id}&year=2025`);
+    await page.getByRole('heading', { name: 'Tổng quan Nam Ba Đồn, năm 2025' }).waitFor();
+    const composed = page.getByTestId('yoy-composed');
+    await composed.waitFor();
+    expect(await composed.innerText()).toMatch(/Quảng Hòa[\s\S]*Quảng Lộc[\s\S]*Quảng Tân[\s\S]*Quảng Văn/);
+    expect(await composed.innerText()).toContain('01/07/2025');
+    const villages = page.getByTestId('recognition-table').locator('[data-type="KDC"]');
+    // 2025: 24/24 villages; 2024: the four communes' 6 + 6 + 5 + 7 villages, one failing (Quảng Tân's village 1)
+    expect(await villages.innerText()).toMatch(/24\/24[\s\S]*23\/24/);
+    await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-dashboard-2025.png'), fullPage: true });
+    await page.goto(`${server.baseUrl}/?area=${namBaDon.id}&year=2026`);
+    await page.getByRole('heading', { name: 'Tổng quan Nam Ba Đồn, năm 2026' }).waitFor();
+    await page.getByTestId('recognition-table').waitFor();
+    expect(await page.getByTestId('yoy-composed').count()).toBe(0);
   });
 
   it('logged no error in the browser', () => {

@@ -9,7 +9,6 @@ import {
   type ProcessDatabase,
   type ServerProcess,
   type WorkerProcess,
-  fileFirstUnitsReport,
 } from './testing/server-process.js';
 import { NGINX, nginxSite, startNginx, type Nginx } from './testing/nginx.js';
 
@@ -171,9 +170,8 @@ describe.skipIf(!existsSync(NGINX))('two servers behind nginx (deploy/nginx/anto
   it('the two workers froze each ended quarter once, with the loaded data in it', async () => {
     const handle = database.open();
     try {
-      // A year's quarters are frozen only once the year has data of its own (issue 16: the demo stops in 2022,
-      // and a 2026 quarter frozen from nothing was a point at 0 on the trend): a unit files its 2026 Q3 report.
-      await fileFirstUnitsReport(handle.db, 2026, 3);
+      // A year's quarters are frozen only once the year has data of its own (issue 16); the demo has 2026's
+      // files and reports, on the tree of its 1 July 2025 reorganisation (201 units exist in 2026).
       const frozen = async () => {
         const rows = await handle.db
           .selectFrom('stat_snapshots')
@@ -191,8 +189,8 @@ describe.skipIf(!existsSync(NGINX))('two servers behind nginx (deploy/nginx/anto
         rows = await frozen();
       }
       expect(rows?.map((r) => [r.period_key, r.unit_count])).toEqual([
-        ['2026-Q2', 213],
-        ['2026-Q3', 213],
+        ['2026-Q2', 201],
+        ['2026-Q3', 201],
       ]);
       const runs = await handle.db
         .selectFrom('job_runs')
