@@ -185,7 +185,9 @@ export async function takeSnapshot(db: Kysely<Database>, options: TakeSnapshotOp
     let inserted = 0;
     await db.transaction().execute(async (trx) => {
       await finishJobRun(trx, run, options.now, { periodKey: period.key, asOf: period.asOf, scopes: scopes.length });
-      await assertFiguresCountUnits(trx, scopes, period.asOf);
+      // a year's figures count the units that exist on its 31 December (core's unitExistsInYear): a town
+      // dissolved on 1 July 2025 counts none in 2025, whatever quarter is frozen
+      await assertFiguresCountUnits(trx, scopes, `${period.year}-12-31`);
       let written = 0;
       for (const part of chunk(scopes, options.batchSize ?? 100)) {
         const rows = await trx
@@ -266,7 +268,8 @@ const NOT_READY = {
 
 /**
  * Refuses to freeze figures while no unit exists (nothing loaded yet), or figures in which a scope counts no
- * unit while units of its areas exist on the period's day (figures computed before a seed or an import
+ * unit while units of its areas exist on `day` (the last day of the period's year, the day that decides which
+ * units a year counts) (figures computed before a seed or an import
  * committed: a whole area, or the whole set, would be frozen empty for good). A scope without any unit that
  * day (an area with none) is frozen as it is. Runs inside the snapshot's transaction, after any seed in
  * progress has finished (PostgreSQL: the seed lock; SQLite: the write lock).
