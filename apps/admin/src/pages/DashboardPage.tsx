@@ -92,7 +92,8 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
     (UNIT_TYPES as readonly string[]).includes(x),
   );
   const previousYear = year - 1;
-  const signed = (delta: number) => `${delta > 0 ? '+' : ''}${formatNumber(Math.round(delta * 10) / 10)}`;
+  // one decimal, halves away from zero (93,75 % − 100 % is −6,3 points)
+  const signed = (delta: number) => `${delta > 0 ? '+' : '-'}${formatNumber(Math.round(Math.abs(delta) * 10) / 10)}`;
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -135,6 +136,7 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
                         size="sm"
                         color={delta > 0 ? 'teal' : 'red'}
                         variant="light"
+                        tt="none"
                         title={t('rateChangeTitle', { value: signed(delta), year: previousYear })}
                       >
                         {t('rateChange', { value: signed(delta) })}
