@@ -91,9 +91,9 @@ export function openDatabase(config: DatabaseConfig = {}): DatabaseHandle {
     file = path.join(dataDir, SQLITE_FILE_NAME);
   }
   const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  useWriteAheadLog(sqlite);
+  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   let ownWrites = 0;
   const database = withStatementCache(sqlite, () => {
@@ -112,6 +112,25 @@ const TRANSACTION_CONTROL = /^\s*(begin|commit|end|rollback|savepoint|release)\b
 
 /** How many prepared statements a SQLite connection keeps (least recently used first out). */
 const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Switches a file to write-ahead logging. Two processes opening a new file at once (a server and a worker
+ * started together) can meet here: the switch needs the file to itself and SQLite answers SQLITE_BUSY at once,
+ * without its busy handler, while the other process holds it. A few short waits let the other finish; once one
+ * has switched, the mode is the file's and the pragma only reads it.
+ */
+function useWriteAheadLog(sqlite: SQLite.Database): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 100) throw error;
+      Atomics.wait(pause, 0, 0, 50); // synchronous: the database is opened before anything else runs
+    }
+  }
+}
 
 /**
  * better-sqlite3 as Kysely's SqliteDialect wants it, but preparing each distinct SQL text once: Kysely calls
