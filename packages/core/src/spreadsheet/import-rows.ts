@@ -1,5 +1,6 @@
 import { type z } from 'zod';
-import { areaRowSchema, unitRowSchema } from './import-cells.js';
+import { areaRowSchema, reorganisationRowSchema, unitRowSchema } from './import-cells.js';
+import type { ReorganisationKind } from '../reorganisation.js';
 import { type EnterpriseSize, type SchoolLevel } from '../catalogue/unit-attributes.js';
 import type { LocalizedText } from '../errors.js';
 import { AREA_KIND_LEVEL, UNIT_TYPE_LABELS, type AreaKind, type ManagingLevel, type UnitType } from '../units.js';
@@ -85,6 +86,30 @@ export interface UnitImportRow {
   schoolLevel: SchoolLevel | null;
   /** The day it begins to exist (ISO), or null: a new unit from the day of the import, an updated one kept. */
   validFrom: string | null;
+}
+
+/**
+ * A valid row of the reorganisations table: the operation, the former areas' codes, the successors' codes and
+ * names (as many of each), their kind and parent when given, the effective date and the legal act (ISO dates).
+ *
+ * @example
+ * ```ts
+ * const r: ReorganisationImportRow = { row: 2, kind: 'merge', fromCodes: ['QB-BD-QTHUY', 'QB-BD-QVAN'], toCodes: ['QB-BD-QTV'],
+ *   toNames: ['Quảng Thủy Văn'], toKind: null, parentCode: null, effectiveDate: '2025-07-01',
+ *   legalNumber: '1680/NQ-UBTVQH15', legalDate: '2025-06-16' };
+ * ```
+ */
+export interface ReorganisationImportRow {
+  row: number;
+  kind: ReorganisationKind;
+  fromCodes: string[];
+  toCodes: string[];
+  toNames: string[];
+  toKind: AreaKind | null;
+  parentCode: string | null;
+  effectiveDate: string;
+  legalNumber: string;
+  legalDate: string;
 }
 
 export { parseImportDate } from './import-cells.js';
@@ -194,6 +219,61 @@ function checkUnit(row: z.infer<typeof unitRowSchema>): {
   return { problems, managingLevel };
 }
 
+function checkReorganisation(row: Omit<ReorganisationImportRow, 'row'>): RowProblem[] {
+  const problems: RowProblem[] = [];
+  const many = row.kind === 'merge';
+  if (row.fromCodes.length === 0) problems.push(['fromCodes', { vi: 'Bắt buộc nhập', en: 'Required' }]);
+  else if (many ? row.fromCodes.length < 2 : row.fromCodes.length > 1)
+    problems.push([
+      'fromCodes',
+      many
+        ? {
+            vi: 'Sáp nhập cần từ 2 mã địa bàn cũ, cách nhau bằng ";".',
+            en: 'A merge needs two or more former area codes, separated by ";".',
+          }
+        : {
+            vi: 'Chỉ ghi một mã địa bàn cũ (nhiều mã chỉ dùng khi sáp nhập).',
+            en: 'Give one former area code (several only for a merge).',
+          },
+    ]);
+  if (row.kind === 'dissolve') {
+    if (row.toCodes.length > 0 || row.toNames.length > 0)
+      problems.push([
+        'toCodes',
+        {
+          vi: 'Giải thể không có địa bàn mới: để trống cột này.',
+          en: 'A dissolution has no new area: leave this column empty.',
+        },
+      ]);
+    return problems;
+  }
+  if (row.toCodes.length === 0) problems.push(['toCodes', { vi: 'Bắt buộc nhập', en: 'Required' }]);
+  else if (row.kind === 'split' ? row.toCodes.length < 2 : row.toCodes.length > 1)
+    problems.push([
+      'toCodes',
+      row.kind === 'split'
+        ? {
+            vi: 'Chia tách cần từ 2 mã địa bàn mới, cách nhau bằng ";".',
+            en: 'A split needs two or more new area codes, separated by ";".',
+          }
+        : {
+            vi: 'Chỉ ghi một mã địa bàn mới (nhiều mã chỉ dùng khi chia tách).',
+            en: 'Give one new area code (several only for a split).',
+          },
+    ]);
+  if (row.toNames.length !== row.toCodes.length)
+    problems.push([
+      'toNames',
+      {
+        vi: `Cần ${row.toCodes.length} tên địa bàn mới (cùng số với mã), cách nhau bằng ";"; đang có ${row.toNames.length}.`,
+        en: `Needs ${row.toCodes.length} new area name(s) (as many as codes), separated by ";"; there are ${row.toNames.length}.`,
+      },
+    ]);
+  if (row.kind === 'move' && row.parentCode === null)
+    problems.push(['parentCode', { vi: 'Bắt buộc khi chuyển nơi trực thuộc.', en: 'Required for a move.' }]);
+  return problems;
+}
+
 /**
  * What {@link validateImportTable} gives: the valid rows of the table (areas or units) and the errors of the
  * others, each located by sheet, row and column.
@@ -206,7 +286,8 @@ function checkUnit(row: z.infer<typeof unitRowSchema>): {
  */
 export type ValidatedImportTable =
   | { table: 'areas'; sheet: string; rows: AreaImportRow[]; errors: ImportRowError[] }
-  | { table: 'units'; sheet: string; rows: UnitImportRow[]; errors: ImportRowError[] };
+  | { table: 'units'; sheet: string; rows: UnitImportRow[]; errors: ImportRowError[] }
+  | { table: 'reorganisations'; sheet: string; rows: ReorganisationImportRow[]; errors: ImportRowError[] };
 
 /**
  * Validates a table read from a file, row by row with zod: every cell is normalised first (byte-order
@@ -241,6 +322,7 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
       : (match.header.get(field) ?? importColumns(table).find((c) => c.key === field)?.header.vi ?? field);
   const areas: AreaImportRow[] = [];
   const units: UnitImportRow[] = [];
+  const reorganisations: ReorganisationImportRow[] = [];
   if (errors.length === 0) {
     const seen = new Map<string, number>();
     for (const { row, cells } of raw.rows) {
@@ -265,7 +347,12 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
           },
         ]);
       } else if (rowCode !== '') seen.set(rowCode, row);
-      const parsed = table === 'areas' ? areaRowSchema.safeParse(record) : unitRowSchema.safeParse(record);
+      const parsed =
+        table === 'areas'
+          ? areaRowSchema.safeParse(record)
+          : table === 'units'
+            ? unitRowSchema.safeParse(record)
+            : reorganisationRowSchema.safeParse(record);
       if (!parsed.success) {
         for (const issue of describeZodIssues(parsed.error.issues))
           problems.push([issue.path.split('.')[0] || null, issue.message]);
@@ -273,6 +360,10 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
         const value = parsed.data as z.infer<typeof areaRowSchema>;
         problems.push(...checkArea(value));
         if (problems.length === 0) areas.push({ row, ...value });
+      } else if (table === 'reorganisations') {
+        const value = parsed.data as z.infer<typeof reorganisationRowSchema>;
+        problems.push(...checkReorganisation(value));
+        if (problems.length === 0) reorganisations.push({ row, ...value });
       } else {
         const value = parsed.data as z.infer<typeof unitRowSchema>;
         const checked = checkUnit(value);
@@ -299,5 +390,6 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
       for (const [field, message] of problems) errors.push({ sheet, row, column: columnName(field), field, message });
     }
   }
+  if (table === 'reorganisations') return { table, sheet, rows: reorganisations, errors };
   return table === 'areas' ? { table, sheet, rows: areas, errors } : { table, sheet, rows: units, errors };
 }
