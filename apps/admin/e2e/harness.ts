@@ -18,9 +18,13 @@ export interface RunningServer {
 
 /**
  * Starts the real server (apps/server) on a free port: by default on a fresh SQLite file with the demo data,
- * or on an existing data folder (kept afterwards) without seeding.
+ * or on an existing data folder (kept afterwards) without seeding. `demo: 'reformed'` loads the demo as the
+ * server does by default (with its 1 July 2025 reorganisation); otherwise the demo as it stood before it
+ * (SEED=demo-2022: 2020–2022 on the old tree), which the tests written on that tree use.
  */
-export async function startRealServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+export async function startRealServer(
+  options: { dataDir?: string; demo?: 'reformed' | 'before-reform' } = {},
+): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'antoan-e2e-'));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -30,6 +34,7 @@ export async function startRealServer(options: { dataDir?: string } = {}): Promi
     ADMIN_PASSWORD,
   };
   if (options.dataDir) env.SEED = 'none';
+  else env.SEED = options.demo === 'reformed' ? 'demo' : 'demo-2022';
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,

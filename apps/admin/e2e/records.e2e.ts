@@ -158,11 +158,20 @@ describe('the record pages on the Ba Đồn demo', () => {
     await expect
       .poll(() => page.getByTestId('models-summary').innerText())
       .toContain('21 mô hình hoạt động cuối năm 2021, 5 mô hình xây dựng mới');
+    // Deleted (one entered by mistake), after a confirmation naming it: the count is the article's again.
+    await page.getByRole('button', { name: 'Xóa: Tổ an ninh tự quản bến đò Quảng Thủy' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Xóa mô hình?' });
+    await confirm.getByText('Tổ an ninh tự quản bến đò Quảng Thủy', { exact: false }).waitFor();
+    await confirm.getByRole('button', { name: 'Xóa' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.getByTestId('models-summary').innerText())
+      .toContain('21 mô hình hoạt động cuối năm 2021, 4 mô hình xây dựng mới');
     await page.getByLabel('Tìm mô hình').fill('');
     await page.screenshot({ path: path.join(artefactsDir, 'models-ba-don-2021.png') });
   });
 
-  it('records an award and deletes it after confirmation', async () => {
+  it('records an award, edits it (the calendar leaving Lưu and Hủy free) and deletes it after confirmation', async () => {
     await page.goto(`${server.baseUrl}/awards${scope}`);
     await page.getByRole('heading', { name: 'Khen thưởng — Ba Đồn, năm 2021' }).waitFor();
     await expect.poll(() => rows('awards-table').count()).toBe(12);
@@ -184,6 +193,28 @@ describe('the record pages on the Ba Đồn demo', () => {
     expect(await row.innerText()).toMatch(
       /Giấy khen[\s\S]*Cá nhân[\s\S]*Chủ tịch UBND thị xã Ba Đồn[\s\S]*999\/QĐ-UBND[\s\S]*05\/04\/2022/i,
     );
+
+    // Edited: the dialog holds the award; with the calendar open, Lưu and Hủy are still what a click hits.
+    await row.getByRole('button', { name: /^Sửa/ }).click();
+    const edit = page.getByRole('dialog', { name: 'Sửa khen thưởng' });
+    expect(await edit.getByLabel('Họ và tên người được khen').inputValue()).toBe('Hoàng Văn Kiểm');
+    await edit.getByLabel('Ngày quyết định').click();
+    await page.getByRole('button', { name: 'Tháng trước' }).waitFor();
+    for (const name of ['Lưu', 'Hủy']) {
+      const button = edit.getByRole('button', { name, exact: true });
+      const box = (await button.boundingBox())!;
+      const hit = await page.evaluate(
+        ([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.textContent ?? null,
+        [box.x + box.width / 2, box.y + box.height / 2],
+      );
+      expect(hit, name).toBe(name);
+    }
+    await page.screenshot({ path: path.join(artefactsDir, 'award-edit-calendar-open.png') });
+    await edit.getByLabel('Số quyết định').fill('1000/QĐ-UBND');
+    await edit.getByLabel('Số quyết định').press('Enter');
+    await edit.waitFor({ state: 'detached' });
+    await expect.poll(() => row.innerText()).toMatch(/1000\/QĐ-UBND/);
+    expect(await rows('awards-table').count()).toBe(13);
 
     await row.getByRole('button', { name: /^Xóa/ }).click();
     const confirm = page.getByRole('dialog', { name: 'Xóa khen thưởng?' });

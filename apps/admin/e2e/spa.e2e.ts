@@ -146,6 +146,9 @@ describe('the admin SPA in real Chromium', () => {
     expect(await villagesFigure(page)).toBe('92/95');
     const communes = await page.locator('[data-testid="recognition-table"] tr[data-type="XA"] td').nth(1).innerText();
     expect(communes).toBe('15/16');
+    // 2020: 16/16; the change of the rate in percentage points (93.75 % − 100 %), not "−6.3 %"
+    const lastYear = page.locator('[data-testid="recognition-table"] tr[data-type="XA"] td').nth(4);
+    expect((await lastYear.innerText()).replace(/\s+/g, ' ')).toBe('16/16 -6,3 điểm %');
     await page.getByRole('tab', { name: 'Theo năm' }).waitFor();
     await page.screenshot({ path: path.join(artefactsDir, 'dashboard-ba-don-2021.png'), fullPage: true });
   });

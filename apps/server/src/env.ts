@@ -20,7 +20,7 @@ export const envSchema = z.object({
   STATIC_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   SEED: z.preprocess(
     emptyAsUndefined,
-    z.enum(['demo', 'none'], { message: 'must be "demo" or "none"' }).default('demo'),
+    z.enum(['demo', 'demo-2022', 'none'], { message: 'must be "demo", "demo-2022" or "none"' }).default('demo'),
   ),
   ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(10, 'must have at least 10 characters').optional()),
   COOKIE_SECURE: z.preprocess(

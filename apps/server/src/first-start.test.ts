@@ -10,7 +10,6 @@ import {
   type ProcessDatabase,
   type ServerProcess,
   type WorkerProcess,
-  fileFirstUnitsReport,
 } from './testing/server-process.js';
 
 // The first start of a fresh installation, everything at once (issue 19): two servers with SEED=demo and no
@@ -60,7 +59,7 @@ describe('two servers and a worker started together on an empty database', () =>
     );
     servers.push(...started);
     const outputs = started.map((s) => s.output());
-    expect(outputs.filter((o) => o.includes('loaded the demo data: 18 areas, 213 units'))).toHaveLength(1);
+    expect(outputs.filter((o) => o.includes('loaded the demo data: 24 areas, 414 units'))).toHaveLength(1);
     // The one-time password is printed last, framed, with the address, once the server listens (issue 16):
     // of an unambiguous alphabet (no 0/O, 1/l/I, 5/S, 2/Z, 8/B), in three groups of four.
     const passwordOf = (o: string) => /Mật khẩu \/ Password: +(\S+)/.exec(o)?.[1];
@@ -95,11 +94,12 @@ describe('two servers and a worker started together on an empty database', () =>
           .where('period_key', '=', periodKey)
           .where('scope_key', '=', 'all')
           .executeTakeFirst();
-      // 2026 has no file nor report in the demo: nothing of it is frozen until a unit files its Q3 report.
-      await fileFirstUnitsReport(handle.db, 2026, 3);
+      // The demo has 2026 on the tree of its 1 July 2025 reorganisation (files and reports to Q3): the worker
+      // freezes 2026's ended quarters with the 201 units that exist in 2026 (the 213 of 2021 less the 16
+      // communes merged into 4).
       const q3 = await until('the 2026-Q3 snapshot', () => wholeSet('2026-Q3'), 150_000);
       const q2 = await until('the 2026-Q2 snapshot', () => wholeSet('2026-Q2'), 60_000);
-      expect([q2.unit_count, q3.unit_count]).toEqual([213, 213]);
+      expect([q2.unit_count, q3.unit_count]).toEqual([201, 201]);
       const empty = await handle.db
         .selectFrom('stat_snapshots')
         .select(['period_key', 'scope_key'])
@@ -111,7 +111,7 @@ describe('two servers and a worker started together on an empty database', () =>
         .selectFrom('areas')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .execute();
-      expect(Number(areas[0]!.n)).toBe(18);
+      expect(Number(areas[0]!.n)).toBe(24); // 18, the former Quảng Trị, the new Quảng Trị and its 4 communes
     } finally {
       await handle.destroy();
     }

@@ -64,8 +64,8 @@ describe('the server process', () => {
 
   it('prints where the SQLite file is and loads the demo data', () => {
     expect(server.output()).toContain(`SQLite file: ${path.join(dataDir, 'antoan.sqlite')}`);
-    expect(server.output()).toMatch(/loaded the demo data: 18 areas, 213 units/);
-    expect(server.output()).toContain('froze 12 quarterly snapshots of the demo years');
+    expect(server.output()).toMatch(/loaded the demo data: 24 areas, 414 units/);
+    expect(server.output()).toContain('froze 24 quarterly snapshots of the demo years');
   });
 
   it('answers the health check', async () => {

@@ -4,7 +4,7 @@ import { startDatabase } from '@antoan/db/client';
 import { seedDemo, seedDemoSnapshots } from '@antoan/db/seed';
 import { ensureFirstAdmin } from '@antoan/api';
 import { vietnamDate } from '@antoan/core';
-import { computeScopeSummaries, ensureResults } from '@antoan/services';
+import { computeScopeSummaries, ensureResults, seedDemoWithReform } from '@antoan/services';
 import { createAppServer, defaultStaticDir } from './app-server.js';
 import { firstSignInBanner } from './banner.js';
 import { EnvError, parseEnv } from './env.js';
@@ -22,7 +22,14 @@ async function main(): Promise<void> {
     migrate: env.MIGRATE === 'auto',
     log: (line) => log.info(line),
   });
-  const seeded = env.SEED === 'demo' ? await seedDemo(handle.db) : undefined;
+  // 'demo': the demo with its 1 July 2025 reorganisation and 2023–2026; 'demo-2022': as it stood before it
+  // (2020–2022 on the old tree; the SPA's end-to-end tests of the mechanics run on it)
+  const seeded =
+    env.SEED === 'demo'
+      ? await seedDemoWithReform(handle.db)
+      : env.SEED === 'demo-2022'
+        ? await seedDemo(handle.db)
+        : undefined;
   if (seeded?.seeded) log.info(`loaded the demo data: ${seeded.areas} areas, ${seeded.units} units`);
   // Stored results for every year with data, computed before the first request (only what is missing, or all
   // of them after an engine or catalogue change): a summary then never evaluates an area.

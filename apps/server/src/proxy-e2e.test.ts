@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createProcessDatabase,
@@ -12,8 +9,8 @@ import {
   type ProcessDatabase,
   type ServerProcess,
   type WorkerProcess,
-  fileFirstUnitsReport,
 } from './testing/server-process.js';
+import { NGINX, nginxSite, startNginx, type Nginx } from './testing/nginx.js';
 
 // The deployment of docs/deploy.md, end to end: Debian's nginx with the repository's deploy/nginx/antoan.conf
 // (ports rewritten) in front of two real servers on one database (SQLite file, or PostgreSQL with
@@ -22,43 +19,20 @@ import {
 // site keeps answering through the other server. Two workers started with the servers freeze each ended quarter
 // once, with the data the servers loaded. Skipped where nginx is not installed (.ci/run installs it).
 
-const NGINX = '/usr/sbin/nginx';
-const siteConf = fileURLToPath(new URL('../../../deploy/nginx/antoan.conf', import.meta.url));
 const ADMIN_PASSWORD = 'mật khẩu sau nginx';
 const WRITERS = 4;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe.skipIf(!existsSync(NGINX))('two servers behind nginx (deploy/nginx/antoan.conf)', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'antoan-nginx-'));
   let database: ProcessDatabase;
   const servers: ServerProcess[] = [];
   const workers: WorkerProcess[] = [];
-  let nginx: ChildProcess | undefined;
+  let nginx: Nginx | undefined;
   let site = '';
 
   beforeAll(async () => {
-    chmodSync(dir, 0o777); // nginx's workers run as nobody
     database = await createProcessDatabase(process.env.DATABASE_URL);
-    const nginxPort = await freePort();
-    site = `http://127.0.0.1:${nginxPort}`;
+    const chosen = await nginxSite();
+    site = chosen.site;
     // The SPA: a page standing in for the built one.
     const spa = mkdtempSync(path.join(tmpdir(), 'antoan-nginx-spa-'));
     writeFileSync(path.join(spa, 'index.html'), '<!doctype html><title>An Toàn</title>');
@@ -92,40 +66,14 @@ describe.skipIf(!existsSync(NGINX))('two servers behind nginx (deploy/nginx/anto
       ])),
     );
     const ports = servers.map((s) => new URL(s.baseUrl).port);
-    const conf = readFileSync(siteConf, 'utf8')
-      .replace('server 127.0.0.1:3001', `server 127.0.0.1:${ports[0]}`)
-      .replace('server 127.0.0.1:3002', `server 127.0.0.1:${ports[1]}`)
-      .replace(/listen 80;/, `listen 127.0.0.1:${nginxPort};`);
-    expect(conf).toContain(`127.0.0.1:${ports[1]}`);
-    writeFileSync(path.join(dir, 'antoan.conf'), conf);
-    writeFileSync(
-      path.join(dir, 'nginx.conf'),
-      `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  include ${dir}/antoan.conf;
-}
-`,
-    );
-    nginx = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' });
-    await until('nginx', async () => (await fetch(`${site}/health`)).status === 200, 30_000);
+    nginx = await startNginx(chosen.port, [ports[0]!, ports[1]!]);
   }, 240_000);
 
   afterAll(async () => {
-    nginx?.kill('SIGTERM');
+    nginx?.stop();
     for (const s of servers) s.child.kill('SIGKILL');
     for (const w of workers) w.child.kill('SIGKILL');
     await database?.destroy();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const signIn = async () => {
@@ -222,9 +170,8 @@ http {
   it('the two workers froze each ended quarter once, with the loaded data in it', async () => {
     const handle = database.open();
     try {
-      // A year's quarters are frozen only once the year has data of its own (issue 16: the demo stops in 2022,
-      // and a 2026 quarter frozen from nothing was a point at 0 on the trend): a unit files its 2026 Q3 report.
-      await fileFirstUnitsReport(handle.db, 2026, 3);
+      // A year's quarters are frozen only once the year has data of its own (issue 16); the demo has 2026's
+      // files and reports, on the tree of its 1 July 2025 reorganisation (201 units exist in 2026).
       const frozen = async () => {
         const rows = await handle.db
           .selectFrom('stat_snapshots')
@@ -242,8 +189,8 @@ http {
         rows = await frozen();
       }
       expect(rows?.map((r) => [r.period_key, r.unit_count])).toEqual([
-        ['2026-Q2', 213],
-        ['2026-Q3', 213],
+        ['2026-Q2', 201],
+        ['2026-Q3', 201],
       ]);
       const runs = await handle.db
         .selectFrom('job_runs')

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countOutbox, countSnapshots, listJobRuns } from '@antoan/db/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +10,9 @@ import { createSharedDatabase, type SharedDatabase } from './testing/shared-data
 import { startSmtpSink, type SmtpSink } from './testing/smtp-sink.js';
 
 // Two real worker processes on one database (a SQLite file; a PostgreSQL database when DATABASE_URL is set),
-// started at the same instant, both catching up the same reminders, snapshots and mails.
+// started at the same instant, both catching up the same reminders, snapshots and mails. That they raced is
+// proven, not assumed: each holds its first claim (the first reminder day), once executed, until the other has
+// executed its own (race-worker's barrier), and exactly one of the two claims won.
 
 const raceWorker = fileURLToPath(new URL('./testing/race-worker.ts', import.meta.url));
 
@@ -49,20 +54,26 @@ describe('two worker processes started together on one database', () => {
       startAt: Date.now() + 3000,
       catchUpDays: 7,
     };
+    const barrierDir = mkdtempSync(path.join(tmpdir(), 'antoan-race-'));
     const [a, b] = await Promise.all([
-      runWorker({ ...base, owner: 'process-A' }),
-      runWorker({ ...base, owner: 'process-B' }),
+      runWorker({ ...base, owner: 'process-A', other: 'process-B', barrierDir }),
+      runWorker({ ...base, owner: 'process-B', other: 'process-A', barrierDir }),
     ]);
+    rmSync(barrierDir, { recursive: true, force: true });
     expect(a.stderr + b.stderr).toBe('');
     expect([a.code, b.code]).toEqual([0, 0]);
     const results = [a, b].map(
       (r) =>
         JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+          firstClaimWon: boolean;
           reminders: { day: string; status: string }[];
           snapshots: { periodKey: string; result: string }[];
           mail: { sent: number; failed: number; retried: number };
         },
     );
+
+    // Both were inside the claim of the same day at once: one claim won, the other found it taken.
+    expect(results.map((r) => r.firstClaimWon).sort()).toEqual([false, true]);
 
     const db = shared.open().db;
     const days = results.flatMap((r) => r.reminders.filter((o) => o.status === 'done').map((o) => o.day)).sort();

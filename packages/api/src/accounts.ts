@@ -11,6 +11,7 @@ import {
   clearFailedLogins,
   deleteUserSessions,
   findCredentials,
+  forgetAccountClients,
   getUnit,
   getUser,
   insertUser,
@@ -115,11 +116,13 @@ export async function setAccountDisabled(actor: Actor, userId: number, isDisable
 
 /** Lifts an account's sign-in lock and forgets its failures (audited with the lock that was lifted). */
 export async function unlockAccount(actor: Actor, userId: number): Promise<User> {
-  const user = await getUser(actor.db, userId);
+  // an administrator any account but their own; a province officer the accounts of their subtree
+  const user = await getManagedUser(actor, userId);
   return audited(actor, { action: 'user.unlock', entity: 'user' }, async (trx) => {
     const credentials = await findCredentials(trx, user.username);
     const before = { failedLogins: credentials?.failedLogins ?? 0, lockedUntil: credentials?.lockedUntil ?? null };
     await clearFailedLogins(trx, user.id);
+    await forgetAccountClients(trx, user.id);
     return { result: user, entityId: user.id, before, after: { failedLogins: 0, lockedUntil: null } };
   });
 }
@@ -135,6 +138,7 @@ export async function resetAccountPassword(actor: Actor, userId: number): Promis
   await audited(actor, { action: 'password.reset', entity: 'user' }, async (trx, at) => {
     // with mustChange it also clears the account's failures and lock
     await updatePasswordHash(trx, userId, hash, at, { mustChange: true });
+    await forgetAccountClients(trx, userId);
     await deleteUserSessions(trx, userId);
     return { result: undefined, entityId: userId, before, after: { ...before, mustChangePassword: true } };
   });

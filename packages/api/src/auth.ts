@@ -5,6 +5,7 @@ import {
   findCredentials,
   insertUser,
   recordFailedLogin,
+  writeTransaction,
   type Database,
 } from '@antoan/db';
 import type { Kysely } from 'kysely';
@@ -28,27 +29,33 @@ export interface AttemptSource {
 export type AuthenticationResult = { ok: true; user: User } | { ok: false };
 
 /** Whether the account is locked for everyone, or this client is locked out of it. */
-export function isLocked(
+export async function isLocked(
+  db: Kysely<Database>,
   credentials: { user: { id: number }; lockedUntil: string | null },
   now: Date,
   source: AttemptSource,
-): boolean {
+): Promise<boolean> {
   if (credentials.lockedUntil !== null && credentials.lockedUntil > now.toISOString()) return true;
-  return source.limiter.isAccountLocked(credentials.user.id, source.clientIp, now);
+  return source.limiter.isAccountLocked(db, credentials.user.id, source.clientIp, now);
 }
 
-/** Counts a wrong password against the account, from this client (a lock that has ended starts the count again). */
+/**
+ * Counts a wrong password against the account, and from this client, in one transaction (a lock that has
+ * ended starts the count again).
+ */
 export async function countFailure(
   db: Kysely<Database>,
   userId: number,
   now: Date,
   source: AttemptSource,
 ): Promise<void> {
-  source.limiter.accountFailed(userId, source.clientIp, now);
-  await recordFailedLogin(db, userId, {
-    limit: MAX_FAILED_LOGINS_PER_ACCOUNT,
-    now,
-    lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000),
+  await writeTransaction(db, async (trx) => {
+    await source.limiter.accountFailed(trx, userId, source.clientIp, now);
+    await recordFailedLogin(trx, userId, {
+      limit: MAX_FAILED_LOGINS_PER_ACCOUNT,
+      now,
+      lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000),
+    });
   });
 }
 
@@ -58,7 +65,7 @@ export async function countSuccess(
   credentials: { user: { id: number }; failedLogins: number; lockedUntil: string | null },
   source: AttemptSource,
 ): Promise<void> {
-  source.limiter.accountSucceeded(credentials.user.id, source.clientIp);
+  await source.limiter.accountSucceeded(db, credentials.user.id, source.clientIp);
   if (credentials.failedLogins > 0 || credentials.lockedUntil !== null)
     await clearFailedLogins(db, credentials.user.id);
 }
@@ -87,7 +94,7 @@ export function authenticate(
   return accountAttempts.run(username.normalize('NFC').toLowerCase(), async () => {
     const credentials = await findCredentials(db, username);
     const ok = await verifyPassword(password, credentials?.passwordHash ?? DUMMY_HASH);
-    if (!credentials || isLocked(credentials, now, source)) return { ok: false };
+    if (!credentials || (await isLocked(db, credentials, now, source))) return { ok: false };
     if (!ok) {
       await countFailure(db, credentials.user.id, now, source);
       return { ok: false };

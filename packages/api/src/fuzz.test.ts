@@ -315,10 +315,14 @@ function almostValidArb(sample: Json): fc.Arbitrary<unknown> {
 
 // ── The database's fingerprint ────────────────────────────────────────────────────────────────────────
 
+/** The sign-in limits' tables: every sign-in attempt writes them (logged as `login.limits`). */
+const LOGIN_LIMITS = ['login_attempts', 'login_refusals', 'login_account_failures'];
+
 /**
  * Triggers on every table log each inserted, updated or deleted row into `fuzz_writes` (in the writing
  * transaction, so a rolled-back write leaves nothing). The users' lockout columns are logged apart
- * (`users.lockout`): a wrong password is meant to count against the account.
+ * (`users.lockout`): a wrong password is meant to count against the account; so are the sign-in limits'
+ * tables (`login.limits`): a sign-in attempt that does not succeed counts against its address.
  */
 async function installWriteLog(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Promise<string[]> {
   const lockout = ['failed_logins', 'locked_until'];
@@ -334,8 +338,9 @@ async function installWriteLog(db: Kysely<Database>, dialect: 'sqlite' | 'postgr
         (r) => r.name,
       );
       const log = (label: string) => `begin insert into fuzz_writes (tbl) values ('${label}'); end`;
-      await sql.raw(`create trigger fuzz_${table}_i after insert on "${table}" ${log(table)}`).execute(db);
-      await sql.raw(`create trigger fuzz_${table}_d after delete on "${table}" ${log(table)}`).execute(db);
+      const label = LOGIN_LIMITS.includes(table) ? 'login.limits' : table;
+      await sql.raw(`create trigger fuzz_${table}_i after insert on "${table}" ${log(label)}`).execute(db);
+      await sql.raw(`create trigger fuzz_${table}_d after delete on "${table}" ${log(label)}`).execute(db);
       if (table === 'users') {
         const others = columns.filter((c) => !lockout.includes(c));
         await sql
@@ -349,7 +354,7 @@ async function installWriteLog(db: Kysely<Database>, dialect: 'sqlite' | 'postgr
           )
           .execute(db);
       } else {
-        await sql.raw(`create trigger fuzz_${table}_u after update on "${table}" ${log(table)}`).execute(db);
+        await sql.raw(`create trigger fuzz_${table}_u after update on "${table}" ${log(label)}`).execute(db);
       }
     }
     return tables;
@@ -390,7 +395,7 @@ async function installWriteLog(db: Kysely<Database>, dialect: 'sqlite' | 'postgr
     } else {
       await sql
         .raw(
-          `create trigger fuzz_${table} after insert or update or delete on "${table}" for each row execute function fuzz_log('${table}')`,
+          `create trigger fuzz_${table} after insert or update or delete on "${table}" for each row execute function fuzz_log('${LOGIN_LIMITS.includes(table) ? 'login.limits' : table}')`,
         )
         .execute(db);
     }
@@ -524,12 +529,15 @@ async function tryCall(path: string, as: As, input: unknown): Promise<void> {
     }
     JSON.stringify(shape);
     const after = await fingerprint(env.handle.db, tables);
-    // A wrong password (or a wrong current password) counts against the account (the lockout): the only write
-    // a refusal may make.
+    // A wrong password (or a wrong current password) counts against the account (the lockout), and a sign-in
+    // that does not succeed against its address (the sign-in limits): the only writes a refusal may make.
     const countsAgainstLock =
       (path === 'auth.login' && error.code === 'UNAUTHORIZED') ||
       (path === 'auth.changePassword' && error.code === 'BAD_REQUEST');
-    const allowed = new Set(countsAgainstLock ? ['writes:users.lockout'] : []);
+    const allowed = new Set([
+      ...(countsAgainstLock ? ['writes:users.lockout', 'writes:login.limits'] : []),
+      ...(path === 'auth.login' ? ['writes:login.limits'] : []),
+    ]);
     const changed = differences(before, after, allowed);
     current = after;
     if (changed.length > 0)
@@ -699,7 +707,8 @@ beforeAll(async () => {
   env = await createApiTestEnvironment({ withHistory: true });
   const names = await installWriteLog(env.handle.db, env.handle.dialect);
   const withId = await tablesWithId(env.handle.db, env.handle.dialect);
-  tables = names.map((name) => ({ name, hasId: withId.has(name) }));
+  // the sign-in limits' tables are followed by their logged writes alone (see LOGIN_LIMITS)
+  tables = names.filter((name) => !LOGIN_LIMITS.includes(name)).map((name) => ({ name, hasId: withId.has(name) }));
   // A file in progress for the samples that need one (answers, transitions), and a recognised one (the lock).
   await callerAs('commune_officer').assessments.register({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2023 });
   await callerAs('commune_officer').assessments.register({ unitId: env.unitId('KDC-QB-BD-QTHUY-3'), year: 2023 });
@@ -808,7 +817,10 @@ describe('fuzzing every procedure', () => {
       }),
     ).rejects.toThrow();
     const afterLogin = await fingerprint(env.handle.db, tables);
-    expect(differences(before, afterLogin, new Set())).toEqual([expect.stringMatching(/^writes:users\.lockout: /)]);
+    expect(differences(before, afterLogin, new Set()).sort()).toEqual([
+      expect.stringMatching(/^writes:login\.limits: /),
+      expect.stringMatching(/^writes:users\.lockout: /),
+    ]);
     await expect(
       env.handle.db.transaction().execute(async (trx) => {
         await trx.updateTable('units').set({ name: 'tạm' }).where('id', '=', env.unitId('KDC-QB-BD-QTHUY-1')).execute();

@@ -86,6 +86,7 @@ async function planFile(
   const areaCodes: string[] = [];
   const unitCodes: string[] = [];
   for (const table of validated) {
+    for (const reference of table.references) areaCodes.push(reference.code);
     if (table.table === 'areas')
       for (const row of table.rows) areaCodes.push(row.code, ...(row.parentCode ? [row.parentCode] : []));
     else if (table.table === 'units') {

@@ -83,6 +83,7 @@ describe('imports.dryRun', () => {
       [3, 'Tên đơn vị *'],
       [3, 'Loại đơn vị *'],
       [4, 'Quy mô doanh nghiệp'],
+      [4, 'Mã địa bàn'],
     ]);
     const type = result.errors[2]!.message;
     expect(type.vi).toMatch(/^"Làng" không phải loại đơn vị hợp lệ\. Chọn một trong: KDC, XA, CQ, DN, CSGD$/);
@@ -95,7 +96,7 @@ describe('imports.dryRun', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('checks the tree: an unknown area is an error on its row, once the cells are valid', async () => {
+  it('checks the tree: an unknown area is an error on its row', async () => {
     const result = await env
       .callerFor('admin')
       .imports.dryRun(csv([UNIT_HEADER, 'DN-QB-BD-93,Công ty Mới,DN,QB-BD-KHONGCO,Cấp huyện,,Vừa,'].join('\n')));
@@ -111,6 +112,24 @@ describe('imports.dryRun', () => {
         },
       },
     ]);
+  });
+
+  it("gives all of a row's errors at once: a wrong cell and an unknown area together (issue 16, point 9)", async () => {
+    const result = await env
+      .callerFor('admin')
+      .imports.dryRun(csv([UNIT_HEADER, 'DN-QB-BD-94,Công ty Mới,ABC,QB-BD-KHONGCO,Cấp huyện,,Vừa,'].join('\n')));
+    expect(result.errors.map((e) => [e.row, e.field])).toEqual([
+      [2, 'type'],
+      [2, 'areaCode'],
+    ]);
+    expect(result.errors[1]!.message.vi).toBe(
+      'Không tìm thấy địa bàn mã "QB-BD-KHONGCO" (trong hệ thống hay ở bảng Địa bàn của tệp).',
+    );
+    // a known area on a refused row is no error of its own
+    const known = await env
+      .callerFor('admin')
+      .imports.dryRun(csv([UNIT_HEADER, 'DN-QB-BD-94,Công ty Mới,ABC,QB-BD-QTHUY,Cấp huyện,,Vừa,'].join('\n')));
+    expect(known.errors.map((e) => e.field)).toEqual(['type']);
   });
 
   it('refuses a file over 10 MB with a clear message, before reading it', async () => {

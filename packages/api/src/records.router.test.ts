@@ -211,4 +211,57 @@ describe('models and awards', () => {
     );
     expect(elsewhere.data.text.en).toBe('The unit Xã Quảng Thủy is not in the chosen area.');
   });
+
+  it('edits an award and deletes a model, each audited with before and after, only within the caller’s area', async () => {
+    const province = env.callerFor('province_officer');
+    const input = {
+      kind: 'giay_khen' as const,
+      recipientKind: 'individual' as const,
+      areaId: env.areaId('QB-BD-QTHUY'),
+      unitId: null,
+      recipientName: 'Hoàng Văn Kiểm',
+      issuer: 'Chủ tịch UBND thị xã Ba Đồn',
+      year: 2021,
+      decisionNumber: '9/QĐ-UBND',
+      decisionDate: '2022-04-05',
+    };
+    const award = await province.awards.create(input);
+    const edited = await province.awards.update({
+      awardId: award.id,
+      award: { ...input, decisionNumber: '99/QĐ-UBND' },
+    });
+    expect(edited).toMatchObject({ id: award.id, decisionNumber: '99/QĐ-UBND' });
+    const admin = env.callerFor('admin');
+    expect((await admin.audit.list({ entity: 'award', entityId: String(award.id) }))[0]).toMatchObject({
+      action: 'award.update',
+      before: { decisionNumber: '9/QĐ-UBND' },
+      after: { decisionNumber: '99/QĐ-UBND' },
+    });
+    expect(
+      (await failure(() => env.callerFor('commune_officer').awards.update({ awardId: award.id, award: input }))).code,
+    ).toBe('FORBIDDEN');
+
+    const commune = env.callerFor('commune_officer');
+    const model = await commune.models.create({
+      name: 'Tổ tự quản nhập nhầm',
+      category: 'Tự quản',
+      areaId: env.areaId('QB-BD-QTHUY'),
+      startedOn: '2021-02-01',
+    });
+    const theirs = await env.callerFor('admin').models.create({
+      name: 'Mô hình của xã khác',
+      category: 'Tự quản',
+      areaId: env.areaId('QB-BD-QVAN'),
+      startedOn: '2021-02-01',
+    });
+    expect((await failure(() => commune.models.delete({ modelId: theirs.id }))).code).toBe('FORBIDDEN');
+    expect((await failure(() => env.callerFor('viewer').models.delete({ modelId: model.id }))).code).toBe('FORBIDDEN');
+    expect(await commune.models.delete({ modelId: model.id })).toEqual({ ok: true });
+    expect((await env.callerFor('viewer').models.list({ search: 'nhap nham' })).length).toBe(0);
+    expect((await admin.audit.list({ entity: 'model', entityId: String(model.id) }))[0]).toMatchObject({
+      action: 'model.delete',
+      before: { name: 'Tổ tự quản nhập nhầm' },
+      after: null,
+    });
+  });
 });

@@ -1,9 +1,9 @@
-import { ensureResults, getAreaSummary } from '@antoan/services';
+import { ensureResults, getAreaSummary, seedDemoWithReform } from '@antoan/services';
 import type { Role, User } from '@antoan/core';
 import { insertUser, listAreasOn, listUnits } from '@antoan/db';
 import type { DatabaseHandle } from '@antoan/db/client';
-import { seedDemo } from '@antoan/db/seed';
 import { createTestDatabase } from '@antoan/db/testing';
+import { seedDemo } from '@antoan/db/seed';
 import { createContextInner, findRequestSession, SESSION_COOKIE, type SessionCache } from './context.js';
 import { VersionedCache } from './versioned-cache.js';
 import { hashPassword } from './password.js';
@@ -27,12 +27,18 @@ export interface ApiTestEnvironment {
 
 /**
  * A real database (SQLite in memory, or PostgreSQL when DATABASE_URL is set) with the demo's tree and units
- * (and, with `withHistory`, its 2020–2022 answers, reports, models and awards) and one user per role: the admin; a province officer of Quảng Bình; a commune officer of Quảng Thủy; the reporter
+ * (and, with `withHistory`, its 2020–2022 answers, reports, models and awards; with `withReform`, 2020–2026 and its 1 July 2025 reorganisation) and one user per role: the admin; a province officer of Quảng Bình; a commune officer of Quảng Thủy; the reporter
  * of Thôn 1 (in Quảng Thủy); a viewer of Ba Đồn town.
  */
-export async function createApiTestEnvironment(options: { withHistory?: boolean } = {}): Promise<ApiTestEnvironment> {
+export async function createApiTestEnvironment(
+  options: { withHistory?: boolean; withReform?: boolean } = {},
+): Promise<ApiTestEnvironment> {
   const handle = await createTestDatabase();
-  await seedDemo(handle.db, { withHistory: options.withHistory ?? false });
+  // `withReform`: the demo as the server loads it — 2020–2024 on the old tree, the 1 July 2025 reorganisation
+  // done through the product's operation, 2025–2026 on the new tree. Otherwise the demo stops at 2022, before
+  // the reform: the tests of the mechanics (a new year, a merge from 1/7/2025) keep their fixture.
+  if (options.withReform) await seedDemoWithReform(handle.db, { now: new Date('2026-11-30T00:00:00Z') });
+  else await seedDemo(handle.db, { withHistory: options.withHistory ?? false });
   // what the server does at start: every year with data gets its stored results
   await ensureResults(handle.db, { now: new Date('2023-01-01T00:00:00Z'), currentYear: 2022 });
   const areas = await listAreasOn(handle.db, '2021-12-31');

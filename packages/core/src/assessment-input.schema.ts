@@ -92,6 +92,13 @@ export const cycleTransitionInputSchema = z
         ),
       });
     }
+    if (input.action === 'reopen' && !input.note) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['note'],
+        message: bilingual('Cần ghi lý do mở lại hồ sơ', 'The reason for reopening the file is required'),
+      });
+    }
     if (input.action === 'revoke' && !input.revocation) {
       ctx.addIssue({
         code: 'custom',

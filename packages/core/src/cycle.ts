@@ -8,7 +8,7 @@ import type { ManagingLevel } from './units.js';
  * assessment for the year (nothing is stored for it).
  *
  * `not_registered → registered → self_assessed → submitted → appraised → recognised | not_recognised`,
- * and `recognised → revoked`.
+ * `recognised → revoked`, and `not_recognised → self_assessed` (a refused file reopened).
  *
  * @example
  * ```ts
@@ -63,6 +63,7 @@ export const CYCLE_STATUS_LABELS: Readonly<Record<CycleStatus, LocalizedText>> =
  * | `recognise`     | appraised                   | recognised     | officers of the level                  |
  * | `reject`        | appraised                   | not_recognised | officers of the level                  |
  * | `revoke`        | recognised                  | revoked        | admin, province officer                |
+ * | `reopen`        | not_recognised              | self_assessed  | officers of the level                  |
  *
  * @example
  * ```ts
@@ -113,6 +114,15 @@ export const CYCLE_ACTIONS = {
     levelBound: true,
   },
   revoke: { from: ['recognised'], to: 'revoked', roles: PERMISSIONS['assessments.revoke'], levelBound: true },
+  // A refusal reopened by the officers who may decide the unit (a mistaken refusal, or one the unit has since
+  // answered): the file goes back to self-assessed, to be corrected, submitted, appraised and decided again;
+  // the refusal's decision is cleared from the file (the audit log keeps it) and the reason is its note.
+  reopen: {
+    from: ['not_recognised'],
+    to: 'self_assessed',
+    roles: PERMISSIONS['assessments.decide'],
+    levelBound: true,
+  },
 } as const satisfies Record<
   string,
   { from: readonly CycleStatus[]; to: CycleStatus; roles: readonly Role[]; levelBound: boolean }
@@ -133,6 +143,7 @@ const ACTION_LABELS: Readonly<Record<CycleAction, LocalizedText>> = {
   recognise: { vi: 'công nhận', en: 'recognise' },
   reject: { vi: 'không công nhận', en: 'refuse recognition' },
   revoke: { vi: 'thu hồi công nhận', en: 'revoke the recognition' },
+  reopen: { vi: 'mở lại hồ sơ không được công nhận', en: 'reopen the refused file' },
 };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CYCLE_ACTIONS } from './cycle.js';
+import { applyCycleAction, availableCycleActions, CYCLE_ACTIONS } from './cycle.js';
 import { DomainError } from './errors.js';
 import { answerEditableStatuses, assertMeetsStandard, criteriaToReviewAfter, cycleStamp } from './file-rules.js';
 import { can, PERMISSIONS } from './permissions.js';
@@ -15,7 +15,8 @@ describe('permissions', () => {
     ['unit_reporter', 'grading.enterScores', true],
     ['unit_reporter', 'grading.verifyScores', false],
     ['commune_officer', 'awards.write', false],
-    ['province_officer', 'users.unlock', false],
+    ['province_officer', 'users.unlock', true], // the accounts of their subtree (the API checks the area)
+    ['commune_officer', 'users.unlock', false],
     ['admin', 'users.unlock', true],
   ] as const)('%s / %s → %s', (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
@@ -44,12 +45,23 @@ describe("a file's rules", () => {
     ['appraise', 'appraised', { status: 'appraised', appraised: step, appraisalNote: 'Bổ sung' }],
     ['recognise', 'recognised', { status: 'recognised', decided: { ...step, ...decision }, isLocked: true }],
     ['reject', 'not_recognised', { status: 'not_recognised', decided: { ...step, ...decision }, isLocked: false }],
+    ['reopen', 'self_assessed', { status: 'self_assessed', decided: null, appraisalNote: 'Bổ sung', isLocked: false }],
   ] as const)('%s stamps what it records', (action, next, expected) => {
     expect(cycleStamp(action, next, step, { note: 'Bổ sung', decision })).toEqual(expected);
   });
 
   it('a decision without its number, date and authority is refused', () => {
     expect(() => cycleStamp('recognise', 'recognised', step, { note: null })).toThrow(DomainError);
+  });
+
+  it('a refused file is reopened to self-assessed by the officers who decide it, with a reason', () => {
+    expect(() => cycleStamp('reopen', 'self_assessed', step, { note: ' ' })).toThrow(DomainError);
+    expect(availableCycleActions('not_recognised', 'commune_officer', 'commune')).toEqual(['reopen']);
+    expect(availableCycleActions('not_recognised', 'unit_reporter', 'commune')).toEqual([]);
+    expect(availableCycleActions('not_recognised', 'commune_officer', 'district')).toEqual([]);
+    expect(availableCycleActions('not_recognised', 'province_officer', 'district')).toEqual(['reopen']);
+    expect(applyCycleAction('not_recognised', 'reopen', 'admin', 'commune')).toBe('self_assessed');
+    expect(() => applyCycleAction('recognised', 'reopen', 'admin', 'commune')).toThrow(DomainError);
   });
 
   it('recognition needs Đạt on the data (a locked file is asked its computed result)', () => {

@@ -110,9 +110,10 @@ export interface CycleStamp {
   selfAssessed?: CycleStep;
   submitted?: CycleStep;
   appraised?: CycleStep;
-  /** The appraisal's note (set by appraising, and by returning the file). */
+  /** The appraisal's note (set by appraising, by returning the file, and by reopening a refused one: the reason). */
   appraisalNote?: string | null;
-  decided?: CycleStep & RecognitionDecision;
+  /** The decision; null clears it (a refused file reopened). */
+  decided?: (CycleStep & RecognitionDecision) | null;
   revoked?: CycleStep & { reason: string; document: string };
   isLocked?: boolean;
 }
@@ -121,10 +122,28 @@ const DECISION_REQUIRED: LocalizedText = {
   vi: 'Cần số, ngày, cơ quan ban hành quyết định.',
   en: 'The decision number, date and authority are required.',
 };
+const REOPEN_REASON_REQUIRED: LocalizedText = {
+  vi: 'Cần ghi lý do mở lại hồ sơ.',
+  en: 'The reason for reopening the file is required.',
+};
 const REVOCATION_REQUIRED: LocalizedText = {
   vi: 'Cần lý do và văn bản thu hồi.',
   en: 'The reason and the revoking document are required.',
 };
+
+/**
+ * Whether an action of the cycle needs a note (its reason): reopening a refused file does; for the others
+ * (appraising, returning) a note is optional. The form asks for it, and {@link cycleStamp} refuses without it.
+ *
+ * @example
+ * ```ts
+ * cycleActionNeedsNote('reopen'); // true
+ * cycleActionNeedsNote('appraise'); // false
+ * ```
+ */
+export function cycleActionNeedsNote(action: CycleAction): boolean {
+  return action === 'reopen';
+}
 
 /**
  * The {@link CycleStamp} of an action that leads to `next` (from `applyCycleAction`), taken by `by` at `at`
@@ -136,6 +155,7 @@ const REVOCATION_REQUIRED: LocalizedText = {
  * cycleStamp('appraise', 'appraised', { at: '2022-10-01T02:00:00.000Z', by: 3 }, { note: 'Đủ hồ sơ' });
  * // { status: 'appraised', appraised: { at: '2022-10-01T02:00:00.000Z', by: 3 }, appraisalNote: 'Đủ hồ sơ' }
  * cycleStamp('recognise', 'recognised', step, { note: null, decision }).isLocked; // true
+ * cycleStamp('reopen', 'self_assessed', step, { note: 'Đã bổ sung minh chứng' }).decided; // null
  * ```
  */
 export function cycleStamp(
@@ -166,6 +186,10 @@ export function cycleStamp(
     case 'revoke':
       if (!details.revocation) throw new DomainError('INVALID', REVOCATION_REQUIRED);
       return { status: next, revoked: { ...step, ...details.revocation }, isLocked: false };
+    case 'reopen':
+      if (cycleActionNeedsNote(action) && !details.note?.trim())
+        throw new DomainError('INVALID', REOPEN_REASON_REQUIRED);
+      return { status: next, decided: null, appraisalNote: details.note, isLocked: false };
   }
 }
 

@@ -20,14 +20,14 @@ import type { Role } from './roles.js';
  * | `grading.verifyScores`        | admin, province and commune officers                        | verified scores           |
  * | `incidents.write`             | admin, province and commune officers                        | record, decide, delete    |
  * | `reports.submit`              | admin, province and commune officers, unit reporters        | quarterly reports         |
- * | `models.write`                | admin, province and commune officers                        | movement models           |
- * | `awards.write`                | admin, province officers                                    | awards                    |
+ * | `models.write`                | admin, province and commune officers                        | models: add, edit, delete |
+ * | `awards.write`                | admin, province officers                                    | awards: add, edit, delete |
  * | `units.setRecognition`        | admin, province officers                                    | who recognises a unit     |
  * | `areas.reorganise`            | admin, province officers                                    | merge, split, rename      |
  * | `imports.run`                 | admin, province officers                                    | import areas and units    |
  * | `snapshots.request`           | admin, province officers                                    | freeze figures now        |
  * | `users.manage`                | admin, province officers                                    | accounts of their subtree |
- * | `users.unlock`                | admin                                                       | lift a sign-in lock       |
+ * | `users.unlock`                | admin, province officers (accounts of their subtree)        | lift a sign-in lock       |
  * | `audit.read`                  | admin                                                       | the audit log             |
  * | `outbox.read`                 | admin                                                       | the mail outbox           |
  * | `reminders.receive`           | province and commune officers, unit reporters               | deadline reminders        |
@@ -57,7 +57,7 @@ export const PERMISSIONS = {
   'imports.run': ['admin', 'province_officer'],
   'snapshots.request': ['admin', 'province_officer'],
   'users.manage': ['admin', 'province_officer'],
-  'users.unlock': ['admin'],
+  'users.unlock': ['admin', 'province_officer'],
   'audit.read': ['admin'],
   'outbox.read': ['admin'],
   'reminders.receive': ['province_officer', 'commune_officer', 'unit_reporter'],

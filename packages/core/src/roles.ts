@@ -110,6 +110,20 @@ export function assignableRoles(role: Role): readonly Role[] {
 }
 
 /**
+ * Until when an account's sign-in lock holds, or null when there is none or it has run out (the lock is
+ * stored until it is lifted or overwritten; only one still ahead of `now` locks the account).
+ *
+ * @example
+ * ```ts
+ * activeLock('2026-12-01T10:15:00.000Z', new Date('2026-12-01T10:00:00Z')); // '2026-12-01T10:15:00.000Z'
+ * activeLock('2026-12-01T10:15:00.000Z', new Date('2026-12-01T11:00:00Z')); // null
+ * ```
+ */
+export function activeLock(lockedUntil: string | null, now: Date): string | null {
+  return lockedUntil !== null && lockedUntil > now.toISOString() ? lockedUntil : null;
+}
+
+/**
  * Whether `actor` may change the account `target` (edit its role and area, disable it, reset its password),
  * as far as roles go: never their own account (one could lock oneself out or raise one's own role), and only
  * an account whose role the actor may assign. The area check (the target's area lies in the actor's subtree)

@@ -119,6 +119,14 @@ function columnsOf(patch: AssessmentPatch): Omit<Updateable<AssessmentTable>, 'i
     ...(submitted && { submitted_at: submitted.at, submitted_by: submitted.by }),
     ...(appraised && { appraised_at: appraised.at, appraised_by: appraised.by }),
     ...(appraisalNote !== undefined && { appraisal_note: appraisalNote }),
+    ...(decided === null && {
+      decided_at: null,
+      decided_by: null,
+      decision_number: null,
+      decision_date: null,
+      decision_authority: null,
+      certificate_number: null,
+    }),
     ...(decided && {
       decided_at: decided.at,
       decided_by: decided.by,

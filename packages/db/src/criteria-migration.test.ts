@@ -151,6 +151,8 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
       '2026-12-01-1503-unit-lineage',
       '2026-12-01-1601-user-must-change-password',
       '2026-12-01-1611-reminder-deliveries',
+      '2026-12-01-1901-login-limits',
+      '2026-12-01-2001-unit-versions',
     ]);
   });
 

@@ -3,6 +3,7 @@ export * from './migrate.js';
 export * from './area.repository.js';
 export * from './unit.repository.js';
 export * from './user.repository.js';
+export * from './login-limits.repository.js';
 export * from './audit.repository.js';
 export * from './records.repository.js';
 export * from './assessment.repository.js';

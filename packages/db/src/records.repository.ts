@@ -258,6 +258,10 @@ export async function updateModel(db: Kysely<Database>, id: number, input: Model
   );
 }
 
+export async function deleteModel(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('models').where('id', '=', id).execute();
+}
+
 export async function getModel(db: Kysely<Database>, id: number): Promise<MovementModelRecord> {
   const row = await db.selectFrom('models').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy mô hình #${id}`, en: `Model #${id} not found` });
@@ -291,23 +295,31 @@ export function toAward(row: Selectable<AwardTable>): AwardRecord {
   };
 }
 
+const awardValues = (input: AwardInput) => ({
+  kind: input.kind,
+  recipient_kind: input.recipientKind,
+  area_id: input.areaId,
+  unit_id: input.unitId,
+  recipient_name: input.recipientName,
+  issuer: input.issuer,
+  year: input.year,
+  decision_number: input.decisionNumber,
+  decision_date: input.decisionDate,
+});
+
 export async function insertAward(db: Kysely<Database>, input: AwardInput): Promise<AwardRecord> {
-  const row = await db
-    .insertInto('awards')
-    .values({
-      kind: input.kind,
-      recipient_kind: input.recipientKind,
-      area_id: input.areaId,
-      unit_id: input.unitId,
-      recipient_name: input.recipientName,
-      issuer: input.issuer,
-      year: input.year,
-      decision_number: input.decisionNumber,
-      decision_date: input.decisionDate,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toAward(row);
+  return toAward(await db.insertInto('awards').values(awardValues(input)).returningAll().executeTakeFirstOrThrow());
+}
+
+export async function updateAward(db: Kysely<Database>, id: number, input: AwardInput): Promise<AwardRecord> {
+  return toAward(
+    await db
+      .updateTable('awards')
+      .set(awardValues(input))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
 }
 
 export async function getAward(db: Kysely<Database>, id: number): Promise<AwardRecord> {

@@ -13,6 +13,9 @@ export interface Database {
   unit_lineage: UnitLineageTable;
   unit_versions: UnitVersionTable;
   users: UserTable;
+  login_attempts: LoginAttemptTable;
+  login_refusals: LoginRefusalTable;
+  login_account_failures: LoginAccountFailureTable;
   sessions: SessionTable;
   assessments: AssessmentTable;
   assessment_answers: AssessmentAnswerTable;
@@ -111,6 +114,27 @@ export interface AreaLineageTable {
   event: 'merge' | 'split' | 'rename';
   effective_date: string;
   note: string | null;
+}
+
+/** A sign-in attempt started from a client address (migration 1901): deleted when it succeeds. */
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  client_key: string;
+  at: string;
+}
+
+/** The refusal of a client's current blocked spell, reported once (migration 1901). */
+export interface LoginRefusalTable {
+  client_key: string;
+  retry_at: string;
+}
+
+/** An account's wrong passwords in a row from one client address, and that client's lock (migration 1901). */
+export interface LoginAccountFailureTable {
+  user_id: number;
+  client_key: string;
+  failures: number;
+  locked_until: string | null;
 }
 
 export interface UserTable {

@@ -125,12 +125,16 @@ export async function insertUser(db: Kysely<Database>, user: NewUser, now: Date)
  * Every user, by username; with `withinAreaId`, only those whose area is that area or lies below it
  * (following parent links whatever their dates, as scope does).
  */
-export async function listUsers(db: Kysely<Database>, filter: { withinAreaId?: number } = {}): Promise<User[]> {
+export async function listUsers(
+  db: Kysely<Database>,
+  filter: { withinAreaId?: number } = {},
+): Promise<(User & { lockedUntil: string | null })[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
-  if (filter.withinAreaId === undefined) return rows.map(toUser);
+  const listed = (row: (typeof rows)[number]) => ({ ...toUser(row), lockedUntil: row.locked_until });
+  if (filter.withinAreaId === undefined) return rows.map(listed);
   // Accounts are few (one or two per commune): filtering them here is cheaper than a long IN list.
   const below = await listAreaIdsUnder(db, filter.withinAreaId);
-  return rows.filter((row) => row.area_id !== null && below.has(row.area_id)).map(toUser);
+  return rows.filter((row) => row.area_id !== null && below.has(row.area_id)).map(listed);
 }
 
 /** Changes an account's name, role, area, unit and e-mail. */

@@ -68,7 +68,9 @@ async function evaluationOf(db: Kysely<Database>, unit: Unit, year: number) {
   const evaluation = evaluations.get(unit.id);
   const input = inputs.get(unit.id);
   if (!evaluation || !input) throw new Error(`unit ${unit.id} missing from its own area's evaluation`);
-  return { catalogue, evaluation, input };
+  // A commune's result reads its managed units' summary, which evaluateArea computes and the stored input
+  // lacks: without it the SPA's live re-evaluation said "Chưa có kết quả của các đơn vị do xã quản lý".
+  return { catalogue, evaluation, input: evaluation.managed ? { ...input, managed: evaluation.managed } : input };
 }
 
 /**

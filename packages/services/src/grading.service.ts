@@ -8,7 +8,7 @@ import {
   type GradingScoresInput,
   type Unit,
 } from '@antoan/core';
-import { findGradingSheet, listIncidents, saveGradingScores, type Database } from '@antoan/db';
+import { findAssessmentState, findGradingSheet, listIncidents, saveGradingScores, type Database } from '@antoan/db';
 import type { Kysely } from 'kysely';
 import { audited, type Actor } from './audited.js';
 import { areaOfUnitInYear, evaluateAreaYear } from './reference.service.js';
@@ -38,7 +38,9 @@ export async function readGradingSheet(db: Kysely<Database>, unit: Unit, year: n
   );
   const standardMet = evaluation.result === 'DAT';
   const result = gradeSheet(template, { scores: sheet?.scores ?? {}, incidents, standardMet });
-  return { unit, template, sheet, result, standardMet };
+  // A recognised file locks the year's sheet too (a save is refused): the page says so instead of offering it.
+  const locked = (await findAssessmentState(db, unit.id, year))?.isLocked === true;
+  return { unit, template, sheet, result, standardMet, locked };
 }
 
 /** Saves self and verified scores; `version` null creates the sheet. Unit reporters enter self scores only. */

@@ -12,3 +12,4 @@ export * from './records.service.js';
 export * from './grading.service.js';
 export * from './unit.service.js';
 export * from './reorganisation-preview.service.js';
+export * from './demo.service.js';

@@ -17,12 +17,14 @@ import {
 } from '@antoan/core';
 import {
   deleteAward,
+  deleteModel,
   deleteIncident,
   findAssessmentState,
   insertAward,
   insertIncident,
   insertModel,
   setIncidentException,
+  updateAward,
   updateModel,
   upsertQuarterlyReport,
 } from '@antoan/db';
@@ -122,11 +124,27 @@ export function changeModel(
   });
 }
 
+/** Deletes a movement model (audited, with the model as it was). */
+export function removeModel(actor: Actor, model: MovementModelRecord): Promise<{ ok: true }> {
+  return audited(actor, { action: 'model.delete', entity: 'model' }, async (trx) => {
+    await deleteModel(trx, model.id);
+    return { result: { ok: true as const }, entityId: model.id, before: model, after: null };
+  });
+}
+
 /** Records an award (audited). */
 export function createAward(actor: Actor, input: AwardInput): Promise<AwardRecord> {
   return audited(actor, { action: 'award.create', entity: 'award' }, async (trx) => {
     const award = await insertAward(trx, input);
     return { result: award, entityId: award.id, before: null, after: award };
+  });
+}
+
+/** Changes an award (audited, before and after). */
+export function changeAward(actor: Actor, before: AwardRecord, input: AwardInput): Promise<AwardRecord> {
+  return audited(actor, { action: 'award.update', entity: 'award' }, async (trx) => {
+    const award = await updateAward(trx, before.id, input);
+    return { result: award, entityId: award.id, before, after: award };
   });
 }
 

@@ -82,3 +82,56 @@ describe('snapshots before and after the data is loaded', { timeout: 60_000 }, (
     expect((await findJobRun(handle.db, SNAPSHOT_JOB, '2026-Q1'))?.owner).toBe('another-worker');
   });
 });
+
+// The guard is per scope: figures in which one area counts no unit while it has units (computed before that
+// area's units were loaded) are refused even when other areas count theirs; an area without units is frozen.
+describe('snapshots refuse a scope frozen empty while it has units', { timeout: 60_000 }, () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    expect((await seedDemo(handle.db, { withHistory: false })).seeded).toBe(true);
+  }, 60_000);
+  afterAll(() => handle.destroy());
+
+  it('refuses figures where one area with units counts none; freezes an area that has none', async () => {
+    // an area without any unit, under the first area of the tree
+    const parent = await handle.db
+      .selectFrom('areas')
+      .select(['id', 'kind', 'level', 'valid_from'])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const { id: bare } = await handle.db
+      .insertInto('areas')
+      .values({
+        code: 'KHONG-DON-VI',
+        name: 'Khu vực chưa có đơn vị',
+        kind: parent.kind,
+        level: parent.level,
+        parent_id: parent.id,
+        valid_from: parent.valid_from,
+        valid_to: null,
+        search_key: 'khu vuc chua co don vi',
+        sort_key: 'khu vuc chua co don vi',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const real = await figures(handle.db)({ year: 2026, today: '2026-06-30', membershipDate: '2026-06-30' });
+    expect(real.find((s) => s.areaId === bare)?.unitIds).toEqual([]);
+
+    // one leaf area that has units, counted empty (its units loaded after the figures were computed)
+    const leaf = real.find((s) => s.areaId !== null && s.areaIds.length === 1 && s.unitIds.length > 0)!;
+    const partial = real.map((s) => (s.areaId === leaf.areaId ? { ...s, unitIds: [] } : s));
+    expect(partial.reduce((n, s) => n + s.unitIds.length, 0)).toBeGreaterThan(0);
+    await expect(
+      takeSnapshot(handle.db, { periodKey: '2026-Q2', now, figures: () => Promise.resolve(partial) }),
+    ).rejects.toThrow(/no unit/);
+    expect(await listSnapshots(handle.db, { periodKey: '2026-Q2' })).toEqual([]);
+
+    const result = await takeSnapshot(handle.db, { periodKey: '2026-Q2', now, figures: () => Promise.resolve(real) });
+    expect(result.status).toBe('done');
+    expect((await listSnapshots(handle.db, { periodKey: '2026-Q2', areaId: bare }))[0]?.unitCount).toBe(0);
+    expect((await listSnapshots(handle.db, { periodKey: '2026-Q2', areaId: leaf.areaId }))[0]?.unitCount).toBe(
+      leaf.unitIds.length,
+    );
+  });
+});

@@ -60,6 +60,9 @@ export function DateField({ value, onChange, popoverProps, onBlur, error, ...res
       error={invalid ? t('invalidDate') : error}
       popoverProps={{
         withinPortal: true,
+        // Above the field (below it when there is no room): a form's date is often its last field, and a
+        // calendar opened below covered the dialog's Lưu / Hủy while the date was typed.
+        position: 'top-start',
         ...popoverProps,
         onOpen: () => setCalendarOpen(true),
         onClose: () => setCalendarOpen(false),

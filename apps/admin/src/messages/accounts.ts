@@ -85,6 +85,13 @@ export const accountMessages = {
     vi: 'Đặt lại mật khẩu của {name}? Mật khẩu cũ hết hiệu lực, các phiên đăng nhập kết thúc; bạn nhận một mật khẩu dùng một lần để trao cho người này.',
     en: 'Reset the password of {name}? The old password stops working and their sessions end; you get a one-time password to hand over.',
   },
+  acc_lockedUntil: { vi: 'Tạm khóa đăng nhập đến {time}', en: 'Sign-in locked until {time}' },
+  acc_unlock: { vi: 'Gỡ khóa đăng nhập', en: 'Lift the sign-in lock' },
+  acc_unlockConfirm: {
+    vi: 'Gỡ khóa đăng nhập cho {name}? Tài khoản bị tạm khóa vì nhập sai mật khẩu nhiều lần; sau khi gỡ, người này đăng nhập được ngay.',
+    en: 'Lift the sign-in lock of {name}? The account was locked after too many wrong passwords; once lifted, they can sign in at once.',
+  },
+  acc_userUnlocked: { vi: 'Đã gỡ khóa đăng nhập cho {username}.', en: 'The sign-in lock of {username} was lifted.' },
   acc_userCreated: { vi: 'Đã tạo tài khoản {username}.', en: 'The account {username} was created.' },
   acc_userUpdated: { vi: 'Đã lưu tài khoản {username}.', en: 'The account {username} was saved.' },
   acc_userDisabled: { vi: 'Đã khóa tài khoản {username}.', en: 'The account {username} was disabled.' },

@@ -70,6 +70,7 @@ export const assessmentMessages = {
   action_appraise: { vi: 'Thẩm định', en: 'Appraise' },
   action_recognise: { vi: 'Công nhận', en: 'Recognise' },
   action_reject: { vi: 'Không công nhận', en: 'Reject' },
+  action_reopen: { vi: 'Mở lại hồ sơ', en: 'Reopen the file' },
   action_revoke: { vi: 'Thu hồi công nhận', en: 'Revoke' },
   actionDone: { vi: 'Đã cập nhật trạng thái: {status}.', en: 'Status updated: {status}.' },
   // Grading

@@ -23,6 +23,12 @@ export const dashboardMessages = {
   byYear: { vi: 'Theo năm', en: 'By year' },
   byQuarter: { vi: 'Theo quý', en: 'By quarter' },
   yoy: { vi: 'So với năm {year}', en: 'Compared with {year}' },
+  // a difference of two rates: percentage points, not a percentage of the earlier rate
+  rateChange: { vi: '{value} điểm %', en: '{value} pp' },
+  rateChangeTitle: {
+    vi: 'Tỷ lệ đạt thay đổi {value} điểm phần trăm so với năm {year}',
+    en: 'The rate changed by {value} percentage points from {year}',
+  },
   yoyComposedOf: {
     vi: 'Địa bàn này chưa có vào năm {year}: số liệu năm {year} là của {areas} gộp lại.',
     en: 'This area did not exist in {year}: the {year} figures are those of {areas} together.',

@@ -7,6 +7,10 @@ export const recordMessages = {
   rec_noMatch: { vi: 'Không có mục nào khớp với từ khóa tìm kiếm.', en: 'Nothing matches the search.' },
   rec_shownCount: { vi: 'Hiển thị {shown}/{total}', en: 'Showing {shown} of {total}' },
   rec_actions: { vi: 'Thao tác', en: 'Actions' },
+  rec_sheetLocked: {
+    vi: 'Hồ sơ năm này đã được công nhận và bị khóa, nên phiếu chấm điểm chỉ để xem. Muốn sửa, cần mở khóa hồ sơ (có ghi nhật ký).',
+    en: "This year's file is recognised and locked, so the grading sheet is read-only. To change it, unlock the file (audited).",
+  },
   rec_readOnlyRole: { vi: 'Vai trò của bạn chỉ được xem phiếu này.', en: 'Your role can only view this sheet.' },
 
   // Grading sheet
@@ -118,6 +122,14 @@ export const recordMessages = {
   rec_issuer: { vi: 'Người, cơ quan khen thưởng', en: 'Issued by' },
   rec_awardYear: { vi: 'Năm được khen', en: 'Year awarded for' },
   rec_awardCreated: { vi: 'Đã thêm khen thưởng.', en: 'The award was added.' },
+  rec_editAward: { vi: 'Sửa khen thưởng', en: 'Edit the award' },
+  rec_awardUpdated: { vi: 'Đã cập nhật khen thưởng.', en: 'The award was updated.' },
+  rec_modelDeleted: { vi: 'Đã xóa mô hình.', en: 'The model was deleted.' },
+  rec_deleteModelTitle: { vi: 'Xóa mô hình?', en: 'Delete the model?' },
+  rec_deleteModelMessage: {
+    vi: 'Xóa mô hình “{name}”? Chỉ xóa mô hình nhập nhầm; mô hình đã dừng hoạt động thì ghi ngày dừng. Thao tác này không hoàn tác được.',
+    en: 'Delete the model “{name}”? Delete only a model entered by mistake; for one that stopped, enter its stop date. This cannot be undone.',
+  },
   rec_awardDeleted: { vi: 'Đã xóa khen thưởng.', en: 'The award was deleted.' },
   rec_deleteAwardTitle: { vi: 'Xóa khen thưởng?', en: 'Delete the award?' },
   rec_deleteAwardMessage: {

@@ -56,6 +56,7 @@ function AwardsPageContent() {
     useMemo(() => (awards.data ?? []).flatMap((a) => (a.unitId === null ? [] : [a.unitId])), [awards.data]),
   );
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Award | null>(null);
   const [deleting, setDeleting] = useState<Award | null>(null);
   const remove = useMutation(
     trpc.awards.delete.mutationOptions({
@@ -143,15 +144,25 @@ function AwardsPageContent() {
           actions={
             canEdit
               ? (a) => (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => setDeleting(a)}
-                    aria-label={`${t('delete')}: ${a.recipientName} (${a.decisionNumber})`}
-                  >
-                    {t('delete')}
-                  </Button>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setEditing(a)}
+                      aria-label={`${t('edit')}: ${a.recipientName} (${a.decisionNumber})`}
+                    >
+                      {t('edit')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => setDeleting(a)}
+                      aria-label={`${t('delete')}: ${a.recipientName} (${a.decisionNumber})`}
+                    >
+                      {t('delete')}
+                    </Button>
+                  </Group>
                 )
               : undefined
           }
@@ -159,6 +170,18 @@ function AwardsPageContent() {
       )}
       <RecordModal opened={creating} onClose={() => setCreating(false)} title={t('rec_addAward')}>
         <AwardForm defaultAreaId={areaId} year={year} issuers={issuers} onDone={() => setCreating(false)} />
+      </RecordModal>
+      <RecordModal opened={editing !== null} onClose={() => setEditing(null)} title={t('rec_editAward')}>
+        {editing !== null && (
+          <AwardForm
+            key={editing.id}
+            award={editing}
+            defaultAreaId={areaId}
+            year={year}
+            issuers={issuers}
+            onDone={() => setEditing(null)}
+          />
+        )}
       </RecordModal>
       <RecordDeleteModal
         target={deleting}
@@ -187,11 +210,14 @@ interface AwardValues {
 }
 
 function AwardForm({
+  award = null,
   defaultAreaId,
   year,
   issuers,
   onDone,
 }: {
+  /** The award edited (none: a new one). */
+  award?: Award | null;
   defaultAreaId: number | undefined;
   year: number;
   issuers: string[];
@@ -201,20 +227,33 @@ function AwardForm({
   const invalidate = useInvalidate();
   const { t, l, language } = useI18n();
   const base = useMemo<AwardValues>(
-    () => ({
-      kind: 'giay_khen',
-      recipientKind: 'collective',
-      areaId: defaultAreaId ?? null,
-      unitId: null,
-      recipientName: '',
-      issuer: '',
-      year,
-      decisionNumber: '',
-      decisionDate: null,
-    }),
-    [defaultAreaId, year],
+    () =>
+      award
+        ? {
+            kind: award.kind,
+            recipientKind: award.recipientKind,
+            areaId: award.areaId,
+            unitId: award.unitId,
+            recipientName: award.recipientName,
+            issuer: award.issuer,
+            year: award.year,
+            decisionNumber: award.decisionNumber,
+            decisionDate: award.decisionDate,
+          }
+        : {
+            kind: 'giay_khen',
+            recipientKind: 'collective',
+            areaId: defaultAreaId ?? null,
+            unitId: null,
+            recipientName: '',
+            issuer: '',
+            year,
+            decisionNumber: '',
+            decisionDate: null,
+          },
+    [award, defaultAreaId, year],
   );
-  const form = useRecordForm<AwardValues>(`award.new.${year}`, base);
+  const form = useRecordForm<AwardValues>(award ? `award.${award.id}` : `award.new.${year}`, base);
   const { draft, values, set } = form;
 
   const input = {
@@ -236,22 +275,30 @@ function AwardForm({
   if (!input.decisionNumber) clientErrors.decisionNumber = t('required');
   if (values.decisionDate === null) clientErrors.decisionDate = t('required');
 
-  const create = useMutation(
-    trpc.awards.create.mutationOptions({
-      onSuccess: async () => {
-        form.saved();
-        notifySuccess(t('rec_awardCreated'));
-        onDone();
-        await invalidate(trpc.awards.pathKey(), trpc.stats.pathKey());
-      },
-      onError: (error) => notifyUnlessFieldErrors(error, language),
-    }),
-  );
-  const errors = form.errors(clientErrors, create.error);
-  const submit = (event: FormEvent) => form.submit(event, clientErrors, () => create.mutate(input));
+  const onSuccess = async () => {
+    form.saved();
+    notifySuccess(t(award ? 'rec_awardUpdated' : 'rec_awardCreated'));
+    onDone();
+    await invalidate(trpc.awards.pathKey(), trpc.stats.pathKey());
+  };
+  const onError = (error: unknown) => notifyUnlessFieldErrors(error, language);
+  const create = useMutation(trpc.awards.create.mutationOptions({ onSuccess, onError }));
+  const update = useMutation(trpc.awards.update.mutationOptions({ onSuccess, onError }));
+  const mutation = award ? update : create;
+  const errors = form.errors(clientErrors, mutation.error, award ? 'award' : undefined);
+  const submit = (event: FormEvent) =>
+    form.submit(event, clientErrors, () =>
+      award ? update.mutate({ awardId: award.id, award: input }) : create.mutate(input),
+    );
 
   return (
-    <RecordForm label={t('rec_addAward')} draft={draft} onSubmit={submit} onDone={onDone} saving={create.isPending}>
+    <RecordForm
+      label={award ? t('rec_editAward') : t('rec_addAward')}
+      draft={draft}
+      onSubmit={submit}
+      onDone={onDone}
+      saving={mutation.isPending}
+    >
       <Grid>
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <SegmentedField

@@ -91,6 +91,9 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
   const types: UnitType[] = ['XA', 'KDC', 'CQ', 'DN', 'CSGD'].filter((x): x is UnitType =>
     (UNIT_TYPES as readonly string[]).includes(x),
   );
+  const previousYear = year - 1;
+  // one decimal, halves away from zero (93,75 % − 100 % is −6,3 points)
+  const signed = (delta: number) => `${delta > 0 ? '+' : '-'}${formatNumber(Math.round(Math.abs(delta) * 10) / 10)}`;
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -106,7 +109,7 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
               </Table.Th>
               <Table.Th ta="right">{t('rate')}</Table.Th>
               <Table.Th ta="right">{t('excluded')}</Table.Th>
-              <Table.Th ta="right">{t('yoy', { year: year - 1 })}</Table.Th>
+              <Table.Th ta="right">{t('yoy', { year: previousYear })}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -128,9 +131,15 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
                   <Table.Td ta="right">
                     {p?.recognitionRate ? p.recognitionRate.text : '—'}
                     {delta !== null && delta !== 0 && (
-                      <Badge ml="xs" size="sm" color={delta > 0 ? 'teal' : 'red'} variant="light">
-                        {delta > 0 ? '+' : ''}
-                        {formatNumber(Math.round(delta * 10) / 10)}%
+                      <Badge
+                        ml="xs"
+                        size="sm"
+                        color={delta > 0 ? 'teal' : 'red'}
+                        variant="light"
+                        tt="none"
+                        title={t('rateChangeTitle', { value: signed(delta), year: previousYear })}
+                      >
+                        {t('rateChange', { value: signed(delta) })}
                       </Badge>
                     )}
                   </Table.Td>
@@ -143,7 +152,7 @@ function RecognitionTable({ data, previous, year }: { data: Summary; previous: S
       {previous?.composedOf && (
         <Text size="sm" c="dimmed" mt="xs" data-testid="yoy-composed">
           {t('yoyComposedOf', {
-            year: year - 1,
+            year: previousYear,
             areas: previous.composedOf
               .map(
                 (a) =>

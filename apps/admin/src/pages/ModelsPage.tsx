@@ -1,5 +1,17 @@
 import { compareVietnamese, foldForSearch, isModelOperating, MODEL_CATEGORIES, modelInputSchema } from '@antoan/core';
-import { Badge, Button, Checkbox, Grid, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../errors.js';
@@ -16,7 +28,7 @@ import { useUnits } from '../components/useUnits.js';
 import { schemaErrors } from '../components/validate.js';
 import { RecordForm } from '../components/records/RecordForm.js';
 import { RecordHeader, RecordSearch } from '../components/records/RecordHeader.js';
-import { RecordModal } from '../components/records/RecordModal.js';
+import { RecordDeleteModal, RecordModal } from '../components/records/RecordModal.js';
 import { RecordTable, type RecordColumn } from '../components/records/RecordTable.js';
 import { useInvalidate, useRecordForm } from '../components/records/useRecordForm.js';
 
@@ -37,7 +49,8 @@ export function ModelsPage() {
 
 function ModelsPageContent() {
   const trpc = useTRPC();
-  const { t, formatDate, formatNumber } = useI18n();
+  const invalidate = useInvalidate();
+  const { t, language, formatDate, formatNumber } = useI18n();
   const { areaId, year } = useScope();
   const areaName = useScopeName(areaId);
   const canEdit = canUse(useRole(), 'models.write');
@@ -45,6 +58,17 @@ function ModelsPageContent() {
   const [search, setSearch] = useState('');
   const [onlyYear, setOnlyYear] = useState(true);
   const [editing, setEditing] = useState<Model | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Model | null>(null);
+  const remove = useMutation(
+    trpc.models.delete.mutationOptions({
+      onSuccess: async () => {
+        notifySuccess(t('rec_modelDeleted'));
+        setDeleting(null);
+        await invalidate(trpc.models.pathKey(), trpc.stats.pathKey());
+      },
+      onError: (error) => notifyError(error, language),
+    }),
+  );
   const { units } = useUnits(
     useMemo(() => (models.data ?? []).flatMap((m) => (m.hostUnitId === null ? [] : [m.hostUnitId])), [models.data]),
   );
@@ -176,14 +200,25 @@ function ModelsPageContent() {
           actions={
             canEdit
               ? (m) => (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    onClick={() => setEditing(m)}
-                    aria-label={`${t('edit')}: ${m.name}`}
-                  >
-                    {t('edit')}
-                  </Button>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setEditing(m)}
+                      aria-label={`${t('edit')}: ${m.name}`}
+                    >
+                      {t('edit')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => setDeleting(m)}
+                      aria-label={`${t('delete')}: ${m.name}`}
+                    >
+                      {t('delete')}
+                    </Button>
+                  </Group>
                 )
               : undefined
           }
@@ -204,6 +239,14 @@ function ModelsPageContent() {
           />
         )}
       </RecordModal>
+      <RecordDeleteModal
+        target={deleting}
+        title={t('rec_deleteModelTitle')}
+        message={(model) => t('rec_deleteModelMessage', { name: model.name })}
+        loading={remove.isPending}
+        onConfirm={(model) => remove.mutate({ modelId: model.id })}
+        onClose={() => setDeleting(null)}
+      />
     </Stack>
   );
 }

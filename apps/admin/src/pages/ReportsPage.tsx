@@ -121,17 +121,20 @@ function ReportsBody({
     const now = currentQuarter(new Date());
     return now.year === year ? now.quarter : 1;
   });
+  // The report just filed stays in the form (it does not jump back to the first quarter): filing again replaces it.
+  const [justFiled, setJustFiled] = useState<{ unitId: number; quarter: Quarter } | null>(null);
   const base = useMemo<ReportValues>(() => {
     // A reporter's unit is chosen for them: its report of the quarter, when filed, is what the form shows.
-    const filed =
-      ownUnitId === null ? undefined : reports.find((r) => r.unitId === ownUnitId && r.quarter === defaultQuarter);
+    const unitId = justFiled?.unitId ?? ownUnitId;
+    const quarter = justFiled?.quarter ?? defaultQuarter;
+    const filed = unitId === null ? undefined : reports.find((r) => r.unitId === unitId && r.quarter === quarter);
     return {
-      unitId: ownUnitId,
-      quarter: defaultQuarter,
+      unitId,
+      quarter,
       counts: filed ? { ...filed.counts } : blankCounts(),
       notes: filed?.notes ?? '',
     };
-  }, [ownUnitId, defaultQuarter, reports]);
+  }, [ownUnitId, defaultQuarter, reports, justFiled]);
   const form = useRecordForm<ReportValues>(`report.${year}`, base);
   const formRef = useRef<HTMLFormElement>(null);
   // A report picked in the table is loaded into the form (filing again replaces it).
@@ -149,7 +152,16 @@ function ReportsBody({
   };
   return (
     <>
-      {canSubmit && <ReportForm areaId={areaId} year={year} reports={reports} form={form} formRef={formRef} />}
+      {canSubmit && (
+        <ReportForm
+          areaId={areaId}
+          year={year}
+          reports={reports}
+          form={form}
+          formRef={formRef}
+          onFiled={setJustFiled}
+        />
+      )}
       <ReportsTable reports={reports} year={year} onOpen={canSubmit ? open : undefined} />
     </>
   );
@@ -161,12 +173,14 @@ function ReportForm({
   reports,
   form,
   formRef,
+  onFiled,
 }: {
   areaId: number | undefined;
   year: number;
   reports: Report[];
   form: ReportForm;
   formRef: RefObject<HTMLFormElement | null>;
+  onFiled: (filed: { unitId: number; quarter: Quarter }) => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -193,7 +207,8 @@ function ReportForm({
 
   const submit = useMutation(
     trpc.reports.submit.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (report) => {
+        onFiled({ unitId: report.unitId, quarter: report.quarter as Quarter });
         form.saved();
         notifySuccess(t('rec_reportSubmitted'));
         // The counts feed KDC-4 (results), the statistics and the reminders.

@@ -1,5 +1,6 @@
 import {
   assignableRoles,
+  can,
   canManageUser,
   compareVietnamese,
   createUserInputSchema,
@@ -47,7 +48,7 @@ type Me = NonNullable<RouterOutputs['auth']['me']>;
  */
 export function UsersPage() {
   const trpc = useTRPC();
-  const { t, l, formatNumber } = useI18n();
+  const { t, l, formatNumber, formatDateTime } = useI18n();
   const me = useQuery(trpc.auth.me.queryOptions());
   const users = useQuery(trpc.users.list.queryOptions());
   const { byId: areas } = useAreaOptions();
@@ -58,7 +59,9 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | null>(null);
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
-  const [confirm, setConfirm] = useState<{ kind: 'disable' | 'enable' | 'reset'; user: Account } | null>(null);
+  const [confirm, setConfirm] = useState<{ kind: 'disable' | 'enable' | 'reset' | 'unlock'; user: Account } | null>(
+    null,
+  );
   const [oneTime, setOneTime] = useState<{ username: string; password: string } | null>(null);
 
   const rows = useMemo(() => {
@@ -127,7 +130,7 @@ export function UsersPage() {
                 <Table.Th>{t('acc_role')}</Table.Th>
                 <Table.Th>{t('area')}</Table.Th>
                 <Table.Th>{t('acc_status')}</Table.Th>
-                <Table.Th>{t('rec_actions')}</Table.Th>
+                <Table.Th className="action-cell">{t('rec_actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -165,8 +168,13 @@ export function UsersPage() {
                           {t('acc_active')}
                         </Badge>
                       )}
+                      {u.lockedUntil !== null && (
+                        <Badge color="red" variant="light" mt={4} display="block" data-testid="sign-in-lock">
+                          {t('acc_lockedUntil', { time: formatDateTime(u.lockedUntil) })}
+                        </Badge>
+                      )}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td className="action-cell">
                       {manageable && (
                         <Group gap={4} wrap="nowrap">
                           <Button
@@ -194,6 +202,17 @@ export function UsersPage() {
                           >
                             {u.isDisabled ? t('acc_enable') : t('acc_disable')}
                           </Button>
+                          {u.lockedUntil !== null && can(actor.role, 'users.unlock') && (
+                            <Button
+                              size="xs"
+                              variant="light"
+                              color="orange"
+                              onClick={() => setConfirm({ kind: 'unlock', user: u })}
+                              aria-label={`${t('acc_unlock')}: ${u.username}`}
+                            >
+                              {t('acc_unlock')}
+                            </Button>
+                          )}
                         </Group>
                       )}
                     </Table.Td>
@@ -217,7 +236,7 @@ function AccountAction({
   onClose,
   onOneTime,
 }: {
-  confirm: { kind: 'disable' | 'enable' | 'reset'; user: Account } | null;
+  confirm: { kind: 'disable' | 'enable' | 'reset' | 'unlock'; user: Account } | null;
   onClose: () => void;
   onOneTime: (shown: { username: string; password: string }) => void;
 }) {
@@ -245,12 +264,23 @@ function AccountAction({
       onError: (error) => notifyError(error, language),
     }),
   );
+  const unlock = useMutation(
+    trpc.users.unlock.mutationOptions({
+      onSuccess: async () => {
+        if (confirm) notifySuccess(t('acc_userUnlocked', { username: confirm.user.username }));
+        onClose();
+        await refresh();
+      },
+      onError: (error) => notifyError(error, language),
+    }),
+  );
   const name = confirm?.user.displayName ?? '';
   const kind = confirm?.kind ?? 'disable';
   const texts = {
     disable: { title: t('acc_disable'), message: t('acc_disableConfirm', { name }) },
     enable: { title: t('acc_enable'), message: t('acc_enableConfirm', { name }) },
     reset: { title: t('acc_resetPassword'), message: t('acc_resetConfirm', { name }) },
+    unlock: { title: t('acc_unlock'), message: t('acc_unlockConfirm', { name }) },
   }[kind];
   return (
     <ConfirmModal
@@ -258,10 +288,11 @@ function AccountAction({
       title={texts.title}
       message={texts.message}
       confirmLabel={texts.title}
-      loading={setDisabled.isPending || reset.isPending}
+      loading={setDisabled.isPending || reset.isPending || unlock.isPending}
       onConfirm={() => {
         if (!confirm) return;
         if (confirm.kind === 'reset') reset.mutate({ userId: confirm.user.id });
+        else if (confirm.kind === 'unlock') unlock.mutate({ userId: confirm.user.id });
         else setDisabled.mutate({ userId: confirm.user.id, isDisabled: confirm.kind === 'disable' });
       }}
       onClose={onClose}

@@ -3,11 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { upsertQuarterlyReport, type Database } from '@antoan/db';
 import { openDatabase, type DatabaseHandle } from '@antoan/db/client';
 import { createTestDatabase } from '@antoan/db/testing';
 import { fileURLToPath } from 'node:url';
-import type { Kysely } from 'kysely';
 
 // The real server as a child process, for the crash test and the load benchmark: `node --import tsx
 // src/main.ts` with only the environment given (the caller passes PATH and HOME; PORT defaults to 0 and the
@@ -200,24 +198,4 @@ export function startWorkerProcess(env: Record<string, string | undefined>): Wor
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
-}
-
-/**
- * Files a quarterly report for the first unit, on the 18th of the quarter's last month: a year's quarters are
- * frozen by the worker only once the year has a file or a report of its own (issue 16).
- */
-export async function fileFirstUnitsReport(db: Kysely<Database>, year: number, quarter: 1 | 2 | 3 | 4): Promise<void> {
-  const unit = await db.selectFrom('units').select('id').orderBy('id').executeTakeFirstOrThrow();
-  const counts = {
-    crimes: 0,
-    socialEvils: 0,
-    firesExplosionsAccidents: 0,
-    propagandaSessions: 1,
-    peopleReached: 10,
-    tipOffs: 0,
-    newModels: 0,
-    meetings: 1,
-  };
-  const filedAt = new Date(Date.UTC(year, quarter * 3 - 1, 18, 2));
-  await upsertQuarterlyReport(db, { unitId: unit.id, year, quarter, counts, notes: null }, null, filedAt);
 }

@@ -43,7 +43,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
       // Per client address, before any password is checked: guessing across many accounts stops too.
-      const attempt = ctx.loginLimiter.begin(ctx.clientIp, now);
+      const attempt = await ctx.loginLimiter.begin(ctx.db, ctx.clientIp, now);
       if (!attempt.allowed) {
         if (attempt.first) {
           // Once per blocked spell, with the client and the time only: never the username or the password.
@@ -63,7 +63,7 @@ export const authRouter = router({
         clientIp: ctx.clientIp,
       });
       if (!result.ok) throw new DomainError('UNAUTHORIZED', SIGN_IN_FAILED);
-      attempt.succeeded();
+      await attempt.succeeded();
       const user = result.user;
       if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
       const token = randomToken();
@@ -97,13 +97,13 @@ export const authRouter = router({
       await accountAttempts.run(ctx.user.username.normalize('NFC').toLowerCase(), async () => {
         const credentials = await findCredentials(ctx.db, ctx.user.username);
         const ok = await verifyPassword(input.currentPassword, credentials?.passwordHash ?? DUMMY_HASH);
-        if (!credentials || isLocked(credentials, now, source))
+        if (!credentials || (await isLocked(ctx.db, credentials, now, source)))
           throw new DomainError('TOO_MANY_REQUESTS', CURRENT_PASSWORD_LOCKED);
         if (!ok) {
           await countFailure(ctx.db, credentials.user.id, now, source);
           throw new DomainError('INVALID', CURRENT_PASSWORD_WRONG);
         }
-        source.limiter.accountSucceeded(credentials.user.id, source.clientIp);
+        await source.limiter.accountSucceeded(ctx.db, credentials.user.id, source.clientIp);
       });
       const hash = await hashPassword(input.newPassword);
       return audited(ctx, { action: 'password.change', entity: 'user' }, async (trx, at) => {

@@ -1,6 +1,6 @@
 import { awardInputSchema, idSchema, vietnamDate, yearSchema } from '@antoan/core';
 import { getAward, listAwards } from '@antoan/db';
-import { createAward, removeAward } from '@antoan/services';
+import { changeAward, createAward, removeAward } from '@antoan/services';
 import { z } from 'zod';
 import { assertAreaInScope, assertUnitInArea, listAreaFor } from '../scope.js';
 import { allow, protectedProcedure, router } from '../trpc.js';
@@ -25,6 +25,18 @@ export const awardsRouter = router({
       await assertAreaInScope(ctx, input.areaId);
       if (input.unitId !== null) await assertUnitInArea(ctx, input.unitId, input.areaId);
       return createAward(ctx, input);
+    }),
+
+  /** Changes an award: both the area it was in and the one it moves to must be the caller's. */
+  update: protectedProcedure
+    .meta(allow('awards.write'))
+    .input(z.object({ awardId: idSchema, award: awardInputSchema }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const before = await getAward(ctx.db, input.awardId);
+      await assertAreaInScope(ctx, before.areaId);
+      await assertAreaInScope(ctx, input.award.areaId);
+      if (input.award.unitId !== null) await assertUnitInArea(ctx, input.award.unitId, input.award.areaId);
+      return changeAward(ctx, before, input.award);
     }),
 
   delete: protectedProcedure

@@ -1,6 +1,6 @@
 import { idSchema, modelInputSchema, vietnamDate } from '@antoan/core';
 import { getModel, listModels } from '@antoan/db';
-import { changeModel, createModel } from '@antoan/services';
+import { changeModel, createModel, removeModel } from '@antoan/services';
 import { z } from 'zod';
 import { assertAreaInScope, assertUnitInArea, listAreaFor } from '../scope.js';
 import { allow, protectedProcedure, router } from '../trpc.js';
@@ -36,5 +36,15 @@ export const modelsRouter = router({
       await assertAreaInScope(ctx, input.model.areaId);
       if (input.model.hostUnitId !== null) await assertUnitInArea(ctx, input.model.hostUnitId, input.model.areaId);
       return changeModel(ctx, before, input.model);
+    }),
+
+  /** Deletes a model of the caller's area (one entered by mistake; a model that stopped gets its stop date). */
+  delete: protectedProcedure
+    .meta(allow('models.write'))
+    .input(z.object({ modelId: idSchema }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const model = await getModel(ctx.db, input.modelId);
+      await assertAreaInScope(ctx, model.areaId);
+      return removeModel(ctx, model);
     }),
 });

@@ -1,4 +1,4 @@
-import { createUserInputSchema, idSchema, updateUserInputSchema } from '@antoan/core';
+import { activeLock, createUserInputSchema, idSchema, updateUserInputSchema } from '@antoan/core';
 import { listUsers } from '@antoan/db';
 import { z } from 'zod';
 import { createAccount, resetAccountPassword, setAccountDisabled, unlockAccount, updateAccount } from '../accounts.js';
@@ -7,12 +7,16 @@ import { allow, protectedProcedure, router } from '../trpc.js';
 
 /** Accounts (see accounts.ts for who manages whom). */
 export const usersRouter = router({
-  /** The accounts the caller manages: all for an administrator, their subtree's for a province officer. */
-  list: protectedProcedure.meta(allow('users.manage')).query(({ ctx }) => {
+  /**
+   * The accounts the caller manages: all for an administrator, their subtree's for a province officer; each with
+   * `lockedUntil` while a sign-in lock holds (null otherwise).
+   */
+  list: protectedProcedure.meta(allow('users.manage')).query(async ({ ctx }) => {
     const root = scopeRootOf(ctx.user);
-    if (root === null) return listUsers(ctx.db);
     if (root === 'none') return [];
-    return listUsers(ctx.db, { withinAreaId: root });
+    const users = await listUsers(ctx.db, root === null ? {} : { withinAreaId: root });
+    const now = ctx.now();
+    return users.map((u) => ({ ...u, lockedUntil: activeLock(u.lockedUntil, now) }));
   }),
 
   /**
@@ -37,16 +41,15 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) => setAccountDisabled(ctx, input.userId, input.isDisabled)),
 
   /**
-   * Lifts a sign-in lock (after too many wrong passwords: the account's, and every client's on it) and forgets
+   * Lifts a sign-in lock (administrators; province officers on the accounts of their subtree) (after too many wrong passwords: the account's, and every client's on it) and forgets
    * the failures: the user can sign in at once. Audited with the account's lock that was lifted.
    */
   unlock: protectedProcedure
     .meta(allow('users.unlock'))
     .input(z.object({ userId: idSchema }).strict())
     .mutation(async ({ ctx, input }) => {
-      const user = await unlockAccount(ctx, input.userId);
-      // the clients' locks go once the unlock is committed (a failed write leaves them)
-      ctx.loginLimiter.forgetAccount(user.id);
+      // the account's lock and every client's lock on it go in the unlock's transaction
+      await unlockAccount(ctx, input.userId);
       return { ok: true as const };
     }),
 
@@ -59,7 +62,6 @@ export const usersRouter = router({
     .input(z.object({ userId: idSchema }).strict())
     .mutation(async ({ ctx, input }) => {
       const oneTimePassword = await resetAccountPassword(ctx, input.userId);
-      ctx.loginLimiter.forgetAccount(input.userId);
       return { oneTimePassword };
     }),
 });

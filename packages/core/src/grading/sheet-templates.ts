@@ -38,7 +38,7 @@ export const DEFAULT_GRADING_RULES: GradingRules = {
 };
 
 const LEGAL_BASIS = {
-  vi: 'Quyết định 510/QĐ-BCA-V05 ngày 20/01/2022 của Bộ Công an (mẫu mặc định; điểm từng mục chưa đối chiếu trừ khi ghi verified)',
+  vi: 'Quyết định 510/QĐ-BCA-V05 ngày 20/01/2022 của Bộ Công an (mẫu mặc định; điểm tối đa từng mục chưa đối chiếu với văn bản gốc, trừ mục ghi đã đối chiếu)',
   en: 'Decision 510/QĐ-BCA-V05 of the Ministry of Public Security (20 Jan 2022) (default sheet; item points unconfirmed unless marked verified)',
 };
 

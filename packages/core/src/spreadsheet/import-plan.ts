@@ -12,6 +12,19 @@ export * from './import-plan.types.js';
 
 const LEVEL_DEPTH: Record<AreaLevel, number> = { province: 0, district: 1, commune: 2 };
 
+/** A unit's area or an area's parent that neither the system nor the file has. */
+function unknownArea(field: 'areaCode' | 'parentCode', code: string): LocalizedText {
+  return field === 'parentCode'
+    ? {
+        vi: `Không tìm thấy địa bàn cấp trên mã "${code}" (trong hệ thống hay ở dòng khác của tệp).`,
+        en: `No parent area with the code "${code}" (in the system or on another row of the file).`,
+      }
+    : {
+        vi: `Không tìm thấy địa bàn mã "${code}" (trong hệ thống hay ở bảng Địa bàn của tệp).`,
+        en: `No area with the code "${code}" (in the system or in the file's Areas table).`,
+      };
+}
+
 const OUT_OF_SCOPE: LocalizedText = {
   vi: 'nằm ngoài địa bàn bạn được giao',
   en: 'is outside the area assigned to you',
@@ -91,6 +104,12 @@ export function planImport(tables: readonly ValidatedImportTable[], existing: Im
     return existing.areas.get(code)?.level;
   };
 
+  // rows refused for other cells: their area is still looked up, so that all of a row's errors come at once
+  for (const table of tables)
+    for (const reference of table.references)
+      if (levelOf(reference.code) === undefined)
+        fail(table.table, table.sheet, reference.row, reference.field, unknownArea(reference.field, reference.code));
+
   for (const { sheet, row } of areaRows.values()) {
     const level = AREA_KIND_LEVEL[row.kind];
     const stored = existing.areas.get(row.code);
@@ -99,10 +118,7 @@ export function planImport(tables: readonly ValidatedImportTable[], existing: Im
       const parentLevel = levelOf(row.parentCode);
       const storedParent = existing.areas.get(row.parentCode);
       if (parentLevel === undefined) {
-        fail('areas', sheet, row.row, 'parentCode', {
-          vi: `Không tìm thấy địa bàn cấp trên mã "${row.parentCode}" (trong hệ thống hay ở dòng khác của tệp).`,
-          en: `No parent area with the code "${row.parentCode}" (in the system or on another row of the file).`,
-        });
+        fail('areas', sheet, row.row, 'parentCode', unknownArea('parentCode', row.parentCode));
         ok = false;
       } else if (LEVEL_DEPTH[parentLevel] >= LEVEL_DEPTH[level]) {
         fail('areas', sheet, row.row, 'parentCode', {
@@ -198,10 +214,7 @@ export function planImport(tables: readonly ValidatedImportTable[], existing: Im
       const areaLevel = levelOf(row.areaCode);
       const storedArea = existing.areas.get(row.areaCode);
       if (areaLevel === undefined) {
-        fail('units', sheet, row.row, 'areaCode', {
-          vi: `Không tìm thấy địa bàn mã "${row.areaCode}" (trong hệ thống hay ở bảng Địa bàn của tệp).`,
-          en: `No area with the code "${row.areaCode}" (in the system or in the file's Areas table).`,
-        });
+        fail('units', sheet, row.row, 'areaCode', unknownArea('areaCode', row.areaCode));
         continue;
       }
       if (storedArea && !areaRows.has(row.areaCode) && !inScope(storedArea.id)) {
@@ -285,5 +298,8 @@ export function planImport(tables: readonly ValidatedImportTable[], existing: Im
     }
   }
   plan.errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
+  // all of a row's errors together, in the order of the file's sheets and rows
+  const sheetOrder = new Map(tables.map((table, index) => [table.sheet, index]));
+  plan.errors.sort((a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || a.row - b.row);
   return plan;
 }

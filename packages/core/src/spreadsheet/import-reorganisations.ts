@@ -1,11 +1,107 @@
-import type { ReorganisationErrorField, ReorganisationInput, ReorganisationPlan } from '../reorganisation.js';
-import type { Area } from '../units.js';
+import type { LocalizedText } from '../errors.js';
+import type {
+  ReorganisationErrorField,
+  ReorganisationInput,
+  ReorganisationKind,
+  ReorganisationPlan,
+} from '../reorganisation.js';
+import type { Area, AreaKind } from '../units.js';
 import { REORGANISATION_IMPORT_COLUMNS } from './import-columns.js';
-import type { ImportRowError, ReorganisationImportRow } from './import-rows.js';
+import type { ImportRowError } from './import-rows.js';
 
 // A row of the reorganisations sheet as a request of planReorganisation (the operation of the "Sắp xếp địa bàn"
 // page), and planReorganisation's reasons as errors of that row. The rows are planned one after the other on
 // the tree as the rows before leave it, so the caller resolves the codes of each row when its turn comes.
+
+/**
+ * A valid row of the reorganisations table: the operation, the former areas' codes, the successors' codes and
+ * names (as many of each), their kind and parent when given, the effective date and the legal act (ISO dates).
+ *
+ * @example
+ * ```ts
+ * const r: ReorganisationImportRow = { row: 2, kind: 'merge', fromCodes: ['QB-BD-QTHUY', 'QB-BD-QVAN'], toCodes: ['QB-BD-QTV'],
+ *   toNames: ['Quảng Thủy Văn'], toKind: null, parentCode: null, effectiveDate: '2025-07-01',
+ *   legalNumber: '1680/NQ-UBTVQH15', legalDate: '2025-06-16' };
+ * ```
+ */
+export interface ReorganisationImportRow {
+  row: number;
+  kind: ReorganisationKind;
+  fromCodes: string[];
+  toCodes: string[];
+  toNames: string[];
+  toKind: AreaKind | null;
+  parentCode: string | null;
+  effectiveDate: string;
+  legalNumber: string;
+  legalDate: string;
+}
+
+/**
+ * The checks across the cells of a reorganisations row (zod has parsed each cell): how many former and new codes
+ * the kind takes, as many names as new codes, a parent for a move. Each problem names the field it is about.
+ *
+ * @example
+ * ```ts
+ * checkReorganisationRow({ ...row, kind: 'move', parentCode: null }); // [['parentCode', { vi: 'Bắt buộc khi chuyển nơi trực thuộc.', … }]]
+ * ```
+ */
+export function checkReorganisationRow(
+  row: Omit<ReorganisationImportRow, 'row'>,
+): [field: string, message: LocalizedText][] {
+  const problems: [field: string, message: LocalizedText][] = [];
+  const many = row.kind === 'merge';
+  if (row.fromCodes.length === 0) problems.push(['fromCodes', { vi: 'Bắt buộc nhập', en: 'Required' }]);
+  else if (many ? row.fromCodes.length < 2 : row.fromCodes.length > 1)
+    problems.push([
+      'fromCodes',
+      many
+        ? {
+            vi: 'Sáp nhập cần từ 2 mã địa bàn cũ, cách nhau bằng ";".',
+            en: 'A merge needs two or more former area codes, separated by ";".',
+          }
+        : {
+            vi: 'Chỉ ghi một mã địa bàn cũ (nhiều mã chỉ dùng khi sáp nhập).',
+            en: 'Give one former area code (several only for a merge).',
+          },
+    ]);
+  if (row.kind === 'dissolve') {
+    if (row.toCodes.length > 0 || row.toNames.length > 0)
+      problems.push([
+        'toCodes',
+        {
+          vi: 'Giải thể không có địa bàn mới: để trống cột này.',
+          en: 'A dissolution has no new area: leave this column empty.',
+        },
+      ]);
+    return problems;
+  }
+  if (row.toCodes.length === 0) problems.push(['toCodes', { vi: 'Bắt buộc nhập', en: 'Required' }]);
+  else if (row.kind === 'split' ? row.toCodes.length < 2 : row.toCodes.length > 1)
+    problems.push([
+      'toCodes',
+      row.kind === 'split'
+        ? {
+            vi: 'Chia tách cần từ 2 mã địa bàn mới, cách nhau bằng ";".',
+            en: 'A split needs two or more new area codes, separated by ";".',
+          }
+        : {
+            vi: 'Chỉ ghi một mã địa bàn mới (nhiều mã chỉ dùng khi chia tách).',
+            en: 'Give one new area code (several only for a split).',
+          },
+    ]);
+  if (row.toNames.length !== row.toCodes.length)
+    problems.push([
+      'toNames',
+      {
+        vi: `Cần ${row.toCodes.length} tên địa bàn mới (cùng số với mã), cách nhau bằng ";"; đang có ${row.toNames.length}.`,
+        en: `Needs ${row.toCodes.length} new area name(s) (as many as codes), separated by ";"; there are ${row.toNames.length}.`,
+      },
+    ]);
+  if (row.kind === 'move' && row.parentCode === null)
+    problems.push(['parentCode', { vi: 'Bắt buộc khi chuyển nơi trực thuộc.', en: 'Required for a move.' }]);
+  return problems;
+}
 
 const PLAN_FIELD_COLUMN: Record<ReorganisationErrorField, string> = {
   predecessors: 'fromCodes',

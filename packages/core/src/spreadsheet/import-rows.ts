@@ -1,6 +1,6 @@
 import { type z } from 'zod';
 import { areaRowSchema, reorganisationRowSchema, unitRowSchema } from './import-cells.js';
-import type { ReorganisationKind } from '../reorganisation.js';
+import { checkReorganisationRow, type ReorganisationImportRow } from './import-reorganisations.js';
 import { type EnterpriseSize, type SchoolLevel } from '../catalogue/unit-attributes.js';
 import type { LocalizedText } from '../errors.js';
 import { AREA_KIND_LEVEL, UNIT_TYPE_LABELS, type AreaKind, type ManagingLevel, type UnitType } from '../units.js';
@@ -88,31 +88,8 @@ export interface UnitImportRow {
   validFrom: string | null;
 }
 
-/**
- * A valid row of the reorganisations table: the operation, the former areas' codes, the successors' codes and
- * names (as many of each), their kind and parent when given, the effective date and the legal act (ISO dates).
- *
- * @example
- * ```ts
- * const r: ReorganisationImportRow = { row: 2, kind: 'merge', fromCodes: ['QB-BD-QTHUY', 'QB-BD-QVAN'], toCodes: ['QB-BD-QTV'],
- *   toNames: ['Quảng Thủy Văn'], toKind: null, parentCode: null, effectiveDate: '2025-07-01',
- *   legalNumber: '1680/NQ-UBTVQH15', legalDate: '2025-06-16' };
- * ```
- */
-export interface ReorganisationImportRow {
-  row: number;
-  kind: ReorganisationKind;
-  fromCodes: string[];
-  toCodes: string[];
-  toNames: string[];
-  toKind: AreaKind | null;
-  parentCode: string | null;
-  effectiveDate: string;
-  legalNumber: string;
-  legalDate: string;
-}
-
 export { parseImportDate } from './import-cells.js';
+export type { ReorganisationImportRow } from './import-reorganisations.js';
 
 /** A cross-field problem of one row: the field it is about and the message. */
 type RowProblem = [field: string | null, message: LocalizedText];
@@ -219,61 +196,6 @@ function checkUnit(row: z.infer<typeof unitRowSchema>): {
   return { problems, managingLevel };
 }
 
-function checkReorganisation(row: Omit<ReorganisationImportRow, 'row'>): RowProblem[] {
-  const problems: RowProblem[] = [];
-  const many = row.kind === 'merge';
-  if (row.fromCodes.length === 0) problems.push(['fromCodes', { vi: 'Bắt buộc nhập', en: 'Required' }]);
-  else if (many ? row.fromCodes.length < 2 : row.fromCodes.length > 1)
-    problems.push([
-      'fromCodes',
-      many
-        ? {
-            vi: 'Sáp nhập cần từ 2 mã địa bàn cũ, cách nhau bằng ";".',
-            en: 'A merge needs two or more former area codes, separated by ";".',
-          }
-        : {
-            vi: 'Chỉ ghi một mã địa bàn cũ (nhiều mã chỉ dùng khi sáp nhập).',
-            en: 'Give one former area code (several only for a merge).',
-          },
-    ]);
-  if (row.kind === 'dissolve') {
-    if (row.toCodes.length > 0 || row.toNames.length > 0)
-      problems.push([
-        'toCodes',
-        {
-          vi: 'Giải thể không có địa bàn mới: để trống cột này.',
-          en: 'A dissolution has no new area: leave this column empty.',
-        },
-      ]);
-    return problems;
-  }
-  if (row.toCodes.length === 0) problems.push(['toCodes', { vi: 'Bắt buộc nhập', en: 'Required' }]);
-  else if (row.kind === 'split' ? row.toCodes.length < 2 : row.toCodes.length > 1)
-    problems.push([
-      'toCodes',
-      row.kind === 'split'
-        ? {
-            vi: 'Chia tách cần từ 2 mã địa bàn mới, cách nhau bằng ";".',
-            en: 'A split needs two or more new area codes, separated by ";".',
-          }
-        : {
-            vi: 'Chỉ ghi một mã địa bàn mới (nhiều mã chỉ dùng khi chia tách).',
-            en: 'Give one new area code (several only for a split).',
-          },
-    ]);
-  if (row.toNames.length !== row.toCodes.length)
-    problems.push([
-      'toNames',
-      {
-        vi: `Cần ${row.toCodes.length} tên địa bàn mới (cùng số với mã), cách nhau bằng ";"; đang có ${row.toNames.length}.`,
-        en: `Needs ${row.toCodes.length} new area name(s) (as many as codes), separated by ";"; there are ${row.toNames.length}.`,
-      },
-    ]);
-  if (row.kind === 'move' && row.parentCode === null)
-    problems.push(['parentCode', { vi: 'Bắt buộc khi chuyển nơi trực thuộc.', en: 'Required for a move.' }]);
-  return problems;
-}
-
 /**
  * What {@link validateImportTable} gives: the valid rows of the table (areas or units) and the errors of the
  * others, each located by sheet, row and column.
@@ -284,10 +206,32 @@ function checkReorganisation(row: Omit<ReorganisationImportRow, 'row'>): RowProb
  * if (v.table === 'units') v.rows[0]?.managingLevel;
  * ```
  */
-export type ValidatedImportTable =
+export type ValidatedImportTable = (
   | { table: 'areas'; sheet: string; rows: AreaImportRow[]; errors: ImportRowError[] }
   | { table: 'units'; sheet: string; rows: UnitImportRow[]; errors: ImportRowError[] }
-  | { table: 'reorganisations'; sheet: string; rows: ReorganisationImportRow[]; errors: ImportRowError[] };
+  | { table: 'reorganisations'; sheet: string; rows: ReorganisationImportRow[]; errors: ImportRowError[] }
+) & {
+  /**
+   * The area codes named by rows that have other errors (a unit's area, an area's parent), when that cell
+   * itself is well formed: the plan still checks that each exists, so a person sees all of a row's errors
+   * at once rather than the unknown area after fixing the rest.
+   */
+  references: ImportAreaReference[];
+};
+
+/**
+ * An area code named by a row that {@link validateImportTable} could not accept for other reasons.
+ *
+ * @example
+ * ```ts
+ * const r: ImportAreaReference = { row: 2, field: 'areaCode', code: 'QB-BD-KHONGCO' };
+ * ```
+ */
+export interface ImportAreaReference {
+  row: number;
+  field: 'areaCode' | 'parentCode';
+  code: string;
+}
 
 /**
  * Validates a table read from a file, row by row with zod: every cell is normalised first (byte-order
@@ -323,6 +267,7 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
   const areas: AreaImportRow[] = [];
   const units: UnitImportRow[] = [];
   const reorganisations: ReorganisationImportRow[] = [];
+  const references: ImportAreaReference[] = [];
   if (errors.length === 0) {
     const seen = new Map<string, number>();
     for (const { row, cells } of raw.rows) {
@@ -362,7 +307,7 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
         if (problems.length === 0) areas.push({ row, ...value });
       } else if (table === 'reorganisations') {
         const value = parsed.data as z.infer<typeof reorganisationRowSchema>;
-        problems.push(...checkReorganisation(value));
+        problems.push(...checkReorganisationRow(value));
         if (problems.length === 0) reorganisations.push({ row, ...value });
       } else {
         const value = parsed.data as z.infer<typeof unitRowSchema>;
@@ -388,8 +333,20 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
         }
       }
       for (const [field, message] of problems) errors.push({ sheet, row, column: columnName(field), field, message });
+      // a reorganisation row's codes are looked up when its turn comes (reorganisationRequestOfRow)
+      const referenceField = table === 'areas' ? 'parentCode' : 'areaCode';
+      const referenced = table === 'reorganisations' ? '' : (record[referenceField] ?? '');
+      if (
+        problems.length > 0 &&
+        referenced !== '' &&
+        !problems.some(([field]) => field === referenceField) &&
+        unitRowSchema.shape.areaCode.safeParse(referenced).success
+      )
+        references.push({ row, field: referenceField, code: referenced });
     }
   }
-  if (table === 'reorganisations') return { table, sheet, rows: reorganisations, errors };
-  return table === 'areas' ? { table, sheet, rows: areas, errors } : { table, sheet, rows: units, errors };
+  if (table === 'reorganisations') return { table, sheet, rows: reorganisations, errors, references };
+  return table === 'areas'
+    ? { table, sheet, rows: areas, errors, references }
+    : { table, sheet, rows: units, errors, references };
 }

@@ -375,16 +375,16 @@ describe('planImport', () => {
       existing([1, 2, 3]),
     );
     expect(plan.errors.map((e) => [e.sheet, e.row, e.field])).toEqual([
-      ['Đơn vị', 2, 'type'],
-      ['Đơn vị', 3, 'areaCode'],
-      ['Đơn vị', 4, 'areaCode'],
-      ['Đơn vị', 5, 'areaCode'],
       ['Địa bàn', 2, 'parentCode'],
       ['Địa bàn', 3, 'kind'],
       ['Địa bàn', 4, 'parentCode'],
       ['Địa bàn', 5, 'validFrom'],
       ['Địa bàn', 6, 'parentCode'],
       ['Địa bàn', 7, 'parentCode'],
+      ['Đơn vị', 2, 'type'],
+      ['Đơn vị', 3, 'areaCode'],
+      ['Đơn vị', 4, 'areaCode'],
+      ['Đơn vị', 5, 'areaCode'],
     ]);
     expect(plan.errors.find((e) => e.sheet === 'Địa bàn' && e.row === 2)!.message).toEqual({
       vi: 'Địa bàn cấp trên "HT" nằm ngoài địa bàn bạn được giao.',

@@ -13,6 +13,7 @@ import * as m1502 from './2026-12-01-1502-dated-units.js';
 import * as m1503 from './2026-12-01-1503-unit-lineage.js';
 import * as m1601 from './2026-12-01-1601-user-must-change-password.js';
 import * as m1611 from './2026-12-01-1611-reminder-deliveries.js';
+import * as m1901 from './2026-12-01-1901-login-limits.js';
 import * as m2001 from './2026-12-01-2001-unit-versions.js';
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-1503-unit-lineage': m1503,
   '2026-12-01-1601-user-must-change-password': m1601,
   '2026-12-01-1611-reminder-deliveries': m1611,
+  '2026-12-01-1901-login-limits': m1901,
   '2026-12-01-2001-unit-versions': m2001,
 };

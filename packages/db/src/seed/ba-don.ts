@@ -5,7 +5,7 @@ import type { AreaKind, EnterpriseSize, ManagingLevel, SchoolLevel, UnitType } f
 // and the demo's units, models and awards. Real: the town, its communes and wards, the models and awards
 // the 2022 article names. Made up for the demo (and said so in the README): area codes, the names of
 // villages, agencies, enterprises and schools, the counts in reports, and which units fail which
-// criterion. The 2025 reorganisation (districts abolished, communes merged) is not encoded.
+// criterion. From 2025 the demo carries the town through its real reorganisation (BA_DON_REFORM below).
 
 export const BA_DON_PROVINCE = { code: 'QB', name: 'Quảng Bình', kind: 'tinh' as AreaKind, validFrom: '1989-07-01' };
 export const BA_DON_TOWN = { code: 'QB-BD', name: 'Ba Đồn', kind: 'thi-xa' as AreaKind, validFrom: '2014-02-10' };
@@ -235,6 +235,9 @@ export const DEMO_FAILURES: Readonly<
     { village: 'QB-BD-QMINH', index: 4, how: 'forces' },
   ],
   2022: [{ village: 'QB-BD-QSON', index: 6, how: 'crimes' }],
+  2024: [{ village: 'QB-BD-QTRUNG', index: 2, how: 'pledges' }],
+  // under the new tree: a village of Nam Gianh (its 9th, formerly Quảng Sơn's 4th) with a land dispute
+  2025: [{ village: 'QT-NAMGIANH', index: 9, how: 'dispute' }],
 };
 
 export interface DemoModel {
@@ -374,4 +377,54 @@ export function demoModels(): DemoModel[] {
 export const DEMO_AWARD_ISSUERS = {
   police: 'Giám đốc Công an tỉnh Quảng Bình',
   town: 'Chủ tịch UBND thị xã Ba Đồn',
+} as const;
+
+/**
+ * The 2025 reorganisation as the demo performs it (through the product's reorganisation operation, on the
+ * effective date 1 July 2025, when the two-level local government began):
+ * - the province: Quảng Bình and Quảng Trị merged into the province of Quảng Trị (National Assembly resolution
+ *   202/2025/QH15 of 12/06/2025). The demo has only Quảng Bình's Ba Đồn, so the former Quảng Trị is an empty
+ *   province in it;
+ * - the district level ended (the amended Constitution, resolution 203/2025/QH15 of 16/06/2025): Ba Đồn town
+ *   is dissolved;
+ * - Ba Đồn's 16 communes and wards merged into 4 (resolution 1680/NQ-UBTVQH15 of the Standing Committee of the
+ *   National Assembly, 16/06/2025, on Quảng Trị's commune-level units): phường Ba Đồn, phường Bắc Gianh, xã Nam
+ *   Gianh and xã Nam Ba Đồn. Found in the public record: the resolution's number and date, the four names, and
+ *   that phường Ba Đồn takes xã Quảng Hải and the wards Quảng Phong and others. Not found (the text of the
+ *   resolution's article was not available): which former communes form Bắc Gianh, Nam Gianh and Nam Ba Đồn —
+ *   the demo's split below is PLAUSIBLE, NOT VERIFIED (README, "The demo"). New area codes are made up.
+ */
+export const BA_DON_REFORM = {
+  effectiveDate: '2025-07-01',
+  province: {
+    formerCode: 'QT',
+    formerName: 'Quảng Trị',
+    formerValidFrom: '1989-07-01',
+    code: 'QT-2025',
+    name: 'Quảng Trị',
+    legalBasis: { number: '202/2025/QH15', date: '2025-06-12' },
+  },
+  districtsEnd: { number: '203/2025/QH15', date: '2025-06-16' },
+  communesLegalBasis: { number: '1680/NQ-UBTVQH15', date: '2025-06-16' },
+  communes: [
+    {
+      code: 'QT-BADON',
+      name: 'Ba Đồn',
+      kind: 'phuong',
+      from: ['QB-BD-BADON', 'QB-BD-QLONG', 'QB-BD-QPHONG', 'QB-BD-QHAI'],
+    },
+    { code: 'QT-BACGIANH', name: 'Bắc Gianh', kind: 'phuong', from: ['QB-BD-QTHO', 'QB-BD-QTHUAN', 'QB-BD-QPHUC'] },
+    {
+      code: 'QT-NAMGIANH',
+      name: 'Nam Gianh',
+      kind: 'xa',
+      from: ['QB-BD-QMINH', 'QB-BD-QSON', 'QB-BD-QTHUY', 'QB-BD-QTRUNG', 'QB-BD-QTIEN'],
+    },
+    {
+      code: 'QT-NAMBADON',
+      name: 'Nam Ba Đồn',
+      kind: 'xa',
+      from: ['QB-BD-QHOA', 'QB-BD-QLOC', 'QB-BD-QTAN', 'QB-BD-QVAN'],
+    },
+  ] as ReadonlyArray<{ code: string; name: string; kind: AreaKind; from: readonly string[] }>,
 } as const;

@@ -15,6 +15,7 @@ import {
   type EnterpriseSize,
   type Quarter,
   type SchoolLevel,
+  type ReorganisationInput,
   type UnitType,
 } from '@antoan/core';
 import type { Kysely } from 'kysely';
@@ -28,6 +29,7 @@ import { exclusiveTransaction, STARTUP_LOCKS } from '../write-transaction.js';
 import {
   BA_DON_COMMUNES,
   BA_DON_PROVINCE,
+  BA_DON_REFORM,
   BA_DON_TOWN,
   DEMO_AWARD_ISSUERS,
   DEMO_FAILURES,
@@ -51,10 +53,24 @@ export interface SeedOptions {
    * awards and grading sheets (default). Without it: the tree and the units only.
    */
   withHistory?: boolean;
+  /**
+   * The product's reorganisation operation (services' `reorganise`, in this transaction). With it and the
+   * history, the demo also has 2023–2024 on the old tree, carries Ba Đồn through its 1 July 2025 reorganisation
+   * (BA_DON_REFORM) through that operation, and has 2025–2026 on the new tree. Without it (the db package's
+   * own tests, which cannot reach the services), the demo stops at 2022, before the reform.
+   */
+  reorganise?: DemoReorganise;
 }
 
-/** The years of the demo. */
+/** Performs one reorganisation in the seed's transaction (services' `reorganise`). */
+export type DemoReorganise = (trx: Kysely<Database>, input: ReorganisationInput) => Promise<unknown>;
+
+/** The years of the demo before the reform (2023 and 2024 only with the reform). */
 export const DEMO_YEARS = [2020, 2021, 2022] as const;
+/** The years on the old tree when the demo carries the reform. */
+export const DEMO_YEARS_BEFORE_REFORM = [2020, 2021, 2022, 2023, 2024] as const;
+/** The years on the new tree (2026, the current year: files registered and answered, not yet decided). */
+export const DEMO_YEARS_AFTER_REFORM = [2025, 2026] as const;
 
 /**
  * The catalogue each demo year is assessed with: the law in force (2020 and 2021: 23/2012, whose village
@@ -169,22 +185,327 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     const base = { areas: 2 + communes.length, units: inserted.length };
     if (options.withHistory === false) return { seeded: true, ...base, assessments: 0, reports: 0 };
 
-    const reports = await seedReports(
+    const titleOf = new Map(
+      BA_DON_COMMUNES.map((c) => [
+        mustGet(areaOf, c.code, 'areaOf'),
+        `${c.kind === 'phuong' ? 'phường' : 'xã'} ${c.name}`,
+      ]),
+    );
+    const reform = options.reorganise;
+    const oldYears = reform ? DEMO_YEARS_BEFORE_REFORM : DEMO_YEARS;
+    let reports = await seedReports(
       trx,
       inserted.map((u) => ({ id: u.id, code: u.code, type: u.type })),
+      demoQuarters({ year: 2018, quarter: 4 }, reform ? { year: 2025, quarter: 2 } : { year: 2022, quarter: 4 }),
     );
     let assessments = 0;
-    for (const year of DEMO_YEARS) {
+    for (const year of oldYears) {
       // only the units the year's catalogue assesses register (from 2022 no primary school or kindergarten)
       const catalogue = demoCatalogue(year);
       const eligible = inserted.filter(
         (u) => checkEligibility({ type: u.type, ...attributes.get(u.code) }, catalogue).eligible,
       );
-      assessments += await seedYear(trx, year, eligible, people, areaOf);
+      assessments += await seedYear(trx, year, eligible, people, titleOf, { decide: true, province: 'Quảng Bình' });
     }
     await seedModelsAndAwards(trx, areaOf, idOf, required(town, 'the town').id);
-    return { seeded: true, ...base, assessments, reports };
+    if (!reform) return { seeded: true, ...base, assessments, reports };
+
+    const after = await seedReform(trx, reform, {
+      provinceId: required(province, 'the province').id,
+      townId: required(town, 'the town').id,
+      areaOf,
+      people,
+      attributes,
+    });
+    reports += after.reports;
+    assessments += after.assessments;
+    return { seeded: true, areas: base.areas + after.areas, units: base.units + after.units, assessments, reports };
   });
+}
+
+/**
+ * Ba Đồn's 1 July 2025 reorganisation (BA_DON_REFORM), done through the product's operation as a user would
+ * (lineage, successor units numbered on, officers following), then 2025 and 2026 on the new tree: reports from
+ * Q3 2025, files of 2025 decided, files of 2026 registered and answered, a few models and awards.
+ *
+ * The operation ends an area only when nothing is left below it, and it has no act that creates a province
+ * without a predecessor; so the new province is the successor of the former Quảng Trị (a rename: the demo has
+ * none of that province's communes), the 16 communes merge into 4 under it, the town is dissolved (the district
+ * level ended), then the emptied Quảng Bình is dissolved. The one thing the operation cannot write — the line
+ * Quảng Bình → Quảng Trị (a province that still holds communes cannot be merged) — the seed adds itself, with
+ * the same legal basis, so that a 2026-vs-2024 comparison of the province is composed of Quảng Bình too.
+ */
+async function seedReform(
+  trx: Kysely<Database>,
+  reorganise: DemoReorganise,
+  context: {
+    provinceId: number;
+    townId: number;
+    areaOf: ReadonlyMap<string, number>;
+    people: Map<string, number>;
+    attributes: ReadonlyMap<string, { enterpriseSize?: EnterpriseSize; schoolLevel?: SchoolLevel }>;
+  },
+): Promise<{ areas: number; units: number; assessments: number; reports: number }> {
+  const r = BA_DON_REFORM;
+  const date = r.effectiveDate;
+  const [formerQt] = await insertAreas(trx, [
+    {
+      code: r.province.formerCode,
+      name: r.province.formerName,
+      kind: 'tinh',
+      level: 'province',
+      parentId: null,
+      validFrom: r.province.formerValidFrom,
+      validTo: null,
+    },
+  ]);
+  const areaId = async (code: string) =>
+    (await trx.selectFrom('areas').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  await reorganise(trx, {
+    kind: 'rename',
+    effectiveDate: date,
+    legalBasis: r.province.legalBasis,
+    predecessorIds: [required(formerQt, 'the former Quảng Trị').id],
+    successors: [{ code: r.province.code, name: r.province.name, kind: 'tinh', parentId: null }],
+  });
+  const newProvinceId = await areaId(r.province.code);
+  for (const commune of r.communes) {
+    await reorganise(trx, {
+      kind: 'merge',
+      effectiveDate: date,
+      legalBasis: r.communesLegalBasis,
+      predecessorIds: commune.from.map((code) => mustGet(context.areaOf, code, 'areaOf')),
+      successors: [{ code: commune.code, name: commune.name, kind: commune.kind, parentId: newProvinceId }],
+    });
+  }
+  await reorganise(trx, {
+    kind: 'dissolve',
+    effectiveDate: date,
+    legalBasis: r.districtsEnd,
+    predecessorIds: [context.townId],
+    successors: [],
+  });
+  await reorganise(trx, {
+    kind: 'dissolve',
+    effectiveDate: date,
+    legalBasis: r.province.legalBasis,
+    predecessorIds: [context.provinceId],
+    successors: [],
+  });
+  await trx
+    .insertInto('area_lineage')
+    .values({
+      predecessor_id: context.provinceId,
+      successor_id: newProvinceId,
+      event: 'merge',
+      effective_date: date,
+      note: `${r.province.legalBasis.number} ngày ${r.province.legalBasis.date.split('-').reverse().join('/')}`,
+    })
+    .execute();
+
+  // the units of the new tree, with the people and attributes of the unit each succeeds
+  const newUnits = await trx
+    .selectFrom('units')
+    .select(['id', 'code', 'type', 'area_id', 'enterprise_size', 'school_level'])
+    .where('valid_from', '=', date)
+    .orderBy('id')
+    .execute();
+  const predecessorCode = new Map(
+    (
+      await trx
+        .selectFrom('unit_lineage')
+        .innerJoin('units', 'units.id', 'unit_lineage.predecessor_id')
+        .select(['unit_lineage.successor_id', 'units.code'])
+        .where('unit_lineage.effective_date', '=', date)
+        .orderBy('units.id')
+        .execute()
+    ).map((row) => [row.successor_id, row.code]),
+  );
+  for (const unit of newUnits) {
+    const from = predecessorCode.get(unit.id);
+    context.people.set(unit.code, (from === undefined ? undefined : context.people.get(from)) ?? 150);
+  }
+  const predecessorId = new Map(
+    (
+      await trx
+        .selectFrom('unit_lineage')
+        .select(['predecessor_id', 'successor_id'])
+        .where('effective_date', '=', date)
+        .orderBy('predecessor_id')
+        .execute()
+    ).map((l) => [l.successor_id, l.predecessor_id]),
+  );
+  const units = newUnits.map((u) => ({ id: u.id, code: u.code, type: u.type, areaId: u.area_id }));
+  const reports =
+    (await carryReportsOver(trx, date)) +
+    (await seedReports(
+      trx,
+      units.map((u) => ({ ...u, countsOf: u.type === 'XA' ? undefined : predecessorId.get(u.id) })),
+      demoQuarters({ year: 2025, quarter: 3 }, { year: 2026, quarter: 3 }),
+    ));
+  const titleOf = new Map<number, string>();
+  for (const c of r.communes) titleOf.set(await areaId(c.code), `${c.kind === 'phuong' ? 'phường' : 'xã'} ${c.name}`);
+  let assessments = 0;
+  for (const year of DEMO_YEARS_AFTER_REFORM) {
+    const catalogue = demoCatalogue(year);
+    const eligible = units.filter((u) => {
+      const row = newUnits.find((n) => n.id === u.id);
+      return checkEligibility(
+        {
+          type: u.type,
+          ...(row?.enterprise_size ? { enterpriseSize: row.enterprise_size as EnterpriseSize } : {}),
+          ...(row?.school_level ? { schoolLevel: row.school_level as SchoolLevel } : {}),
+        },
+        catalogue,
+      ).eligible;
+    });
+    assessments += await seedYear(trx, year, eligible, context.people, titleOf, {
+      decide: year < 2026,
+      province: r.province.name,
+    });
+  }
+  await seedModelsAndAwardsAfterReform(trx, titleOf, newUnits);
+  return { areas: 2 + r.communes.length, units: newUnits.length, assessments, reports };
+}
+
+/**
+ * The quarterly reports a successor needs for its first year's windows (Q4 2023 – Q2 2025: KDC-4 and XA-4
+ * compare a window's counts with the previous window's), carried over from its predecessors (a commune's
+ * unit: their sums), as the officers of a merged commune re-enter them. The engine reads a unit's own reports
+ * only, not its predecessors': without this, 76 of the 95 villages and the 4 communes of 2025 failed for
+ * "missing data" (reported to issue 15). The predecessors' reports stay as they were.
+ */
+async function carryReportsOver(trx: Kysely<Database>, date: string): Promise<number> {
+  const lineage = await trx
+    .selectFrom('unit_lineage')
+    .select(['predecessor_id', 'successor_id'])
+    .where('effective_date', '=', date)
+    .orderBy('successor_id')
+    .execute();
+  const predecessorsOf = new Map<number, number[]>();
+  for (const l of lineage)
+    predecessorsOf.set(l.successor_id, [...(predecessorsOf.get(l.successor_id) ?? []), l.predecessor_id]);
+  const rows = await trx
+    .selectFrom('quarterly_reports')
+    .selectAll()
+    .where('unit_id', 'in', [...new Set(lineage.map((l) => l.predecessor_id))])
+    .where((eb) => eb.or([eb('year', '>=', 2024), eb.and([eb('year', '=', 2023), eb('quarter', '=', 4)])]))
+    .execute();
+  const byUnit = new Map<number, typeof rows>();
+  for (const row of rows) byUnit.set(row.unit_id, [...(byUnit.get(row.unit_id) ?? []), row]);
+  const counts = [
+    'crimes',
+    'social_evils',
+    'fires_explosions_accidents',
+    'propaganda_sessions',
+    'people_reached',
+    'tip_offs',
+    'new_models',
+    'meetings',
+  ] as const;
+  const carried = [];
+  for (const [successor, predecessors] of predecessorsOf) {
+    const quarters = new Map<string, (typeof rows)[number][]>();
+    for (const p of predecessors)
+      for (const row of byUnit.get(p) ?? []) {
+        const key = `${row.year}-${row.quarter}`;
+        quarters.set(key, [...(quarters.get(key) ?? []), row]);
+      }
+    for (const group of quarters.values()) {
+      const first = required(group[0], 'a report');
+      const sum = Object.fromEntries(counts.map((c) => [c, group.reduce((n, r) => n + r[c], 0)])) as Record<
+        (typeof counts)[number],
+        number
+      >;
+      const submitted = group.map((r) => r.submitted_at).sort();
+      carried.push({
+        unit_id: successor,
+        year: first.year,
+        quarter: first.quarter,
+        ...sum,
+        notes: 'Số liệu của đơn vị trước sắp xếp, nhập lại sau ngày 01/07/2025',
+        submitted_at: required(submitted[submitted.length - 1], 'submitted_at'),
+        submitted_by: null,
+        on_time: group.every((r) => r.on_time === 1) ? 1 : 0,
+      });
+    }
+  }
+  for (const part of chunk(carried, 200)) await trx.insertInto('quarterly_reports').values(part).execute();
+  return carried.length;
+}
+
+/** Every quarter from `first` to `last`, both included. */
+function demoQuarters(
+  first: { year: number; quarter: Quarter },
+  last: { year: number; quarter: Quarter },
+): { year: number; quarter: Quarter }[] {
+  const quarters: { year: number; quarter: Quarter }[] = [];
+  for (
+    let year = first.year, quarter: number = first.quarter;
+    year < last.year || (year === last.year && quarter <= last.quarter);
+  ) {
+    quarters.push({ year, quarter: quarter as Quarter });
+    quarter++;
+    if (quarter > 4) {
+      quarter = 1;
+      year++;
+    }
+  }
+  return quarters;
+}
+
+/** Two models begun under the new tree and the 2025 awards of the new province's police director. */
+async function seedModelsAndAwardsAfterReform(
+  db: Kysely<Database>,
+  titleOf: ReadonlyMap<number, string>,
+  units: readonly { id: number; code: string; type: string; area_id: number }[],
+) {
+  const areaIds = [...titleOf.keys()];
+  const [badon, bacGianh, namGianh, namBaDon] = areaIds;
+  const models = [
+    {
+      name: 'Tổ công nghệ số cộng đồng phòng, chống lừa đảo trên không gian mạng',
+      category: 'Tự quản',
+      area_id: required(bacGianh, 'Bắc Gianh'),
+      started_on: '2025-09-15',
+    },
+    {
+      name: 'Liên kết bảo vệ an ninh, trật tự hai bờ sông Gianh',
+      category: 'Liên kết',
+      area_id: required(namGianh, 'Nam Gianh'),
+      started_on: '2026-03-20',
+    },
+  ];
+  await db
+    .insertInto('models')
+    .values(
+      models.map((m) => ({
+        ...m,
+        host_unit_id: null,
+        stopped_on: null,
+        sites: 4,
+        teams: 4,
+        is_advanced_example: 0,
+        search_key: foldForSearch(m.name),
+      })),
+    )
+    .execute();
+  const collective = [badon, namBaDon].map((id, i) => {
+    const areaIdOf = required(id, 'commune');
+    const commune = units.find((u) => u.type === 'XA' && u.area_id === areaIdOf);
+    return {
+      kind: 'giay_khen',
+      recipient_kind: 'collective' as const,
+      area_id: areaIdOf,
+      unit_id: commune?.id ?? null,
+      recipient_name: `Công an ${mustGet(titleOf, areaIdOf, 'titleOf')}`,
+      issuer: 'Giám đốc Công an tỉnh Quảng Trị',
+      year: 2025,
+      decision_number: `${1210 + i}/QĐ-CAT-PV01`,
+      decision_date: '2026-03-25',
+    };
+  });
+  await db.insertInto('awards').values(collective).execute();
 }
 
 /**
@@ -213,7 +534,8 @@ async function seedYear(
   year: number,
   units: readonly { id: number; code: string; type: UnitType; areaId: number }[],
   people: Map<string, number>,
-  areaOf: ReadonlyMap<string, number>,
+  titleOf: ReadonlyMap<number, string>,
+  options: { decide: boolean; province: string },
 ): Promise<number> {
   const catalogue = demoCatalogue(year);
   const failures = new Map((DEMO_FAILURES[year] ?? []).map((f) => [villageCode(f.village, f.index), f.how]));
@@ -289,7 +611,9 @@ async function seedYear(
   }
   for (const part of chunk(answerRows, 300)) await db.insertInto('assessment_answers').values(part).execute();
 
-  // The decisions follow the results the engine computes from those answers, incidents and reports.
+  // The decisions follow the results the engine computes from those answers, incidents and reports (the
+  // current year's files are answered, not yet decided).
+  if (!options.decide) return rows.length;
   const assessed = await listAssessedUnitsByIds(
     db,
     units.map((u) => u.id),
@@ -303,11 +627,12 @@ async function seedYear(
   for (const evaluation of evaluations) {
     const unit = mustGet(assessedById, evaluation.unitId, 'assessedById');
     const met = evaluation.result === 'DAT';
+    // from 1 July 2025 there is no district level: what the town decided, the commune decides
     const authority =
-      unit.managingLevel === 'commune'
-        ? `UBND ${communeTitle(unit.areaId, areaOf)}`
+      unit.managingLevel === 'commune' || (year >= 2025 && unit.managingLevel === 'district')
+        ? `UBND ${titleOf.get(unit.areaId) ?? 'xã'}`
         : unit.managingLevel === 'province'
-          ? 'UBND tỉnh Quảng Bình'
+          ? `UBND tỉnh ${options.province}`
           : 'UBND thị xã Ba Đồn';
     // Art. 9(1) of 124/2021: villages are decided before 15 November (their window closes 31 October), the
     // others before 20 November (window closes 15 November)
@@ -372,12 +697,6 @@ async function seedYear(
   return rows.length;
 }
 
-/** 'xã Quảng Thủy' / 'phường Ba Đồn' for the commune whose area is `areaId`. */
-function communeTitle(areaId: number, areaOf: ReadonlyMap<string, number>): string {
-  const spec = BA_DON_COMMUNES.find((c) => areaOf.get(c.code) === areaId);
-  return spec ? `${spec.kind === 'phuong' ? 'phường' : 'xã'} ${spec.name}` : 'xã';
-}
-
 /**
  * Quarterly reports Q4 2018 – Q4 2022, mostly on time; a few late, and three missing for Q4 2022. KDC-4 compares
  * a window's counts with the previous window's, so 2020 needs the window before it (Q4 2018 – Q3 2019): without
@@ -385,16 +704,9 @@ function communeTitle(areaId: number, areaOf: ReadonlyMap<string, number>): stri
  */
 async function seedReports(
   db: Kysely<Database>,
-  units: readonly { id: number; code: string; type: UnitType }[],
+  units: readonly { id: number; code: string; type: UnitType; countsOf?: number }[],
+  quarters: readonly { year: number; quarter: Quarter }[],
 ): Promise<number> {
-  const quarters: { year: number; quarter: Quarter }[] = [
-    { year: 2018, quarter: 4 },
-    { year: 2019, quarter: 1 },
-    { year: 2019, quarter: 2 },
-    { year: 2019, quarter: 3 },
-    { year: 2019, quarter: 4 },
-  ];
-  for (const year of DEMO_YEARS) for (const quarter of [1, 2, 3, 4] as Quarter[]) quarters.push({ year, quarter });
   const rows = [];
   for (const [u, unit] of units.entries()) {
     for (const [q, { year, quarter }] of quarters.entries()) {
@@ -407,8 +719,9 @@ async function seedReports(
         unit_id: unit.id,
         year,
         quarter,
-        crimes: unit.type === 'KDC' || unit.type === 'XA' ? demoNumber(unit.id, 0, 1) : 0,
-        social_evils: unit.type === 'KDC' ? demoNumber(unit.id + 1, 0, 1) : 0,
+        // a successor keeps its predecessor's level of crime (`countsOf`), so the reform moves no KDC-4
+        crimes: unit.type === 'KDC' || unit.type === 'XA' ? demoNumber(unit.countsOf ?? unit.id, 0, 1) : 0,
+        social_evils: unit.type === 'KDC' ? demoNumber((unit.countsOf ?? unit.id) + 1, 0, 1) : 0,
         fires_explosions_accidents: 0,
         propaganda_sessions: demoNumber(seed, 1, 6),
         people_reached: demoNumber(seed + 3, 40, 600),
@@ -510,13 +823,23 @@ async function seedModelsAndAwards(
 export * from './national.js';
 
 /**
- * Freezes the statistics of every quarter of the demo years (2020-Q1 … 2022-Q4), as the worker does at each
+ * Freezes the statistics of every quarter of the demo's decided years (2020-Q1 … 2022-Q4, or … 2025-Q4 with the reform), as the worker does at each
  * quarter's end, so the trend charts have a history on the first start. Each is a normal snapshot run:
  * running it again changes nothing. `figures` is the services' computeScopeSummaries (stored results first).
  */
 export async function seedDemoSnapshots(db: Kysely<Database>, now: Date, figures: ScopeFigures): Promise<number> {
+  // the demo's decided years (2020–2022, or 2020–2025 with the reform; 2026 is the current year)
+  const years = (
+    await db
+      .selectFrom('assessments')
+      .select('year')
+      .distinct()
+      .where('status', 'in', ['recognised', 'not_recognised'])
+      .orderBy('year')
+      .execute()
+  ).map((r) => r.year);
   let taken = 0;
-  for (const year of DEMO_YEARS) {
+  for (const year of years) {
     for (const quarter of [1, 2, 3, 4]) {
       const result = await takeSnapshot(db, { periodKey: `${year}-Q${quarter}`, now, owner: 'seed:demo', figures });
       if (result.status === 'done') taken++;

@@ -185,7 +185,9 @@ export async function takeSnapshot(db: Kysely<Database>, options: TakeSnapshotOp
     let inserted = 0;
     await db.transaction().execute(async (trx) => {
       await finishJobRun(trx, run, options.now, { periodKey: period.key, asOf: period.asOf, scopes: scopes.length });
-      await assertFiguresCountUnits(trx, scopes);
+      // a year's figures count the units that exist on its 31 December (core's unitExistsInYear): a town
+      // dissolved on 1 July 2025 counts none in 2025, whatever quarter is frozen
+      await assertFiguresCountUnits(trx, scopes, `${period.year}-12-31`);
       let written = 0;
       for (const part of chunk(scopes, options.batchSize ?? 100)) {
         const rows = await trx
@@ -265,15 +267,35 @@ const NOT_READY = {
 };
 
 /**
- * Refuses to freeze figures that count no unit while units exist (figures computed before a seed committed),
- * or any figures while no unit exists (nothing loaded yet). Runs inside the snapshot's transaction, after any
- * seed in progress has finished (PostgreSQL: the seed lock; SQLite: the write lock), so a frozen period is
- * never empty for a database that has units.
+ * Refuses to freeze figures while no unit exists (nothing loaded yet), or figures in which a scope counts no
+ * unit while units of its areas exist on `day` (the last day of the period's year, the day that decides which
+ * units a year counts) (figures computed before a seed or an import
+ * committed: a whole area, or the whole set, would be frozen empty for good). A scope without any unit that
+ * day (an area with none) is frozen as it is. Runs inside the snapshot's transaction, after any seed in
+ * progress has finished (PostgreSQL: the seed lock; SQLite: the write lock).
  */
-async function assertFiguresCountUnits(trx: Kysely<Database>, scopes: readonly ScopeSummary[]): Promise<void> {
+async function assertFiguresCountUnits(
+  trx: Kysely<Database>,
+  scopes: readonly ScopeSummary[],
+  day: string,
+): Promise<void> {
   await waitForSeed(trx);
-  const counted = scopes.reduce((n, s) => n + s.unitIds.length, 0);
-  if (counted === 0 || !(await hasAnyUnit(trx))) throw new DomainError('CONFLICT', NOT_READY);
+  if (!(await hasAnyUnit(trx))) throw new DomainError('CONFLICT', NOT_READY);
+  const empty = scopes.filter((s) => s.unitIds.length === 0);
+  if (empty.length === 0) return;
+  // the areas that hold a unit on the day
+  const rows = await trx
+    .selectFrom('units')
+    .select('area_id')
+    .distinct()
+    .where('valid_from', '<=', day)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', day)]))
+    .execute();
+  const withUnits = new Set(rows.map((r) => r.area_id));
+  for (const scope of empty) {
+    const hasUnits = scope.areaId === null ? withUnits.size > 0 : scope.areaIds.some((id) => withUnits.has(id));
+    if (hasUnits) throw new DomainError('CONFLICT', NOT_READY);
+  }
 }
 
 export interface RedoSnapshotOptions {

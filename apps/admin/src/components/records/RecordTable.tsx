@@ -14,7 +14,8 @@ export interface RecordColumn<T> {
 
 /**
  * The table of a record page (models, awards, incidents, quarterly reports): striped, scrolling sideways on a
- * narrow screen, named for screen readers; `actions`, when given, adds a last column of buttons per row.
+ * narrow screen, named for screen readers; `actions`, when given, adds a last column of buttons per row, which
+ * stays in view at the right edge while the rest scrolls (a 768 px tablet).
  */
 export function RecordTable<T>({
   label,
@@ -44,7 +45,7 @@ export function RecordTable<T>({
                 {column.header}
               </Table.Th>
             ))}
-            {actions && <Table.Th aria-label={t('rec_actions')} />}
+            {actions && <Table.Th aria-label={t('rec_actions')} className="action-cell" />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -55,7 +56,7 @@ export function RecordTable<T>({
                   {column.cell(row)}
                 </Table.Td>
               ))}
-              {actions && <Table.Td>{actions(row)}</Table.Td>}
+              {actions && <Table.Td className="action-cell">{actions(row)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,4 +1,4 @@
-import { CYCLE_STATUS_LABELS, type CycleAction } from '@antoan/core';
+import { CYCLE_STATUS_LABELS, cycleActionNeedsNote, type CycleAction } from '@antoan/core';
 import { Button, Card, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -20,6 +20,7 @@ const NEEDS_FORM: Partial<Record<CycleAction, FormKind>> = {
   reject: 'rejection',
   revoke: 'revocation',
   return: 'note',
+  reopen: 'note',
   appraise: 'note',
   selfAssess: 'confirm',
   submit: 'confirm',
@@ -116,6 +117,7 @@ export function Workflow({ file, dirty }: { file: File & { record: NonNullable<F
         {action && actionForm && (
           <ActionForm
             kind={actionForm}
+            noteRequired={cycleActionNeedsNote(action)}
             confirmText={
               Object.keys(record.answers).length === 0
                 ? t('wf_emptyFile', { action: t(`action_${action}` as MessageKey) })
@@ -162,6 +164,7 @@ type Extra = {
 
 function ActionForm({
   kind,
+  noteRequired,
   confirmText,
   pending,
   errors,
@@ -169,6 +172,8 @@ function ActionForm({
   onSubmit,
 }: {
   kind: FormKind;
+  /** The action needs its reason (core's cycleActionNeedsNote): the note is marked and asked for. */
+  noteRequired: boolean;
   confirmText: string;
   pending: boolean;
   errors: Record<string, string>;
@@ -192,7 +197,9 @@ function ActionForm({
       ? ['number', 'date', 'authority']
       : kind === 'revocation'
         ? ['reason', 'document']
-        : [];
+        : noteRequired
+          ? ['note']
+          : [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const gaps = Object.fromEntries(required.map((k) => [k, !values[k] || !String(values[k]).trim()]));
@@ -283,11 +290,12 @@ function ActionForm({
         {kind === 'note' && (
           <Textarea
             label={t('note')}
+            withAsterisk={noteRequired}
             data-autofocus
             value={values.note}
             onChange={(e) => set('note')(e.currentTarget.value)}
             maxLength={2000}
-            error={errors.note}
+            error={err('note', 'note')}
           />
         )}
         <Group justify="flex-end">

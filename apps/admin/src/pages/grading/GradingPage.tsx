@@ -86,7 +86,12 @@ function SheetForm({
           </Button>
         </Alert>
       )}
-      {!form.canSave && form.role !== undefined && (
+      {data.locked && (
+        <Alert color="gray" data-testid="sheet-locked">
+          <Text size="sm">{t('rec_sheetLocked')}</Text>
+        </Alert>
+      )}
+      {!form.canSave && !data.locked && form.role !== undefined && (
         <Text size="sm" c="dimmed">
           {t('rec_readOnlyRole')}
         </Text>

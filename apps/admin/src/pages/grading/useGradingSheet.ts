@@ -35,8 +35,9 @@ export function useGradingSheet({
   const { t, language, formatNumber } = useI18n();
   const role = useRole();
   const { unit, template, sheet, standardMet } = data;
-  const canSave = canUse(role, 'grading.enterScores');
-  const canVerify = canUse(role, 'grading.verifyScores');
+  // a locked (recognised) file's sheet is read-only until the file is unlocked
+  const canSave = canUse(role, 'grading.enterScores') && !data.locked;
+  const canVerify = canUse(role, 'grading.verifyScores') && !data.locked;
 
   const base = useMemo<Draft>(() => ({ version: sheet?.version ?? null, scores: sheet?.scores ?? {} }), [sheet]);
   const draft = useDraft<Draft>(`grading.${unit.id}.${year}`, base);
