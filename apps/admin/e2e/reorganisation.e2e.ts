@@ -151,3 +151,50 @@ describe('a dated change of who recognises a unit in the SPA', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("the import's reorganisations sheet in the SPA", () => {
+  // A rename of the reformed demo's phường Bắc Gianh from 1 January 2027, MADE UP for the test (invented act).
+  it('shows a rename row by row with its errors, then does it; 2021 keeps its figures', async () => {
+    const town = find((await api<{ roots: Node[] }>('areas.tree', { date: '2021-12-31' })).roots, 'QB-BD')!;
+    const before2021 = rates(await api('stats.summary', { areaId: town.id, year: 2021 }));
+    const today = await api<{ roots: Node[] }>('areas.tree', {});
+    const province = today.roots.find((root) => find([root], 'QT-BACGIANH'))!;
+    await page.goto(`${server.baseUrl}/import?area=${province.id}&year=2026`);
+    await page.getByRole('link', { name: 'Mẫu CSV sắp xếp địa bàn' }).waitFor();
+    const header =
+      'Loại sắp xếp,Mã địa bàn cũ,Mã địa bàn mới,Tên địa bàn mới,Loại địa bàn mới,Mã địa bàn cấp trên mới,Ngày hiệu lực,Số nghị quyết,Ngày nghị quyết';
+    const rename = 'Đổi tên,QT-BACGIANH,QT-BACGIANH2,Bắc Gianh Mới,,,01/01/2027,99/NQ-HĐND,15/11/2026';
+    const fileInput = page.locator('input[type="file"]');
+    const csv = (rows: string[]) => Buffer.from(`\uFEFF${[header, ...rows].join('\n')}\n`, 'utf8');
+    await fileInput.setInputFiles({
+      name: 'sap-xep-loi.csv',
+      mimeType: 'text/csv',
+      buffer: csv([rename, 'Sáp nhập,QT-BACGIANH;QT-KHONG,QT-X,X,,,01/01/2027,99/NQ-HĐND,15/11/2026']),
+    });
+    await page.getByRole('button', { name: 'Chạy thử' }).click();
+    const errorsTable = page.getByRole('alert').filter({ hasText: 'lỗi' });
+    await errorsTable.waitFor();
+    expect(await errorsTable.innerText()).toMatch(/3\s+Mã địa bàn cũ\s+Không tìm thấy địa bàn mã "QT-KHONG"/);
+    expect(await page.getByRole('button', { name: 'Nhập dữ liệu' }).isDisabled()).toBe(true);
+
+    await fileInput.setInputFiles({ name: 'sap-xep.csv', mimeType: 'text/csv', buffer: csv([rename]) });
+    await page.getByRole('button', { name: 'Chạy thử' }).click();
+    await page.getByText('Không có lỗi.').waitFor();
+    const plan = page.getByRole('table', { name: 'Sắp xếp địa bàn' });
+    await plan.waitFor();
+    const text = await plan.innerText();
+    expect(text).toMatch(/2\s+Đổi tên\s+01\/01\/2027/);
+    expect(text).toContain('99/NQ-HĐND ngày 15/11/2026');
+    expect(text).toMatch(/Bắc Gianh \(QT-BACGIANH\)/);
+    expect(text).toContain('Bắc Gianh Mới (QT-BACGIANH2)');
+    await page.screenshot({ path: path.join(artefactsDir, 'import-reorganisation-dry-run.png'), fullPage: true });
+    const in2027 = () => api<{ roots: Node[] }>('areas.tree', { date: '2027-01-01' });
+    expect(find((await in2027()).roots, 'QT-BACGIANH2')).toBeUndefined();
+
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    await page.getByText('Đã thực hiện 1 lần sắp xếp địa bàn.').waitFor();
+    expect(find((await in2027()).roots, 'QT-BACGIANH2')).toBeDefined();
+    expect(rates(await api('stats.summary', { areaId: town.id, year: 2021 }))).toEqual(before2021);
+    expect(errors).toEqual([]);
+  });
+});

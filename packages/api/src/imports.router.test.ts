@@ -184,7 +184,16 @@ describe('imports.dryRun', () => {
     expect(result.tables).toEqual([
       { table: 'areas', sheet: 'Địa bàn', rows: 0 },
       { table: 'units', sheet: 'Đơn vị', rows: 0 },
+      { table: 'reorganisations', sheet: 'Sắp xếp địa bàn', rows: 0 },
     ]);
+    expect(result.reorganisations).toEqual([]);
+    const reorganisationsCsv = await env.callerFor('admin').imports.dryRun({
+      format: 'csv',
+      fileName: 'sap-xep.csv',
+      contentBase64: Buffer.from(importTemplateCsv('reorganisations')).toString('base64'),
+    });
+    expect(reorganisationsCsv.errors).toEqual([]);
+    expect(reorganisationsCsv.tables).toEqual([{ table: 'reorganisations', sheet: 'sap-xep.csv', rows: 0 }]);
     const fromCsv = await env.callerFor('admin').imports.dryRun({
       format: 'csv',
       fileName: 'mau.csv',

@@ -1,7 +1,6 @@
-import { listAreasOn } from '@antoan/db';
 import { getAreaSummary, verifyResults } from '@antoan/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
+import { createApiTestEnvironment, dumpSummaries, failure, type ApiTestEnvironment } from './testing.js';
 
 // Issue 15, "Done when": after a merge (1/7/2025), a move of a commune under a new district created by the import
 // (1/1/2026), a move of villages and a change of an enterprise's managing level through the import dated 2026,
@@ -20,17 +19,7 @@ afterAll(() => env.destroy());
 const AT = new Date('2026-03-10T03:00:00Z');
 const TODAY = '2026-03-10';
 
-/** Every area's summary of every year from 2020 to `last`, as the tree was on 31 December of that year. */
-async function dump(last: number): Promise<Record<string, unknown>> {
-  const db = env.handle.db;
-  const out: Record<string, unknown> = {};
-  for (let year = 2020; year <= last; year++) {
-    out[`${year}/all`] = await getAreaSummary(db, undefined, year, TODAY);
-    for (const area of await listAreasOn(db, `${year}-12-31`))
-      out[`${year}/${area.code}`] = await getAreaSummary(db, area.id, year, TODAY);
-  }
-  return out;
-}
+const dump = (last: number) => dumpSummaries(env.handle.db, last, TODAY);
 
 const byType = async (code: string, year: number) => {
   const db = env.handle.db;

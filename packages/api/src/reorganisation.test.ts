@@ -1,7 +1,7 @@
 import { getAreaSummary } from '@antoan/services';
 import { listAreasOn, listResultYears } from '@antoan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
+import { createApiTestEnvironment, dumpSummaries, failure, type ApiTestEnvironment } from './testing.js';
 
 // Issue 15: a reorganisation through the API — a dry run that shows what it touches and changes nothing, then a
 // merge of two communes and a split of the merged one — leaves every figure of 2020–2024 identical for every area
@@ -18,17 +18,7 @@ const AT = new Date('2026-03-10T03:00:00Z');
 const TODAY = '2026-03-10';
 const LEGAL = { number: '1680/NQ-UBTVQH15', date: '2025-06-16' };
 
-/** Every area's summary of every year up to 2024, as the tree was on 31 December of that year. */
-async function dumpPast(): Promise<Record<string, unknown>> {
-  const db = env.handle.db;
-  const dump: Record<string, unknown> = {};
-  for (let year = 2020; year <= 2024; year++) {
-    dump[`${year}/all`] = await getAreaSummary(db, undefined, year, TODAY);
-    for (const area of await listAreasOn(db, `${year}-12-31`))
-      dump[`${year}/${area.code}`] = await getAreaSummary(db, area.id, year, TODAY);
-  }
-  return dump;
-}
+const dumpPast = () => dumpSummaries(env.handle.db, 2024, TODAY);
 
 const villages = async (areaId: number, year: number) =>
   (await getAreaSummary(env.handle.db, areaId, year, TODAY)).units.byType.KDC.total;

@@ -1,4 +1,4 @@
-import { ensureResults, seedDemoWithReform } from '@antoan/services';
+import { ensureResults, getAreaSummary, seedDemoWithReform } from '@antoan/services';
 import type { Role, User } from '@antoan/core';
 import { insertUser, listAreasOn, listUnits } from '@antoan/db';
 import type { DatabaseHandle } from '@antoan/db/client';
@@ -149,4 +149,22 @@ export async function failure(
     ctx: undefined,
   });
   return { code: error.code, data: shape.data as unknown as ErrorData & { httpStatus: number } };
+}
+
+/**
+ * Every area's summary of every year from 2020 to `last`, as the tree was on 31 December of that year (and the
+ * whole country's): the full dump the "past never moves" tests compare before and after a change.
+ */
+export async function dumpSummaries(
+  db: DatabaseHandle['db'],
+  last: number,
+  today: string,
+): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (let year = 2020; year <= last; year++) {
+    out[`${year}/all`] = await getAreaSummary(db, undefined, year, today);
+    for (const area of await listAreasOn(db, `${year}-12-31`))
+      out[`${year}/${area.code}`] = await getAreaSummary(db, area.id, year, today);
+  }
+  return out;
 }

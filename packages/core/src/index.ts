@@ -54,5 +54,6 @@ export * from './spreadsheet/csv.js';
 export * from './spreadsheet/import-columns.js';
 export * from './spreadsheet/import-rows.js';
 export * from './spreadsheet/import-plan.js';
+export * from './spreadsheet/import-reorganisations.js';
 export * from './spreadsheet/import-file.schema.js';
 export * from './reorganisation.js';

@@ -123,6 +123,17 @@ export interface PlannedUnit {
 }
 
 /**
+ * The part of a request a reason of {@link planReorganisation} is about: the former areas, the successors (their
+ * number or codes), a successor's kind, a successor's parent.
+ *
+ * @example
+ * ```ts
+ * const f: ReorganisationErrorField = 'predecessors';
+ * ```
+ */
+export type ReorganisationErrorField = 'predecessors' | 'successors' | 'successorKind' | 'parent';
+
+/**
  * What a reorganisation writes; `errors` empty when it can be applied.
  *
  * @example
@@ -132,7 +143,8 @@ export interface PlannedUnit {
  * ```
  */
 export interface ReorganisationPlan {
-  errors: LocalizedText[];
+  /** Each reason with the part of the request it is about (an import reports it against that column). */
+  errors: (LocalizedText & { field: ReorganisationErrorField })[];
   effectiveDate: string;
   /** The legal basis as the lineage and the audit record say it. */
   note: string;
@@ -170,8 +182,9 @@ export interface ReorganisationPlan {
  * ```
  */
 export function planReorganisation(input: ReorganisationInput, context: ReorganisationContext): ReorganisationPlan {
-  const errors: LocalizedText[] = [];
-  const fail = (vi: string, en: string) => errors.push({ vi, en });
+  const errors: ReorganisationPlan['errors'] = [];
+  const fail = (vi: string, en: string, field: ReorganisationErrorField = 'predecessors') =>
+    errors.push({ vi, en, field });
   const date = input.effectiveDate;
   const on = (a: Area) => a.validFrom <= date && (a.validTo === null || a.validTo > date);
   const byId = new Map(context.areas.map((a) => [a.id, a]));
@@ -224,6 +237,7 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
     fail(
       `${kindLabel.vi}: cần ${minS === maxS ? minS : `từ ${minS}`} địa bàn mới.`,
       `${kindLabel.en}: needs ${minS === maxS ? minS : `at least ${minS}`} new area(s).`,
+      'successors',
     );
   const levels = new Set(predecessors.map((a) => a.level));
   if (levels.size > 1) fail('Các địa bàn cũ phải cùng một cấp.', 'The former areas must be of one level.');
@@ -240,12 +254,13 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
   const seenCodes = new Set<string>();
   for (const s of input.successors) {
     if (context.areaCodes.has(s.code) || seenCodes.has(s.code))
-      fail(`Mã địa bàn "${s.code}" đã có.`, `The area code "${s.code}" is taken.`);
+      fail(`Mã địa bàn "${s.code}" đã có.`, `The area code "${s.code}" is taken.`, 'successors');
     seenCodes.add(s.code);
     if (level !== undefined && AREA_KIND_LEVEL[s.kind] !== level)
       fail(
         `"${s.name}": loại ${AREA_KIND_LABELS[s.kind].vi} không cùng cấp với địa bàn cũ.`,
         `"${s.name}": the kind ${AREA_KIND_LABELS[s.kind].en} is not of the former areas' level.`,
+        'successorKind',
       );
     const parent = s.parentId === null ? undefined : byId.get(s.parentId);
     if (
@@ -256,6 +271,7 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
       fail(
         `"${s.name}": địa bàn cấp trên không hợp lệ ngày ${formatDate(date, 'vi')}.`,
         `"${s.name}": the parent area is not valid on ${date}.`,
+        'parent',
       );
   }
 

@@ -15,8 +15,22 @@ export async function reorganiseWithFigures(
   request: ReorganisationInput,
   dryRun: boolean,
 ): Promise<ReorganisationPreview> {
-  const now = actor.now();
-  const today = vietnamDate(now);
+  const audit = { userId: actor.user.id, now: actor.now() };
+  return rolledBackIf(dryRun, actor.db, (trx) => reorganiseInTransaction(trx, request, audit, !dryRun));
+}
+
+/**
+ * The inside of {@link reorganiseWithFigures}, in the caller's transaction (the import's, for its reorganisations
+ * sheet): the current year's figures of the areas touched before, the reorganisation (services' reorganise:
+ * audited), the figures after, and the answer. `applied` only says whether the caller will commit.
+ */
+export async function reorganiseInTransaction(
+  trx: Kysely<Database>,
+  request: ReorganisationInput,
+  audit: { userId: number | null; now: Date },
+  applied: boolean,
+): Promise<ReorganisationPreview> {
+  const today = vietnamDate(audit.now);
   const year = Number(today.slice(0, 4));
   const figures = async (db: Kysely<Database>, areaIds: number[]) =>
     Promise.all(
@@ -26,21 +40,21 @@ export async function reorganiseWithFigures(
       })),
     );
   const parents = request.successors.flatMap((s) => (s.parentId === null ? [] : [s.parentId]));
-  const preview = await rolledBackIf(dryRun, actor.db, async (trx) => {
-    const before = await figures(trx, [...parents, ...request.predecessorIds]);
-    const outcome = await reorganise(trx, request, { userId: actor.user.id, now });
-    const after = await figures(trx, [...parents, ...outcome.result.newAreas.map((a) => a.id)]);
-    return describe(outcome, { year, before, after }, !dryRun);
-  });
-  return preview;
+  const before = await figures(trx, [...parents, ...request.predecessorIds]);
+  const outcome = await reorganise(trx, request, audit);
+  const after = await figures(trx, [...parents, ...outcome.result.newAreas.map((a) => a.id)]);
+  return describe(outcome, { year, before, after }, applied);
 }
 
 /** Thrown to roll a dry run's transaction back (never reaches a caller). */
 class DryRunRollback extends Error {}
 
-/** Runs `work` in a transaction that commits, or, when `rollBack`, is rolled back after giving its answer. */
-async function rolledBackIf<T>(
-  rollBack: boolean,
+/**
+ * Runs `work` in a transaction that commits, or, when `rollBack` (or `rollBack(answer)`) is true, is rolled back
+ * after giving its answer (a dry run: the same writes, undone; an import with errors: nothing written).
+ */
+export async function rolledBackIf<T>(
+  rollBack: boolean | ((answer: T) => boolean),
   db: Kysely<Database>,
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
@@ -49,7 +63,7 @@ async function rolledBackIf<T>(
   try {
     await db.transaction().execute(async (trx) => {
       answer = { value: await work(trx) };
-      if (rollBack) throw rollback;
+      if (typeof rollBack === 'function' ? rollBack(answer.value) : rollBack) throw rollback;
     });
   } catch (error) {
     if (error !== rollback) throw error;

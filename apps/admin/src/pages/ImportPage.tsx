@@ -24,6 +24,7 @@ import { canUse } from './records/access.js';
 
 type ImportResult = RouterOutputs['imports']['dryRun'];
 type PlanRow = ImportResult['units']['create'][number];
+type ReorganisationRow = ImportResult['reorganisations'][number];
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const EXPORTS = ['statistics', 'units', 'assessments', 'models', 'awards'] as const;
@@ -100,7 +101,15 @@ function Importer() {
         if (r.applied) {
           const created = r.counts.areas.create + r.counts.units.create;
           const updated = r.counts.areas.update + r.counts.units.update;
-          notifySuccess(created + updated === 0 ? t('importNothing') : t('importDone', { created, updated }));
+          const reorganised = r.reorganisations.length;
+          notifySuccess(
+            created + updated === 0 && reorganised === 0
+              ? t('importNothing')
+              : [
+                  ...(created + updated > 0 || reorganised === 0 ? [t('importDone', { created, updated })] : []),
+                  ...(reorganised > 0 ? [t('importReorganised', { count: reorganised })] : []),
+                ].join(' '),
+          );
           await queryClient.invalidateQueries();
         }
       },
@@ -126,7 +135,11 @@ function Importer() {
     }
   };
   const changes = result
-    ? result.counts.areas.create + result.counts.areas.update + result.counts.units.create + result.counts.units.update
+    ? result.counts.areas.create +
+      result.counts.areas.update +
+      result.counts.units.create +
+      result.counts.units.update +
+      result.reorganisations.length
     : 0;
 
   return (
@@ -146,6 +159,9 @@ function Importer() {
         </Anchor>
         <Anchor href="/export/template.csv?table=areas" download>
           {t('templateCsvAreas')}
+        </Anchor>
+        <Anchor href="/export/template.csv?table=reorganisations" download>
+          {t('templateCsvReorganisations')}
         </Anchor>
       </Group>
       <form
@@ -201,6 +217,16 @@ function Importer() {
                 </Badge>
               </Group>
             ))}
+            {result.tables.some((x) => x.table === 'reorganisations') && (
+              <Group gap={4}>
+                <Text fw={600} size="sm">
+                  {t('table_reorganisations')}:
+                </Text>
+                <Badge color="orange" variant="light">
+                  {t('toReorganise')} {result.reorganisations.length}
+                </Badge>
+              </Group>
+            )}
           </Group>
           {result.errorCount > 0 ? (
             <Alert color="red" title={t('importErrors', { count: result.errorCount })} role="alert">
@@ -237,11 +263,15 @@ function Importer() {
               {t('listTruncated')}
             </Text>
           )}
-          <Tabs defaultValue="units">
+          <Tabs defaultValue={result.reorganisations.length > 0 ? 'reorganisations' : 'units'}>
             <Tabs.List>
               <Tabs.Tab value="units">{t('table_units')}</Tabs.Tab>
               <Tabs.Tab value="areas">{t('table_areas')}</Tabs.Tab>
+              <Tabs.Tab value="reorganisations">{t('table_reorganisations')}</Tabs.Tab>
             </Tabs.List>
+            <Tabs.Panel value="reorganisations" pt="xs">
+              <ReorganisationTable rows={result.reorganisations} />
+            </Tabs.Panel>
             {(['units', 'areas'] as const).map((table) => (
               <Tabs.Panel key={table} value={table} pt="xs">
                 <PlanTable
@@ -296,6 +326,60 @@ function PlanTable({ rows }: { rows: (readonly ['create' | 'update', PlanRow])[]
                     </Text>
                   ))
                 )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The reorganisations sheet's rows: what each ends and begins, and the units its new areas take over. */
+function ReorganisationTable({ rows }: { rows: ReorganisationRow[] }) {
+  const { t, formatDate } = useI18n();
+  if (rows.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('noData')}
+      </Text>
+    );
+  const codes = (areas: { code: string; name: string }[]) => areas.map((a) => `${a.name} (${a.code})`).join(', ');
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table fz="sm" striped aria-label={t('table_reorganisations')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('row')}</Table.Th>
+            <Table.Th>{t('reorg_kind')}</Table.Th>
+            <Table.Th>{t('reorg_effectiveDate')}</Table.Th>
+            <Table.Th>{t('reorg_predecessors')}</Table.Th>
+            <Table.Th>{t('reorg_successors')}</Table.Th>
+            <Table.Th>{t('table_units')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={`${r.sheet}-${r.row}`}>
+              <Table.Td>{r.row}</Table.Td>
+              <Table.Td>{t(`reorg_kind_${r.kind}` as MessageKey)}</Table.Td>
+              <Table.Td>
+                {formatDate(r.preview.effectiveDate)}
+                <Text size="xs" c="dimmed">
+                  {r.preview.note}
+                </Text>
+              </Table.Td>
+              <Table.Td>{codes(r.preview.endAreas)}</Table.Td>
+              <Table.Td>{codes(r.preview.newAreas)}</Table.Td>
+              <Table.Td>
+                {r.preview.units.length}
+                <Text size="xs" c="dimmed">
+                  {r.preview.units
+                    .slice(0, 5)
+                    .map((u) => u.to.name)
+                    .join(', ')}
+                  {r.preview.units.length > 5 ? ', …' : ''}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}

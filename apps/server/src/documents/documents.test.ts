@@ -344,7 +344,13 @@ describe('the import template', () => {
     const res = await fetch(`${server.baseUrl}/export/template.xlsx`, { headers: { Cookie: adminCookie } });
     expect(res.status).toBe(200);
     const workbook = await workbookOf(res);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Hướng dẫn', 'Địa bàn', 'Đơn vị', 'Danh mục']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Hướng dẫn',
+      'Địa bàn',
+      'Đơn vị',
+      'Sắp xếp địa bàn',
+      'Danh mục',
+    ]);
     // every sheet prints one page wide
     for (const sheet of workbook.worksheets)
       expect(sheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
@@ -366,6 +372,14 @@ describe('the import template', () => {
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer())).toBe(
       '\uFEFFMã địa bàn *,Tên địa bàn *,Loại địa bàn *,Mã địa bàn cấp trên,Hiệu lực từ ngày,Hiệu lực đến ngày\r\n',
     );
+    const reorganisations = await fetch(`${server.baseUrl}/export/template.csv?table=reorganisations`, {
+      headers: { Cookie: adminCookie },
+    });
+    expect(reorganisations.status).toBe(200);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await reorganisations.arrayBuffer())).toBe(
+      '\uFEFFLoại sắp xếp *,Mã địa bàn cũ *,Mã địa bàn mới,Tên địa bàn mới,Loại địa bàn mới,Mã địa bàn cấp trên mới,Ngày hiệu lực *,Số nghị quyết *,Ngày nghị quyết *\r\n',
+    );
+    expect(instructions.some((r) => r[0] === 'Sáp nhập' && r[1] === 'QB-BD-QTHUY; QB-BD-QVAN')).toBe(true);
   });
 });
 

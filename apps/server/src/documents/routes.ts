@@ -134,15 +134,21 @@ export function createDocumentRoutes(options: DocumentRoutesOptions) {
           res.end(body);
         } else {
           const table = url.searchParams.get('table') ?? 'units';
-          if (table !== 'units' && table !== 'areas')
+          if (table !== 'units' && table !== 'areas' && table !== 'reorganisations')
             return fail(400, 'BAD_REQUEST', {
-              vi: 'table phải là units hoặc areas.',
-              en: 'table must be units or areas.',
+              vi: 'table phải là units, areas hoặc reorganisations.',
+              en: 'table must be units, areas or reorganisations.',
             });
           res.setHeader('Content-Type', 'text/csv; charset=utf-8');
           res.setHeader(
             'Content-Disposition',
-            contentDisposition(table === 'units' ? 'Mẫu nhập đơn vị.csv' : 'Mẫu nhập địa bàn.csv'),
+            contentDisposition(
+              table === 'units'
+                ? 'Mẫu nhập đơn vị.csv'
+                : table === 'areas'
+                  ? 'Mẫu nhập địa bàn.csv'
+                  : 'Mẫu sắp xếp địa bàn.csv',
+            ),
           );
           res.end(importTemplateCsv(table));
         }

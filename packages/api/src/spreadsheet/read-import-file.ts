@@ -2,6 +2,7 @@ import {
   detectImportTable,
   DomainError,
   foldForSearch,
+  IMPORT_TABLES,
   MAX_IMPORT_BYTES,
   normalizeImportText,
   parseCsv,
@@ -57,8 +58,8 @@ export function decodeCsvText(bytes: Buffer): string {
 }
 
 const NO_TABLE = {
-  vi: 'Không nhận ra bảng nào: dòng tiêu đề phải có cột "Mã đơn vị" (bảng đơn vị) hoặc "Mã địa bàn" và "Tên địa bàn" (bảng địa bàn). Hãy dùng tệp mẫu.',
-  en: 'No table recognised: the header row needs a "Mã đơn vị" column (units) or "Mã địa bàn" and "Tên địa bàn" (areas). Use the template.',
+  vi: 'Không nhận ra bảng nào: dòng tiêu đề phải có cột "Mã đơn vị" (bảng đơn vị), "Mã địa bàn" và "Tên địa bàn" (bảng địa bàn) hoặc "Loại sắp xếp" và "Mã địa bàn cũ" (bảng sắp xếp địa bàn). Hãy dùng tệp mẫu.',
+  en: 'No table recognised: the header row needs a "Mã đơn vị" column (units), "Mã địa bàn" and "Tên địa bàn" (areas) or "Loại sắp xếp" and "Mã địa bàn cũ" (reorganisations). Use the template.',
 };
 
 /** The header is the first record (among the first ten) that names a table. */
@@ -105,8 +106,8 @@ async function readXlsx(bytes: Buffer): Promise<ImportRawTable[]> {
     });
   }
   if (tables.length === 0) throw new DomainError('INVALID', NO_TABLE);
-  // Areas first: units may name areas the same file creates.
-  return tables.sort((a, b) => (a.table === b.table ? 0 : a.table === 'areas' ? -1 : 1));
+  // Areas first: units may name areas the same file creates; reorganisations last, done after both.
+  return tables.sort((a, b) => IMPORT_TABLES.indexOf(a.table) - IMPORT_TABLES.indexOf(b.table));
 }
 
 /**

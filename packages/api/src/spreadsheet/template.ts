@@ -37,6 +37,7 @@ const INSTRUCTIONS = [
   // The page and its buttons as the SPA names them (apps/admin i18n: nav_import, dryRun, importNow).
   '7. Trên trang "Nhập, xuất dữ liệu": chọn tệp, bấm "Chạy thử" để xem lỗi theo dòng, cột và những gì sẽ tạo mới, cập nhật; sửa hết lỗi rồi bấm "Nhập dữ liệu". Việc nhập là trọn gói: có một lỗi thì không ghi gì.',
   '8. Có thể lưu từng trang thành CSV UTF-8 và nhập tệp CSV với cùng dòng tiêu đề.',
+  '9. Trang "Sắp xếp địa bàn": mỗi dòng một lần sáp nhập, chia tách, đổi tên, chuyển nơi trực thuộc hoặc giải thể, có ngày hiệu lực và nghị quyết. Các dòng được thực hiện theo thứ tự, sau trang "Địa bàn" và "Đơn vị": địa bàn cũ và đơn vị của nó kết thúc ngày hiệu lực, địa bàn mới và đơn vị kế thừa bắt đầu từ ngày đó; số liệu các năm trước giữ nguyên. Khi chia tách, các đơn vị chuyển sang địa bàn mới đầu tiên (sau đó chuyển từng đơn vị ở trang Đơn vị). "Chạy thử" cho biết từng dòng động đến địa bàn, đơn vị nào và số liệu năm nay trước, sau.',
 ];
 
 /** The instructions and the value lists print one page wide too, in portrait. */
@@ -76,7 +77,7 @@ function addInstructions(workbook: ExcelJS.Workbook): void {
     const row = sheet.addRow([line]);
     if (line === INSTRUCTIONS[0]) row.font = { bold: true, size: 14 };
   }
-  for (const table of ['areas', 'units'] as const) {
+  for (const table of ['areas', 'units', 'reorganisations'] as const) {
     sheet.addRow([]);
     sheet.addRow([`Trang "${IMPORT_TABLE_LABELS[table].vi}"`]).font = { bold: true, size: 12 };
     const head = sheet.addRow(['Cột', 'Bắt buộc', 'Nội dung']);
@@ -117,6 +118,16 @@ function addValueLists(workbook: ExcelJS.Workbook): void {
     ],
     ['Quy mô doanh nghiệp', ENTERPRISE_SIZES.map((s) => [ENTERPRISE_SIZE_LABELS[s].vi, s])],
     ['Cấp học', SCHOOL_LEVELS.map((s) => [SCHOOL_LEVEL_LABELS[s].vi, s])],
+    [
+      'Loại sắp xếp',
+      [
+        ['Sáp nhập', 'merge'],
+        ['Chia tách', 'split'],
+        ['Đổi tên', 'rename'],
+        ['Chuyển nơi trực thuộc', 'move'],
+        ['Giải thể', 'dissolve'],
+      ],
+    ],
   ];
   lists.forEach(([title, values], i) => {
     const column = i * 3 + 1;
@@ -135,7 +146,7 @@ function addValueLists(workbook: ExcelJS.Workbook): void {
   });
 }
 
-/** The XLSX import template: "Hướng dẫn", "Địa bàn", "Đơn vị", "Danh mục". */
+/** The XLSX import template: "Hướng dẫn", "Địa bàn", "Đơn vị", "Sắp xếp địa bàn", "Danh mục". */
 export async function buildImportTemplateXlsx(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'An Toàn';
@@ -143,6 +154,7 @@ export async function buildImportTemplateXlsx(): Promise<Buffer> {
   addInstructions(workbook);
   addTableSheet(workbook, 'areas');
   addTableSheet(workbook, 'units');
+  addTableSheet(workbook, 'reorganisations');
   addValueLists(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -12,6 +12,7 @@ import {
   type SchoolLevel,
 } from '../catalogue/unit-attributes.js';
 import type { LocalizedText } from '../errors.js';
+import { REORGANISATION_KIND_LABELS, type ReorganisationKind } from '../reorganisation.js';
 import { foldForSearch } from '../text.js';
 import { isoDateSchema } from '../unit.schema.js';
 import {
@@ -221,4 +222,76 @@ export const unitRowSchema = z.object({
     list(SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS),
   ),
   validFrom: dateCell,
+});
+
+const REORGANISATION_KIND_WORDS = vocabulary<ReorganisationKind>([
+  ['merge', ['Sáp nhập', 'Hợp nhất', 'Nhập']],
+  ['split', ['Chia tách', 'Chia', 'Tách']],
+  ['rename', ['Đổi tên']],
+  ['move', ['Chuyển nơi trực thuộc', 'Chuyển', 'Điều chỉnh địa giới', REORGANISATION_KIND_LABELS.move.vi]],
+  ['dissolve', ['Giải thể', 'Kết thúc', 'End', REORGANISATION_KIND_LABELS.dissolve.vi]],
+]);
+
+/** A cell of codes separated by ";" (empty: none). */
+const codeList = z.string().transform((value, ctx): string[] => {
+  const codes = value
+    .split(';')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  for (const c of codes) {
+    const parsed = code.safeParse(c);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: `"${c}": ${parsed.error.issues[0]?.message ?? ''}` });
+      return z.NEVER;
+    }
+  }
+  return codes;
+});
+
+/** A cell of names separated by ";" (empty: none). */
+const nameList = z.string().transform((value, ctx): string[] => {
+  const names = value
+    .split(';')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  if (names.some((n) => n.length > 200)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: bilingual('Mỗi tên tối đa 200 ký tự', 'Each name has at most 200 characters'),
+    });
+    return z.NEVER;
+  }
+  return names;
+});
+
+const requiredDate = dateCell.transform((value, ctx): string => {
+  if (value === null) {
+    ctx.addIssue({ code: 'custom', message: REQUIRED });
+    return z.NEVER;
+  }
+  return value;
+});
+
+/** The cells of a row of the reorganisations table, each parsed on its own. */
+export const reorganisationRowSchema = z.object({
+  kind: requiredWord(
+    REORGANISATION_KIND_WORDS,
+    { vi: 'loại sắp xếp', en: 'reorganisation kind' },
+    {
+      vi: 'Sáp nhập; Chia tách; Đổi tên; Chuyển nơi trực thuộc; Giải thể',
+      en: 'Sáp nhập (merge); Chia tách (split); Đổi tên (rename); Chuyển nơi trực thuộc (move); Giải thể (dissolve)',
+    },
+  ),
+  fromCodes: codeList,
+  toCodes: codeList,
+  toNames: nameList,
+  toKind: optionalWord(
+    AREA_KIND_WORDS,
+    { vi: 'loại địa bàn', en: 'area kind' },
+    list(AREA_KINDS, AREA_KIND_IMPORT_LABELS),
+  ),
+  parentCode: optionalCode,
+  effectiveDate: requiredDate,
+  legalNumber: text(200),
+  legalDate: requiredDate,
 });

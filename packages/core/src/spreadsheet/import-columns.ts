@@ -8,19 +8,24 @@ import {
 import type { LocalizedText } from '../errors.js';
 import { foldForSearch } from '../text.js';
 import { AREA_KINDS, MANAGING_LEVELS, UNIT_TYPE_LABELS, UNIT_TYPES, type AreaKind } from '../units.js';
+import { REORGANISATION_IMPORT_COLUMNS } from './import-reorganisation-columns.js';
 
-// The columns of the import files (and of the template): one table of areas, one of units. Headers are
+export { REORGANISATION_IMPORT_COLUMNS } from './import-reorganisation-columns.js';
+
+// The columns of the import files (and of the template): one table of areas, one of units, one of
+// reorganisations (merges, splits, renames, moves, dissolutions: issue 15). Headers are
 // matched ignoring case, diacritics, spaces and a trailing "*", in Vietnamese, in English or by key.
 
 /**
- * The two tables an import file may hold: areas of the administrative tree, and assessed units.
+ * The tables an import file may hold: areas of the administrative tree, assessed units, and reorganisations of
+ * the tree (applied after the other two, in row order).
  *
  * @example
  * ```ts
- * IMPORT_TABLES; // ['areas', 'units']
+ * IMPORT_TABLES; // ['areas', 'units', 'reorganisations']
  * ```
  */
-export const IMPORT_TABLES = ['areas', 'units'] as const;
+export const IMPORT_TABLES = ['areas', 'units', 'reorganisations'] as const;
 
 /** One of {@link IMPORT_TABLES}. @example `const t: ImportTable = 'units';` */
 export type ImportTable = (typeof IMPORT_TABLES)[number];
@@ -257,6 +262,7 @@ export const UNIT_IMPORT_COLUMNS: readonly ImportColumn[] = [
 export const IMPORT_TABLE_LABELS: Readonly<Record<ImportTable, LocalizedText>> = {
   areas: { vi: 'Địa bàn', en: 'Areas' },
   units: { vi: 'Đơn vị', en: 'Units' },
+  reorganisations: { vi: 'Sắp xếp địa bàn', en: 'Reorganisations' },
 };
 
 /**
@@ -268,7 +274,11 @@ export const IMPORT_TABLE_LABELS: Readonly<Record<ImportTable, LocalizedText>> =
  * ```
  */
 export function importColumns(table: ImportTable): readonly ImportColumn[] {
-  return table === 'areas' ? AREA_IMPORT_COLUMNS : UNIT_IMPORT_COLUMNS;
+  return table === 'areas'
+    ? AREA_IMPORT_COLUMNS
+    : table === 'units'
+      ? UNIT_IMPORT_COLUMNS
+      : REORGANISATION_IMPORT_COLUMNS;
 }
 
 /**
@@ -286,11 +296,13 @@ export function templateHeader(column: ImportColumn): string {
 const foldHeader = (text: string) => foldForSearch(text.replace(/\*/g, ' ')).replace(/[^a-z0-9]+/g, '');
 
 /**
- * Finds the table of a header row: units when it has a "Mã đơn vị" column, areas when it has "Mã địa bàn" and
- * "Tên địa bàn", otherwise none (an instructions sheet, say).
+ * Finds the table of a header row: reorganisations when it has "Loại sắp xếp" and "Mã địa bàn cũ", units when
+ * it has a "Mã đơn vị" column, areas when it has "Mã địa bàn" and "Tên địa bàn", otherwise none (an
+ * instructions sheet, say).
  *
  * @example
  * ```ts
+ * detectImportTable(['Loại sắp xếp *', 'Mã địa bàn cũ *']); // 'reorganisations'
  * detectImportTable(['Mã đơn vị *', 'Tên đơn vị *']); // 'units'
  * detectImportTable(['Hướng dẫn']);                   // null
  * ```
@@ -302,6 +314,7 @@ export function detectImportTable(headers: readonly string[]): ImportTable | nul
     if (!column) throw new Error(`detectImportTable: the ${table} table has no column ${key}`);
     return [column.header.vi, column.header.en, column.key].some((h) => folded.has(foldHeader(h)));
   };
+  if (has('reorganisations', 'kind') && has('reorganisations', 'fromCodes')) return 'reorganisations';
   if (has('units', 'code')) return 'units';
   if (has('areas', 'code') && has('areas', 'name')) return 'areas';
   return null;

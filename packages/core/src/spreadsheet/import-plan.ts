@@ -50,7 +50,8 @@ function diff<T extends object>(
  * a parent or unit area must exist (in the database or on another row), sit at a higher level, lie in the
  * user's scope; only an administrator creates provinces; an area's parent and level and a unit's type never
  * change through an import; villages and communes belong to a commune, one commune unit per commune.
- * Validation errors of the tables are carried over.
+ * Validation errors of the tables are carried over; reorganisation rows are only validated here (each is planned
+ * by planReorganisation, on the tree as the rows before it leave it: see reorganisationRequestOfRow).
  *
  * @example
  * ```ts
@@ -82,7 +83,7 @@ export function planImport(tables: readonly ValidatedImportTable[], existing: Im
         if (other) fail('areas', table.sheet, row.row, 'code', twice(row.code, other.sheet));
         else areaRows.set(row.code, { sheet: table.sheet, row });
       }
-    } else {
+    } else if (table.table === 'units') {
       const rows: UnitImportRow[] = [];
       for (const row of table.rows) {
         const other = unitSheets.get(row.code);

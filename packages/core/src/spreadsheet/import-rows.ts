@@ -1,5 +1,6 @@
 import { type z } from 'zod';
-import { areaRowSchema, unitRowSchema } from './import-cells.js';
+import { areaRowSchema, reorganisationRowSchema, unitRowSchema } from './import-cells.js';
+import { checkReorganisationRow, type ReorganisationImportRow } from './import-reorganisations.js';
 import { type EnterpriseSize, type SchoolLevel } from '../catalogue/unit-attributes.js';
 import type { LocalizedText } from '../errors.js';
 import { AREA_KIND_LEVEL, UNIT_TYPE_LABELS, type AreaKind, type ManagingLevel, type UnitType } from '../units.js';
@@ -88,6 +89,7 @@ export interface UnitImportRow {
 }
 
 export { parseImportDate } from './import-cells.js';
+export type { ReorganisationImportRow } from './import-reorganisations.js';
 
 /** A cross-field problem of one row: the field it is about and the message. */
 type RowProblem = [field: string | null, message: LocalizedText];
@@ -207,6 +209,7 @@ function checkUnit(row: z.infer<typeof unitRowSchema>): {
 export type ValidatedImportTable = (
   | { table: 'areas'; sheet: string; rows: AreaImportRow[]; errors: ImportRowError[] }
   | { table: 'units'; sheet: string; rows: UnitImportRow[]; errors: ImportRowError[] }
+  | { table: 'reorganisations'; sheet: string; rows: ReorganisationImportRow[]; errors: ImportRowError[] }
 ) & {
   /**
    * The area codes named by rows that have other errors (a unit's area, an area's parent), when that cell
@@ -263,6 +266,7 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
       : (match.header.get(field) ?? importColumns(table).find((c) => c.key === field)?.header.vi ?? field);
   const areas: AreaImportRow[] = [];
   const units: UnitImportRow[] = [];
+  const reorganisations: ReorganisationImportRow[] = [];
   const references: ImportAreaReference[] = [];
   if (errors.length === 0) {
     const seen = new Map<string, number>();
@@ -288,7 +292,12 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
           },
         ]);
       } else if (rowCode !== '') seen.set(rowCode, row);
-      const parsed = table === 'areas' ? areaRowSchema.safeParse(record) : unitRowSchema.safeParse(record);
+      const parsed =
+        table === 'areas'
+          ? areaRowSchema.safeParse(record)
+          : table === 'units'
+            ? unitRowSchema.safeParse(record)
+            : reorganisationRowSchema.safeParse(record);
       if (!parsed.success) {
         for (const issue of describeZodIssues(parsed.error.issues))
           problems.push([issue.path.split('.')[0] || null, issue.message]);
@@ -296,6 +305,10 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
         const value = parsed.data as z.infer<typeof areaRowSchema>;
         problems.push(...checkArea(value));
         if (problems.length === 0) areas.push({ row, ...value });
+      } else if (table === 'reorganisations') {
+        const value = parsed.data as z.infer<typeof reorganisationRowSchema>;
+        problems.push(...checkReorganisationRow(value));
+        if (problems.length === 0) reorganisations.push({ row, ...value });
       } else {
         const value = parsed.data as z.infer<typeof unitRowSchema>;
         const checked = checkUnit(value);
@@ -320,8 +333,9 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
         }
       }
       for (const [field, message] of problems) errors.push({ sheet, row, column: columnName(field), field, message });
+      // a reorganisation row's codes are looked up when its turn comes (reorganisationRequestOfRow)
       const referenceField = table === 'areas' ? 'parentCode' : 'areaCode';
-      const referenced = record[referenceField] ?? '';
+      const referenced = table === 'reorganisations' ? '' : (record[referenceField] ?? '');
       if (
         problems.length > 0 &&
         referenced !== '' &&
@@ -331,6 +345,7 @@ export function validateImportTable(raw: ImportRawTable): ValidatedImportTable {
         references.push({ row, field: referenceField, code: referenced });
     }
   }
+  if (table === 'reorganisations') return { table, sheet, rows: reorganisations, errors, references };
   return table === 'areas'
     ? { table, sheet, rows: areas, errors, references }
     : { table, sheet, rows: units, errors, references };
