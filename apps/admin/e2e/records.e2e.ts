@@ -202,12 +202,16 @@ describe('the record pages on the Ba Đồn demo', () => {
     await page.getByRole('button', { name: 'Tháng trước' }).waitFor();
     for (const name of ['Lưu', 'Hủy']) {
       const button = edit.getByRole('button', { name, exact: true });
-      const box = (await button.boundingBox())!;
-      const hit = await page.evaluate(
-        ([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.textContent ?? null,
-        [box.x + box.width / 2, box.y + box.height / 2],
-      );
-      expect(hit, name).toBe(name);
+      // asked until it settles: the dialog and the calendar open with a transition
+      const hitAtCentre = async () => {
+        const box = await button.boundingBox();
+        if (!box) return 'no box';
+        return page.evaluate(
+          ([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.textContent ?? 'not a button',
+          [box.x + box.width / 2, box.y + box.height / 2],
+        );
+      };
+      await expect.poll(hitAtCentre, { message: name, timeout: 10_000 }).toBe(name);
     }
     await page.screenshot({ path: path.join(artefactsDir, 'award-edit-calendar-open.png') });
     await edit.getByLabel('Số quyết định').fill('1000/QĐ-UBND');

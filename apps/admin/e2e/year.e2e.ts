@@ -505,13 +505,20 @@ describe(`a whole year (${YEAR}) in the SPA as province officer, commune officer
       await page.goto(server.baseUrl + url);
       const edit = page.getByRole('button', { name: button }).first();
       await edit.waitFor();
-      const box = (await edit.boundingBox())!;
-      expect(box.x + box.width, url).toBeLessThanOrEqual(768);
-      const hit = await page.evaluate(
-        ([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.getAttribute('aria-label') ?? null,
-        [box.x + box.width / 2, box.y + box.height / 2],
-      );
-      expect(hit, url).toMatch(/^Sửa: /);
+      // The button must be inside the viewport for elementFromPoint, and the page may still be laying out
+      // (the table fills in, the viewport was just resized): ask again until it settles.
+      await edit.scrollIntoViewIfNeeded();
+      const hitAtCentre = async () => {
+        const box = await edit.boundingBox();
+        if (!box) return 'no box';
+        if (box.x + box.width > 768) return `right edge at ${box.x + box.width}`;
+        return page.evaluate(
+          ([x, y]) =>
+            document.elementFromPoint(x!, y!)?.closest('button')?.getAttribute('aria-label') ?? 'not a button',
+          [box.x + box.width / 2, box.y + box.height / 2],
+        );
+      };
+      await expect.poll(hitAtCentre, { message: url, timeout: 10_000 }).toMatch(/^Sửa: /);
       await page.screenshot({
         path: path.join(
           artefactsDir,
