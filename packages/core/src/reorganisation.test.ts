@@ -75,6 +75,48 @@ describe('planReorganisation', () => {
     ]);
   });
 
+  it('a second reorganisation replaces the year an earlier one gave a code, instead of stacking years', () => {
+    // after the 2025 merge: CQ-9 ended and CQ-9-2025 lives in AB; in 2027 AB is renamed
+    const after2025: ReorganisationContext = {
+      areas: [...context.areas, { ...area(5, 'P-T-AB', 'AB', 'commune', 2), validFrom: '2025-07-01' }],
+      units: [
+        { ...unit(30, 'CQ-9-2025', 'CQ', 5), validFrom: '2025-07-01' },
+        { ...unit(31, 'CQ-7-2025-2', 'CQ', 5), validFrom: '2025-07-01' },
+        { ...unit(32, 'DN-2019', 'DN', 5), validFrom: '2025-07-01' },
+        { ...unit(33, 'CQ-8-2027', 'CQ', 5), validFrom: '2025-07-01' },
+      ],
+      areaCodes: new Set([...context.areaCodes, 'P-T-AB']),
+      unitCodes: new Set([
+        ...context.unitCodes,
+        'CQ-9-2025',
+        'CQ-7',
+        'CQ-7-2025',
+        'CQ-7-2025-2',
+        'DN-2019',
+        'CQ-8',
+        'CQ-8-2027',
+        'CQ-9-2027',
+      ]),
+    };
+    const plan = planReorganisation(
+      {
+        kind: 'rename',
+        effectiveDate: '2027-01-01',
+        legalBasis,
+        predecessorIds: [5],
+        successors: [{ code: 'P-T-ABC', name: 'ABC', kind: 'xa', parentId: 2 }],
+      },
+      after2025,
+    );
+    expect(plan.errors).toEqual([]);
+    expect(plan.newUnits.map((u) => [u.code, u.from])).toEqual([
+      ['CQ-9-2027-2', 30], // CQ-9-2027 is taken: still unique
+      ['CQ-7-2027', 31], // the collision number of 2025 goes with its year
+      ['DN-2019-2027', 32], // DN is no unit's code: 2019 is part of the code, not a year given
+      ['CQ-8-2027-2', 33], // the same year again: numbered on
+    ]);
+  });
+
   it('a split gives each new commune its own commune unit and the villages assigned to it', () => {
     const plan = planReorganisation(
       {
