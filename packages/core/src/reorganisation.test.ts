@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { followReorganisation } from './account-placement.js';
 import { planReorganisation, type ReorganisationContext } from './reorganisation.js';
 import type { Area, Unit } from './units.js';
 
@@ -28,6 +29,7 @@ const context: ReorganisationContext = {
     area(2, 'P-T', 'Thị xã', 'district', 1),
     area(3, 'P-T-A', 'A', 'commune', 2),
     area(4, 'P-T-B', 'B', 'commune', 2),
+    area(5, 'P-E', 'Trống', 'district', 1),
   ],
   units: [
     unit(10, 'XA-P-T-A', 'XA', 3),
@@ -38,7 +40,7 @@ const context: ReorganisationContext = {
     unit(22, 'CQ-9', 'CQ', 4),
     { ...unit(23, 'KDC-P-T-B-2', 'KDC', 4), validTo: '2020-01-01' },
   ],
-  areaCodes: new Set(['P', 'P-T', 'P-T-A', 'P-T-B']),
+  areaCodes: new Set(['P', 'P-T', 'P-T-A', 'P-T-B', 'P-E']),
   unitCodes: new Set(['XA-P-T-A', 'KDC-P-T-A-1', 'KDC-P-T-A-2', 'XA-P-T-B', 'KDC-P-T-B-1', 'CQ-9', 'KDC-P-T-B-2']),
 };
 const legalBasis = { number: '1680/NQ-UBTVQH15', date: '2025-06-16' };
@@ -140,6 +142,40 @@ describe('planReorganisation', () => {
       ['KDC-P-T-A2-1', 'P-T-A2'],
     ]);
     expect(plan.newUnits[1]!.name).toBe('Phường A2');
+    // the commune's officer follows to the first new commune, the village's reporter with the village
+    const { follow, leftBehind } = followReorganisation(plan, [
+      { id: 1, username: 'xa.a', role: 'commune_officer', areaId: 3, unitId: null },
+      { id: 2, username: 'thon.2', role: 'unit_reporter', areaId: 3, unitId: 12 },
+      { id: 3, username: 'xa.b', role: 'commune_officer', areaId: 4, unitId: null }, // not touched
+    ]);
+    expect(leftBehind).toEqual([]);
+    expect(follow.map((f) => [f.account.username, f.toAreaCode, f.toUnitCode])).toEqual([
+      ['xa.a', 'P-T-A1', null],
+      ['thon.2', 'P-T-A2', 'KDC-P-T-A2-1'],
+    ]);
+  });
+
+  it('leaves the accounts of a dissolved area on it and says why, in both languages', () => {
+    const plan = planReorganisation(
+      { kind: 'dissolve', effectiveDate: '2025-07-01', legalBasis, predecessorIds: [5], successors: [] },
+      context,
+    );
+    expect(plan.errors).toEqual([]);
+    const { follow, leftBehind } = followReorganisation(plan, [
+      { id: 7, username: 'huyen.trong', role: 'province_officer', areaId: 5, unitId: null },
+    ]);
+    expect(follow).toEqual([]);
+    expect(leftBehind).toEqual([
+      {
+        username: 'huyen.trong',
+        role: 'province_officer',
+        place: 'Thị xã Trống',
+        reason: {
+          vi: 'Thị xã Trống kết thúc từ 01/07/2025 mà không có địa bàn kế tiếp: tài khoản vẫn gắn với địa bàn đã kết thúc, chỉ còn xem được số liệu của địa bàn trước ngày đó. Hãy chuyển tài khoản sang địa bàn khác.',
+          en: 'Town Trống ends on 01/07/2025 with no successor: the account stays on the ended area and can only read its figures from before that day. Move the account to another area.',
+        },
+      },
+    ]);
   });
 
   it('says every reason a request cannot be done', () => {
