@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_PASSWORD,
+  apiSession,
   artefactsDir,
   launchChromium,
   openPage,
@@ -195,6 +196,87 @@ describe("the import's reorganisations sheet in the SPA", () => {
     await page.getByText('Đã thực hiện 1 lần sắp xếp địa bàn.').waitFor();
     expect(find((await in2027()).roots, 'QT-BACGIANH2')).toBeDefined();
     expect(rates(await api('stats.summary', { areaId: town.id, year: 2021 }))).toEqual(before2021);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('accounts left on an ended area in the SPA', () => {
+  // MADE UP for the test: a district "Huyện Thử" under the new Quảng Trị from 1/1/2026, with an officer, dissolved
+  // from 1/12/2026 by an invented act; and a viewer placed on the town of Ba Đồn, which the 2025 reform dissolved.
+  it('lists them in the dry run of a dissolve, and the accounts page marks them with a filter', async () => {
+    const admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    const header = 'Mã địa bàn *,Tên địa bàn *,Loại địa bàn *,Mã địa bàn cấp trên,Hiệu lực từ ngày,Hiệu lực đến ngày';
+    const file = `\uFEFF${header}\nQT-THU,Thử,Huyện,QT-2025,01/01/2026,\n`;
+    const imported = await admin.mutate<{ errors: unknown[] }>('imports.commit', {
+      format: 'csv',
+      fileName: 'huyen-thu.csv',
+      contentBase64: Buffer.from(file, 'utf8').toString('base64'),
+    });
+    expect(imported.errors).toEqual([]);
+    const district = find((await admin.query<{ roots: Node[] }>('areas.tree', {})).roots, 'QT-THU')!;
+    const town = find((await admin.query<{ roots: Node[] }>('areas.tree', { date: '2021-12-31' })).roots, 'QB-BD')!;
+    const account = (username: string, role: string, areaId: number) =>
+      admin.mutate('users.create', {
+        username,
+        displayName: username,
+        password: 'mật khẩu thử nghiệm',
+        role,
+        areaId,
+        unitId: null,
+        email: null,
+      });
+    await account('huyen.thu', 'province_officer', district.id);
+    await account('xem.badon', 'viewer', town.id);
+
+    // the page signed in as the admin (it may run alone)
+    const [name, value] = admin.cookie.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: server.baseUrl }]);
+    await page.goto(`${server.baseUrl}/reorganise`);
+    await page.getByRole('heading', { name: 'Sắp xếp đơn vị hành chính' }).waitFor();
+    await page.getByRole('combobox', { name: 'Hình thức' }).click();
+    await page.getByRole('option', { name: 'Kết thúc (giải thể cấp hành chính)' }).click();
+    await page.getByLabel('Ngày có hiệu lực').fill('01/12/2026');
+    await page.getByLabel('Số nghị quyết, quyết định').fill('77/NQ-THU');
+    await page.getByLabel('Ngày ban hành').fill('20/11/2026');
+    const predecessors = page.locator('input').and(page.getByLabel(/^Địa bàn cũ/));
+    await predecessors.click();
+    await predecessors.fill('Thử');
+    await page.getByRole('option', { name: /Thử$/ }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    const left = page.getByTestId('accounts-left-behind');
+    await left.waitFor();
+    const text = await left.innerText();
+    expect(text).toContain('Tài khoản không chuyển theo được');
+    expect(text).toMatch(/huyen\.thu\s+Cán bộ Công an tỉnh\/huyện\s+Huyện Thử/);
+    expect(text).toContain('Huyện Thử kết thúc từ 01/12/2026 mà không có địa bàn kế tiếp');
+    await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-accounts-left.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Thực hiện' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Thực hiện' }).click();
+    await page.getByTestId('reorganisation-preview').getByRole('heading', { name: 'Đã thực hiện' }).waitFor();
+
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    const table = page.getByTestId('users-table');
+    await table.waitFor();
+    await page.getByTestId('ended-accounts-alert').waitFor();
+    const viewer = table.locator('tr[data-username="xem.badon"]');
+    expect(await viewer.getByTestId('placement-ended').innerText()).toBe(
+      'Địa bàn đã kết thúc từ 01/07/2025 — hãy chuyển tài khoản sang địa bàn khác',
+    );
+    expect(await viewer.innerText()).toContain('Ba Đồn');
+    expect(await table.locator('tr[data-username="huyen.thu"]').getByTestId('placement-ended').innerText()).toBe(
+      'Địa bàn đã kết thúc từ 01/12/2026 — hãy chuyển tài khoản sang địa bàn khác',
+    );
+    expect(await table.locator('tr[data-username="admin"]').getByTestId('placement-ended').count()).toBe(0);
+    await page.screenshot({ path: path.join(artefactsDir, 'users-ended-areas.png'), fullPage: true });
+    await page.getByLabel(/^Chỉ tài khoản có địa bàn\/đơn vị đã kết thúc/).check();
+    await expect
+      .poll(async () =>
+        (await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.username))).sort(),
+      )
+      .toEqual(['huyen.thu', 'xem.badon']);
+    await page.screenshot({ path: path.join(artefactsDir, 'users-ended-only.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 });

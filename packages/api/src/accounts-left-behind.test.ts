@@ -106,6 +106,7 @@ describe('accounts of a reorganisation', { timeout: 240_000 }, () => {
     // the account stays on the ended area, and the list says since when
     expect((await listed()).areaId).toBe(empty!.id);
     expect((await listed()).ended).toEqual({ what: 'area', since: '2025-07-01' });
+    expect((await listed()).areaName).toBe('Trống'); // the SPA's tree of today no longer has it
     expect((await admin.users.list()).filter((u) => u.ended !== null).map((u) => u.username)).toEqual(['huyen.trong']);
     // the same list seen the day before the area ended marks nothing
     const before = await env.callerFor('admin', new Date('2025-06-30T03:00:00Z')).users.list();

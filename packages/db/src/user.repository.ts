@@ -129,19 +129,34 @@ export async function insertUser(db: Kysely<Database>, user: NewUser, now: Date)
 export async function listUsers(
   db: Kysely<Database>,
   filter: { withinAreaId?: number } = {},
-): Promise<(User & { lockedUntil: string | null; areaValidTo: string | null; unitValidTo: string | null })[]> {
+): Promise<
+  (User & {
+    lockedUntil: string | null;
+    areaName: string | null;
+    areaValidTo: string | null;
+    unitName: string | null;
+    unitValidTo: string | null;
+  })[]
+> {
   const rows = await db
     .selectFrom('users')
     .leftJoin('areas', 'areas.id', 'users.area_id')
     .leftJoin('units', 'units.id', 'users.unit_id')
     .selectAll('users')
-    .select(['areas.valid_to as area_valid_to', 'units.valid_to as unit_valid_to'])
+    .select([
+      'areas.name as area_name',
+      'areas.valid_to as area_valid_to',
+      'units.name as unit_name',
+      'units.valid_to as unit_valid_to',
+    ])
     .orderBy('users.username')
     .execute();
   const listed = (row: (typeof rows)[number]) => ({
     ...toUser(row),
     lockedUntil: row.locked_until,
+    areaName: row.area_name,
     areaValidTo: row.area_valid_to,
+    unitName: row.unit_name,
     unitValidTo: row.unit_valid_to,
   });
   if (filter.withinAreaId === undefined) return rows.map(listed);

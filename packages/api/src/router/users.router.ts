@@ -17,7 +17,8 @@ export const usersRouter = router({
   /**
    * The accounts the caller manages: all for an administrator, their subtree's for a province officer; each with
    * `lockedUntil` while a sign-in lock holds (null otherwise), and `ended` when its area or unit has ended (an
-   * area dissolved by a reorganisation: the account stays on it until moved).
+   * area dissolved by a reorganisation: the account stays on it until moved), with the names of its area and unit
+   * (an ended one is not in today's tree).
    */
   list: protectedProcedure.meta(allow('users.manage')).query(async ({ ctx }) => {
     const root = scopeRootOf(ctx.user);
