@@ -153,6 +153,61 @@ describe('a dated change of who recognises a unit in the SPA', () => {
   });
 });
 
+describe('the unit list on a past day in the SPA', () => {
+  // MADE UP for the test: a village of phường Ba Đồn moved to phường Bắc Gianh from 1 February 2026 (an import).
+  it('lists a unit under the area it was in on the day asked for, and an ended commune’s units as they were', async () => {
+    const admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    const [name, value] = admin.cookie.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: server.baseUrl }]);
+    const today = await admin.query<{ roots: Node[] }>('areas.tree', {});
+    const badon = find(today.roots, 'QT-BADON')!;
+    type Unit = { id: number; code: string; name: string; areaId: number };
+    const { items } = await admin.query<{ items: Unit[] }>('units.list', {
+      areaId: badon.id,
+      types: ['KDC'],
+      pageSize: 1,
+    });
+    const village = items[0]!;
+    const header =
+      'Mã đơn vị *,Tên đơn vị *,Loại đơn vị *,Mã địa bàn *,Cấp quản lý,Thuộc lực lượng vũ trang,Quy mô doanh nghiệp,Cấp học,Hiệu lực từ ngày';
+    const file = `\uFEFF${header}\n${village.code},"${village.name}",Khu dân cư,QT-BACGIANH,,,,,01/02/2026\n`;
+    const moved = await admin.mutate<{ errors: unknown[] }>('imports.commit', {
+      format: 'csv',
+      fileName: 'chuyen-thon.csv',
+      contentBase64: Buffer.from(file, 'utf8').toString('base64'),
+    });
+    expect(moved.errors).toEqual([]);
+
+    const table = page.getByTestId('units-scroll');
+    const count = page.getByTestId('units-count');
+    const date = page.getByLabel('Tại ngày (bỏ trống: hôm nay)');
+    await page.goto(`${server.baseUrl}/units?area=${badon.id}`);
+    await page.getByRole('heading', { name: 'Đơn vị — Ba Đồn' }).waitFor();
+    await page.getByLabel('Tìm đơn vị (không cần dấu)').fill(village.code);
+    await expect.poll(() => count.innerText()).toBe('0/0 đơn vị'); // today it is in Bắc Gianh
+    await date.fill('31/12/2025');
+    await date.press('Escape');
+    await expect.poll(() => count.innerText()).toBe('1/1 đơn vị');
+    expect(await table.innerText()).toContain(village.code);
+    await page.screenshot({ path: path.join(artefactsDir, 'units-on-a-past-day.png'), fullPage: true });
+
+    // a commune the 2025 reform ended: its units on 31/12/2024, none today
+    const phuc = find(
+      (await admin.query<{ roots: Node[] }>('areas.tree', { date: '2024-12-31' })).roots,
+      'QB-BD-QPHUC',
+    )!;
+    await page.goto(`${server.baseUrl}/units?area=${phuc.id}`);
+    await expect.poll(() => count.innerText()).toBe('0/0 đơn vị');
+    await date.fill('31/12/2024');
+    await date.press('Escape');
+    await page.getByRole('heading', { name: 'Đơn vị — Quảng Phúc' }).waitFor();
+    await expect.poll(async () => (await table.innerText()).includes('KDC-QB-BD-QPHUC-1')).toBe(true);
+    expect(await count.innerText()).toMatch(/^\d+\/\d+ đơn vị$/);
+    await page.screenshot({ path: path.join(artefactsDir, 'units-of-an-ended-commune.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("the import's reorganisations sheet in the SPA", () => {
   // A rename of the reformed demo's phường Bắc Gianh from 1 January 2027, MADE UP for the test (invented act).
   it('shows a rename row by row with its errors, then does it; 2021 keeps its figures', async () => {
