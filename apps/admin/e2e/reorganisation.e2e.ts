@@ -257,7 +257,7 @@ describe("the import's reorganisations sheet in the SPA", () => {
 
 describe('accounts left on an ended area in the SPA', () => {
   // MADE UP for the test: a district "Huyện Thử" under the new Quảng Trị from 1/1/2026, with an officer, dissolved
-  // from 1/12/2026 by an invented act; and a viewer placed on the town of Ba Đồn, which the 2025 reform dissolved.
+  // from 1/6/2026 by an invented act; and a viewer placed on the town of Ba Đồn, which the 2025 reform dissolved.
   it('lists them in the dry run of a dissolve, and the accounts page marks them with a filter', async () => {
     const admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
     const header = 'Mã địa bàn *,Tên địa bàn *,Loại địa bàn *,Mã địa bàn cấp trên,Hiệu lực từ ngày,Hiệu lực đến ngày';
@@ -290,9 +290,9 @@ describe('accounts left on an ended area in the SPA', () => {
     await page.getByRole('heading', { name: 'Sắp xếp đơn vị hành chính' }).waitFor();
     await page.getByRole('combobox', { name: 'Hình thức' }).click();
     await page.getByRole('option', { name: 'Kết thúc (giải thể cấp hành chính)' }).click();
-    await page.getByLabel('Ngày có hiệu lực').fill('01/12/2026');
+    await page.getByLabel('Ngày có hiệu lực').fill('01/06/2026');
     await page.getByLabel('Số nghị quyết, quyết định').fill('77/NQ-THU');
-    await page.getByLabel('Ngày ban hành').fill('20/11/2026');
+    await page.getByLabel('Ngày ban hành').fill('20/05/2026');
     const predecessors = page.locator('input').and(page.getByLabel(/^Địa bàn cũ/));
     await predecessors.click();
     await predecessors.fill('Thử');
@@ -304,7 +304,7 @@ describe('accounts left on an ended area in the SPA', () => {
     const text = await left.innerText();
     expect(text).toContain('Tài khoản không chuyển theo được');
     expect(text).toMatch(/huyen\.thu\s+Cán bộ Công an tỉnh\/huyện\s+Huyện Thử/);
-    expect(text).toContain('Huyện Thử kết thúc từ 01/12/2026 mà không có địa bàn kế tiếp');
+    expect(text).toContain('Huyện Thử kết thúc từ 01/06/2026 mà không có địa bàn kế tiếp');
     await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-accounts-left.png'), fullPage: true });
     await page.getByRole('button', { name: 'Thực hiện' }).click();
     const dialog = page.getByRole('dialog');
@@ -321,7 +321,7 @@ describe('accounts left on an ended area in the SPA', () => {
     );
     expect(await viewer.innerText()).toContain('Ba Đồn');
     expect(await table.locator('tr[data-username="huyen.thu"]').getByTestId('placement-ended').innerText()).toBe(
-      'Địa bàn đã kết thúc từ 01/12/2026 — hãy chuyển tài khoản sang địa bàn khác',
+      'Địa bàn đã kết thúc từ 01/06/2026 — hãy chuyển tài khoản sang địa bàn khác',
     );
     expect(await table.locator('tr[data-username="admin"]').getByTestId('placement-ended').count()).toBe(0);
     await page.screenshot({ path: path.join(artefactsDir, 'users-ended-areas.png'), fullPage: true });
