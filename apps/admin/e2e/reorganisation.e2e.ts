@@ -124,6 +124,24 @@ describe('reorganising areas in the SPA', () => {
     await page.getByRole('heading', { name: 'Tổng quan Nam Ba Đồn, năm 2026' }).waitFor();
     await page.getByTestId('recognition-table').waitFor();
     expect(await page.getByTestId('yoy-composed').count()).toBe(0);
+
+    // A village of the new commune began on 1/7/2025: its 2025 file's KDC-4 compares its predecessor's reports
+    // of the quarters before, and says so.
+    const village = (
+      await api<{ items: { id: number; code: string }[] }>('units.list', {
+        areaId: namBaDon.id,
+        types: ['KDC'],
+        pageSize: 1,
+      })
+    ).items[0]!;
+    await page.goto(`${server.baseUrl}/units/${village.id}/assessment/2025`);
+    const inherited = page.getByTestId('comparison-inherited').first();
+    await inherited.waitFor();
+    expect(await inherited.innerText()).toMatch(
+      /^Quý 4\/2023, 1\/2024, .*2\/2025: số liệu của đơn vị trước sắp xếp \(.+ – KDC-QB-BD-.+, đến 01\/07\/2025\)/,
+    );
+    await inherited.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-file-inherited-reports.png') });
   });
 
   it('logged no error in the browser', () => {

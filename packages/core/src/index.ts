@@ -32,6 +32,7 @@ export * from './catalogue/eligibility.js';
 export * from './catalogue/tt124-2021.catalogue.js';
 export * from './catalogue/tt23-2012.catalogue.js';
 export * from './reports/quarterly-report.js';
+export * from './reports/lineage-reports.js';
 export * from './recognition/assessment.schema.js';
 export * from './recognition/recognition.engine.js';
 export * from './recognition/passing-answers.js';

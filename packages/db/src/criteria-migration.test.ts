@@ -153,6 +153,7 @@ describe('migration 2026-12-01-1002: stored data moved to the corrected criteria
       '2026-12-01-1611-reminder-deliveries',
       '2026-12-01-1901-login-limits',
       '2026-12-01-2001-unit-versions',
+      '2026-12-02-2001-unit-lineage-date',
     ]);
   });
 

@@ -19,7 +19,8 @@ import {
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { subtreeAreaIds } from './area.repository.js';
 import { chunk } from './chunk.js';
-import { toQuarterlyCounts } from './records.repository.js';
+import { loadInheritedReports, windowQuarters } from './lineage-reports.loader.js';
+import { QUARTERLY_COUNT_COLUMNS, toQuarterlyCounts } from './records.repository.js';
 import type { Database, UnitTable } from './schema.js';
 
 // Loads what the recognition engine needs to evaluate units for a year: the units with their eligibility
@@ -247,19 +248,7 @@ export async function loadEvaluationInputs(
       .execute(),
     db
       .selectFrom('quarterly_reports')
-      .select([
-        'unit_id',
-        'year',
-        'quarter',
-        'crimes',
-        'social_evils',
-        'fires_explosions_accidents',
-        'propaganda_sessions',
-        'people_reached',
-        'tip_offs',
-        'new_models',
-        'meetings',
-      ])
+      .select(['unit_id', 'year', 'quarter', ...QUARTERLY_COUNT_COLUMNS])
       .where((eb) =>
         eb.or([
           eb.and([eb('year', '=', year - 2), eb('quarter', '=', 4)]),
@@ -290,6 +279,13 @@ export async function loadEvaluationInputs(
   for (const row of reportRows) {
     push(reports, row.unit_id, { year: row.year, quarter: row.quarter, counts: toQuarterlyCounts(row) });
   }
+  // a unit born of a reorganisation: its predecessors' reports of the quarters before it began
+  for (const [unitId, records] of await loadInheritedReports(
+    db,
+    windowQuarters(year),
+    units.map((u) => u.id),
+  ))
+    for (const record of records) push(reports, unitId, record);
   return toEvaluationInputs(units, year, { fileCatalogue, recorded, answers, incidents }, (id) =>
     windowCountsFromReports(reports.get(id) ?? [], year),
   );

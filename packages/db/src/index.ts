@@ -14,6 +14,7 @@ export * from './import.repository.js';
 export * from './export.repository.js';
 export * from './results.repository.js';
 export * from './whole-set.loader.js';
+export * from './lineage-reports.loader.js';
 export * from './write-transaction.js';
 export * from './reorganisation.repository.js';
 export * from './required.js';

@@ -114,6 +114,18 @@ export async function deleteIncident(db: Kysely<Database>, id: number): Promise<
   await db.deleteFrom('incidents').where('id', '=', id).execute();
 }
 
+/** The counts columns of a quarterly report row, in the order of core's QUARTERLY_METRICS. */
+export const QUARTERLY_COUNT_COLUMNS = [
+  'crimes',
+  'social_evils',
+  'fires_explosions_accidents',
+  'propaganda_sessions',
+  'people_reached',
+  'tip_offs',
+  'new_models',
+  'meetings',
+] as const;
+
 /** The counts columns of a quarterly report row, as core's counts. */
 export function toQuarterlyCounts(
   row: Pick<

@@ -11,11 +11,16 @@ import {
   type QuarterlyMetric,
   type QuarterRef,
   type ReportCounts,
+  type ReportCountsRecord,
   type UnitEvaluationInput,
+  windowCountsFromReports,
   yearEvaluationSpan,
 } from '@antoan/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { chunk } from './chunk.js';
 import { recordedResults, toEvaluationInputs } from './evaluation.loader.js';
+import { loadInheritedReports, windowQuarters } from './lineage-reports.loader.js';
+import { toQuarterlyCounts } from './records.repository.js';
 import type { Database } from './schema.js';
 
 // The engine's inputs of EVERY unit of a year in four whole-table queries (the full recompute of stored results
@@ -126,6 +131,28 @@ export async function loadWholeSetInputs(
     const current = sideOf(row, 'cur');
     const previous = sideOf(row, 'prev');
     counts.set(Number(row.unit_id), { ...(current ? { current } : {}), ...(previous ? { previous } : {}) });
+  }
+  // a unit born of a reorganisation: its own reports with those it inherits, counted by core (few units, and
+  // only in the years whose windows reach back before a reorganisation)
+  const inherited = await loadInheritedReports(db, windowQuarters(year), ids);
+  if (inherited.size > 0) {
+    const heirs = [...inherited.keys()];
+    const own = new Map<number, ReportCountsRecord[]>();
+    for (const part of chunk(heirs, 500))
+      for (const row of await db
+        .selectFrom('quarterly_reports')
+        .selectAll()
+        .where('unit_id', 'in', part)
+        .where((eb) =>
+          eb.or(windowQuarters(year).map((q) => eb.and([eb('year', '=', q.year), eb('quarter', '=', q.quarter)]))),
+        )
+        .execute()) {
+        const list = own.get(row.unit_id) ?? [];
+        list.push({ year: row.year, quarter: row.quarter, counts: toQuarterlyCounts(row) });
+        own.set(row.unit_id, list);
+      }
+    for (const [id, records] of inherited)
+      counts.set(id, windowCountsFromReports([...(own.get(id) ?? []), ...records], year));
   }
   return toEvaluationInputs(units, year, { fileCatalogue, recorded, answers, incidents }, (id) => counts.get(id) ?? {});
 }

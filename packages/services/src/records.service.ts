@@ -27,6 +27,7 @@ import {
   updateAward,
   updateModel,
   upsertQuarterlyReport,
+  unitsInheritingReport,
 } from '@antoan/db';
 import { audited, LOCKED, type Actor } from './audited.js';
 import { refreshResults, yearsOfIncident, yearsOfReport } from './results.service.js';
@@ -99,7 +100,9 @@ export async function submitReport(actor: Actor, input: QuarterlyReportInput): P
   return audited(actor, change, async (trx, at) => {
     const { report, previous } = await upsertQuarterlyReport(trx, input, actor.user.id, at);
     const years = yearsOfReport(input.year, input.quarter);
-    await refreshResults(trx, { unitIds: [input.unitId], years, lockedFiles: 'flag' }, at);
+    // the units that inherit this quarter (successors of a later reorganisation) compare with it too
+    const heirs = await unitsInheritingReport(trx, input.unitId, input);
+    await refreshResults(trx, { unitIds: [input.unitId, ...heirs], years, lockedFiles: 'flag' }, at);
     return { result: report, entityId: report.id, before: previous ?? null, after: report };
   });
 }

@@ -30,6 +30,7 @@ import {
   type UnitScope,
 } from '@antoan/db';
 import type { Kysely } from 'kysely';
+import { inheritedReportsOfYear } from './results.service.js';
 
 // The reference computation: a year's figures of an area recomputed from raw data (answers, incidents, reports)
 // with core's engine, nothing stored read. It is the oracle the stored results are checked against
@@ -189,7 +190,9 @@ export async function computeAreaSummary(
             .where('year', '=', year)
             .$if(scoped, (qb) => qb.where('unit_id', 'in', unitsInScope(db, scope)))
             .execute()
-        ).map((r) => ({ unitId: r.unit_id, year: r.year, quarter: r.quarter, submittedAt: r.submitted_at }))
+        )
+          .map((r) => ({ unitId: r.unit_id, year: r.year, quarter: r.quarter, submittedAt: r.submitted_at }))
+          .concat(await inheritedReportsOfYear(db, year, scoped ? reportingUnits.map((u) => u.unitId) : undefined))
       : [];
 
   const statistics = computeStatistics({

@@ -67,6 +67,8 @@ export interface ReportCountsRecord {
   year: number;
   quarter: number;
   counts: ReportCounts;
+  /** When it was filed (an ISO instant), where the reader needs it (the report flags); not read for counts. */
+  submittedAt?: string;
 }
 
 /**

@@ -15,6 +15,7 @@ import * as m1601 from './2026-12-01-1601-user-must-change-password.js';
 import * as m1611 from './2026-12-01-1611-reminder-deliveries.js';
 import * as m1901 from './2026-12-01-1901-login-limits.js';
 import * as m2001 from './2026-12-01-2001-unit-versions.js';
+import * as m2002d from './2026-12-02-2001-unit-lineage-date.js';
 
 /**
  * Every migration, by name. Names sort by date; a shipped migration is never edited, only followed by a
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-1611-reminder-deliveries': m1611,
   '2026-12-01-1901-login-limits': m1901,
   '2026-12-01-2001-unit-versions': m2001,
+  '2026-12-02-2001-unit-lineage-date': m2002d,
 };

@@ -336,13 +336,11 @@ async function seedReform(
     ).map((l) => [l.successor_id, l.predecessor_id]),
   );
   const units = newUnits.map((u) => ({ id: u.id, code: u.code, type: u.type, areaId: u.area_id }));
-  const reports =
-    (await carryReportsOver(trx, date)) +
-    (await seedReports(
-      trx,
-      units.map((u) => ({ ...u, countsOf: u.type === 'XA' ? undefined : predecessorId.get(u.id) })),
-      demoQuarters({ year: 2025, quarter: 3 }, { year: 2026, quarter: 3 }),
-    ));
+  const reports = await seedReports(
+    trx,
+    units.map((u) => ({ ...u, countsOf: u.type === 'XA' ? undefined : predecessorId.get(u.id) })),
+    demoQuarters({ year: 2025, quarter: 3 }, { year: 2026, quarter: 3 }),
+  );
   const titleOf = new Map<number, string>();
   for (const c of r.communes) titleOf.set(await areaId(c.code), `${c.kind === 'phuong' ? 'phường' : 'xã'} ${c.name}`);
   let assessments = 0;
@@ -366,72 +364,6 @@ async function seedReform(
   }
   await seedModelsAndAwardsAfterReform(trx, titleOf, newUnits);
   return { areas: 2 + r.communes.length, units: newUnits.length, assessments, reports };
-}
-
-/**
- * The quarterly reports a successor needs for its first year's windows (Q4 2023 – Q2 2025: KDC-4 and XA-4
- * compare a window's counts with the previous window's), carried over from its predecessors (a commune's
- * unit: their sums), as the officers of a merged commune re-enter them. The engine reads a unit's own reports
- * only, not its predecessors': without this, 76 of the 95 villages and the 4 communes of 2025 failed for
- * "missing data" (reported to issue 15). The predecessors' reports stay as they were.
- */
-async function carryReportsOver(trx: Kysely<Database>, date: string): Promise<number> {
-  const lineage = await trx
-    .selectFrom('unit_lineage')
-    .select(['predecessor_id', 'successor_id'])
-    .where('effective_date', '=', date)
-    .orderBy('successor_id')
-    .execute();
-  const predecessorsOf = new Map<number, number[]>();
-  for (const l of lineage)
-    predecessorsOf.set(l.successor_id, [...(predecessorsOf.get(l.successor_id) ?? []), l.predecessor_id]);
-  const rows = await trx
-    .selectFrom('quarterly_reports')
-    .selectAll()
-    .where('unit_id', 'in', [...new Set(lineage.map((l) => l.predecessor_id))])
-    .where((eb) => eb.or([eb('year', '>=', 2024), eb.and([eb('year', '=', 2023), eb('quarter', '=', 4)])]))
-    .execute();
-  const byUnit = new Map<number, typeof rows>();
-  for (const row of rows) byUnit.set(row.unit_id, [...(byUnit.get(row.unit_id) ?? []), row]);
-  const counts = [
-    'crimes',
-    'social_evils',
-    'fires_explosions_accidents',
-    'propaganda_sessions',
-    'people_reached',
-    'tip_offs',
-    'new_models',
-    'meetings',
-  ] as const;
-  const carried = [];
-  for (const [successor, predecessors] of predecessorsOf) {
-    const quarters = new Map<string, (typeof rows)[number][]>();
-    for (const p of predecessors)
-      for (const row of byUnit.get(p) ?? []) {
-        const key = `${row.year}-${row.quarter}`;
-        quarters.set(key, [...(quarters.get(key) ?? []), row]);
-      }
-    for (const group of quarters.values()) {
-      const first = required(group[0], 'a report');
-      const sum = Object.fromEntries(counts.map((c) => [c, group.reduce((n, r) => n + r[c], 0)])) as Record<
-        (typeof counts)[number],
-        number
-      >;
-      const submitted = group.map((r) => r.submitted_at).sort();
-      carried.push({
-        unit_id: successor,
-        year: first.year,
-        quarter: first.quarter,
-        ...sum,
-        notes: 'Số liệu của đơn vị trước sắp xếp, nhập lại sau ngày 01/07/2025',
-        submitted_at: required(submitted[submitted.length - 1], 'submitted_at'),
-        submitted_by: null,
-        on_time: group.every((r) => r.on_time === 1) ? 1 : 0,
-      });
-    }
-  }
-  for (const part of chunk(carried, 200)) await trx.insertInto('quarterly_reports').values(part).execute();
-  return carried.length;
 }
 
 /** Every quarter from `first` to `last`, both included. */
