@@ -9,6 +9,7 @@ import {
   startRealServer,
   type RunningServer,
 } from './harness.js';
+import { addUser, signIn, signOut, visitEveryPage as visitAll } from './steps.js';
 
 // Accounts made in the SPA (issue 16): the admin creates a province officer and a commune officer, each gets a
 // one-time password that must be changed at the first sign-in; the province officer creates a unit
@@ -47,52 +48,13 @@ afterAll(async () => {
 const shot = (name: string) =>
   page.screenshot({ path: path.join(artefactsDir, `accounts-${name}.png`), fullPage: true });
 
-async function signIn(username: string, password: string) {
-  await page.getByRole('textbox', { name: /^Tên đăng nhập/ }).fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).waitFor();
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
-  await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-}
-
-/** Fills the "add a user" form of the users page and returns the one-time password it shows once. */
-async function addUser(user: { username: string; displayName: string; role: string; area: string; unitCode?: string }) {
-  await page.getByRole('button', { name: 'Thêm người dùng' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Thêm người dùng' });
-  await dialog.getByRole('textbox', { name: /^Tên đăng nhập/ }).fill(user.username);
-  await dialog.getByRole('textbox', { name: /^Họ tên hoặc tên đơn vị/ }).fill(user.displayName);
-  await dialog.getByRole('combobox', { name: /^Vai trò/ }).click();
-  await page.getByRole('option', { name: user.role, exact: true }).click();
-  await dialog.getByRole('combobox', { name: /^Địa bàn/ }).fill(user.area);
-  await page
-    .getByRole('option', { name: new RegExp(`^${user.area}`) })
-    .first()
-    .click();
-  if (user.unitCode) {
-    await dialog.getByRole('combobox', { name: /^Đơn vị/ }).fill(user.unitCode);
-    await page.getByRole('option', { name: new RegExp(user.unitCode) }).click();
-  }
-  await dialog.getByRole('button', { name: 'Lưu' }).click();
-  const secret = page.getByTestId('one-time-password');
-  await secret.waitFor();
-  const password = (await secret.innerText()).trim();
-  expect(password).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
-  await shot(`one-time-${user.username}`);
-  await page.getByRole('button', { name: 'Đã ghi lại, đóng' }).click();
-  await page
-    .locator(`[data-testid="users-table"] tr[data-username="${user.username}"]`)
-    .getByText('Chờ đổi mật khẩu')
-    .waitFor();
-  return password;
-}
+/** Adds an account on the users page; its one-time password is screenshotted while shown. */
+const addAccount = (user: Parameters<typeof addUser>[1]) =>
+  addUser(page, user, { shown: () => shot(`one-time-${user.username}`) });
 
 /** The first sign-in with a one-time password: only the password form, until the password is changed. */
 async function firstSignIn(username: keyof typeof PASSWORDS) {
-  await signIn(username, oneTime[username]!);
+  await signIn(page, username, oneTime[username]!);
   await page.getByRole('heading', { name: 'Đặt mật khẩu của bạn' }).waitFor();
   expect(await page.getByRole('navigation').count()).toBe(0);
   await shot(`must-change-${username}`);
@@ -108,39 +70,22 @@ async function firstSignIn(username: keyof typeof PASSWORDS) {
 }
 
 /** Every page of the navigation, opened in turn: none shows an error alert. */
-async function visitEveryPage(who: string) {
-  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-  const labels = await nav.getByRole('link').allInnerTexts();
-  const seen: string[] = [];
-  for (const label of labels.map((l) => l.trim().split('\n')[0]!)) {
-    await nav.getByRole('link', { name: label }).first().click();
-    // The page has settled when nothing is loading any more.
-    await expect
-      .poll(() => page.locator('[aria-busy="true"], .mantine-Loader-root').count(), { timeout: 30_000 })
-      .toBe(0);
-    await page.getByRole('heading').first().waitFor();
-    // Errors in the page itself (notifications are alerts too, and a success notice may still be showing).
-    const alerts = await page.locator('#main-content [role="alert"]').allInnerTexts();
-    expect(alerts, `${who} on "${label}"`).toEqual([]);
-    await shot(`${who}-${seen.length}-${label.replace(/[^\p{L}\p{N}]+/gu, '-')}`);
-    seen.push(label);
-  }
-  return seen;
-}
+const visitEveryPage = (who: string) =>
+  visitAll(page, who, { shot: (label, index) => shot(`${who}-${index}-${label}`) });
 
 describe('accounts in the SPA', () => {
   it('lets the admin create a province officer and a commune officer, each with a one-time password shown once', async () => {
     await page.goto(server.baseUrl);
-    await signIn('admin', ADMIN_PASSWORD);
+    await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('heading', { name: 'Người dùng' }).waitFor();
-    oneTime['tinh.quangbinh'] = await addUser({
+    oneTime['tinh.quangbinh'] = await addAccount({
       username: 'tinh.quangbinh',
       displayName: 'Công an tỉnh Quảng Bình',
       role: 'Cán bộ Công an tỉnh/huyện',
       area: 'Quảng Bình',
     });
-    oneTime['ca.quangthuy'] = await addUser({
+    oneTime['ca.quangthuy'] = await addAccount({
       username: 'ca.quangthuy',
       displayName: 'Công an xã Quảng Thủy',
       role: 'Cán bộ Công an xã',
@@ -148,7 +93,7 @@ describe('accounts in the SPA', () => {
     });
     expect(oneTime['tinh.quangbinh']).not.toBe(oneTime['ca.quangthuy']);
     await shot('users-admin');
-    await signOut();
+    await signOut(page);
   });
 
   it('makes the province officer change the one-time password, then lets them add a unit reporter of their province', async () => {
@@ -157,14 +102,14 @@ describe('accounts in the SPA', () => {
     await page.locator('[data-testid="users-table"] tr[data-username="ca.quangthuy"]').waitFor();
     // The admin's account is not theirs to see.
     expect(await page.locator('[data-testid="users-table"] tr[data-username="admin"]').count()).toBe(0);
-    oneTime['thon1.quangthuy'] = await addUser({
+    oneTime['thon1.quangthuy'] = await addAccount({
       username: 'thon1.quangthuy',
       displayName: 'Trưởng thôn 1 Quảng Thủy',
       role: 'Người báo cáo của đơn vị',
       area: 'Quảng Thủy',
       unitCode: 'KDC-QB-BD-QTHUY-1',
     });
-    await signOut();
+    await signOut(page);
   });
 
   it('makes the commune officer change the one-time password too', async () => {
@@ -192,7 +137,7 @@ describe('accounts in the SPA', () => {
       const response = await page.request.get(new URL(href, server.baseUrl).toString());
       expect(response.status(), href).toBe(200);
     }
-    await signOut();
+    await signOut(page);
   });
 
   it('shows the unit reporter no error on any page their navigation offers', async () => {
@@ -277,11 +222,11 @@ describe('accounts in the SPA', () => {
     await link.click();
     await page.getByRole('dialog').getByRole('button', { name: 'Rời trang' }).click();
     await page.getByRole('heading', { name: 'Báo cáo quý — Thôn 1, năm 2023' }).waitFor();
-    await signOut();
+    await signOut(page);
   });
 
   it('shows the admin the audit log of these changes, filtered by action, with before and after', async () => {
-    await signIn('admin', ADMIN_PASSWORD);
+    await signIn(page, 'admin', ADMIN_PASSWORD);
     // The reporter's last address named an area; signing out dropped it, so the admin starts from everything.
     await page.getByRole('button', { name: 'Địa bàn: Toàn bộ phạm vi' }).waitFor();
     await page.getByRole('link', { name: 'Nhật ký thao tác' }).click();

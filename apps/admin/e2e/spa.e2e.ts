@@ -11,6 +11,7 @@ import {
   type ApiSession,
   type RunningServer,
 } from './harness.js';
+import { findArea, signIn, type AreaNode } from './steps.js';
 
 // The officer's day in real Chromium against the real server and its demo data (Ba Đồn).
 
@@ -23,19 +24,6 @@ const errors: string[] = [];
 const ids = { baDon: 0, quangThuy: 0, quangVan: 0, villageA: 0, villageB: 0, otherVillage: 0 };
 const OFFICER = { username: 'ca.quangthuy', password: 'mật khẩu cán bộ xã 2023' };
 
-interface TreeNode {
-  id: number;
-  name: string;
-  children: TreeNode[];
-}
-const findArea = (nodes: TreeNode[], name: string): TreeNode | undefined => {
-  for (const n of nodes) {
-    if (n.name === name) return n;
-    const hit = findArea(n.children, name);
-    if (hit) return hit;
-  }
-  return undefined;
-};
 const quietQuarter = {
   crimes: 0,
   socialEvils: 0,
@@ -50,7 +38,7 @@ const quietQuarter = {
 beforeAll(async () => {
   server = await startRealServer();
   admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
-  const tree = await admin.query<{ roots: TreeNode[] }>('areas.tree', {});
+  const tree = await admin.query<{ roots: AreaNode[] }>('areas.tree', {});
   ids.baDon = findArea(tree.roots, 'Ba Đồn')!.id;
   ids.quangThuy = findArea(tree.roots, 'Quảng Thủy')!.id;
   ids.quangVan = findArea(tree.roots, 'Quảng Văn')!.id;
@@ -113,13 +101,6 @@ afterAll(async () => {
   await chromium?.close();
   await server?.stop();
 });
-
-async function signIn(p: Page, username: string, password: string) {
-  await p.getByLabel('Tên đăng nhập').fill(username);
-  await p.locator('input[name="password"]').fill(password);
-  await p.getByRole('button', { name: 'Đăng nhập' }).click();
-  await p.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-}
 
 const villagesFigure = async (p: Page) => {
   const row = p.locator('[data-testid="recognition-table"] tr[data-type="KDC"] td').nth(1);

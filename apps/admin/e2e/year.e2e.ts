@@ -13,6 +13,14 @@ import {
   type ApiSession,
   type RunningServer,
 } from './harness.js';
+import {
+  addUser,
+  findArea,
+  signIn as signInAs,
+  signOut as signOutOf,
+  visitEveryPage as visitAll,
+  type AreaNode,
+} from './steps.js';
 
 // Issue 16's "done when": a whole year in the SPA as three people. The admin opens the province officer's
 // account; the province officer, after changing the one-time password, opens the commune officer's and the
@@ -44,20 +52,6 @@ const PASSWORDS = {
 };
 const ids = { quangThuy: 0, baDon: 0, village: 0, commune: 0, otherVillages: [] as number[] };
 
-interface TreeNode {
-  id: number;
-  name: string;
-  children: TreeNode[];
-}
-const findArea = (nodes: TreeNode[], name: string): TreeNode | undefined => {
-  for (const n of nodes) {
-    if (n.name === name) return n;
-    const hit = findArea(n.children, name);
-    if (hit) return hit;
-  }
-  return undefined;
-};
-
 /** pdf-parse, a dev dependency of the server (its document tests read PDFs back too). */
 async function pdfText(pdf: Buffer): Promise<string> {
   const require = createRequire(pathToFileURL(path.resolve(import.meta.dirname, '../../server/package.json')));
@@ -73,7 +67,7 @@ async function pdfText(pdf: Buffer): Promise<string> {
 beforeAll(async () => {
   server = await startRealServer();
   admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
-  const tree = await admin.query<{ roots: TreeNode[] }>('areas.tree', {});
+  const tree = await admin.query<{ roots: AreaNode[] }>('areas.tree', {});
   ids.quangThuy = findArea(tree.roots, 'Quảng Thủy')!.id;
   ids.baDon = findArea(tree.roots, 'Ba Đồn')!.id;
   const units = await admin.query<{ items: { id: number; code: string }[] }>('units.list', {
@@ -135,47 +129,14 @@ async function saveSheet(name: string) {
 
 async function signIn(username: string, password: string) {
   await page.goto(server.baseUrl);
-  await page.getByRole('textbox', { name: /^Tên đăng nhập/ }).fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).waitFor();
+  await signInAs(page, username, password);
 }
 
-async function signOut() {
-  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
-  await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-}
+const signOut = () => signOutOf(page);
 
-/** Fills the users page's "add a user" form; returns the one-time password it shows once. */
-async function addUser(user: { username: string; displayName: string; role: string; area: string; unitCode?: string }) {
-  await page.getByRole('button', { name: 'Thêm người dùng' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Thêm người dùng' });
-  await dialog.getByRole('textbox', { name: /^Tên đăng nhập/ }).fill(user.username);
-  await dialog.getByRole('textbox', { name: /^Họ tên hoặc tên đơn vị/ }).fill(user.displayName);
-  await dialog.getByRole('combobox', { name: /^Vai trò/ }).click();
-  await page.getByRole('option', { name: user.role, exact: true }).click();
-  await dialog.getByRole('combobox', { name: /^Địa bàn/ }).fill(user.area);
-  await page
-    .getByRole('option', { name: new RegExp(`^${user.area}`) })
-    .first()
-    .click();
-  if (user.unitCode) {
-    await dialog.getByRole('combobox', { name: /^Đơn vị/ }).fill(user.unitCode);
-    await page.getByRole('option', { name: new RegExp(user.unitCode) }).click();
-  }
-  await shot(`add-${user.username}`);
-  await dialog.getByRole('button', { name: 'Lưu' }).click();
-  const secret = page.getByTestId('one-time-password');
-  await secret.waitFor();
-  const password = (await secret.innerText()).trim();
-  expect(password).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
-  await page.getByRole('button', { name: 'Đã ghi lại, đóng' }).click();
-  await page
-    .locator(`[data-testid="users-table"] tr[data-username="${user.username}"]`)
-    .getByText('Chờ đổi mật khẩu')
-    .waitFor();
-  return password;
-}
+/** Adds an account on the users page; the filled form is screenshotted before Lưu. */
+const addAccount = (user: Parameters<typeof addUser>[1]) =>
+  addUser(page, user, { filled: () => shot(`add-${user.username}`) });
 
 /** The first sign-in with the one-time password, changed at once. */
 async function firstSignIn(username: keyof typeof PASSWORDS) {
@@ -189,26 +150,9 @@ async function firstSignIn(username: keyof typeof PASSWORDS) {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
 }
 
-/** Waits until nothing on the page is loading. */
-const settled = () =>
-  expect.poll(() => page.locator('[aria-busy="true"], .mantine-Loader-root').count(), { timeout: 30_000 }).toBe(0);
-
-/** Every page of the role's navigation, for the year: no error alert, no 4xx answer, a screenshot each. */
+/** Every page of the role's navigation, for the year: no error alert, no console error, a screenshot each. */
 async function visitEveryPage(who: string) {
-  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-  await nav.getByRole('link').first().waitFor();
-  const labels = (await nav.getByRole('link').allInnerTexts()).map((l) => l.trim().split('\n')[0]!);
-  const before = errors.length;
-  for (const label of labels) {
-    await nav.getByRole('link', { name: label }).first().click();
-    await settled();
-    await page.getByRole('heading').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    const alerts = await page.locator('#main-content [role="alert"]').allInnerTexts();
-    expect(alerts, `${who} on "${label}"`).toEqual([]);
-    await shot(`${who}-page-${label.replace(/[^\p{L}\p{N}]+/gu, '-')}`);
-  }
-  expect(errors.slice(before), `${who}'s pages`).toEqual([]);
+  const labels = await visitAll(page, who, { shot: (label) => shot(`${who}-page-${label}`), errors });
   expect(labels.length, who).toBeGreaterThan(3);
   return labels;
 }
@@ -272,7 +216,7 @@ describe(`a whole year (${YEAR}) in the SPA as province officer, commune officer
     await signIn('admin', ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('heading', { name: 'Người dùng' }).waitFor();
-    oneTime['tinh.qb'] = await addUser({
+    oneTime['tinh.qb'] = await addAccount({
       username: 'tinh.qb',
       displayName: 'Phòng Cảnh sát QLHC về TTXH, Công an tỉnh Quảng Bình',
       role: 'Cán bộ Công an tỉnh/huyện',
@@ -285,13 +229,13 @@ describe(`a whole year (${YEAR}) in the SPA as province officer, commune officer
     await firstSignIn('tinh.qb');
     await page.getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('heading', { name: 'Người dùng' }).waitFor();
-    oneTime['xa.quangthuy'] = await addUser({
+    oneTime['xa.quangthuy'] = await addAccount({
       username: 'xa.quangthuy',
       displayName: 'Công an xã Quảng Thủy',
       role: 'Cán bộ Công an xã',
       area: 'Quảng Thủy',
     });
-    oneTime['thon1.qthuy'] = await addUser({
+    oneTime['thon1.qthuy'] = await addAccount({
       username: 'thon1.qthuy',
       displayName: 'Trưởng thôn 1, xã Quảng Thủy',
       role: 'Người báo cáo của đơn vị',
