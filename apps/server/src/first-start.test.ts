@@ -6,7 +6,7 @@ import {
   createProcessDatabase,
   signInOverHttp,
   startServerProcess,
-  startWorkerProcess,
+  startWorkersAfterQ3,
   type ProcessDatabase,
   type ServerProcess,
   type WorkerProcess,
@@ -48,12 +48,7 @@ describe('two servers and a worker started together on an empty database', () =>
 
   it('all come up, load the demo once, create one admin, and freeze only loaded quarters', async () => {
     const base = { PATH: process.env.PATH, HOME: process.env.HOME, ...database!.env };
-    worker = startWorkerProcess({
-      ...base,
-      WORKER_ID: 'first-start-worker',
-      WORKER_FAKE_NOW: '2026-10-02T08:00:00+07:00',
-      WORKER_TICK_CRON: '*/2 * * * * *',
-    });
+    worker = startWorkersAfterQ3(base, ['first-start-worker'])[0]!;
     const started = await Promise.all(
       [1, 2].map(() => startServerProcess({ ...base, STATIC_DIR: staticDir, SEED: 'demo' }, 150_000)),
     );

@@ -8,7 +8,7 @@ import { freePort, NGINX, nginxSite, startNginx, until, type Nginx } from './tes
 import {
   createProcessDatabase,
   startServerProcess,
-  startWorkerProcess,
+  startWorkersAfterQ3,
   type ProcessDatabase,
   type ServerProcess,
   type WorkerProcess,
@@ -59,17 +59,7 @@ describe.skipIf(!existsSync(NGINX) || !existsSync(CHROMIUM))(
         TRUST_PROXY: 'true',
         SHUTDOWN_TIMEOUT_MS: '30000',
       };
-      for (const id of ['w1', 'w2'])
-        workers.push(
-          startWorkerProcess({
-            PATH: env.PATH,
-            HOME: env.HOME,
-            ...database.env,
-            WORKER_ID: id,
-            WORKER_FAKE_NOW: '2026-10-02T08:00:00+07:00',
-            WORKER_TICK_CRON: '*/2 * * * * *',
-          }),
-        );
+      workers.push(...startWorkersAfterQ3({ PATH: env.PATH, HOME: env.HOME, ...database.env }, ['w1', 'w2']));
       // Fixed ports, so a server started again takes its place behind nginx.
       ports.push(await freePort(), await freePort());
       servers.push(

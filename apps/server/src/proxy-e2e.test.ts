@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createProcessDatabase,
   startServerProcess,
-  startWorkerProcess,
+  startWorkersAfterQ3,
   type ProcessDatabase,
   type ServerProcess,
   type WorkerProcess,
@@ -47,17 +47,7 @@ describe.skipIf(!existsSync(NGINX))('two servers behind nginx (deploy/nginx/anto
       SHUTDOWN_TIMEOUT_MS: '30000',
     };
     // Two workers whose clock says 2026-Q2 and 2026-Q3 are over, started with the servers.
-    for (const id of ['w1', 'w2'])
-      workers.push(
-        startWorkerProcess({
-          PATH: env.PATH,
-          HOME: env.HOME,
-          ...database.env,
-          WORKER_ID: id,
-          WORKER_FAKE_NOW: '2026-10-02T08:00:00+07:00',
-          WORKER_TICK_CRON: '*/2 * * * * *',
-        }),
-      );
+    workers.push(...startWorkersAfterQ3({ PATH: env.PATH, HOME: env.HOME, ...database.env }, ['w1', 'w2']));
     // Both ways of telling a server where browsers reach it: forwarded headers only, and PUBLIC_URL.
     servers.push(
       ...(await Promise.all([

@@ -199,3 +199,18 @@ export function startWorkerProcess(env: Record<string, string | undefined>): Wor
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
+
+/**
+ * Workers as the installation tests run them, with `base` (PATH, HOME, the database's settings): their clock says 2 October 2026, 08:00 in Việt Nam (2026-Q2 and
+ * Q3 are over, so each freezes them once), and they tick every two seconds.
+ */
+export function startWorkersAfterQ3(base: Record<string, string | undefined>, ids: readonly string[]): WorkerProcess[] {
+  return ids.map((id) =>
+    startWorkerProcess({
+      ...base,
+      WORKER_ID: id,
+      WORKER_FAKE_NOW: '2026-10-02T08:00:00+07:00',
+      WORKER_TICK_CRON: '*/2 * * * * *',
+    }),
+  );
+}
