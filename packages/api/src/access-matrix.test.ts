@@ -59,6 +59,7 @@ const MATRIX: Record<string, Access> = {
   'inbox.markRead': 'authenticated',
   'outbox.list': ['admin'],
   'snapshots.list': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
+  'snapshots.trend': ['admin', 'province_officer', 'commune_officer', 'unit_reporter', 'viewer'],
   'snapshots.request': ['admin', 'province_officer'],
   'imports.dryRun': ['admin', 'province_officer'],
   'imports.commit': ['admin', 'province_officer'],

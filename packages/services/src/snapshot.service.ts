@@ -3,15 +3,20 @@ import {
   dueQuarters,
   ENGINE_VERSION,
   MISSING_REPORTS_LISTED,
+  quarterBeganBefore,
   summarizeResultTotals,
+  sumUnitStatistics,
   type AwardCount,
   type MovementModelRecord,
   type Quarter,
   type ResultTotal,
+  type UnitStatistics,
 } from '@antoan/core';
 import {
   countAwardsByArea,
+  findArea,
   listAreasOn,
+  listLineage,
   listAreaTotals,
   listModels,
   listResultMembers,
@@ -19,7 +24,13 @@ import {
   type Database,
   mustGet,
 } from '@antoan/db';
-import { discardSnapshot, takeSnapshot, type ScopeSummary, type TakeSnapshotResult } from '@antoan/db/worker';
+import {
+  discardSnapshot,
+  listSnapshots,
+  takeSnapshot,
+  type ScopeSummary,
+  type TakeSnapshotResult,
+} from '@antoan/db/worker';
 import type { Kysely } from 'kysely';
 import { storeYearOnce } from './results.service.js';
 
@@ -155,4 +166,58 @@ export async function redoSnapshot(
     figures: (o) => computeScopeSummaries(db, { ...o, now: options.now }),
   });
   return { discarded, result };
+}
+
+/** A point of the trend charts: an area's unit figures frozen at a quarter's end. */
+export interface TrendPoint {
+  /** `YYYY-Qn`. */
+  periodKey: string;
+  year: number;
+  units: UnitStatistics;
+  /**
+   * For a quarter before the area existed (it was made by a reorganisation): the areas whose frozen figures are
+   * summed here (followed back through earlier reorganisations); `null` for the area's own snapshot.
+   */
+  composedOf: { id: number; name: string; until: string }[] | null;
+}
+
+const QUARTER_KEY = /^(\d{4})-Q([1-4])$/;
+
+/**
+ * The quarterly trend of an area (of the whole set with `areaId` null): its own snapshots, and for the quarters
+ * that began before it existed, its predecessors' snapshots of that quarter summed where every one of them has
+ * it (core's sumUnitStatistics) — a new commune's line goes on from its former communes' taken together. A
+ * split is not followed: the former area's figures cannot be divided among its successors.
+ */
+export async function snapshotTrend(db: Kysely<Database>, areaId: number | null, depth = 0): Promise<TrendPoint[]> {
+  const own: TrendPoint[] = (await listSnapshots(db, { areaId, limit: 400 }))
+    .filter((s) => QUARTER_KEY.test(s.periodKey))
+    .map((s) => ({ periodKey: s.periodKey, year: s.year, units: s.statistics.units, composedOf: null }));
+  if (areaId === null || depth >= 20) return own;
+  const area = await findArea(db, areaId);
+  const links = (await listLineage(db, areaId)).filter((l) => l.successorId === areaId && l.event !== 'split');
+  if (!area || links.length === 0) return own;
+  const predecessors = (await Promise.all(links.map((l) => findArea(db, l.predecessorId)))).flatMap((a) =>
+    a ? [a] : [],
+  );
+  const theirs = await Promise.all(
+    predecessors.map(async (p) => new Map((await snapshotTrend(db, p.id, depth + 1)).map((t) => [t.periodKey, t]))),
+  );
+  const ownKeys = new Set(own.map((t) => t.periodKey));
+  const composedOf = predecessors.map((p) => ({ id: p.id, name: p.name, until: area.validFrom }));
+  const composed: TrendPoint[] = [];
+  for (const [key, first] of theirs[0] ?? []) {
+    const match = QUARTER_KEY.exec(key);
+    if (!match || ownKeys.has(key)) continue;
+    if (!quarterBeganBefore({ year: Number(match[1]), quarter: Number(match[2]) }, area.validFrom)) continue;
+    const parts = theirs.flatMap((m) => m.get(key) ?? []);
+    if (parts.length < theirs.length) continue; // a predecessor has no figures of that quarter
+    composed.push({
+      periodKey: key,
+      year: first.year,
+      units: sumUnitStatistics(parts.map((p) => p.units)),
+      composedOf,
+    });
+  }
+  return [...composed, ...own].sort((a, b) => a.periodKey.localeCompare(b.periodKey));
 }

@@ -34,6 +34,10 @@ export const dashboardMessages = {
     en: 'This area did not exist in {year}: the {year} figures are those of {areas} together.',
   },
   beforeDate: { vi: 'trước {date}', en: 'before {date}' },
+  trendComposedOf: {
+    vi: 'Trước {date}, địa bàn này chưa có: các quý trước đó là số liệu của {areas} gộp lại.',
+    en: 'Before {date} this area did not exist: the quarters before are those of {areas} together.',
+  },
   noSnapshots: {
     vi: 'Chưa có bản chụp số liệu nào cho địa bàn này.',
     en: 'No statistics snapshots for this area yet.',

@@ -7,7 +7,7 @@ import { errorText } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useTRPC, type RouterOutputs } from '../trpc.js';
 
-type Snapshot = RouterOutputs['snapshots']['list'][number];
+type Point = RouterOutputs['snapshots']['trend'][number];
 
 const SERIES: { type: UnitType; color: string }[] = [
   { type: 'XA', color: 'red.7' },
@@ -17,26 +17,29 @@ const SERIES: { type: UnitType; color: string }[] = [
   { type: 'CSGD', color: 'grape.6' },
 ];
 
-const point = (label: string, s: Snapshot) => ({
+const point = (label: string, s: Point) => ({
   period: label,
-  ...Object.fromEntries(
-    SERIES.map(({ type }) => [type, s.statistics.units.byType[type].recognitionRate?.percentage ?? null]),
-  ),
+  ...Object.fromEntries(SERIES.map(({ type }) => [type, s.units.byType[type].recognitionRate?.percentage ?? null])),
 });
 
-/** Recognition rates per unit type from the worker's frozen snapshots: by year (Q4) and by quarter. */
+/**
+ * Recognition rates per unit type from the worker's frozen snapshots: by year (Q4) and by quarter. An area made
+ * by a reorganisation goes on from its predecessors' figures taken together, and says so under the charts.
+ */
 export default function TrendCharts({ areaId }: { areaId: number | undefined }) {
   const trpc = useTRPC();
-  const { t, l, language } = useI18n();
-  const snapshots = useQuery(trpc.snapshots.list.queryOptions({ areaId }));
+  const { t, l, language, formatDate } = useI18n();
+  const snapshots = useQuery(trpc.snapshots.trend.queryOptions({ areaId }));
   if (snapshots.isPending) return <Text c="dimmed">{t('loading')}</Text>;
   if (snapshots.error) return <Alert color="red">{errorText(snapshots.error, language)}</Alert>;
   const quarters = snapshots.data
     .filter((s) => /^\d{4}-Q[1-4]$/.test(s.periodKey))
     .sort((a, b) => a.periodKey.localeCompare(b.periodKey));
   if (quarters.length === 0) return <Text c="dimmed">{t('noSnapshots')}</Text>;
-  const byYear = new Map<number, Snapshot>();
+  const byYear = new Map<number, Point>();
   for (const s of quarters) byYear.set(s.year, s); // the latest quarter of each year
+  // the last quarter made of the predecessors' figures: whose they are, and until when
+  const composed = quarters.findLast((s) => s.composedOf !== null);
   const series = SERIES.map(({ type, color }) => ({ name: type, label: l(UNIT_TYPE_LABELS[type]), color }));
   const common = {
     h: 260,
@@ -60,6 +63,14 @@ export default function TrendCharts({ areaId }: { areaId: number | undefined }) 
       <Tabs.Panel value="quarter" pt="sm" data-testid="trend-by-quarter">
         <LineChart {...common} data={quarters.map((s) => point(s.periodKey.replace('-', ' '), s))} />
       </Tabs.Panel>
+      {composed?.composedOf && (
+        <Text size="sm" c="dimmed" mt="xs" data-testid="trend-composed">
+          {t('trendComposedOf', {
+            date: formatDate(composed.composedOf[0]?.until ?? ''),
+            areas: composed.composedOf.map((a) => a.name).join(', '),
+          })}
+        </Text>
+      )}
     </Tabs>
   );
 }

@@ -13,6 +13,7 @@ import {
   computeReportCompleteness,
   computeStatistics,
   computeUnitStatistics,
+  sumUnitStatistics,
   type UnitResultRecord,
 } from './statistics.js';
 
@@ -406,5 +407,27 @@ describe('report completeness', () => {
       year: 2022,
       grades: { total: 0, all: { XUAT_SAC: 0, KHA: 0, TRUNG_BINH: 0, YEU: 0 }, byType: expect.any(Object) as unknown },
     });
+  });
+});
+
+describe('sumUnitStatistics', () => {
+  it('adds each type’s counts and computes the rates again from the sums', () => {
+    const a = computeUnitStatistics([
+      { unitId: 1, unitType: 'XA', result: 'DAT' },
+      { unitId: 2, unitType: 'KDC', result: 'DAT' },
+      { unitId: 3, unitType: 'KDC', result: 'EXCLUDED' },
+    ]);
+    const b = computeUnitStatistics([
+      { unitId: 4, unitType: 'XA', result: 'CHUA_DAT' },
+      { unitId: 5, unitType: 'KDC', result: 'NOT_REGISTERED' },
+    ]);
+    const sum = sumUnitStatistics([a, b]);
+    expect(sum.byType.XA).toMatchObject({ total: 2, eligible: 2, registered: 2, recognised: 1 });
+    expect(sum.byType.XA.recognitionRate?.text).toBe('1/2');
+    expect(sum.byType.KDC).toMatchObject({ total: 3, excluded: 1, eligible: 2, registered: 1, notRegistered: 1 });
+    expect(sum.byType.KDC.recognitionRate?.percentage).toBe(50);
+    expect(sum.byType.DN.recognitionRate).toBeNull();
+    expect(sum.all).toMatchObject({ total: 5, recognised: 2 });
+    expect(sumUnitStatistics([a])).toEqual(a);
   });
 });

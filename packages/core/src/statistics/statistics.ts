@@ -103,6 +103,38 @@ function finish(c: Counter): UnitTypeStatistics {
 }
 
 /**
+ * Unit counts of several scopes taken together (a new commune's quarter before it existed: its former communes'
+ * figures summed): each type's counts added, the rates computed again from the sums.
+ *
+ * @example
+ * ```ts
+ * const a = computeUnitStatistics([{ unitId: 1, unitType: 'XA', result: 'DAT' }]);
+ * const b = computeUnitStatistics([{ unitId: 2, unitType: 'XA', result: 'CHUA_DAT' }]);
+ * sumUnitStatistics([a, b]).byType.XA.recognitionRate?.text; // '1/2'
+ * ```
+ */
+export function sumUnitStatistics(parts: readonly UnitStatistics[]): UnitStatistics {
+  const add = (pick: (p: UnitStatistics) => UnitTypeStatistics): UnitTypeStatistics => {
+    const c: Counter = { total: 0, excluded: 0, registered: 0, recognised: 0 };
+    for (const p of parts) {
+      const s = pick(p);
+      c.total += s.total;
+      c.excluded += s.excluded;
+      c.registered += s.registered;
+      c.recognised += s.recognised;
+    }
+    return finish(c);
+  };
+  return {
+    byType: Object.fromEntries(UNIT_TYPES.map((t) => [t, add((p) => p.byType[t])])) as Record<
+      UnitType,
+      UnitTypeStatistics
+    >,
+    all: add((p) => p.all),
+  };
+}
+
+/**
  * Counts units by type and result. Throws `DomainError('INVALID')` when a unit id appears twice.
  *
  * @example
