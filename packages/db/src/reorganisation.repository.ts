@@ -72,6 +72,9 @@ export async function applyReorganisationPlan(
     plan.newAreas.map((a) => ({ ...a, validFrom: date, validTo: null })),
   );
   const areaId = new Map(newAreas.map((a) => [a.code, a.id]));
+  // a lineage's successor: a new area, or the existing one a dissolved area went into
+  const successorOf = (l: ReorganisationPlan['lineage'][number]) =>
+    l.successorId ?? mustGet(areaId, l.successorCode, 'the new area');
   for (const area of newAreas)
     entries.push({ ...base, action: 'area.create', entity: 'area', entityId: area.id, before: null, after: area });
   for (const l of plan.lineage) {
@@ -79,7 +82,7 @@ export async function applyReorganisationPlan(
       .insertInto('area_lineage')
       .values({
         predecessor_id: l.predecessorId,
-        successor_id: mustGet(areaId, l.successorCode, 'the new area'),
+        successor_id: successorOf(l),
         event: l.event,
         effective_date: date,
         note: plan.note,
@@ -155,8 +158,7 @@ export async function applyReorganisationPlan(
   const movedUsers: ReorganisationResult['movedUsers'] = [];
   const firstSuccessor = new Map<number, number>();
   for (const l of plan.lineage)
-    if (!firstSuccessor.has(l.predecessorId))
-      firstSuccessor.set(l.predecessorId, mustGet(areaId, l.successorCode, 'the new area'));
+    if (!firstSuccessor.has(l.predecessorId)) firstSuccessor.set(l.predecessorId, successorOf(l));
   const unitSuccessor = new Map<number, number>();
   for (const l of plan.unitLineage)
     if (!unitSuccessor.has(l.predecessorId))
@@ -193,7 +195,7 @@ export async function applyReorganisationPlan(
     ...base,
     action: 'area.reorganise',
     entity: 'area',
-    entityId: endedAreaIds.join(','),
+    entityId: (endedAreaIds.length > 0 ? endedAreaIds : newAreas.map((a) => a.id)).join(','),
     before: null,
     after: {
       request: audit.input,

@@ -3,7 +3,7 @@ import { getArea, listAreasOn, listLineage, listSubtreeAreasOn } from '@antoan/d
 import { reorganiseWithFigures } from '@antoan/services';
 import { z } from 'zod';
 import { allow, protectedProcedure, router } from '../trpc.js';
-import { assertAreaInScope, scopeRootOf } from '../scope.js';
+import { assertAreaInScope, outOfScope, scopeRootOf } from '../scope.js';
 
 export const areasRouter = router({
   /** The administrative tree as it was on a date (default: today in Vietnam), cut to the user's scope. */
@@ -54,6 +54,10 @@ export const areasRouter = router({
       const { dryRun, ...request } = input;
       for (const id of request.predecessorIds) await assertAreaInScope(ctx, id);
       for (const s of request.successors) if (s.parentId !== null) await assertAreaInScope(ctx, s.parentId);
+      if (request.intoId !== undefined) await assertAreaInScope(ctx, request.intoId);
+      // a new province (no former area, no parent) is in no one's area but the admin's
+      if (request.predecessorIds.length === 0 && request.successors.some((s) => s.parentId === null))
+        if (scopeRootOf(ctx.user) !== null) throw outOfScope();
       return reorganiseWithFigures(ctx, request, dryRun);
     }),
 });
