@@ -42,7 +42,8 @@ export const areasRouter = router({
     }),
 
   /**
-   * Merges, splits, renames or moves areas, or ends one (issue 15), on an effective date and by a legal act: the
+   * Merges, splits, renames or moves areas, ends one (into another of its level, or not), or establishes new ones
+   * (issue 15), on an effective date and by a legal act: the
    * old areas and their units end that day, successors begin, the lineage links them, officers follow their area,
    * in one audited transaction; years before the date do not move. With `dryRun` the same is done and rolled
    * back: the answer shows every area and unit touched and the current year's figures before and after.
