@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_PASSWORD,
+  apiSession,
   artefactsDir,
   launchChromium,
   openPage,
@@ -123,6 +124,24 @@ describe('reorganising areas in the SPA', () => {
     await page.getByRole('heading', { name: 'Tổng quan Nam Ba Đồn, năm 2026' }).waitFor();
     await page.getByTestId('recognition-table').waitFor();
     expect(await page.getByTestId('yoy-composed').count()).toBe(0);
+
+    // A village of the new commune began on 1/7/2025: its 2025 file's KDC-4 compares its predecessor's reports
+    // of the quarters before, and says so.
+    const village = (
+      await api<{ items: { id: number; code: string }[] }>('units.list', {
+        areaId: namBaDon.id,
+        types: ['KDC'],
+        pageSize: 1,
+      })
+    ).items[0]!;
+    await page.goto(`${server.baseUrl}/units/${village.id}/assessment/2025`);
+    const inherited = page.getByTestId('comparison-inherited').first();
+    await inherited.waitFor();
+    expect(await inherited.innerText()).toMatch(
+      /^Quý 4\/2023, 1\/2024, .*2\/2025: số liệu của đơn vị trước sắp xếp \(.+ – KDC-QB-BD-.+, đến 01\/07\/2025\)/,
+    );
+    await inherited.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-file-inherited-reports.png') });
   });
 
   it('establishes two provinces, then dissolves one into the other (made up: Tỉnh Thử A, Tỉnh Thử B)', async () => {
@@ -215,6 +234,61 @@ describe('a dated change of who recognises a unit in the SPA', () => {
   });
 });
 
+describe('the unit list on a past day in the SPA', () => {
+  // MADE UP for the test: a village of phường Ba Đồn moved to phường Bắc Gianh from 1 February 2026 (an import).
+  it('lists a unit under the area it was in on the day asked for, and an ended commune’s units as they were', async () => {
+    const admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    const [name, value] = admin.cookie.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: server.baseUrl }]);
+    const today = await admin.query<{ roots: Node[] }>('areas.tree', {});
+    const badon = find(today.roots, 'QT-BADON')!;
+    type Unit = { id: number; code: string; name: string; areaId: number };
+    const { items } = await admin.query<{ items: Unit[] }>('units.list', {
+      areaId: badon.id,
+      types: ['KDC'],
+      pageSize: 1,
+    });
+    const village = items[0]!;
+    const header =
+      'Mã đơn vị *,Tên đơn vị *,Loại đơn vị *,Mã địa bàn *,Cấp quản lý,Thuộc lực lượng vũ trang,Quy mô doanh nghiệp,Cấp học,Hiệu lực từ ngày';
+    const file = `\uFEFF${header}\n${village.code},"${village.name}",Khu dân cư,QT-BACGIANH,,,,,01/02/2026\n`;
+    const moved = await admin.mutate<{ errors: unknown[] }>('imports.commit', {
+      format: 'csv',
+      fileName: 'chuyen-thon.csv',
+      contentBase64: Buffer.from(file, 'utf8').toString('base64'),
+    });
+    expect(moved.errors).toEqual([]);
+
+    const table = page.getByTestId('units-scroll');
+    const count = page.getByTestId('units-count');
+    const date = page.getByLabel('Tại ngày (bỏ trống: hôm nay)');
+    await page.goto(`${server.baseUrl}/units?area=${badon.id}`);
+    await page.getByRole('heading', { name: 'Đơn vị — Ba Đồn' }).waitFor();
+    await page.getByLabel('Tìm đơn vị (không cần dấu)').fill(village.code);
+    await expect.poll(() => count.innerText()).toBe('0/0 đơn vị'); // today it is in Bắc Gianh
+    await date.fill('31/12/2025');
+    await date.press('Escape');
+    await expect.poll(() => count.innerText()).toBe('1/1 đơn vị');
+    expect(await table.innerText()).toContain(village.code);
+    await page.screenshot({ path: path.join(artefactsDir, 'units-on-a-past-day.png'), fullPage: true });
+
+    // a commune the 2025 reform ended: its units on 31/12/2024, none today
+    const phuc = find(
+      (await admin.query<{ roots: Node[] }>('areas.tree', { date: '2024-12-31' })).roots,
+      'QB-BD-QPHUC',
+    )!;
+    await page.goto(`${server.baseUrl}/units?area=${phuc.id}`);
+    await expect.poll(() => count.innerText()).toBe('0/0 đơn vị');
+    await date.fill('31/12/2024');
+    await date.press('Escape');
+    await page.getByRole('heading', { name: 'Đơn vị — Quảng Phúc' }).waitFor();
+    await expect.poll(async () => (await table.innerText()).includes('KDC-QB-BD-QPHUC-1')).toBe(true);
+    expect(await count.innerText()).toMatch(/^\d+\/\d+ đơn vị$/);
+    await page.screenshot({ path: path.join(artefactsDir, 'units-of-an-ended-commune.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("the import's reorganisations sheet in the SPA", () => {
   // A rename of the reformed demo's phường Bắc Gianh from 1 January 2027, MADE UP for the test (invented act).
   it('shows a rename row by row with its errors, then does it; 2021 keeps its figures', async () => {
@@ -258,6 +332,87 @@ describe("the import's reorganisations sheet in the SPA", () => {
     await page.getByText('Đã thực hiện 1 lần sắp xếp địa bàn.').waitFor();
     expect(find((await in2027()).roots, 'QT-BACGIANH2')).toBeDefined();
     expect(rates(await api('stats.summary', { areaId: town.id, year: 2021 }))).toEqual(before2021);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('accounts left on an ended area in the SPA', () => {
+  // MADE UP for the test: a district "Huyện Thử" under the new Quảng Trị from 1/1/2026, with an officer, dissolved
+  // from 1/6/2026 by an invented act; and a viewer placed on the town of Ba Đồn, which the 2025 reform dissolved.
+  it('lists them in the dry run of a dissolve, and the accounts page marks them with a filter', async () => {
+    const admin = await apiSession(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    const header = 'Mã địa bàn *,Tên địa bàn *,Loại địa bàn *,Mã địa bàn cấp trên,Hiệu lực từ ngày,Hiệu lực đến ngày';
+    const file = `\uFEFF${header}\nQT-THU,Thử,Huyện,QT-2025,01/01/2026,\n`;
+    const imported = await admin.mutate<{ errors: unknown[] }>('imports.commit', {
+      format: 'csv',
+      fileName: 'huyen-thu.csv',
+      contentBase64: Buffer.from(file, 'utf8').toString('base64'),
+    });
+    expect(imported.errors).toEqual([]);
+    const district = find((await admin.query<{ roots: Node[] }>('areas.tree', {})).roots, 'QT-THU')!;
+    const town = find((await admin.query<{ roots: Node[] }>('areas.tree', { date: '2021-12-31' })).roots, 'QB-BD')!;
+    const account = (username: string, role: string, areaId: number) =>
+      admin.mutate('users.create', {
+        username,
+        displayName: username,
+        password: 'mật khẩu thử nghiệm',
+        role,
+        areaId,
+        unitId: null,
+        email: null,
+      });
+    await account('huyen.thu', 'province_officer', district.id);
+    await account('xem.badon', 'viewer', town.id);
+
+    // the page signed in as the admin (it may run alone)
+    const [name, value] = admin.cookie.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: server.baseUrl }]);
+    await page.goto(`${server.baseUrl}/reorganise`);
+    await page.getByRole('heading', { name: 'Sắp xếp đơn vị hành chính' }).waitFor();
+    await page.getByRole('combobox', { name: 'Hình thức' }).click();
+    await page.getByRole('option', { name: 'Kết thúc (giải thể cấp hành chính)' }).click();
+    await page.getByLabel('Ngày có hiệu lực').fill('01/06/2026');
+    await page.getByLabel('Số nghị quyết, quyết định').fill('77/NQ-THU');
+    await page.getByLabel('Ngày ban hành').fill('20/05/2026');
+    const predecessors = page.locator('input').and(page.getByLabel(/^Địa bàn cũ/));
+    await predecessors.click();
+    await predecessors.fill('Thử');
+    await page.getByRole('option', { name: /Thử$/ }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    const left = page.getByTestId('accounts-left-behind');
+    await left.waitFor();
+    const text = await left.innerText();
+    expect(text).toContain('Tài khoản không chuyển theo được');
+    expect(text).toMatch(/huyen\.thu\s+Cán bộ Công an tỉnh\/huyện\s+Huyện Thử/);
+    expect(text).toContain('Huyện Thử kết thúc từ 01/06/2026 mà không có địa bàn kế tiếp');
+    await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-accounts-left.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Thực hiện' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Thực hiện' }).click();
+    await page.getByTestId('reorganisation-preview').getByRole('heading', { name: 'Đã thực hiện' }).waitFor();
+
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    const table = page.getByTestId('users-table');
+    await table.waitFor();
+    await page.getByTestId('ended-accounts-alert').waitFor();
+    const viewer = table.locator('tr[data-username="xem.badon"]');
+    expect(await viewer.getByTestId('placement-ended').innerText()).toBe(
+      'Địa bàn đã kết thúc từ 01/07/2025 — hãy chuyển tài khoản sang địa bàn khác',
+    );
+    expect(await viewer.innerText()).toContain('Ba Đồn');
+    expect(await table.locator('tr[data-username="huyen.thu"]').getByTestId('placement-ended').innerText()).toBe(
+      'Địa bàn đã kết thúc từ 01/06/2026 — hãy chuyển tài khoản sang địa bàn khác',
+    );
+    expect(await table.locator('tr[data-username="admin"]').getByTestId('placement-ended').count()).toBe(0);
+    await page.screenshot({ path: path.join(artefactsDir, 'users-ended-areas.png'), fullPage: true });
+    await page.getByLabel(/^Chỉ tài khoản có địa bàn\/đơn vị đã kết thúc/).check();
+    await expect
+      .poll(async () =>
+        (await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.username))).sort(),
+      )
+      .toEqual(['huyen.thu', 'xem.badon']);
+    await page.screenshot({ path: path.join(artefactsDir, 'users-ended-only.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 });

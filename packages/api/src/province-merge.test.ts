@@ -128,9 +128,15 @@ describe('the 2025 province merge', { timeout: 600_000 }, () => {
       successors: [{ code: 'HT-2025-KABS', name: 'Kỳ Anh Bình Sơn', kind: 'xa', parentId: province }],
       dryRun: false,
     });
+    // an officer of the dissolved province follows it into the new one (not left behind on an ended area)
+    const officerId = env.users.province_officer.id;
+    await env.handle.db.updateTable('users').set({ area_id: ht! }).where('id', '=', officerId).execute();
     const first = await dissolve(ht!, province);
     expect(first.endAreas.map((a) => a.code)).toEqual(['HT']);
     expect(first.into).toEqual({ id: province, code: 'HT-2025', name: 'Hà Tĩnh' });
+    expect([first.movedUsers, first.accountsLeftBehind]).toEqual([[env.users.province_officer.username], []]);
+    const officerNow = env.handle.db.selectFrom('users').select('area_id').where('id', '=', officerId);
+    expect((await officerNow.executeTakeFirstOrThrow()).area_id).toBe(province);
     await dissolve(qng!, province);
 
     // the past does not move; the new province's 2024 is Hà Tĩnh's and Quảng Ngãi's together

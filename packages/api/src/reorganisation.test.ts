@@ -96,7 +96,9 @@ describe('a reorganisation', { timeout: 120_000 }, () => {
     expect(merged2016.units.byType.KDC.total).toBe((await kdc2016(thuy)).total + (await kdc2016(van)).total);
     expect(merged2016.composedOf?.map((a) => a.name)).toEqual(['Quảng Thủy', 'Quảng Văn']);
     // the officer, now of the merged commune, keeps the predecessors' past
-    const officerCaller = env.callerFor('commune_officer', AT);
+    // as stored now (the environment's user object still names the former commune)
+    const officerCaller = await env.callerAs('xa.quangthuy', AT);
+    expect((await officerCaller.auth.me())?.areaId).toBe(mergedId);
     const thuy2021 = await officerCaller.stats.summary({ areaId: thuy, year: 2021 });
     expect(thuy2021).toEqual(await getAreaSummary(env.handle.db, thuy, 2021, TODAY));
     const village2021 = await officerCaller.assessments.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-1'), year: 2021 });

@@ -110,6 +110,22 @@ describe('quarterly reports across a reorganisation', { timeout: 120_000 }, () =
     });
     await admin.reports.submit({ unitId: village.id, year: 2025, quarter: 3, counts: quiet, notes: null });
     expect(await countsOf(village.id, 2025)).toMatchObject({ current: { crimes: 1 + 1 + 5 + 0 } });
+    // the file says which quarters are its predecessor's, and whose
+    const villageFile = await admin.assessments.get({ unitId: village.id, year: 2025 });
+    expect(villageFile.reportInheritance).toEqual({
+      quarters: [
+        { year: 2023, quarter: 4 },
+        { year: 2024, quarter: 1 },
+        { year: 2024, quarter: 2 },
+        { year: 2024, quarter: 3 },
+        { year: 2024, quarter: 4 },
+        { year: 2025, quarter: 1 },
+      ],
+      predecessors: [{ code: 'KDC-QB-BD-QTHUY-1', name: 'Thôn 1', until: '2025-07-01' }],
+    });
+    expect(
+      (await admin.assessments.get({ unitId: env.unitId('KDC-QB-BD-QTHUY-2'), year: 2024 })).reportInheritance,
+    ).toBeNull();
     // inherited quarters count as filed in the stored flags: Q1 from the predecessor, Q2 and Q3 its own
     expect(await storedFlags(village.id, 2025)).toBe(0b0111);
     expect(await storedFlags(commune.id, 2025)).toBe(0b0011);

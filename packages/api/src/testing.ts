@@ -1,6 +1,6 @@
 import { ensureResults, getAreaSummary, seedDemoWithReform } from '@antoan/services';
 import type { Role, User } from '@antoan/core';
-import { insertUser, listAreasOn, listUnits } from '@antoan/db';
+import { getUser, insertUser, listAreasOn, listUnits } from '@antoan/db';
 import type { DatabaseHandle } from '@antoan/db/client';
 import { createTestDatabase } from '@antoan/db/testing';
 import { seedDemo } from '@antoan/db/seed';
@@ -22,6 +22,8 @@ export interface ApiTestEnvironment {
   areaId: (code: string) => number;
   unitId: (code: string) => number;
   callerFor: (role: Role | 'anonymous', now?: Date) => ReturnType<typeof createCaller>;
+  /** A caller for the account as it is stored now (its area and unit after a reorganisation moved it). */
+  callerAs: (username: string, now?: Date) => Promise<ReturnType<typeof createCaller>>;
   destroy: () => Promise<void>;
 }
 
@@ -96,6 +98,15 @@ export async function createApiTestEnvironment(
           summaries,
         }),
       ),
+    callerAs: async (username, at = new Date('2021-12-31T03:00:00Z')) => {
+      const row = await handle.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow();
+      const user = await getUser(handle.db, row.id);
+      return createCaller(createContextInner({ db: handle.db, now: () => at, user, summaries }));
+    },
     destroy: () => handle.destroy(),
   };
 }

@@ -50,6 +50,7 @@ export * from './statistics/area-summary.js';
 export * from './reminders/index.js';
 // ── Import and export of spreadsheets (issue 8): cell safety, CSV, the import tables and their plan ──
 export * from './area-labels.js';
+export * from './account-placement.js';
 export * from './spreadsheet/cell-text.js';
 export * from './spreadsheet/csv.js';
 export * from './spreadsheet/import-columns.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { followReorganisation } from './account-placement.js';
 import { planReorganisation, type ReorganisationContext } from './reorganisation.js';
 import type { Area, Unit } from './units.js';
 
@@ -28,6 +29,7 @@ const context: ReorganisationContext = {
     area(2, 'P-T', 'Thị xã', 'district', 1),
     area(3, 'P-T-A', 'A', 'commune', 2),
     area(4, 'P-T-B', 'B', 'commune', 2),
+    area(5, 'P-E', 'Trống', 'district', 1),
   ],
   units: [
     unit(10, 'XA-P-T-A', 'XA', 3),
@@ -38,7 +40,7 @@ const context: ReorganisationContext = {
     unit(22, 'CQ-9', 'CQ', 4),
     { ...unit(23, 'KDC-P-T-B-2', 'KDC', 4), validTo: '2020-01-01' },
   ],
-  areaCodes: new Set(['P', 'P-T', 'P-T-A', 'P-T-B']),
+  areaCodes: new Set(['P', 'P-T', 'P-T-A', 'P-T-B', 'P-E']),
   unitCodes: new Set(['XA-P-T-A', 'KDC-P-T-A-1', 'KDC-P-T-A-2', 'XA-P-T-B', 'KDC-P-T-B-1', 'CQ-9', 'KDC-P-T-B-2']),
 };
 const legalBasis = { number: '1680/NQ-UBTVQH15', date: '2025-06-16' };
@@ -75,6 +77,48 @@ describe('planReorganisation', () => {
     ]);
   });
 
+  it('a second reorganisation replaces the year an earlier one gave a code, instead of stacking years', () => {
+    // after the 2025 merge: CQ-9 ended and CQ-9-2025 lives in AB; in 2027 AB is renamed
+    const after2025: ReorganisationContext = {
+      areas: [...context.areas, { ...area(5, 'P-T-AB', 'AB', 'commune', 2), validFrom: '2025-07-01' }],
+      units: [
+        { ...unit(30, 'CQ-9-2025', 'CQ', 5), validFrom: '2025-07-01' },
+        { ...unit(31, 'CQ-7-2025-2', 'CQ', 5), validFrom: '2025-07-01' },
+        { ...unit(32, 'DN-2019', 'DN', 5), validFrom: '2025-07-01' },
+        { ...unit(33, 'CQ-8-2027', 'CQ', 5), validFrom: '2025-07-01' },
+      ],
+      areaCodes: new Set([...context.areaCodes, 'P-T-AB']),
+      unitCodes: new Set([
+        ...context.unitCodes,
+        'CQ-9-2025',
+        'CQ-7',
+        'CQ-7-2025',
+        'CQ-7-2025-2',
+        'DN-2019',
+        'CQ-8',
+        'CQ-8-2027',
+        'CQ-9-2027',
+      ]),
+    };
+    const plan = planReorganisation(
+      {
+        kind: 'rename',
+        effectiveDate: '2027-01-01',
+        legalBasis,
+        predecessorIds: [5],
+        successors: [{ code: 'P-T-ABC', name: 'ABC', kind: 'xa', parentId: 2 }],
+      },
+      after2025,
+    );
+    expect(plan.errors).toEqual([]);
+    expect(plan.newUnits.map((u) => [u.code, u.from])).toEqual([
+      ['CQ-9-2027-2', 30], // CQ-9-2027 is taken: still unique
+      ['CQ-7-2027', 31], // the collision number of 2025 goes with its year
+      ['DN-2019-2027', 32], // DN is no unit's code: 2019 is part of the code, not a year given
+      ['CQ-8-2027-2', 33], // the same year again: numbered on
+    ]);
+  });
+
   it('a split gives each new commune its own commune unit and the villages assigned to it', () => {
     const plan = planReorganisation(
       {
@@ -98,6 +142,40 @@ describe('planReorganisation', () => {
       ['KDC-P-T-A2-1', 'P-T-A2'],
     ]);
     expect(plan.newUnits[1]!.name).toBe('Phường A2');
+    // the commune's officer follows to the first new commune, the village's reporter with the village
+    const { follow, leftBehind } = followReorganisation(plan, [
+      { id: 1, username: 'xa.a', role: 'commune_officer', areaId: 3, unitId: null },
+      { id: 2, username: 'thon.2', role: 'unit_reporter', areaId: 3, unitId: 12 },
+      { id: 3, username: 'xa.b', role: 'commune_officer', areaId: 4, unitId: null }, // not touched
+    ]);
+    expect(leftBehind).toEqual([]);
+    expect(follow.map((f) => [f.account.username, f.toAreaCode, f.toUnitCode])).toEqual([
+      ['xa.a', 'P-T-A1', null],
+      ['thon.2', 'P-T-A2', 'KDC-P-T-A2-1'],
+    ]);
+  });
+
+  it('leaves the accounts of a dissolved area on it and says why, in both languages', () => {
+    const plan = planReorganisation(
+      { kind: 'dissolve', effectiveDate: '2025-07-01', legalBasis, predecessorIds: [5], successors: [] },
+      context,
+    );
+    expect(plan.errors).toEqual([]);
+    const { follow, leftBehind } = followReorganisation(plan, [
+      { id: 7, username: 'huyen.trong', role: 'province_officer', areaId: 5, unitId: null },
+    ]);
+    expect(follow).toEqual([]);
+    expect(leftBehind).toEqual([
+      {
+        username: 'huyen.trong',
+        role: 'province_officer',
+        place: 'Thị xã Trống',
+        reason: {
+          vi: 'Thị xã Trống kết thúc từ 01/07/2025 mà không có địa bàn kế tiếp: tài khoản vẫn gắn với địa bàn đã kết thúc, chỉ còn xem được số liệu của địa bàn trước ngày đó. Hãy chuyển tài khoản sang địa bàn khác.',
+          en: 'Town Trống ends on 01/07/2025 with no successor: the account stays on the ended area and can only read its figures from before that day. Move the account to another area.',
+        },
+      },
+    ]);
   });
 
   it('says every reason a request cannot be done', () => {

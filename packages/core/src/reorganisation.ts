@@ -393,7 +393,7 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
       const index = input.unitAssignments?.[String(unit.id)] ?? 0;
       const to = input.successors[Math.min(index, input.successors.length - 1)];
       if (!to) throw new Error('planReorganisation: an area that changes has no successor');
-      const code = fresh(successorCode(unit.code, area.code, to.code, date, numbering));
+      const code = fresh(successorCode(unit.code, area.code, to.code, date, numbering, context.unitCodes));
       plan.newUnits.push({
         code,
         name: unit.name,
@@ -411,9 +411,18 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
 /**
  * A successor unit's code: a numbered code of the old area (`KDC-QB-BD-QVAN-3`) is numbered on in the new one
  * (`KDC-QB-BD-QTV-9` after the six villages of the first commune and two of this one); another code naming the
- * old area has it replaced; any other (an agency's `CQ-BD-13`) gets the effective year (`CQ-BD-13-2025`).
+ * old area has it replaced; any other (an agency's `CQ-BD-13`) gets the effective year (`CQ-BD-13-2025`). A year
+ * an earlier reorganisation gave (`CQ-BD-13-2025`, or `CQ-BD-13-2025-2` where it collided: the code without it
+ * is a unit's, `codes`) is replaced rather than stacked (`CQ-BD-13-2027`, not `CQ-BD-13-2025-2027`).
  */
-function successorCode(old: string, from: string, to: string, date: string, numbering: Map<string, number>): string {
+function successorCode(
+  old: string,
+  from: string,
+  to: string,
+  date: string,
+  numbering: Map<string, number>,
+  codes: ReadonlySet<string>,
+): string {
   const match = /^(.*)-(\d+)$/.exec(old);
   const stem = match?.[1];
   if (stem !== undefined && stem.endsWith(from)) {
@@ -423,5 +432,10 @@ function successorCode(old: string, from: string, to: string, date: string, numb
     return `${prefix}${next}`;
   }
   if (old.includes(from)) return old.split(from).join(to);
-  return `${old}-${date.slice(0, 4)}`;
+  const year = date.slice(0, 4);
+  const given = /^(.+)-(\d{4})(?:-\d+)?$/.exec(old);
+  const original = given?.[1];
+  if (original !== undefined && given?.[2] !== undefined && given[2] <= year && codes.has(original))
+    return `${original}-${year}`;
+  return `${old}-${year}`;
 }

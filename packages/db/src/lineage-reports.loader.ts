@@ -171,3 +171,31 @@ export async function unitsInheritingReport(
   }
   return found;
 }
+
+/**
+ * What a unit's file of `year` inherits (see {@link loadInheritedReports}), to say so beside its comparison: the
+ * quarters its predecessors' reports stand for, and those predecessors (the unit's own lineage, not through a
+ * split). `null` when it inherits nothing.
+ */
+export async function reportInheritanceOf(
+  db: Kysely<Database>,
+  unitId: number,
+  year: number,
+): Promise<{
+  quarters: QuarterRef[];
+  predecessors: { code: string; name: string; until: string }[];
+} | null> {
+  const inherited = (await loadInheritedReports(db, windowQuarters(year), [unitId])).get(unitId);
+  if (inherited === undefined) return null;
+  const predecessors = await db
+    .selectFrom('unit_lineage as l')
+    .innerJoin('units as u', 'u.id', 'l.predecessor_id')
+    .select(['u.code', 'u.name', 'l.effective_date'])
+    .where('l.successor_id', '=', unitId)
+    .orderBy('u.code')
+    .execute();
+  return {
+    quarters: inherited.map((r) => ({ year: r.year, quarter: r.quarter as QuarterRef['quarter'] })),
+    predecessors: predecessors.map((p) => ({ code: p.code, name: p.name, until: p.effective_date })),
+  };
+}

@@ -1,9 +1,12 @@
 import {
+  followReorganisation,
   foldForSearch,
+  type AccountLeftBehind,
   vietnameseSortKey,
   type Area,
   type ReorganisationContext,
   type ReorganisationPlan,
+  type Role,
   type Unit,
 } from '@antoan/core';
 import type { Kysely } from 'kysely';
@@ -16,8 +19,9 @@ import { toUnit } from './unit.repository.js';
 
 // Reads what core's planReorganisation checks a request against, and writes a plan without errors: the ended
 // areas and units get valid_to, the new ones are inserted from the effective date, the lineage links them, users
-// of an ended area or unit follow it to its successor. In the caller's transaction; one audit record per area and
-// unit written, and one for the whole act.
+// of an ended area or unit follow it to its successor (core's followReorganisation), those of a dissolved area
+// stay and are listed. In the caller's transaction; one audit record per area and unit written, and one for the
+// whole act.
 
 /** The areas (all of them: the tree is small), the units of the predecessor areas, and the codes taken. */
 export async function loadReorganisationContext(
@@ -43,6 +47,8 @@ export interface ReorganisationResult {
   newUnits: Unit[];
   endedUnitIds: number[];
   movedUsers: { id: number; username: string; toAreaId: number | null; toUnitId: number | null }[];
+  /** Accounts whose area (or unit) ended with no successor: they stay on it (core's followReorganisation). */
+  leftBehind: AccountLeftBehind[];
 }
 
 export async function applyReorganisationPlan(
@@ -71,10 +77,9 @@ export async function applyReorganisationPlan(
     db,
     plan.newAreas.map((a) => ({ ...a, validFrom: date, validTo: null })),
   );
+  // the successors by code: the new areas, and the existing one a dissolved area went into (its officers follow)
   const areaId = new Map(newAreas.map((a) => [a.code, a.id]));
-  // a lineage's successor: a new area, or the existing one a dissolved area went into
-  const successorOf = (l: ReorganisationPlan['lineage'][number]) =>
-    l.successorId ?? mustGet(areaId, l.successorCode, 'the new area');
+  for (const l of plan.lineage) if (l.successorId !== undefined) areaId.set(l.successorCode, l.successorId);
   for (const area of newAreas)
     entries.push({ ...base, action: 'area.create', entity: 'area', entityId: area.id, before: null, after: area });
   for (const l of plan.lineage) {
@@ -82,7 +87,7 @@ export async function applyReorganisationPlan(
       .insertInto('area_lineage')
       .values({
         predecessor_id: l.predecessorId,
-        successor_id: successorOf(l),
+        successor_id: mustGet(areaId, l.successorCode, 'the successor area'),
         event: l.event,
         effective_date: date,
         note: plan.note,
@@ -154,40 +159,34 @@ export async function applyReorganisationPlan(
       )
       .execute();
 
-  // officers of an ended area follow it to its (first) successor; a unit's reporter to the unit's successor
-  const movedUsers: ReorganisationResult['movedUsers'] = [];
-  const firstSuccessor = new Map<number, number>();
-  for (const l of plan.lineage)
-    if (!firstSuccessor.has(l.predecessorId)) firstSuccessor.set(l.predecessorId, successorOf(l));
-  const unitSuccessor = new Map<number, number>();
-  for (const l of plan.unitLineage)
-    if (!unitSuccessor.has(l.predecessorId))
-      unitSuccessor.set(l.predecessorId, mustGet(unitId, l.successorCode, 'the new unit'));
+  // who follows where, and who cannot (an area dissolved): core's followReorganisation decides
   const users = await db
     .selectFrom('users')
-    .select(['id', 'username', 'area_id', 'unit_id'])
+    .select(['id', 'username', 'role', 'area_id', 'unit_id'])
     .where((eb) =>
       eb.or([
         eb('area_id', 'in', endedAreaIds.length > 0 ? endedAreaIds : [-1]),
         eb('unit_id', 'in', endedUnitIds.length > 0 ? endedUnitIds : [-1]),
       ]),
     )
+    .orderBy('username')
     .execute();
-  const unitArea = new Map(newUnits.map((u) => [u.id, u.areaId]));
-  for (const user of users) {
-    const toUnitId = user.unit_id === null ? null : (unitSuccessor.get(user.unit_id) ?? user.unit_id);
-    // a unit's reporter follows the unit (after a split, its new commune may not be the first successor)
-    const toAreaId =
-      (toUnitId === null ? undefined : unitArea.get(toUnitId)) ??
-      (user.area_id === null ? null : (firstSuccessor.get(user.area_id) ?? user.area_id));
-    await db.updateTable('users').set({ area_id: toAreaId, unit_id: toUnitId }).where('id', '=', user.id).execute();
-    movedUsers.push({ id: user.id, username: user.username, toAreaId, toUnitId });
+  const { follow, leftBehind } = followReorganisation(
+    plan,
+    users.map((u) => ({ id: u.id, username: u.username, role: u.role as Role, areaId: u.area_id, unitId: u.unit_id })),
+  );
+  const movedUsers: ReorganisationResult['movedUsers'] = [];
+  for (const { account, toAreaCode, toUnitCode } of follow) {
+    const toUnitId = toUnitCode === null ? account.unitId : mustGet(unitId, toUnitCode, 'the new unit');
+    const toAreaId = toAreaCode === null ? account.areaId : mustGet(areaId, toAreaCode, 'the new area');
+    await db.updateTable('users').set({ area_id: toAreaId, unit_id: toUnitId }).where('id', '=', account.id).execute();
+    movedUsers.push({ id: account.id, username: account.username, toAreaId, toUnitId });
     entries.push({
       ...base,
       action: 'user.follow_reorganisation',
       entity: 'user',
-      entityId: user.id,
-      before: { areaId: user.area_id, unitId: user.unit_id },
+      entityId: account.id,
+      before: { areaId: account.areaId, unitId: account.unitId },
       after: { areaId: toAreaId, unitId: toUnitId },
     });
   }
@@ -204,8 +203,9 @@ export async function applyReorganisationPlan(
       endedUnits: endedUnitIds.length,
       newUnits: newUnits.length,
       movedUsers: movedUsers.length,
+      accountsLeftBehind: leftBehind.map((u) => u.username),
     },
   });
   await writeAudits(db, entries);
-  return { newAreas, newUnits, endedUnitIds, movedUsers };
+  return { newAreas, newUnits, endedUnitIds, movedUsers, leftBehind };
 }

@@ -12,6 +12,7 @@ import {
 import type { Kysely, Selectable } from 'kysely';
 import { containsWord, searchWords } from './search.js';
 import { subtreeAreaIds } from './area.repository.js';
+import { hasUnitPeriodsOn, unitExistsOn, unitsOn } from './evaluation.loader.js';
 import { chunk } from './chunk.js';
 import type { Database, UnitRow, UnitVersionTable } from './schema.js';
 
@@ -55,15 +56,25 @@ export async function setUnitRecognition(
  * type, and by a search that ignores case and diacritics (every word of the search must appear in the
  * name or code).
  */
+/**
+ * A page of units, by name: of an area's subtree as it was on `date` (every unit when `areaId` is undefined),
+ * of some types, matching search words. With `input.date` (a list asked for a day), the units that exist that
+ * day, each with the area and attributes in force then (a village moved in 2026 lists under its 2024 commune on
+ * 31/12/2024: `unitsOn`, read through `units` alone when no period of `unit_versions` holds the day); without
+ * it, the units' current rows (any unit now in the subtree, whatever its dates).
+ */
 export async function listUnits(
   db: Kysely<Database>,
   input: UnitListInput,
   date: string,
   restrictTo?: { unitId: number },
 ): Promise<Page<Unit>> {
+  if (input.date !== undefined && (await hasUnitPeriodsOn(db, input.date)))
+    return listUnitsAsOn(db, input, input.date, restrictTo);
   const words = searchWords(input.search);
   let query = db.selectFrom('units');
   if (restrictTo) query = query.where('units.id', '=', restrictTo.unitId);
+  if (input.date !== undefined) query = query.where(unitExistsOn(input.date));
   if (input.areaId !== undefined) {
     query = query.where('units.area_id', 'in', subtreeAreaIds(db, input.areaId, date));
   }
@@ -84,6 +95,48 @@ export async function listUnits(
       .execute(),
   ]);
   return { items: rows.map(toUnit), total: Number(countRow.total), page: input.page, pageSize: input.pageSize };
+}
+
+/** {@link listUnits} on a day some unit had other values than its `units` row: through `unitsOn`. */
+async function listUnitsAsOn(
+  db: Kysely<Database>,
+  input: UnitListInput,
+  date: string,
+  restrictTo?: { unitId: number },
+): Promise<Page<Unit>> {
+  const areaIds = input.areaId === undefined ? undefined : subtreeAreaIds(db, input.areaId, date);
+  let query = db.selectFrom(unitsOn(db, date, areaIds).as('d')).innerJoin('units', 'units.id', 'd.id');
+  if (restrictTo) query = query.where('units.id', '=', restrictTo.unitId);
+  if (input.types && input.types.length > 0) query = query.where('d.type', 'in', input.types);
+  for (const word of searchWords(input.search)) query = query.where(containsWord('units.search_key', word));
+  const [countRow, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    query
+      .selectAll('units')
+      .select([
+        'd.area_id as on_area_id',
+        'd.type as on_type',
+        'd.managing_level as on_managing_level',
+        'd.is_ministry_monitored as on_is_ministry_monitored',
+        'd.is_recognition_delegated as on_is_recognition_delegated',
+      ])
+      .orderBy('units.sort_key')
+      .orderBy('units.id')
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
+  ]);
+  const items = rows.map((row) =>
+    toUnit({
+      ...row,
+      area_id: row.on_area_id,
+      type: row.on_type,
+      managing_level: row.on_managing_level,
+      is_ministry_monitored: row.on_is_ministry_monitored,
+      is_recognition_delegated: row.on_is_recognition_delegated,
+    }),
+  );
+  return { items, total: Number(countRow.total), page: input.page, pageSize: input.pageSize };
 }
 
 export async function insertUnits(db: Kysely<Database>, units: readonly NewUnit[]): Promise<Unit[]> {

@@ -123,14 +123,42 @@ export async function insertUser(db: Kysely<Database>, user: NewUser, now: Date)
 
 /**
  * Every user, by username; with `withinAreaId`, only those whose area is that area or lies below it
- * (following parent links whatever their dates, as scope does).
+ * (following parent links whatever their dates, as scope does). Each with the end dates of its area and unit
+ * (null while in force): an account left on an ended area shows it.
  */
 export async function listUsers(
   db: Kysely<Database>,
   filter: { withinAreaId?: number } = {},
-): Promise<(User & { lockedUntil: string | null })[]> {
-  const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
-  const listed = (row: (typeof rows)[number]) => ({ ...toUser(row), lockedUntil: row.locked_until });
+): Promise<
+  (User & {
+    lockedUntil: string | null;
+    areaName: string | null;
+    areaValidTo: string | null;
+    unitName: string | null;
+    unitValidTo: string | null;
+  })[]
+> {
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('areas', 'areas.id', 'users.area_id')
+    .leftJoin('units', 'units.id', 'users.unit_id')
+    .selectAll('users')
+    .select([
+      'areas.name as area_name',
+      'areas.valid_to as area_valid_to',
+      'units.name as unit_name',
+      'units.valid_to as unit_valid_to',
+    ])
+    .orderBy('users.username')
+    .execute();
+  const listed = (row: (typeof rows)[number]) => ({
+    ...toUser(row),
+    lockedUntil: row.locked_until,
+    areaName: row.area_name,
+    areaValidTo: row.area_valid_to,
+    unitName: row.unit_name,
+    unitValidTo: row.unit_valid_to,
+  });
   if (filter.withinAreaId === undefined) return rows.map(listed);
   // Accounts are few (one or two per commune): filtering them here is cheaper than a long IN list.
   const below = await listAreaIdsUnder(db, filter.withinAreaId);

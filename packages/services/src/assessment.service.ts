@@ -31,6 +31,7 @@ import {
   updateAssessment,
   upsertAnswers,
   type Database,
+  reportInheritanceOf,
 } from '@antoan/db';
 import type { Kysely } from 'kysely';
 import { audited, LOCKED, type Actor } from './audited.js';
@@ -88,6 +89,8 @@ export async function readFile(actor: Actor, unit: Unit, year: number) {
   const status: CycleStatus = record?.status ?? 'not_registered';
   return {
     unit,
+    // a unit born of a reorganisation: the quarters of its windows that are its predecessors' reports
+    reportInheritance: await reportInheritanceOf(actor.db, unit.id, year),
     catalogue: { id: catalogue.id, title: catalogue.title, criteria: criteriaForType(catalogue, unit.type) },
     record,
     status,

@@ -91,6 +91,8 @@ export interface ReorganisationPreview {
   units: { from: { id: number; code: string; name: string }[]; to: { code: string; name: string; type: string } }[];
   endedUnits: number;
   movedUsers: string[];
+  /** Accounts that cannot follow (their area ends with no successor): who, where, and why in both languages. */
+  accountsLeftBehind: ReorganisationOutcome['result']['leftBehind'];
   droppedFiles: ReorganisationOutcome['droppedFiles'];
   figures: { year: number; before: ReorganisationFigures; after: ReorganisationFigures };
 }
@@ -126,6 +128,7 @@ function describe(
     })),
     endedUnits: plan.endUnits.length,
     movedUsers: result.movedUsers.map((u) => u.username),
+    accountsLeftBehind: result.leftBehind,
     droppedFiles: outcome.droppedFiles,
     figures,
   };

@@ -54,10 +54,16 @@ export function useScope(): {
 
 type AreaNode = RouterOutputs['areas']['tree']['roots'][number];
 
-/** The name of an area of the user's tree (undefined while loading or for the whole scope). */
-export function useAreaName(areaId: number | undefined): string | undefined {
+/**
+ * The name of an area of the user's tree, today's or (with `date`) as it was that day (undefined while loading,
+ * for the whole scope, or for an area not in that tree).
+ */
+export function useAreaName(areaId: number | undefined, date?: string): string | undefined {
   const trpc = useTRPC();
-  const tree = useQuery({ ...trpc.areas.tree.queryOptions({}), staleTime: 10 * 60_000 });
+  const tree = useQuery({
+    ...trpc.areas.tree.queryOptions(date === undefined ? {} : { date }),
+    staleTime: 10 * 60_000,
+  });
   if (areaId === undefined || !tree.data) return undefined;
   const stack: AreaNode[] = [...tree.data.roots];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {

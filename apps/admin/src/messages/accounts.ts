@@ -55,6 +55,14 @@ export const accountMessages = {
     en: 'Search by name, username, area (accents optional)',
   },
   acc_allRoles: { vi: 'Mọi vai trò', en: 'Every role' },
+  acc_endedOnly: {
+    vi: 'Chỉ tài khoản có địa bàn/đơn vị đã kết thúc ({count})',
+    en: 'Only accounts whose area/unit has ended ({count})',
+  },
+  acc_endedAlert: {
+    vi: '{count} tài khoản gắn với địa bàn hoặc đơn vị đã kết thúc (sau một lần sắp xếp địa bàn): hãy chuyển các tài khoản đó sang địa bàn khác.',
+    en: '{count} account(s) are on an area or unit that has ended (after a reorganisation): move them to another area.',
+  },
   acc_displayName: { vi: 'Họ tên hoặc tên đơn vị', en: 'Name' },
   acc_usernameHint: {
     vi: '3–50 ký tự a–z, 0–9, dấu chấm, gạch ngang; không đổi được sau này.',

@@ -36,6 +36,10 @@ export const assessmentMessages = {
     vi: 'So sánh số liệu báo cáo quý của kỳ này với kỳ trước (tự tính).',
     en: "Compares this window's quarterly report counts with the previous window's (computed).",
   },
+  inheritedReports: {
+    vi: 'Quý {quarters}: số liệu của đơn vị trước sắp xếp ({units}, đến {date}), vì đơn vị này bắt đầu từ ngày đó.',
+    en: 'Quarters {quarters}: the figures of the unit(s) before the reorganisation ({units}, until {date}), as this unit began that day.',
+  },
   noSuchBody: { vi: 'Đơn vị không có lực lượng này', en: 'The unit has no such body' },
   criterionToReview: {
     vi: 'Tiêu chí đã được sửa theo văn bản pháp luật: cần trả lời lại.',

@@ -27,6 +27,7 @@ export const commonMessages = {
   units: { vi: 'Đơn vị', en: 'Units' },
   allUnits: { vi: 'Tất cả đơn vị', en: 'All units' },
   searchUnits: { vi: 'Tìm đơn vị (không cần dấu)', en: 'Search units (accents optional)' },
+  unitsOnDate: { vi: 'Tại ngày (bỏ trống: hôm nay)', en: 'On the day (empty: today)' },
   type: { vi: 'Loại', en: 'Type' },
   allTypes: { vi: 'Tất cả loại', en: 'All types' },
   name: { vi: 'Tên', en: 'Name' },

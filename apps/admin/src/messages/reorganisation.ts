@@ -37,6 +37,12 @@ export const reorganisationMessages = {
   reorg_unitFrom: { vi: 'Đơn vị cũ', en: 'Former unit' },
   reorg_unitTo: { vi: 'Đơn vị mới', en: 'New unit' },
   reorg_users: { vi: 'Tài khoản chuyển theo địa bàn: {names}', en: 'Accounts that follow their area: {names}' },
+  reorg_leftBehind: {
+    vi: 'Tài khoản không chuyển theo được (địa bàn kết thúc mà không có địa bàn kế tiếp)',
+    en: 'Accounts that cannot follow (their area ends with no successor)',
+  },
+  reorg_leftPlace: { vi: 'Địa bàn/đơn vị', en: 'Area/unit' },
+  reorg_leftWhy: { vi: 'Lý do', en: 'Why' },
   reorg_dropped: {
     vi: 'Hồ sơ không còn được tính (đơn vị kết thúc): {list}',
     en: 'Files that no longer count (their units end): {list}',

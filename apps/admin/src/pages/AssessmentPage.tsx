@@ -192,6 +192,7 @@ function AnswerForm({ file }: { file: RegisteredFile }) {
                 incidents={file.incidents}
                 unitId={unit.id}
                 reports={{ area: unit.areaId, year: record.year }}
+                inheritance={file.reportInheritance}
                 window={live.window}
               />
             ))}

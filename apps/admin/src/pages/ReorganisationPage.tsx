@@ -1,4 +1,4 @@
-import { AREA_KINDS, REORGANISATION_KINDS, type AreaKind, type ReorganisationKind } from '@antoan/core';
+import { AREA_KINDS, REORGANISATION_KINDS, ROLE_LABELS, type AreaKind, type ReorganisationKind } from '@antoan/core';
 import {
   Alert,
   Button,
@@ -236,7 +236,7 @@ export function ReorganisationPage() {
 }
 
 function PreviewCard({ preview, areaLabel }: { preview: Preview; areaLabel: Map<number, string> }) {
-  const { t, formatDate } = useI18n();
+  const { t, l, formatDate } = useI18n();
   const date = formatDate(preview.effectiveDate);
   const rate = (units: Preview['figures']['before'][number]['units']) =>
     `${units.KDC.recognised}/${units.KDC.eligible} · ${units.XA.recognised}/${units.XA.eligible}`;
@@ -308,6 +308,30 @@ function PreviewCard({ preview, areaLabel }: { preview: Preview; areaLabel: Map<
         </Table>
         {preview.movedUsers.length > 0 && (
           <Text size="sm">{t('reorg_users', { names: preview.movedUsers.join(', ') })}</Text>
+        )}
+        {preview.accountsLeftBehind.length > 0 && (
+          <Alert color="red" title={t('reorg_leftBehind')} data-testid="accounts-left-behind">
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('username')}</Table.Th>
+                  <Table.Th>{t('acc_role')}</Table.Th>
+                  <Table.Th>{t('reorg_leftPlace')}</Table.Th>
+                  <Table.Th>{t('reorg_leftWhy')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.accountsLeftBehind.map((a) => (
+                  <Table.Tr key={a.username}>
+                    <Table.Td ff="monospace">{a.username}</Table.Td>
+                    <Table.Td>{l(ROLE_LABELS[a.role])}</Table.Td>
+                    <Table.Td>{a.place}</Table.Td>
+                    <Table.Td>{l(a.reason)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Alert>
         )}
         {preview.droppedFiles.length > 0 && (
           <Alert color="orange">

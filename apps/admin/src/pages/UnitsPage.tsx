@@ -1,4 +1,4 @@
-import { UNIT_TYPE_LABELS, UNIT_TYPES, type UnitType } from '@antoan/core';
+import { UNIT_TYPE_LABELS, UNIT_TYPES, vietnamDate, type UnitType } from '@antoan/core';
 import { Alert, Badge, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { AnchorLink } from '../lib/links.js';
-import { useScope, useScopeName } from '../lib/scope.js';
+import { useAreaName, useScope, useScopeName } from '../lib/scope.js';
+import { DateField } from '../components/DateField.js';
 import { useTRPCClient } from '../trpc.js';
 
 const PAGE_SIZE = 200;
@@ -15,17 +16,28 @@ const ROW_HEIGHT = 41;
 
 /**
  * Every unit of the chosen area in one scrolling table: rows are fetched 200 at a time as the user scrolls
- * and only the visible ones are rendered, so 10,000+ units stay fast.
+ * and only the visible ones are rendered, so 10,000+ units stay fast. The units as they are today, or on the day
+ * chosen: those that exist that day, under the area they were in then (the area's subtree as it was that day).
  */
 export function UnitsPage() {
   const client = useTRPCClient();
   const { t, l, language, formatNumber } = useI18n();
   const { areaId } = useScope();
-  const areaName = useScopeName(areaId);
+  const [date, setDate] = useState<string | null>(null);
+  // an area that has ended is not in today's tree: its name as it was on the day asked for
+  const datedName = useAreaName(areaId, date ?? undefined);
+  const scopeName = useScopeName(areaId);
+  const areaName = datedName ?? scopeName;
   const [search, setSearch] = useState('');
   const [type, setType] = useState<UnitType | null>(null);
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const filters = { areaId, search: debounced || undefined, types: type ? [type] : undefined };
+  const filters = {
+    areaId,
+    // empty: today (Việt Nam's day), so that units that have ended are not listed as today's
+    date: date ?? vietnamDate(new Date()),
+    search: debounced || undefined,
+    types: type ? [type] : undefined,
+  };
 
   const query = useInfiniteQuery({
     queryKey: ['units-table', filters],
@@ -77,6 +89,14 @@ export function UnitsPage() {
           onChange={(v) => setType(v)}
           data={UNIT_TYPES.map((code) => ({ value: code, label: `${code} — ${l(UNIT_TYPE_LABELS[code])}` }))}
           w={260}
+        />
+        <DateField
+          label={t('unitsOnDate')}
+          value={date}
+          onChange={setDate}
+          clearable
+          w={220}
+          data-testid="units-date"
         />
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="units-count">
           {query.isPending

@@ -4,6 +4,7 @@ import {
   canManageUser,
   compareVietnamese,
   createUserInputSchema,
+  endedPlacementMessage,
   foldForSearch,
   ROLE_LABELS,
   ROLES,
@@ -11,8 +12,10 @@ import {
   type Role,
 } from '@antoan/core';
 import {
+  Alert,
   Badge,
   Button,
+  Checkbox,
   Code,
   CopyButton,
   Group,
@@ -58,6 +61,8 @@ export function UsersPage() {
   const scopeName = useAreaName(me.data?.areaId ?? undefined);
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | null>(null);
+  // only the accounts left on an ended area or unit (a reorganisation dissolved it): they need moving
+  const [endedOnly, setEndedOnly] = useState(false);
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
   const [confirm, setConfirm] = useState<{ kind: 'disable' | 'enable' | 'reset' | 'unlock'; user: Account } | null>(
     null,
@@ -68,6 +73,7 @@ export function UsersPage() {
     const folded = foldForSearch(search);
     return (users.data ?? [])
       .filter((u) => role === null || u.role === role)
+      .filter((u) => !endedOnly || u.ended !== null)
       .filter((u) => {
         if (!folded) return true;
         const area = u.areaId === null ? '' : (areas.get(u.areaId)?.path ?? '');
@@ -75,11 +81,12 @@ export function UsersPage() {
         return foldForSearch(`${u.displayName} ${u.username} ${area} ${unit} ${u.email ?? ''}`).includes(folded);
       })
       .sort((a, b) => compareVietnamese(a.displayName, b.displayName) || a.username.localeCompare(b.username));
-  }, [users.data, role, search, areas, units]);
+  }, [users.data, role, endedOnly, search, areas, units]);
 
   if (!me.data || users.isPending) return <LoadingBlock />;
   if (users.error) return <QueryError error={users.error} onRetry={() => users.refetch()} />;
   const actor = me.data;
+  const endedCount = users.data.filter((u) => u.ended !== null).length;
 
   return (
     <Stack>
@@ -115,10 +122,22 @@ export function UsersPage() {
           w={260}
           comboboxProps={{ withinPortal: true }}
         />
+        <Checkbox
+          label={t('acc_endedOnly', { count: formatNumber(endedCount) })}
+          checked={endedOnly}
+          onChange={(e) => setEndedOnly(e.currentTarget.checked)}
+          mb={8}
+          data-testid="ended-only"
+        />
         <Text size="sm" c="dimmed" aria-live="polite" mb={8}>
           {t('rec_shownCount', { shown: formatNumber(rows.length), total: formatNumber(users.data.length) })}
         </Text>
       </Group>
+      {endedCount > 0 && !endedOnly && (
+        <Alert color="orange" data-testid="ended-accounts-alert">
+          {t('acc_endedAlert', { count: formatNumber(endedCount) })}
+        </Alert>
+      )}
       {rows.length === 0 ? (
         <EmptyText>{users.data.length === 0 ? t('acc_noUsers') : t('rec_noMatch')}</EmptyText>
       ) : (
@@ -149,10 +168,28 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>{l(ROLE_LABELS[u.role])}</Table.Td>
                     <Table.Td>
-                      <Text size="sm">{u.areaId === null ? t('wholeScope') : (areas.get(u.areaId)?.name ?? '…')}</Text>
+                      <Text size="sm">
+                        {u.areaId === null ? t('wholeScope') : (areas.get(u.areaId)?.name ?? u.areaName ?? '…')}
+                      </Text>
                       {u.unitId !== null && (
                         <Text size="xs" c="dimmed">
-                          {units.get(u.unitId)?.name ?? '…'}
+                          {units.get(u.unitId)?.name ?? u.unitName ?? '…'}
+                        </Text>
+                      )}
+                      {u.ended !== null && (
+                        <Text
+                          size="xs"
+                          fw={600}
+                          c="red.8"
+                          bg="red.0"
+                          mt={4}
+                          px={6}
+                          py={2}
+                          maw={320}
+                          style={{ borderRadius: 4 }}
+                          data-testid="placement-ended"
+                        >
+                          {l(endedPlacementMessage(u.ended))}
                         </Text>
                       )}
                     </Table.Td>

@@ -1,4 +1,11 @@
-import { activeLock, createUserInputSchema, idSchema, updateUserInputSchema } from '@antoan/core';
+import {
+  activeLock,
+  createUserInputSchema,
+  endedPlacement,
+  idSchema,
+  updateUserInputSchema,
+  vietnamDate,
+} from '@antoan/core';
 import { listUsers } from '@antoan/db';
 import { z } from 'zod';
 import { createAccount, resetAccountPassword, setAccountDisabled, unlockAccount, updateAccount } from '../accounts.js';
@@ -9,14 +16,25 @@ import { allow, protectedProcedure, router } from '../trpc.js';
 export const usersRouter = router({
   /**
    * The accounts the caller manages: all for an administrator, their subtree's for a province officer; each with
-   * `lockedUntil` while a sign-in lock holds (null otherwise).
+   * `lockedUntil` while a sign-in lock holds (null otherwise), and `ended` when its area or unit has ended (an
+   * area dissolved by a reorganisation: the account stays on it until moved), with the names of its area and unit
+   * (an ended one is not in today's tree).
    */
   list: protectedProcedure.meta(allow('users.manage')).query(async ({ ctx }) => {
     const root = scopeRootOf(ctx.user);
     if (root === 'none') return [];
     const users = await listUsers(ctx.db, root === null ? {} : { withinAreaId: root });
     const now = ctx.now();
-    return users.map((u) => ({ ...u, lockedUntil: activeLock(u.lockedUntil, now) }));
+    const today = vietnamDate(now);
+    return users.map(({ areaValidTo, unitValidTo, ...u }) => ({
+      ...u,
+      lockedUntil: activeLock(u.lockedUntil, now),
+      ended: endedPlacement(
+        u.areaId === null ? null : { validTo: areaValidTo },
+        u.unitId === null ? null : { validTo: unitValidTo },
+        today,
+      ),
+    }));
   }),
 
   /**

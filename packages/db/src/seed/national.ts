@@ -22,10 +22,10 @@ import type { Database, NewAreaRow } from '../schema.js';
 // three old communes of its province), the old communes' villages partly merged (one in ten merged with the
 // village before it), each agency, enterprise and school continued by a successor; with the area and unit
 // lineage a reorganisation writes. Assessments (answers per criterion, a few failures), incidents and
-// quarterly reports for each unit in the years it exists (a successor's reports from Q4 2023, re-entered, so
-// its first year's windows are complete). Names and which old province goes into which new one are generated,
-// not the real ones; it exists to measure the system at the size of the country, across the reform. Written
-// with multi-row inserts.
+// quarterly reports for each unit in the years it exists (a successor's from Q3 2025: for the quarters before,
+// its first years' windows read what its predecessors filed, through the unit lineage). Names and which old
+// province goes into which new one are generated, not the real ones; it exists to measure the system at the
+// size of the country, across the reform. Written with multi-row inserts.
 
 export const PROVINCES_2025 = [
   'Hà Nội',
@@ -507,7 +507,7 @@ export async function seedNational(db: Kysely<Database>, options: NationalOption
       reports += done;
     };
     await writeReports(oldUnits, quartersFrom([2022, 4], [2025, 2]), 'reports (old tree)');
-    await writeReports(newUnits, quartersFrom([2023, 4], [2026, 4]), 'reports (new tree)');
+    await writeReports(newUnits, quartersFrom([2025, 3], [2026, 4]), 'reports (new tree)');
 
     // ── Assessments with full answers; about 3 % of villages fail one criterion, 0.5 % have an incident ─
     const answerJson = new Map<UnitType, [string, string][]>(

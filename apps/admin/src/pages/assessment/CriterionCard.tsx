@@ -55,6 +55,8 @@ interface Props {
   unitId: number;
   /** The unit's area and the file's year: where the quarterly reports a comparison reads are listed. */
   reports: { area: number; year: number };
+  /** The quarters of the comparison that are the unit's predecessors' reports (a unit born of a reorganisation). */
+  inheritance?: RouterOutputs['assessments']['get']['reportInheritance'];
   window: EvaluationWindow;
   /** The answer as it was before a catalogue correction changed the criterion, if any. */
   legacy?: unknown;
@@ -76,11 +78,12 @@ export function CriterionCard({
   incidents,
   unitId,
   reports,
+  inheritance,
   window,
   legacy,
   toReview = false,
 }: Props) {
-  const { t, l } = useI18n();
+  const { t, l, formatDate } = useI18n();
   const path = `answers.${c.code}`;
   const setAnswer = (answer: CriterionAnswer) => onChange({ ...entry, answer });
   const setCheck = (key: string, value: boolean) =>
@@ -196,6 +199,15 @@ export function CriterionCard({
                   <AnchorLink to="/reports" search={reports} size="xs" data-testid="comparison-reports-link">
                     {t('wf_reportsLink')}
                   </AnchorLink>
+                </Text>
+              )}
+              {part.comparison && inheritance && (
+                <Text size="xs" c="dimmed" data-testid="comparison-inherited">
+                  {t('inheritedReports', {
+                    quarters: inheritance.quarters.map((q) => `${q.quarter}/${q.year}`).join(', '),
+                    units: inheritance.predecessors.map((p) => `${p.name} – ${p.code}`).join('; '),
+                    date: formatDate(inheritance.predecessors[0]?.until ?? ''),
+                  })}
                 </Text>
               )}
             </Stack>
