@@ -144,6 +144,69 @@ describe('reorganising areas in the SPA', () => {
     await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-file-inherited-reports.png') });
   });
 
+  it('establishes two provinces, then dissolves one into the other (made up: Tỉnh Thử A, Tỉnh Thử B)', async () => {
+    // the 2025 province merge as the page does it, on two empty provinces MADE UP for the test (invented acts)
+    await page.goto(`${server.baseUrl}/reorganise`);
+    await page.getByRole('heading', { name: 'Sắp xếp đơn vị hành chính' }).waitFor();
+    const choose = async (label: string | RegExp, option: string, index = 0) => {
+      await page.locator('input').and(page.getByLabel(label)).nth(index).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    };
+    await choose('Hình thức', 'Thành lập mới');
+    expect(await page.getByLabel(/^Địa bàn cũ/).count()).toBe(0);
+    await page.getByLabel('Ngày có hiệu lực').fill('01/08/2025');
+    await page.getByLabel('Số nghị quyết, quyết định').fill('9001/NQ-THU');
+    await page.getByLabel('Ngày ban hành').fill('15/07/2025');
+    await page.getByRole('button', { name: 'Thêm địa bàn mới' }).click();
+    for (const [i, code, name] of [
+      [0, 'THU-A', 'Thử A'],
+      [1, 'THU-B', 'Thử B'],
+    ] as const) {
+      await page.getByLabel('Mã địa bàn mới').nth(i).fill(code);
+      await page.getByLabel(/^Tên/).nth(i).fill(name);
+      await choose(/^Loại/, 'Tỉnh', i);
+    }
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    const preview = page.getByTestId('reorganisation-preview');
+    await preview.getByRole('heading', { name: 'Xem trước (chưa lưu)' }).waitFor();
+    expect(await preview.innerText()).toMatch(/Bắt đầu ngày 01\/08\/2025[\s\S]*Thử A \(THU-A\)[\s\S]*Thử B \(THU-B\)/);
+    expect(await preview.innerText()).toContain('Không có địa bàn cũ kết thúc.');
+    await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-establish.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Thực hiện' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Thực hiện' }).click();
+    await preview.getByRole('heading', { name: 'Đã thực hiện' }).waitFor();
+    await page.reload(); // the pickers list today's tree, now with the two provinces
+    await page.getByRole('heading', { name: 'Sắp xếp đơn vị hành chính' }).waitFor();
+
+    await choose('Hình thức', 'Kết thúc (giải thể cấp hành chính)');
+    await page.getByLabel('Ngày có hiệu lực').fill('01/01/2026');
+    await page.getByLabel('Số nghị quyết, quyết định').fill('9002/NQ-THU');
+    await page.getByLabel('Ngày ban hành').fill('15/12/2025');
+    const predecessors = page.locator('input').and(page.getByLabel(/^Địa bàn cũ/));
+    await predecessors.click();
+    await predecessors.fill('Thử B');
+    await page.getByRole('option', { name: /Thử B$/ }).click();
+    await page.keyboard.press('Escape');
+    const into = page.locator('input').and(page.getByLabel(/^Giải thể vào/));
+    await into.click();
+    await into.fill('Thử A');
+    await page.getByRole('option', { name: /^Thử A/ }).click();
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await preview.getByRole('heading', { name: 'Xem trước (chưa lưu)' }).waitFor();
+    const text = await preview.innerText();
+    expect(text).toMatch(/Kết thúc ngày 01\/01\/2026[\s\S]*Thử B \(THU-B\)/);
+    expect(text).toContain('Chuyển giao cho: Thử A (THU-A)');
+    await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-dissolve-into.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Thực hiện' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Thực hiện' }).click();
+    await preview.getByRole('heading', { name: 'Đã thực hiện' }).waitFor();
+    const a = find((await api<{ roots: Node[] }>('areas.tree', { date: '2026-01-01' })).roots, 'THU-A')!;
+    const history = await api<{ predecessors: { event: string; other: { code: string } }[] }>('areas.history', {
+      areaId: a.id,
+    });
+    expect(history.predecessors.map((p) => [p.other.code, p.event])).toEqual([['THU-B', 'merge']]);
+  });
+
   it('logged no error in the browser', () => {
     expect(errors).toEqual([]);
   });

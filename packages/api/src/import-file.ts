@@ -114,7 +114,9 @@ async function reorganiseRow(
   audit: { userId: number; now: Date },
   applied: boolean,
 ): Promise<{ preview: ReorganisationPreview; errors: [] } | { preview: null; errors: ImportRowError[] }> {
-  const codes = [...row.fromCodes, ...(row.parentCode === null ? [] : [row.parentCode])];
+  // a dissolution's "new" code is the existing area it goes into
+  const into = row.kind === 'dissolve' ? row.toCodes : [];
+  const codes = [...row.fromCodes, ...into, ...(row.parentCode === null ? [] : [row.parentCode])];
   const known = await loadImportExisting(trx, { areaCodes: codes, unitCodes: [], scopeRootId: rootId });
   const request = reorganisationRequestOfRow(sheet, row, known.areas);
   if (!request.input) return { preview: null, errors: request.errors };
@@ -122,6 +124,11 @@ async function reorganiseRow(
   const outside = [
     ...input.predecessorIds.map((id) => ({ id, field: 'predecessors' as const })),
     ...input.successors.flatMap((s) => (s.parentId === null ? [] : [{ id: s.parentId, field: 'parent' as const }])),
+    ...(input.intoId === undefined ? [] : [{ id: input.intoId, field: 'into' as const }]),
+    // a new province (no former area, no parent) is in no one's area but the admin's
+    ...(input.predecessorIds.length === 0
+      ? input.successors.flatMap((s) => (s.parentId === null ? [{ id: 0, field: 'parent' as const }] : []))
+      : []),
   ].filter(({ id }) => known.scope !== null && !known.scope.has(id));
   if (outside.length > 0) {
     const codeOf = new Map([...known.areas.values()].map((a) => [a.id, a.code]));
@@ -131,8 +138,14 @@ async function reorganiseRow(
         sheet,
         row.row,
         outside.map(({ id, field }) => ({
-          vi: `Địa bàn "${codeOf.get(id) ?? id}" nằm ngoài địa bàn bạn được giao.`,
-          en: `The area "${codeOf.get(id) ?? id}" is outside the area assigned to you.`,
+          vi:
+            id === 0
+              ? 'Chỉ quản trị hệ thống mới thành lập được tỉnh mới.'
+              : `Địa bàn "${codeOf.get(id) ?? id}" nằm ngoài địa bàn bạn được giao.`,
+          en:
+            id === 0
+              ? 'Only an administrator can establish a new province.'
+              : `The area "${codeOf.get(id) ?? id}" is outside the area assigned to you.`,
           field,
         })),
       ),

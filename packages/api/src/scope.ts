@@ -15,7 +15,8 @@ const OUT_OF_SCOPE = {
   en: 'This data is outside the area assigned to you.',
 };
 
-function outOfScope(): DomainError {
+/** The refusal of data outside the user's area. */
+export function outOfScope(): DomainError {
   return new DomainError('FORBIDDEN', OUT_OF_SCOPE);
 }
 

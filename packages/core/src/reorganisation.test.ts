@@ -218,3 +218,113 @@ describe('planReorganisation', () => {
     expect(again.errors.map((e) => e.vi)).toEqual(['Xã A đã kết thúc ngày 01/07/2025: không sắp xếp lại được.']);
   });
 });
+
+describe('planReorganisation: establishing, and dissolving into another area (the 2025 province merge)', () => {
+  // province 5 emptied (its communes moved out), province 6 established only in 2026
+  const provinces: ReorganisationContext = {
+    ...context,
+    areas: [
+      ...context.areas,
+      area(5, 'Q', 'Q', 'province', null),
+      { ...area(6, 'R', 'R', 'province', null), validFrom: '2026-01-01' },
+    ],
+    areaCodes: new Set([...context.areaCodes, 'Q', 'R']),
+  };
+  const establish = (successors: { code: string; name: string; kind: Area['kind']; parentId: number | null }[]) =>
+    planReorganisation(
+      { kind: 'establish', effectiveDate: '2025-07-01', legalBasis, predecessorIds: [], successors },
+      provinces,
+    );
+  const dissolve = (id: number, intoId: number, effectiveDate = '2025-07-01') =>
+    planReorganisation(
+      { kind: 'dissolve', effectiveDate, legalBasis, predecessorIds: [id], successors: [], intoId },
+      provinces,
+    );
+
+  it('establishes a province with no former area: nothing ends, no lineage, no unit', () => {
+    const plan = establish([{ code: 'N', name: 'Mới', kind: 'tinh', parentId: null }]);
+    expect(plan.errors).toEqual([]);
+    expect(plan.newAreas).toEqual([{ code: 'N', name: 'Mới', kind: 'tinh', level: 'province', parentId: null }]);
+    expect([plan.endAreas, plan.lineage, plan.endUnits, plan.newUnits]).toEqual([[], [], [], []]);
+    // a commune under an existing district, by its own kind's level
+    expect(establish([{ code: 'P-T-C', name: 'C', kind: 'phuong', parentId: 2 }]).errors).toEqual([]);
+  });
+
+  it('refuses to establish with a code taken, a wrong parent, or a former area', () => {
+    expect(establish([{ code: 'P', name: 'Trùng', kind: 'tinh', parentId: null }]).errors).toEqual([
+      { vi: 'Mã địa bàn "P" đã có.', en: 'The area code "P" is taken.', field: 'successors' },
+    ]);
+    expect(establish([{ code: 'P-T-C', name: 'C', kind: 'xa', parentId: null }]).errors.map((e) => e.en)).toEqual([
+      '"C": the parent area is not valid on 2025-07-01.',
+    ]);
+    const withFormer = planReorganisation(
+      {
+        kind: 'establish',
+        effectiveDate: '2025-07-01',
+        legalBasis,
+        predecessorIds: [5],
+        successors: [{ code: 'N', name: 'Mới', kind: 'tinh', parentId: null }],
+      },
+      provinces,
+    );
+    expect(withFormer.errors.map((e) => e.vi)).toEqual([
+      'Thành lập mới: không có địa bàn cũ, bỏ chọn các địa bàn cũ (muốn thay địa bàn cũ thì dùng sáp nhập, chia tách hoặc đổi tên).',
+    ]);
+    expect(withFormer.newAreas).toEqual([]);
+  });
+
+  it('dissolves an emptied province into another one: it ends, and the lineage (merge) goes to that one', () => {
+    const plan = dissolve(5, 1);
+    expect(plan.errors).toEqual([]);
+    expect(plan.endAreas.map((a) => a.id)).toEqual([5]);
+    expect(plan.newAreas).toEqual([]);
+    expect(plan.lineage).toEqual([{ predecessorId: 5, successorCode: 'P', successorId: 1, event: 'merge' }]);
+    // without intoId a dissolution stays an end with no successor (a district level abolished)
+    expect(
+      planReorganisation(
+        { kind: 'dissolve', effectiveDate: '2025-07-01', legalBasis, predecessorIds: [5], successors: [] },
+        provinces,
+      ).lineage,
+    ).toEqual([]);
+  });
+
+  it('refuses to dissolve into itself, into an area of another level or not living that day, or an area not empty', () => {
+    const reasons = (plan: ReturnType<typeof dissolve>) => plan.errors.map(({ vi, en, field }) => [field, vi, en]);
+    expect(reasons(dissolve(5, 5))).toEqual([
+      [
+        'into',
+        'Tỉnh Q không thể giải thể vào chính nó: chọn địa bàn khác tiếp nhận.',
+        'Q cannot be dissolved into itself: choose another area to take it over.',
+      ],
+    ]);
+    expect(reasons(dissolve(5, 2))).toEqual([
+      [
+        'into',
+        'Thị xã Thị xã không cùng cấp với Tỉnh Q: chỉ giải thể vào địa bàn cùng cấp.',
+        'Thị xã is not of the level of Q: an area is dissolved into one of its own level.',
+      ],
+    ]);
+    expect(reasons(dissolve(5, 6))).toEqual([
+      [
+        'into',
+        'Tỉnh R không có hiệu lực ngày 01/07/2025: không tiếp nhận được (thành lập địa bàn đó trước).',
+        'R does not exist on 2025-07-01: it cannot take the area over (establish it first).',
+      ],
+    ]);
+    expect(dissolve(5, 6, '2026-01-01').errors).toEqual([]);
+    // the province that still has its district is not dissolved into another
+    expect(dissolve(1, 5).errors.map((e) => e.field)).toEqual(['predecessors']);
+    const merge = planReorganisation(
+      {
+        kind: 'merge',
+        effectiveDate: '2025-07-01',
+        legalBasis,
+        predecessorIds: [3, 4],
+        successors: [{ code: 'P-T-AB', name: 'AB', kind: 'xa', parentId: 2 }],
+        intoId: 1,
+      },
+      provinces,
+    );
+    expect(merge.errors.map((e) => e.en)).toEqual(['Merge: only a dissolution takes an area to go into.']);
+  });
+});

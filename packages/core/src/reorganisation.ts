@@ -14,14 +14,16 @@ import { AREA_KIND_LEVEL, AREA_KINDS, type Area, type AreaKind, type Unit } from
 // says every area and unit it touches; the API applies the plan in one audited transaction.
 
 /**
- * What a reorganisation does to its areas. `dissolve` ends an area with nothing left in it (a district).
+ * What a reorganisation does to its areas. `dissolve` ends an area with nothing left in it (a district), or,
+ * with `intoId`, hands it over to an area of its level (a province merged into another: the lineage follows);
+ * `establish` creates areas with no former one (the new province of 1 July 2025, before its communes move in).
  *
  * @example
  * ```ts
  * REORGANISATION_KINDS[0]; // 'merge'
  * ```
  */
-export const REORGANISATION_KINDS = ['merge', 'split', 'rename', 'move', 'dissolve'] as const;
+export const REORGANISATION_KINDS = ['merge', 'split', 'rename', 'move', 'dissolve', 'establish'] as const;
 
 /** One of {@link REORGANISATION_KINDS}. @example `const k: ReorganisationKind = 'split';` */
 export type ReorganisationKind = (typeof REORGANISATION_KINDS)[number];
@@ -40,6 +42,7 @@ export const REORGANISATION_KIND_LABELS: Readonly<Record<ReorganisationKind, Loc
   rename: { vi: 'Đổi tên', en: 'Rename' },
   move: { vi: 'Chuyển sang đơn vị hành chính cấp trên khác', en: 'Move under another parent' },
   dissolve: { vi: 'Kết thúc (giải thể cấp hành chính)', en: 'End (a level abolished)' },
+  establish: { vi: 'Thành lập mới', en: 'Establish' },
 };
 
 const isoDate = z.string().refine(isIsoDate, { message: 'Ngày không hợp lệ (yyyy-mm-dd) / Invalid date (yyyy-mm-dd)' });
@@ -60,7 +63,8 @@ export const reorganisationInputSchema = z
     kind: z.enum(REORGANISATION_KINDS),
     effectiveDate: isoDate,
     legalBasis: z.object({ number: z.string().trim().min(1).max(200), date: isoDate }).strict(),
-    predecessorIds: z.array(z.number().int().positive()).min(1).max(50),
+    /** The areas that end (none when establishing). */
+    predecessorIds: z.array(z.number().int().positive()).max(50),
     successors: z
       .array(
         z
@@ -80,6 +84,8 @@ export const reorganisationInputSchema = z
       .max(50),
     /** A split: the successor (its index) of each unit, by unit id; a unit not listed goes to the first. */
     unitAssignments: z.record(z.string().regex(/^\d+$/), z.number().int().min(0)).optional(),
+    /** A dissolution: the area of the same level, living that day, that takes the dissolved one over. */
+    intoId: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -131,7 +137,7 @@ export interface PlannedUnit {
  * const f: ReorganisationErrorField = 'predecessors';
  * ```
  */
-export type ReorganisationErrorField = 'predecessors' | 'successors' | 'successorKind' | 'parent';
+export type ReorganisationErrorField = 'predecessors' | 'successors' | 'successorKind' | 'parent' | 'into';
 
 /**
  * What a reorganisation writes; `errors` empty when it can be applied.
@@ -150,8 +156,16 @@ export interface ReorganisationPlan {
   note: string;
   endAreas: Area[];
   newAreas: { code: string; name: string; kind: AreaKind; level: Area['level']; parentId: number | null }[];
-  /** Predecessor area id → successor area code, with the event the lineage records. */
-  lineage: { predecessorId: number; successorCode: string; event: 'merge' | 'split' | 'rename' }[];
+  /**
+   * Predecessor area id → successor area code, with the event the lineage records; `successorId` when the
+   * successor already exists (a dissolution into another area), else the successor is one of `newAreas`.
+   */
+  lineage: {
+    predecessorId: number;
+    successorCode: string;
+    successorId?: number;
+    event: 'merge' | 'split' | 'rename';
+  }[];
   /** The units that end on the effective date. */
   endUnits: { id: number; code: string; name: string; areaId: number }[];
   newUnits: PlannedUnit[];
@@ -162,9 +176,10 @@ export interface ReorganisationPlan {
 /**
  * The plan of a reorganisation, or the reasons it cannot be done, in both languages. Checks: the predecessors
  * exist on the effective date and share one level (merge: two or more; otherwise one); the successors' number
- * (merge, rename, move: one; split: two or more; dissolve: none), codes (new, distinct), kinds (the
- * predecessors' level) and parents (existing that day, one level up or the province); an area to end has no
- * areas below it that day (move those first); a dissolved area has no units that day. Unit codes of the
+ * (merge, rename, move: one; split: two or more; establish: one or more; dissolve: none), codes (new, distinct), kinds (the predecessors' level) and parents (existing that day, one level up or
+ * the province; none for a province); an area to end has no areas below it that day (move those first); a
+ * dissolved area has no units that day; the area a dissolved one goes into (`intoId`) lives that day, is of its
+ * level and is not itself (the lineage, event `merge`, links them). Unit codes of the
  * successors replace the old area's code inside the unit code (`KDC-QB-BD-QTHUY-3` → `KDC-QB-BD-MOI-3`), else
  * add the new area's code, with `-2`, `-3` … where two would collide. A commune's own unit (`XA`) ends with it;
  * each new commune gets one (`XA-<code>`), managed at the level its predecessors' were.
@@ -225,10 +240,16 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
     rename: [1, 1, 1, 1],
     move: [1, 1, 1, 1],
     dissolve: [1, 1, 0, 0],
+    establish: [0, 0, 1, 50],
   };
   const [minP, maxP, minS, maxS] = counts[input.kind];
   const kindLabel = REORGANISATION_KIND_LABELS[input.kind];
-  if (input.predecessorIds.length < minP || input.predecessorIds.length > maxP)
+  if (maxP === 0 && input.predecessorIds.length > 0)
+    fail(
+      `${kindLabel.vi}: không có địa bàn cũ, bỏ chọn các địa bàn cũ (muốn thay địa bàn cũ thì dùng sáp nhập, chia tách hoặc đổi tên).`,
+      `${kindLabel.en}: there is no former area; leave the former areas empty (to replace one, merge, split or rename).`,
+    );
+  else if (input.predecessorIds.length < minP || input.predecessorIds.length > maxP)
     fail(
       `${kindLabel.vi}: cần ${minP === maxP ? minP : `từ ${minP}`} địa bàn cũ.`,
       `${kindLabel.en}: needs ${minP === maxP ? minP : `at least ${minP}`} former area(s).`,
@@ -242,6 +263,35 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
   const levels = new Set(predecessors.map((a) => a.level));
   if (levels.size > 1) fail('Các địa bàn cũ phải cùng một cấp.', 'The former areas must be of one level.');
   const level = predecessors[0]?.level;
+  if (input.intoId !== undefined) {
+    const into = byId.get(input.intoId);
+    const area = predecessors[0];
+    if (input.kind !== 'dissolve')
+      fail(
+        `${kindLabel.vi}: chỉ khi giải thể mới chọn địa bàn tiếp nhận.`,
+        `${kindLabel.en}: only a dissolution takes an area to go into.`,
+        'into',
+      );
+    else if (!into) fail(`Không có địa bàn mã số ${input.intoId}.`, `No area with id ${input.intoId}.`, 'into');
+    else if (input.predecessorIds.includes(into.id))
+      fail(
+        `${label(into)} không thể giải thể vào chính nó: chọn địa bàn khác tiếp nhận.`,
+        `${into.name} cannot be dissolved into itself: choose another area to take it over.`,
+        'into',
+      );
+    else if (!on(into))
+      fail(
+        `${label(into)} không có hiệu lực ngày ${formatDate(date, 'vi')}: không tiếp nhận được (thành lập địa bàn đó trước).`,
+        `${into.name} does not exist on ${date}: it cannot take the area over (establish it first).`,
+        'into',
+      );
+    else if (area && into.level !== area.level)
+      fail(
+        `${label(into)} không cùng cấp với ${label(area)}: chỉ giải thể vào địa bàn cùng cấp.`,
+        `${into.name} is not of the level of ${area.name}: an area is dissolved into one of its own level.`,
+        'into',
+      );
+  }
   for (const area of predecessors) {
     const below = context.areas.filter((c) => c.parentId === area.id && on(c));
     if (below.length > 0)
@@ -256,6 +306,8 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
     if (context.areaCodes.has(s.code) || seenCodes.has(s.code))
       fail(`Mã địa bàn "${s.code}" đã có.`, `The area code "${s.code}" is taken.`, 'successors');
     seenCodes.add(s.code);
+    // establishing: each new area's own kind says its level
+    const sLevel = level ?? AREA_KIND_LEVEL[s.kind];
     if (level !== undefined && AREA_KIND_LEVEL[s.kind] !== level)
       fail(
         `"${s.name}": loại ${AREA_KIND_LABELS[s.kind].vi} không cùng cấp với địa bàn cũ.`,
@@ -264,9 +316,9 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
       );
     const parent = s.parentId === null ? undefined : byId.get(s.parentId);
     if (
-      level === 'province'
+      sLevel === 'province'
         ? s.parentId !== null
-        : !parent || !on(parent) || parent.level === 'commune' || parent.level === level
+        : !parent || !on(parent) || parent.level === 'commune' || parent.level === sLevel
     )
       fail(
         `"${s.name}": địa bàn cấp trên không hợp lệ ngày ${formatDate(date, 'vi')}.`,
@@ -293,6 +345,10 @@ export function planReorganisation(input: ReorganisationInput, context: Reorgani
   const event = input.kind === 'merge' ? 'merge' : input.kind === 'split' ? 'split' : 'rename';
   for (const p of predecessors)
     for (const s of input.successors) plan.lineage.push({ predecessorId: p.id, successorCode: s.code, event });
+  const into = input.intoId === undefined ? undefined : byId.get(input.intoId);
+  if (into)
+    for (const p of predecessors)
+      plan.lineage.push({ predecessorId: p.id, successorCode: into.code, successorId: into.id, event: 'merge' });
 
   const taken = new Set(context.unitCodes);
   const fresh = (base: string) => {

@@ -77,7 +77,9 @@ export async function applyReorganisationPlan(
     db,
     plan.newAreas.map((a) => ({ ...a, validFrom: date, validTo: null })),
   );
+  // the successors by code: the new areas, and the existing one a dissolved area went into (its officers follow)
   const areaId = new Map(newAreas.map((a) => [a.code, a.id]));
+  for (const l of plan.lineage) if (l.successorId !== undefined) areaId.set(l.successorCode, l.successorId);
   for (const area of newAreas)
     entries.push({ ...base, action: 'area.create', entity: 'area', entityId: area.id, before: null, after: area });
   for (const l of plan.lineage) {
@@ -85,7 +87,7 @@ export async function applyReorganisationPlan(
       .insertInto('area_lineage')
       .values({
         predecessor_id: l.predecessorId,
-        successor_id: mustGet(areaId, l.successorCode, 'the new area'),
+        successor_id: mustGet(areaId, l.successorCode, 'the successor area'),
         event: l.event,
         effective_date: date,
         note: plan.note,
@@ -192,7 +194,7 @@ export async function applyReorganisationPlan(
     ...base,
     action: 'area.reorganise',
     entity: 'area',
-    entityId: endedAreaIds.join(','),
+    entityId: (endedAreaIds.length > 0 ? endedAreaIds : newAreas.map((a) => a.id)).join(','),
     before: null,
     after: {
       request: audit.input,

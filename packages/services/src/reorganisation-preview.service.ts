@@ -39,7 +39,10 @@ export async function reorganiseInTransaction(
         units: (await getAreaSummary(db, areaId, year, today)).units.byType,
       })),
     );
-  const parents = request.successors.flatMap((s) => (s.parentId === null ? [] : [s.parentId]));
+  const parents = [
+    ...request.successors.flatMap((s) => (s.parentId === null ? [] : [s.parentId])),
+    ...(request.intoId === undefined ? [] : [request.intoId]),
+  ];
   const before = await figures(trx, [...parents, ...request.predecessorIds]);
   const outcome = await reorganise(trx, request, audit);
   const after = await figures(trx, [...parents, ...outcome.result.newAreas.map((a) => a.id)]);
@@ -83,6 +86,8 @@ export interface ReorganisationPreview {
   note: string;
   endAreas: { id: number; code: string; name: string }[];
   newAreas: { id: number; code: string; name: string }[];
+  /** The area a dissolved one went into (its lineage follows there), if any. */
+  into: { id: number; code: string; name: string } | null;
   units: { from: { id: number; code: string; name: string }[]; to: { code: string; name: string; type: string } }[];
   endedUnits: number;
   movedUsers: string[];
@@ -98,6 +103,8 @@ function describe(
   applied: boolean,
 ): ReorganisationPreview {
   const { plan, result } = outcome;
+  const intoId = plan.lineage.find((l) => l.successorId !== undefined)?.successorId;
+  const into = figures.after.find((f) => f.area.id === intoId)?.area;
   const ended = new Map(plan.endUnits.map((u) => [u.id, u]));
   const from = new Map<string, { id: number; code: string; name: string }[]>();
   for (const l of plan.unitLineage) {
@@ -114,6 +121,7 @@ function describe(
     note: plan.note,
     endAreas: plan.endAreas.map(({ id, code, name }) => ({ id, code, name })),
     newAreas: result.newAreas.map(({ id, code, name }) => ({ id, code, name })),
+    into: into ? { id: into.id, code: into.code, name: into.name } : null,
     units: plan.newUnits.map((u) => ({
       from: from.get(u.code) ?? [],
       to: { code: u.code, name: u.name, type: u.type },

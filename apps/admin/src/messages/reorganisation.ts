@@ -3,8 +3,8 @@ export const reorganisationMessages = {
   nav_reorganise: { vi: 'Sắp xếp địa bàn', en: 'Reorganise areas' },
   reorg_title: { vi: 'Sắp xếp đơn vị hành chính', en: 'Reorganise administrative areas' },
   reorg_intro: {
-    vi: 'Ghi nhận sáp nhập, chia tách, đổi tên hoặc chuyển địa bàn theo nghị quyết. Các năm trước ngày hiệu lực giữ nguyên số liệu; từ năm của ngày hiệu lực, địa bàn mới được tính. Xem trước để biết mọi địa bàn, đơn vị và số liệu bị ảnh hưởng, rồi mới thực hiện.',
-    en: 'Record a merge, split, rename or move of areas by a resolution. Years before the effective date keep their figures; from the effective date’s year the new areas count. Preview to see every area, unit and figure affected before doing it.',
+    vi: 'Ghi nhận sáp nhập, chia tách, đổi tên, chuyển, giải thể hoặc thành lập mới địa bàn theo nghị quyết. Sáp nhập tỉnh: thành lập tỉnh mới, sáp nhập các xã vào tỉnh mới, rồi giải thể từng tỉnh cũ vào tỉnh mới. Các năm trước ngày hiệu lực giữ nguyên số liệu; từ năm của ngày hiệu lực, địa bàn mới được tính. Xem trước để biết mọi địa bàn, đơn vị và số liệu bị ảnh hưởng, rồi mới thực hiện.',
+    en: 'Record a merge, split, rename, move, dissolution or establishment of areas by a resolution. A province merge: establish the new province, merge the communes under it, then dissolve each former province into it. Years before the effective date keep their figures; from the effective date’s year the new areas count. Preview to see every area, unit and figure affected before doing it.',
   },
   reorg_kind: { vi: 'Hình thức', en: 'Kind' },
   reorg_effectiveDate: { vi: 'Ngày có hiệu lực', en: 'Effective date' },
@@ -65,4 +65,12 @@ export const reorganisationMessages = {
   reorg_kind_rename: { vi: 'Đổi tên', en: 'Rename' },
   reorg_kind_move: { vi: 'Chuyển sang cấp trên khác', en: 'Move under another parent' },
   reorg_kind_dissolve: { vi: 'Kết thúc (giải thể cấp hành chính)', en: 'End (a level abolished)' },
+  reorg_kind_establish: { vi: 'Thành lập mới', en: 'Establish' },
+  reorg_into: { vi: 'Giải thể vào (địa bàn tiếp nhận)', en: 'Dissolve into (the area taking over)' },
+  reorg_intoHint: {
+    vi: 'Không bắt buộc: địa bàn cùng cấp, có hiệu lực ngày đó, kế thừa địa bàn giải thể (so sánh số liệu qua các năm đi theo). Bỏ trống: chỉ kết thúc (cấp huyện).',
+    en: 'Optional: an area of the same level, existing that day, that takes the dissolved one over (comparisons across years follow it). Empty: it only ends (the district level).',
+  },
+  reorg_nothingEnds: { vi: 'Không có địa bàn cũ kết thúc.', en: 'No former area ends.' },
+  reorg_intoPreview: { vi: 'Chuyển giao cho: {area}', en: 'Taken over by: {area}' },
 } as const;

@@ -35,7 +35,8 @@ interface Successor {
 const emptySuccessor = (): Successor => ({ code: '', name: '', kind: 'xa', parentId: null });
 
 /**
- * Merges, splits, renames or moves areas (issue 15): the form, a preview (the server does the whole change and
+ * Merges, splits, renames or moves areas, ends one (into another of its level, or not), or establishes new ones
+ * (issue 15): the form, a preview (the server does the whole change and
  * rolls it back, answering every area and unit touched and the figures before and after), then the change
  * itself after a confirmation. The preview must be of the form as it is: editing it asks for a new one.
  */
@@ -51,6 +52,7 @@ export function ReorganisationPage() {
   const [legalDate, setLegalDate] = useState<string | null>(null);
   const [predecessorIds, setPredecessorIds] = useState<number[]>([]);
   const [successors, setSuccessors] = useState<Successor[]>([emptySuccessor()]);
+  const [intoId, setIntoId] = useState<number | null>(null);
   const [preview, setPreview] = useState<{ key: string; value: Preview } | null>(null);
   const [confirming, setConfirming] = useState(false);
 
@@ -58,9 +60,11 @@ export function ReorganisationPage() {
     kind,
     effectiveDate: effectiveDate ?? '',
     legalBasis: { number: legalNumber, date: legalDate ?? '' },
-    predecessorIds,
+    predecessorIds: kind === 'establish' ? [] : predecessorIds,
     successors: kind === 'dissolve' ? [] : successors,
+    ...(kind === 'dissolve' && intoId !== null ? { intoId } : {}),
   };
+  const many = kind === 'split' || kind === 'establish';
   const run = useMutation(
     trpc.areas.reorganise.mutationOptions({
       onSuccess: async (value, variables) => {
@@ -119,17 +123,22 @@ export function ReorganisationPage() {
             />
             <DateField label={t('reorg_legalDate')} value={legalDate} onChange={setLegalDate} required />
           </SimpleGrid>
-          <MultiSelect
-            label={t('reorg_predecessors')}
-            description={t('reorg_predecessorsHint')}
-            searchable
-            required
-            data={options.map((o) => ({ value: String(o.id), label: o.path }))}
-            value={predecessorIds.map(String)}
-            onChange={(values) => setPredecessorIds(values.map(Number))}
-            maxValues={kind === 'merge' ? undefined : 1}
-            limit={100}
-          />
+          {kind !== 'establish' && (
+            <MultiSelect
+              label={t('reorg_predecessors')}
+              description={t('reorg_predecessorsHint')}
+              searchable
+              required
+              data={options.map((o) => ({ value: String(o.id), label: o.path }))}
+              value={predecessorIds.map(String)}
+              onChange={(values) => setPredecessorIds(values.map(Number))}
+              maxValues={kind === 'merge' ? undefined : 1}
+              limit={100}
+            />
+          )}
+          {kind === 'dissolve' && (
+            <AreaSelect label={t('reorg_into')} description={t('reorg_intoHint')} value={intoId} onChange={setIntoId} />
+          )}
           {kind !== 'dissolve' && (
             <Card withBorder>
               <Stack>
@@ -160,7 +169,7 @@ export function ReorganisationPage() {
                       value={s.parentId}
                       onChange={(parentId) => setSuccessor(i, { parentId })}
                     />
-                    {kind === 'split' && successors.length > 1 && (
+                    {many && successors.length > 1 && (
                       <Button
                         variant="subtle"
                         color="red"
@@ -171,7 +180,7 @@ export function ReorganisationPage() {
                     )}
                   </SimpleGrid>
                 ))}
-                {kind === 'split' && (
+                {many && (
                   <Group>
                     <Button variant="default" onClick={() => setSuccessors((list) => [...list, emptySuccessor()])}>
                       {t('reorg_addSuccessor')}
@@ -240,14 +249,18 @@ function PreviewCard({ preview, areaLabel }: { preview: Preview; areaLabel: Map<
         <Title order={3}>{preview.applied ? t('reorg_doneTitle') : t('reorg_previewTitle')}</Title>
         <Text size="sm">{preview.note}</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <div>
-            <Text fw={600}>{t('reorg_ending', { date })}</Text>
-            {preview.endAreas.map((a) => (
-              <Text key={a.id} size="sm">
-                {areaLabel.get(a.id) ?? a.name} ({a.code})
-              </Text>
-            ))}
-          </div>
+          {preview.endAreas.length > 0 ? (
+            <div>
+              <Text fw={600}>{t('reorg_ending', { date })}</Text>
+              {preview.endAreas.map((a) => (
+                <Text key={a.id} size="sm">
+                  {areaLabel.get(a.id) ?? a.name} ({a.code})
+                </Text>
+              ))}
+            </div>
+          ) : (
+            <Text size="sm">{t('reorg_nothingEnds')}</Text>
+          )}
           <div>
             <Text fw={600}>{t('reorg_beginning', { date })}</Text>
             {preview.newAreas.map((a) => (
@@ -255,6 +268,13 @@ function PreviewCard({ preview, areaLabel }: { preview: Preview; areaLabel: Map<
                 {a.name} ({a.code})
               </Text>
             ))}
+            {preview.into && (
+              <Text size="sm">
+                {t('reorg_intoPreview', {
+                  area: `${areaLabel.get(preview.into.id) ?? preview.into.name} (${preview.into.code})`,
+                })}
+              </Text>
+            )}
           </div>
         </SimpleGrid>
         <Text fw={600}>{t('reorg_figures', { year: preview.figures.year })}</Text>

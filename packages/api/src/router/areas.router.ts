@@ -3,7 +3,7 @@ import { getArea, listAreasOn, listLineage, listSubtreeAreasOn } from '@antoan/d
 import { reorganiseWithFigures } from '@antoan/services';
 import { z } from 'zod';
 import { allow, protectedProcedure, router } from '../trpc.js';
-import { assertAreaInScope, scopeRootOf } from '../scope.js';
+import { assertAreaInScope, outOfScope, scopeRootOf } from '../scope.js';
 
 export const areasRouter = router({
   /** The administrative tree as it was on a date (default: today in Vietnam), cut to the user's scope. */
@@ -42,7 +42,8 @@ export const areasRouter = router({
     }),
 
   /**
-   * Merges, splits, renames or moves areas, or ends one (issue 15), on an effective date and by a legal act: the
+   * Merges, splits, renames or moves areas, ends one (into another of its level, or not), or establishes new ones
+   * (issue 15), on an effective date and by a legal act: the
    * old areas and their units end that day, successors begin, the lineage links them, officers follow their area,
    * in one audited transaction; years before the date do not move. With `dryRun` the same is done and rolled
    * back: the answer shows every area and unit touched and the current year's figures before and after.
@@ -54,6 +55,10 @@ export const areasRouter = router({
       const { dryRun, ...request } = input;
       for (const id of request.predecessorIds) await assertAreaInScope(ctx, id);
       for (const s of request.successors) if (s.parentId !== null) await assertAreaInScope(ctx, s.parentId);
+      if (request.intoId !== undefined) await assertAreaInScope(ctx, request.intoId);
+      // a new province (no former area, no parent) is in no one's area but the admin's
+      if (request.predecessorIds.length === 0 && request.successors.some((s) => s.parentId === null))
+        if (scopeRootOf(ctx.user) !== null) throw outOfScope();
       return reorganiseWithFigures(ctx, request, dryRun);
     }),
 });

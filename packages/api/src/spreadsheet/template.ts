@@ -126,6 +126,7 @@ function addValueLists(workbook: ExcelJS.Workbook): void {
         ['Đổi tên', 'rename'],
         ['Chuyển nơi trực thuộc', 'move'],
         ['Giải thể', 'dissolve'],
+        ['Thành lập mới', 'establish'],
       ],
     ],
   ];

@@ -230,6 +230,7 @@ const REORGANISATION_KIND_WORDS = vocabulary<ReorganisationKind>([
   ['rename', ['Đổi tên']],
   ['move', ['Chuyển nơi trực thuộc', 'Chuyển', 'Điều chỉnh địa giới', REORGANISATION_KIND_LABELS.move.vi]],
   ['dissolve', ['Giải thể', 'Kết thúc', 'End', REORGANISATION_KIND_LABELS.dissolve.vi]],
+  ['establish', ['Thành lập mới', 'Thành lập', 'Establish']],
 ]);
 
 /** A cell of codes separated by ";" (empty: none). */
@@ -278,8 +279,8 @@ export const reorganisationRowSchema = z.object({
     REORGANISATION_KIND_WORDS,
     { vi: 'loại sắp xếp', en: 'reorganisation kind' },
     {
-      vi: 'Sáp nhập; Chia tách; Đổi tên; Chuyển nơi trực thuộc; Giải thể',
-      en: 'Sáp nhập (merge); Chia tách (split); Đổi tên (rename); Chuyển nơi trực thuộc (move); Giải thể (dissolve)',
+      vi: 'Sáp nhập; Chia tách; Đổi tên; Chuyển nơi trực thuộc; Giải thể; Thành lập mới',
+      en: 'Sáp nhập (merge); Chia tách (split); Đổi tên (rename); Chuyển nơi trực thuộc (move); Giải thể (dissolve); Thành lập mới (establish)',
     },
   ),
   fromCodes: codeList,

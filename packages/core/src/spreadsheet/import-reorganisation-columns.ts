@@ -4,7 +4,7 @@ import type { ImportColumn } from './import-columns.js';
 
 /**
  * The columns of the reorganisations table (sheet "Sắp xếp địa bàn"), in template order: one row per operation
- * (merge, split, rename, move, dissolution), as the "Sắp xếp địa bàn" page does it.
+ * (merge, split, rename, move, dissolution, establishment), as the "Sắp xếp địa bàn" page does it.
  *
  * @example
  * ```ts
@@ -18,8 +18,8 @@ export const REORGANISATION_IMPORT_COLUMNS: readonly ImportColumn[] = [
     header: { vi: 'Loại sắp xếp', en: 'Reorganisation kind' },
     required: true,
     note: {
-      vi: 'Một trong: Sáp nhập; Chia tách; Đổi tên; Chuyển nơi trực thuộc; Giải thể.',
-      en: 'One of: Merge; Split; Rename; Move (under another parent); Dissolve.',
+      vi: 'Một trong: Sáp nhập; Chia tách; Đổi tên; Chuyển nơi trực thuộc; Giải thể; Thành lập mới.',
+      en: 'One of: Merge; Split; Rename; Move (under another parent); Dissolve; Establish.',
     },
     example: 'Sáp nhập',
     width: 18,
@@ -29,8 +29,8 @@ export const REORGANISATION_IMPORT_COLUMNS: readonly ImportColumn[] = [
     header: { vi: 'Mã địa bàn cũ', en: 'Former area codes' },
     required: true,
     note: {
-      vi: 'Mã địa bàn đang có hiệu lực sẽ kết thúc; sáp nhập: nhiều mã, cách nhau bằng dấu ";".',
-      en: 'Code of the existing area that ends; a merge: several codes separated by ";".',
+      vi: 'Mã địa bàn đang có hiệu lực sẽ kết thúc; sáp nhập: nhiều mã, cách nhau bằng dấu ";". Thành lập mới: để trống.',
+      en: 'Code of the existing area that ends; a merge: several codes separated by ";". Establish: empty.',
     },
     example: 'QB-BD-QTHUY; QB-BD-QVAN',
     width: 28,
@@ -40,8 +40,8 @@ export const REORGANISATION_IMPORT_COLUMNS: readonly ImportColumn[] = [
     header: { vi: 'Mã địa bàn mới', en: 'New area codes' },
     required: false,
     note: {
-      vi: 'Mã của địa bàn kế thừa (mã mới, chưa dùng). Chia tách: nhiều mã cách nhau bằng ";". Giải thể: để trống.',
-      en: 'Code of the successor area (new, unused). A split: several codes separated by ";". Dissolve: empty.',
+      vi: 'Mã của địa bàn kế thừa (mã mới, chưa dùng). Chia tách, thành lập mới: có thể nhiều mã, cách nhau bằng ";". Giải thể: để trống, hoặc mã địa bàn đang có, cùng cấp, tiếp nhận địa bàn giải thể (ví dụ tỉnh sáp nhập vào tỉnh mới).',
+      en: 'Code of the successor area (new, unused). A split, establishing: several codes may be separated by ";". Dissolve: empty, or the code of the existing area of the same level that takes the dissolved one over (a province merged into the new one, say).',
     },
     example: 'QB-BD-QTV',
     width: 20,
@@ -62,8 +62,8 @@ export const REORGANISATION_IMPORT_COLUMNS: readonly ImportColumn[] = [
     header: { vi: 'Loại địa bàn mới', en: 'New area kind' },
     required: false,
     note: {
-      vi: 'Loại của địa bàn kế thừa (Xã, Phường…). Bỏ trống: như địa bàn cũ (đầu tiên).',
-      en: 'Kind of the successor area (commune, ward…). Empty: as the (first) former area.',
+      vi: 'Loại của địa bàn kế thừa (Xã, Phường…). Bỏ trống: như địa bàn cũ (đầu tiên). Bắt buộc khi thành lập mới.',
+      en: 'Kind of the successor area (commune, ward…). Empty: as the (first) former area. Required when establishing.',
     },
     example: '',
     width: 16,
@@ -73,8 +73,8 @@ export const REORGANISATION_IMPORT_COLUMNS: readonly ImportColumn[] = [
     header: { vi: 'Mã địa bàn cấp trên mới', en: 'New parent area code' },
     required: false,
     note: {
-      vi: 'Bắt buộc khi chuyển nơi trực thuộc. Bỏ trống: cấp trên của địa bàn cũ (đầu tiên).',
-      en: 'Required for a move. Empty: the parent of the (first) former area.',
+      vi: 'Bắt buộc khi chuyển nơi trực thuộc. Bỏ trống: cấp trên của địa bàn cũ (đầu tiên); khi thành lập mới: không có cấp trên (tỉnh).',
+      en: 'Required for a move. Empty: the parent of the (first) former area; when establishing: no parent (a province).',
     },
     example: '',
     width: 20,

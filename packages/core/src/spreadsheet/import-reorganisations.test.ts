@@ -69,7 +69,7 @@ describe('the reorganisations sheet', () => {
       ['Sáp nhập', 'QB-BD-A', 'QB-BD-AB', 'A Bờ', '', '', '31/02/2025', ...LEGAL],
       ['Chia tách', 'QB-BD-C', 'QB-BD-C1;QB-BD-C2', 'Cờ Một', '', '', '01/07/2025', ...LEGAL],
       ['Chuyển nơi trực thuộc', 'QB-BD-C', 'QB-BD-C9', 'Cờ', '', '', '01/07/2025', '', ''],
-      ['Giải thể', 'QB-BD', 'QB-X', '', '', '', '01/07/2025', ...LEGAL],
+      ['Giải thể', 'QB-BD', 'QB-X', 'X', '', '', '01/07/2025', ...LEGAL],
     );
     expect(v.rows).toEqual([]);
     expect(v.errors.map((e) => [e.row, e.column])).toEqual([
@@ -141,6 +141,68 @@ describe('the reorganisations sheet', () => {
         field: 'toCodes',
         message: { vi: 'Mã địa bàn "QB-BD-C" đã có.', en: 'The area code "QB-BD-C" is taken.' },
       },
+    ]);
+  });
+
+  it('reads an establishment and a dissolution into an existing area (the 2025 province merge)', () => {
+    const v = table(
+      ['Thành lập mới', '', 'QT-2025', 'Quảng Trị', 'Tỉnh', '', '01/07/2025', '202/2025/QH15', '12/06/2025'],
+      ['Establish', '', 'QB-BD-D;QB-BD-E', 'Đê;E', 'Xã', 'QB-BD', '01/07/2025', ...LEGAL],
+      ['Giải thể', 'QB', 'QT-2025', '', '', '', '01/07/2025', '202/2025/QH15', '12/06/2025'],
+    );
+    expect(v.errors).toEqual([]);
+    const [province, communes, dissolve] = v.rows as ReorganisationImportRow[];
+    expect(reorganisationRequestOfRow(SHEET, province!, BY_CODE).input).toEqual({
+      kind: 'establish',
+      effectiveDate: '2025-07-01',
+      legalBasis: { number: '202/2025/QH15', date: '2025-06-12' },
+      predecessorIds: [],
+      successors: [{ code: 'QT-2025', name: 'Quảng Trị', kind: 'tinh', parentId: null }],
+    });
+    expect(reorganisationRequestOfRow(SHEET, communes!, BY_CODE).input?.successors).toEqual([
+      { code: 'QB-BD-D', name: 'Đê', kind: 'xa', parentId: 2 },
+      { code: 'QB-BD-E', name: 'E', kind: 'xa', parentId: 2 },
+    ]);
+    // the "new" code of a dissolution is the area it goes into (here established by the first row)
+    const withNew = new Map([...BY_CODE, ['QT-2025', area(6, 'QT-2025', 'tinh', null)]]);
+    expect(reorganisationRequestOfRow(SHEET, dissolve!, withNew).input).toMatchObject({
+      kind: 'dissolve',
+      predecessorIds: [1],
+      successors: [],
+      intoId: 6,
+    });
+    const unknown = reorganisationRequestOfRow(SHEET, dissolve!, BY_CODE);
+    expect(unknown.errors.map((e) => [e.column, e.message.vi])).toEqual([
+      ['Mã địa bàn mới', 'Không tìm thấy địa bàn tiếp nhận mã "QT-2025".'],
+    ]);
+    // planReorganisation's reason about the area gone into is reported in that column
+    const [intoTown] = table(['Giải thể', 'QB-BD-C', 'QB-BD', '', '', '', '01/07/2025', ...LEGAL])
+      .rows as ReorganisationImportRow[];
+    const plan = planReorganisation(reorganisationRequestOfRow(SHEET, intoTown!, BY_CODE).input!, {
+      areas: AREAS,
+      units: [],
+      areaCodes: new Set(BY_CODE.keys()),
+      unitCodes: new Set(),
+    });
+    expect(reorganisationPlanErrors(SHEET, 2, plan.errors).map((e) => [e.column, e.message.en])).toEqual([
+      ['Mã địa bàn mới', 'QB-BD is not of the level of QB-BD-C: an area is dissolved into one of its own level.'],
+    ]);
+  });
+
+  it('refuses an establishment with a former code or no kind, and a dissolution with a name', () => {
+    const v = table(
+      ['Thành lập mới', 'QB', 'QT-2025', 'Quảng Trị', '', '', '01/07/2025', ...LEGAL],
+      ['Giải thể', 'QB', 'QT-2025', 'Quảng Trị', '', '', '01/07/2025', ...LEGAL],
+    );
+    expect(v.rows).toEqual([]);
+    expect(v.errors.map((e) => [e.row, e.column, e.message.vi])).toEqual([
+      [2, 'Mã địa bàn cũ', 'Thành lập mới không có địa bàn cũ: để trống cột này.'],
+      [2, 'Loại địa bàn mới', 'Bắt buộc khi thành lập mới.'],
+      [
+        3,
+        'Mã địa bàn mới',
+        'Giải thể không có địa bàn mới: để trống, hoặc ghi một mã địa bàn đang có tiếp nhận địa bàn giải thể (không ghi tên).',
+      ],
     ]);
   });
 });

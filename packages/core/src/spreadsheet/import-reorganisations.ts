@@ -39,7 +39,9 @@ export interface ReorganisationImportRow {
 
 /**
  * The checks across the cells of a reorganisations row (zod has parsed each cell): how many former and new codes
- * the kind takes, as many names as new codes, a parent for a move. Each problem names the field it is about.
+ * the kind takes (establishing: no former area, a kind; dissolving: at most one "new" code, the existing area it
+ * goes into, and no name), as many names as new codes, a parent for a move. Each problem names the field it is
+ * about.
  *
  * @example
  * ```ts
@@ -51,7 +53,18 @@ export function checkReorganisationRow(
 ): [field: string, message: LocalizedText][] {
   const problems: [field: string, message: LocalizedText][] = [];
   const many = row.kind === 'merge';
-  if (row.fromCodes.length === 0) problems.push(['fromCodes', { vi: 'Bắt buộc nhập', en: 'Required' }]);
+  if (row.kind === 'establish') {
+    if (row.fromCodes.length > 0)
+      problems.push([
+        'fromCodes',
+        {
+          vi: 'Thành lập mới không có địa bàn cũ: để trống cột này.',
+          en: 'Establishing has no former area: leave this column empty.',
+        },
+      ]);
+    if (row.toKind === null)
+      problems.push(['toKind', { vi: 'Bắt buộc khi thành lập mới.', en: 'Required when establishing.' }]);
+  } else if (row.fromCodes.length === 0) problems.push(['fromCodes', { vi: 'Bắt buộc nhập', en: 'Required' }]);
   else if (many ? row.fromCodes.length < 2 : row.fromCodes.length > 1)
     problems.push([
       'fromCodes',
@@ -66,18 +79,18 @@ export function checkReorganisationRow(
           },
     ]);
   if (row.kind === 'dissolve') {
-    if (row.toCodes.length > 0 || row.toNames.length > 0)
+    if (row.toCodes.length > 1 || row.toNames.length > 0)
       problems.push([
         'toCodes',
         {
-          vi: 'Giải thể không có địa bàn mới: để trống cột này.',
-          en: 'A dissolution has no new area: leave this column empty.',
+          vi: 'Giải thể không có địa bàn mới: để trống, hoặc ghi một mã địa bàn đang có tiếp nhận địa bàn giải thể (không ghi tên).',
+          en: 'A dissolution has no new area: leave it empty, or give the code of one existing area that takes the dissolved one over (no name).',
         },
       ]);
     return problems;
   }
   if (row.toCodes.length === 0) problems.push(['toCodes', { vi: 'Bắt buộc nhập', en: 'Required' }]);
-  else if (row.kind === 'split' ? row.toCodes.length < 2 : row.toCodes.length > 1)
+  else if (row.kind === 'split' ? row.toCodes.length < 2 : row.kind !== 'establish' && row.toCodes.length > 1)
     problems.push([
       'toCodes',
       row.kind === 'split'
@@ -108,6 +121,7 @@ const PLAN_FIELD_COLUMN: Record<ReorganisationErrorField, string> = {
   successors: 'toCodes',
   successorKind: 'toKind',
   parent: 'parentCode',
+  into: 'toCodes',
 };
 
 function rowError(sheet: string, row: number, field: string, message: ImportRowError['message']): ImportRowError {
@@ -117,8 +131,10 @@ function rowError(sheet: string, row: number, field: string, message: ImportRowE
 
 /**
  * The reorganisation request of a row, its codes resolved against the areas (by code; the areas the file's
- * other sheets and earlier rows created included), or the row's errors: an unknown former area or parent. A
- * successor takes the kind and the parent of the (first) former area unless the row gives them.
+ * other sheets and earlier rows created included), or the row's errors: an unknown former area, parent or area
+ * a dissolved one goes into (a dissolution's "new" code). A successor takes the kind and the parent of the
+ * (first) former area unless the row gives them; an established area has the row's kind and parent (none: a
+ * province).
  *
  * @example
  * ```ts
@@ -155,8 +171,38 @@ export function reorganisationRequestOfRow(
       );
     parentId = parent?.id ?? null;
   }
+  let intoId: number | undefined;
+  const intoCode = row.kind === 'dissolve' ? row.toCodes[0] : undefined;
+  if (intoCode !== undefined) {
+    intoId = areas.get(intoCode)?.id;
+    if (intoId === undefined)
+      errors.push(
+        rowError(sheet, row.row, 'toCodes', {
+          vi: `Không tìm thấy địa bàn tiếp nhận mã "${intoCode}".`,
+          en: `No area with the code "${intoCode}" to go into.`,
+        }),
+      );
+  }
   const first = predecessors[0];
-  if (errors.length > 0 || !first) return { input: null, errors };
+  if (errors.length > 0) return { input: null, errors };
+  if (row.kind === 'establish' || row.kind === 'dissolve') {
+    const kind = row.toKind ?? first?.kind;
+    return {
+      input: {
+        kind: row.kind,
+        effectiveDate: row.effectiveDate,
+        legalBasis: { number: row.legalNumber, date: row.legalDate },
+        predecessorIds: predecessors.map((a) => a.id),
+        successors:
+          row.kind === 'dissolve' || kind === undefined
+            ? []
+            : row.toCodes.map((code, i) => ({ code, name: row.toNames[i] ?? code, kind, parentId })),
+        ...(intoId === undefined ? {} : { intoId }),
+      },
+      errors: [],
+    };
+  }
+  if (!first) return { input: null, errors };
   return {
     input: {
       kind: row.kind,

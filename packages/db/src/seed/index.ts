@@ -228,12 +228,11 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
  * (lineage, successor units numbered on, officers following), then 2025 and 2026 on the new tree: reports from
  * Q3 2025, files of 2025 decided, files of 2026 registered and answered, a few models and awards.
  *
- * The operation ends an area only when nothing is left below it, and it has no act that creates a province
- * without a predecessor; so the new province is the successor of the former Quảng Trị (a rename: the demo has
- * none of that province's communes), the 16 communes merge into 4 under it, the town is dissolved (the district
- * level ended), then the emptied Quảng Bình is dissolved. The one thing the operation cannot write — the line
- * Quảng Bình → Quảng Trị (a province that still holds communes cannot be merged) — the seed adds itself, with
- * the same legal basis, so that a 2026-vs-2024 comparison of the province is composed of Quảng Bình too.
+ * In the order the operation needs (it ends an area only when nothing is left below it): the new province is
+ * established (no former area), the 16 communes merge into 4 under it, the town is dissolved (the district
+ * level ended), then the emptied Quảng Bình and the former Quảng Trị (empty in the demo) are dissolved into the
+ * new province, which writes their lineage (merge), so that a 2026-vs-2024 comparison of the province is
+ * composed of Quảng Bình.
  */
 async function seedReform(
   trx: Kysely<Database>,
@@ -262,10 +261,10 @@ async function seedReform(
   const areaId = async (code: string) =>
     (await trx.selectFrom('areas').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
   await reorganise(trx, {
-    kind: 'rename',
+    kind: 'establish',
     effectiveDate: date,
     legalBasis: r.province.legalBasis,
-    predecessorIds: [required(formerQt, 'the former Quảng Trị').id],
+    predecessorIds: [],
     successors: [{ code: r.province.code, name: r.province.name, kind: 'tinh', parentId: null }],
   });
   const newProvinceId = await areaId(r.province.code);
@@ -285,23 +284,15 @@ async function seedReform(
     predecessorIds: [context.townId],
     successors: [],
   });
-  await reorganise(trx, {
-    kind: 'dissolve',
-    effectiveDate: date,
-    legalBasis: r.province.legalBasis,
-    predecessorIds: [context.provinceId],
-    successors: [],
-  });
-  await trx
-    .insertInto('area_lineage')
-    .values({
-      predecessor_id: context.provinceId,
-      successor_id: newProvinceId,
-      event: 'merge',
-      effective_date: date,
-      note: `${r.province.legalBasis.number} ngày ${r.province.legalBasis.date.split('-').reverse().join('/')}`,
-    })
-    .execute();
+  for (const former of [context.provinceId, required(formerQt, 'the former Quảng Trị').id])
+    await reorganise(trx, {
+      kind: 'dissolve',
+      effectiveDate: date,
+      legalBasis: r.province.legalBasis,
+      predecessorIds: [former],
+      successors: [],
+      intoId: newProvinceId,
+    });
 
   // the units of the new tree, with the people and attributes of the unit each succeeds
   const newUnits = await trx
