@@ -119,6 +119,12 @@ describe('reorganising areas in the SPA', () => {
     const villages = page.getByTestId('recognition-table').locator('[data-type="KDC"]');
     // 2025: 24/24 villages; 2024: the four communes' 6 + 6 + 5 + 7 villages, one failing (Quảng Tân's village 1)
     expect(await villages.innerText()).toMatch(/24\/24[\s\S]*23\/24/);
+    // the trend goes on from the four former communes' frozen quarters, and says so
+    const trend = page.getByTestId('trend-composed');
+    await trend.waitFor();
+    expect(await trend.innerText()).toMatch(
+      /^Trước 01\/07\/2025, .*Quảng Hòa, Quảng Lộc, Quảng Tân, Quảng Văn gộp lại/,
+    );
     await page.screenshot({ path: path.join(artefactsDir, 'reorganisation-dashboard-2025.png'), fullPage: true });
     await page.goto(`${server.baseUrl}/?area=${namBaDon.id}&year=2026`);
     await page.getByRole('heading', { name: 'Tổng quan Nam Ba Đồn, năm 2026' }).waitFor();
