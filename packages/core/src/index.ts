@@ -59,3 +59,4 @@ export * from './spreadsheet/import-plan.js';
 export * from './spreadsheet/import-reorganisations.js';
 export * from './spreadsheet/import-file.schema.js';
 export * from './reorganisation.js';
+export * from './reorganisation-terms.js';

@@ -12,7 +12,7 @@ import {
   type SchoolLevel,
 } from '../catalogue/unit-attributes.js';
 import type { LocalizedText } from '../errors.js';
-import { REORGANISATION_KIND_LABELS, type ReorganisationKind } from '../reorganisation.js';
+import { REORGANISATION_KIND_LABELS, type ReorganisationKind } from '../reorganisation-terms.js';
 import { foldForSearch } from '../text.js';
 import { isoDateSchema } from '../unit.schema.js';
 import {

@@ -1,10 +1,6 @@
 import type { LocalizedText } from '../errors.js';
-import type {
-  ReorganisationErrorField,
-  ReorganisationInput,
-  ReorganisationKind,
-  ReorganisationPlan,
-} from '../reorganisation.js';
+import type { ReorganisationErrorField, ReorganisationInput, ReorganisationPlan } from '../reorganisation.js';
+import type { ReorganisationKind } from '../reorganisation-terms.js';
 import type { Area, AreaKind } from '../units.js';
 import { REORGANISATION_IMPORT_COLUMNS } from './import-columns.js';
 import type { ImportRowError } from './import-rows.js';
