@@ -1,6 +1,6 @@
 import { ensureResults, verifyResults } from '@antoan/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiTestEnvironment, type ApiTestEnvironment } from './testing.js';
+import { createApiTestEnvironment, failure, type ApiTestEnvironment } from './testing.js';
 
 // Issue 15, KDC-4 across a reform: a unit that begins with a reorganisation has no reports of the quarters before
 // it, yet its first years' comparison criteria (KDC-4, XA-4) reach back into them. They compare what its
@@ -139,8 +139,32 @@ describe('quarterly reports across a reorganisation', { timeout: 120_000 }, () =
       counts: { ...quiet, crimes: 4 },
       notes: null,
     });
-    expect(await storedFlags(commune.id, 2025)).toBe(0b0111);
+    // the comparison reads what was filed; the quarter counts as filed only once both former communes filed it
     expect(await countsOf(commune.id, 2025)).toMatchObject({ current: { crimes: 6 + 4 } });
+    expect(await storedFlags(commune.id, 2025)).toBe(0b0011);
+    await admin.reports.submit({
+      unitId: env.unitId('XA-QB-BD-QTHUY'),
+      year: 2025,
+      quarter: 3,
+      counts: { ...quiet, crimes: 1 },
+      notes: null,
+    });
+    expect(await storedFlags(commune.id, 2025)).toBe(0b0111);
+    expect(await countsOf(commune.id, 2025)).toMatchObject({ current: { crimes: 6 + 4 + 1 } });
+    // a quarter that began after the merge is the new commune's to file, not a former one's
+    const late = await failure(() =>
+      admin.reports.submit({
+        unitId: env.unitId('XA-QB-BD-QVAN'),
+        year: 2025,
+        quarter: 4,
+        counts: quiet,
+        notes: null,
+      }),
+    );
+    expect(late.code).toBe('BAD_REQUEST');
+    expect(late.data.text.vi).toBe(
+      'Xã Quảng Văn (XA-QB-BD-QVAN) đã kết thúc từ 01/07/2025: báo cáo quý 4/2025 do đơn vị kế tiếp nộp.',
+    );
     await admin.reports.submit({
       unitId: env.unitId('KDC-QB-BD-QTHUY-1'),
       year: 2025,
@@ -181,6 +205,15 @@ describe('quarterly reports across a reorganisation', { timeout: 120_000 }, () =
     // partly that one's predecessor's (Q4 2024, Q1 2025) and partly its own (Q2, Q3 2025)
     const village = await successorOf((await successorOf('KDC-QB-BD-QTHUY-1')).code);
     expect(await countsOf(village.id, 2026)).toMatchObject({ previous: { crimes: 1 + 9 + 5 + 0 } });
+    // what it files itself for a quarter stands over what came two steps down the lineage, not beside it
+    await admin.reports.submit({
+      unitId: village.id,
+      year: 2025,
+      quarter: 1,
+      counts: { ...quiet, crimes: 2 },
+      notes: null,
+    });
+    expect(await countsOf(village.id, 2026)).toMatchObject({ previous: { crimes: 1 + 2 + 5 + 0 } });
     // the commune was split in two: neither new commune inherits its counts, which cannot be divided
     const communes = await env.handle.db
       .selectFrom('units')

@@ -3,7 +3,7 @@ import { applyCycleAction, availableCycleActions, CYCLE_ACTIONS } from './cycle.
 import { DomainError } from './errors.js';
 import { answerEditableStatuses, assertMeetsStandard, criteriaToReviewAfter, cycleStamp } from './file-rules.js';
 import { can, PERMISSIONS } from './permissions.js';
-import { reportFileYear } from './record-rules.js';
+import { assertReportInUnitLife, reportFileYear } from './record-rules.js';
 
 const step = { at: '2022-10-01T02:00:00.000Z', by: 3 };
 const decision = { number: '12/QĐ-UBND', date: '2022-11-10', authority: 'UBND xã', certificateNumber: null };
@@ -85,5 +85,26 @@ describe("a file's rules", () => {
     [2021, 4, 2022],
   ])('a report of %i Q%i feeds the file of %i', (year, quarter, expected) => {
     expect(reportFileYear(year, quarter)).toBe(expected);
+  });
+});
+
+describe('assertReportInUnitLife', () => {
+  const village = { name: 'Thôn 1', code: 'KDC-QB-BD-QHOA-1', validTo: '2025-07-01' };
+  it('lets an ended unit file the quarters that began before it ended, and refuses the later ones', () => {
+    expect(() => assertReportInUnitLife(village, { year: 2025, quarter: 3 })).not.toThrow(); // began 15/06/2025
+    const refused = (() => {
+      try {
+        assertReportInUnitLife(village, { year: 2025, quarter: 4 });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).text).toEqual({
+      vi: 'Thôn 1 (KDC-QB-BD-QHOA-1) đã kết thúc từ 01/07/2025: báo cáo quý 4/2025 do đơn vị kế tiếp nộp.',
+      en: "Thôn 1 (KDC-QB-BD-QHOA-1) ended on 01/07/2025: the report of quarter 4/2025 is its successor's to file.",
+    });
+    expect(() => assertReportInUnitLife({ ...village, validTo: null }, { year: 2030, quarter: 1 })).not.toThrow();
+    expect(() => assertReportInUnitLife({ name: 'x', code: 'y' }, { year: 2030, quarter: 1 })).not.toThrow();
   });
 });

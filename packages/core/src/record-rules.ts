@@ -1,6 +1,8 @@
 import { criteriaForType, incidentTargets } from './catalogue/catalogue.js';
 import { INCIDENT_EXCEPTION_LABELS, type Catalogue, type IncidentException } from './catalogue/catalogue.schema.js';
 import { DomainError } from './errors.js';
+import { formatDate } from './periods/dates.js';
+import { quarterBeganBefore } from './reports/lineage-reports.js';
 import type { UnitType } from './units.js';
 
 // The rules of the records kept beside a unit's file: what an incident may name, which year's file a
@@ -82,4 +84,29 @@ export function assertRecognitionSettings(
       en: 'Only agencies, enterprises and schools may be monitored by the Ministry or have their recognition delegated.',
     });
   }
+}
+
+/**
+ * Refuses (INVALID) a quarterly report of a quarter that began on or after the day the unit ended (a unit of a
+ * reorganised area): that quarter is its successor's to file. A quarter that began before still is the unit's
+ * (its successor inherits it), and a unit may file a quarter from before it began (figures entered again).
+ *
+ * @example
+ * ```ts
+ * const village = { name: 'Thôn 1', code: 'KDC-QB-BD-QHOA-1', validTo: '2025-07-01' };
+ * assertReportInUnitLife(village, { year: 2025, quarter: 3 }); // passes: Q3 began on 15/06/2025
+ * assertReportInUnitLife(village, { year: 2025, quarter: 4 });
+ * // throws INVALID "Thôn 1 (KDC-QB-BD-QHOA-1) đã kết thúc từ 01/07/2025: báo cáo quý 4/2025 do đơn vị kế tiếp nộp."
+ * ```
+ */
+export function assertReportInUnitLife(
+  unit: { name: string; code: string; validTo?: string | null | undefined },
+  quarter: { year: number; quarter: number },
+): void {
+  if (unit.validTo === null || unit.validTo === undefined || quarterBeganBefore(quarter, unit.validTo)) return;
+  const q = `${quarter.quarter}/${quarter.year}`;
+  throw new DomainError('INVALID', {
+    vi: `${unit.name} (${unit.code}) đã kết thúc từ ${formatDate(unit.validTo, 'vi')}: báo cáo quý ${q} do đơn vị kế tiếp nộp.`,
+    en: `${unit.name} (${unit.code}) ended on ${formatDate(unit.validTo, 'vi')}: the report of quarter ${q} is its successor's to file.`,
+  });
 }

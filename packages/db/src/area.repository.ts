@@ -202,7 +202,8 @@ export async function listSubtreeAreasOn(db: Kysely<Database>, rootId: number, d
 /**
  * The areas that stood for `areaId` on `date`: the area itself when it existed that day (or ended before it),
  * else — an area created later by a reorganisation — the areas it came from (area_lineage), followed back until
- * they existed that day. A merged commune's 2024 is its predecessors' 2024 taken together.
+ * they existed that day, not through a split. A merged commune's 2024 is its predecessors' 2024 taken together; a
+ * commune split off another stands for itself (it had nothing that day).
  */
 export async function areasStandingFor(db: Kysely<Database>, areaId: number, date: string): Promise<Area[]> {
   const out = new Map<number, Area>();
@@ -212,6 +213,7 @@ export async function areasStandingFor(db: Kysely<Database>, areaId: number, dat
     const later = areas.filter((a) => a.validFrom > date);
     for (const a of areas) if (a.validFrom <= date) out.set(a.id, a);
     if (later.length === 0) break;
+    // not through a split: each successor would stand for the whole former area (its share cannot be told)
     const back = await db
       .selectFrom('area_lineage')
       .select('predecessor_id')
@@ -220,6 +222,7 @@ export async function areasStandingFor(db: Kysely<Database>, areaId: number, dat
         'in',
         later.map((a) => a.id),
       )
+      .where('event', '<>', 'split')
       .execute();
     // an area created later with no lineage stands for itself (it simply had nothing that day)
     if (back.length === 0) for (const a of later) out.set(a.id, a);

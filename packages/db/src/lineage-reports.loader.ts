@@ -126,9 +126,25 @@ export async function loadInheritedReports(
   }
   if (links.length === 0) return new Map();
   const successors = unitIds ?? [...new Set(links.map((l) => l.successorId))];
-  // a successor's own reports are not read here: the predecessors' rows read are only those of quarters it did
-  // not file, so what core resolves for it is exactly what it inherits
-  return inheritedReports(successors, (id) => reports.get(id) ?? [], links);
+  // The predecessors' rows read are only those of quarters their direct successor did not file. Further down a
+  // chain (P → U → S), a quarter U did not file but S did would still come through U: what a unit filed itself
+  // stands, so the heirs' own quarters are read (keys only, for the few units that inherit) and left out.
+  const inherited = inheritedReports(successors, (id) => reports.get(id) ?? [], links);
+  const filed = new Set<string>();
+  for (const part of chunk([...inherited.keys()], 500))
+    for (const row of await db
+      .selectFrom('quarterly_reports')
+      .select(['unit_id', 'year', 'quarter'])
+      .where('unit_id', 'in', part)
+      .where((eb) => eb.or(quarters.map((q) => eb.and([eb('year', '=', q.year), eb('quarter', '=', q.quarter)]))))
+      .execute())
+      filed.add(`${row.unit_id}|${row.year}|${row.quarter}`);
+  const out = new Map<number, ReportCountsRecord[]>();
+  for (const [id, records] of inherited) {
+    const kept = records.filter((r) => !filed.has(`${id}|${r.year}|${r.quarter}`));
+    if (kept.length > 0) out.set(id, kept);
+  }
+  return out;
 }
 
 /**
@@ -192,6 +208,16 @@ export async function reportInheritanceOf(
     .innerJoin('units as u', 'u.id', 'l.predecessor_id')
     .select(['u.code', 'u.name', 'l.effective_date'])
     .where('l.successor_id', '=', unitId)
+    .where((eb) =>
+      eb(
+        eb
+          .selectFrom('unit_lineage as s')
+          .select((sb) => sb.fn.countAll().as('n'))
+          .whereRef('s.predecessor_id', '=', 'l.predecessor_id'),
+        '=',
+        1,
+      ),
+    )
     .orderBy('u.code')
     .execute();
   return {

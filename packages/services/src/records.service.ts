@@ -2,6 +2,7 @@ import {
   assertIncidentTarget,
   catalogueForUnitYear,
   DomainError,
+  assertReportInUnitLife,
   reportFileYear,
   windowYearOf,
   type AwardInput,
@@ -28,6 +29,7 @@ import {
   updateModel,
   upsertQuarterlyReport,
   unitsInheritingReport,
+  getUnit,
 } from '@antoan/db';
 import { audited, LOCKED, type Actor } from './audited.js';
 import { refreshResults, yearsOfIncident, yearsOfReport } from './results.service.js';
@@ -95,6 +97,8 @@ export async function removeIncident(actor: Actor, unit: Unit, incident: Inciden
 
 /** Files (or files again) a unit's quarterly report (audited), unless the file it feeds is locked. */
 export async function submitReport(actor: Actor, input: QuarterlyReportInput): Promise<QuarterlyReport> {
+  // a quarter after the unit ended is its successor's (else it would count nowhere)
+  assertReportInUnitLife(await getUnit(actor.db, input.unitId), input);
   const year = reportFileYear(input.year, input.quarter);
   const change = { action: 'report.submit', entity: 'quarterly_report', openFiles: [{ unitId: input.unitId, year }] };
   return audited(actor, change, async (trx, at) => {

@@ -203,7 +203,8 @@ async function gradesOf(
 /**
  * The quarters of `year` that units born of a reorganisation inherit from their predecessors (quarters that began
  * before they did: db's loadInheritedReports), as filed reports: the territory's report of that quarter was filed
- * (when its last predecessor filed), so it is neither missing nor late for the successor.
+ * (when its last predecessor filed), so it is neither missing nor late for the successor. A quarter only some of
+ * the predecessors filed (`partial`) is not.
  */
 export async function inheritedReportsOfYear(
   db: Kysely<Database>,
@@ -214,7 +215,8 @@ export async function inheritedReportsOfYear(
   const out = [];
   for (const [unitId, records] of await loadInheritedReports(db, quarters, unitIds))
     for (const r of records)
-      if (r.submittedAt !== undefined)
+      // a quarter only some predecessors filed is not filed for the successor (the others' reports are missing)
+      if (r.submittedAt !== undefined && r.partial !== true)
         out.push({ unitId, year: r.year, quarter: r.quarter, submittedAt: r.submittedAt });
   return out;
 }

@@ -190,7 +190,7 @@ const QUARTER_KEY = /^(\d{4})-Q([1-4])$/;
  * split is not followed: the former area's figures cannot be divided among its successors.
  */
 export async function snapshotTrend(db: Kysely<Database>, areaId: number | null, depth = 0): Promise<TrendPoint[]> {
-  const own: TrendPoint[] = (await listSnapshots(db, { areaId, limit: 400 }))
+  const own: TrendPoint[] = (await listSnapshots(db, { areaId }))
     .filter((s) => QUARTER_KEY.test(s.periodKey))
     .map((s) => ({ periodKey: s.periodKey, year: s.year, units: s.statistics.units, composedOf: null }));
   if (areaId === null || depth >= 20) return own;
@@ -203,13 +203,17 @@ export async function snapshotTrend(db: Kysely<Database>, areaId: number | null,
   const theirs = await Promise.all(
     predecessors.map(async (p) => new Map((await snapshotTrend(db, p.id, depth + 1)).map((t) => [t.periodKey, t]))),
   );
-  const ownKeys = new Set(own.map((t) => t.periodKey));
-  const composedOf = predecessors.map((p) => ({ id: p.id, name: p.name, until: area.validFrom }));
+  // the day the predecessors ended (an area may have been established before they were dissolved into it)
+  const until = links.map((l) => l.effectiveDate).sort()[links.length - 1] ?? area.validFrom;
+  const composedOf = predecessors.map((p) => ({
+    id: p.id,
+    name: p.name,
+    until: links.find((l) => l.predecessorId === p.id)?.effectiveDate ?? until,
+  }));
   const composed: TrendPoint[] = [];
   for (const [key, first] of theirs[0] ?? []) {
     const match = QUARTER_KEY.exec(key);
-    if (!match || ownKeys.has(key)) continue;
-    if (!quarterBeganBefore({ year: Number(match[1]), quarter: Number(match[2]) }, area.validFrom)) continue;
+    if (!match || !quarterBeganBefore({ year: Number(match[1]), quarter: Number(match[2]) }, until)) continue;
     const parts = theirs.flatMap((m) => m.get(key) ?? []);
     if (parts.length < theirs.length) continue; // a predecessor has no figures of that quarter
     composed.push({
@@ -219,5 +223,9 @@ export async function snapshotTrend(db: Kysely<Database>, areaId: number | null,
       composedOf,
     });
   }
-  return [...composed, ...own].sort((a, b) => a.periodKey.localeCompare(b.periodKey));
+  // a quarter the predecessors stood for is theirs, even where the area already had a snapshot of its own
+  const composedKeys = new Set(composed.map((t) => t.periodKey));
+  return [...composed, ...own.filter((t) => !composedKeys.has(t.periodKey))].sort((a, b) =>
+    a.periodKey.localeCompare(b.periodKey),
+  );
 }

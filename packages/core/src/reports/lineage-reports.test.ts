@@ -32,8 +32,9 @@ describe('inheritedReports', () => {
     expect(got).toEqual([
       { year: 2024, quarter: 4, counts: { crimes: 3, meetings: 2 } },
       { year: 2025, quarter: 1, counts: { crimes: 4, meetings: 2 } },
-      { year: 2025, quarter: 2, counts: { crimes: 0, meetings: 1 } }, // only predecessor 1 filed it
-      { year: 2025, quarter: 3, counts: { crimes: 1, meetings: 1 } },
+      // only predecessor 1 filed it: summed from what was filed, marked partial (the flags do not count it filed)
+      { year: 2025, quarter: 2, counts: { crimes: 0, meetings: 1 }, partial: true },
+      { year: 2025, quarter: 3, counts: { crimes: 1, meetings: 1 }, partial: true },
     ]);
     // predecessor 2's Q4 2025 began after the merge: the successor's own (0) stands, not inherited
     // and the successor's own 2025 window now reaches back: Q4 2024 – Q3 2025 all present

@@ -43,7 +43,9 @@ export function quarterBeganBefore(quarter: { year: number; quarter: number }, e
  * A quarter none of them reported stays absent. A split's predecessor (one unit to several) is not followed: its
  * counts cannot be divided among the successors, who file those quarters themselves (a report may be filed for
  * any quarter). Only the metrics the summed reports carry are summed; a sum's `submittedAt`, where the parts
- * carry one, is the latest of theirs (the quarter is filed when its last part was).
+ * carry one, is the latest of theirs (the quarter is filed when its last part was). A quarter some of the
+ * predecessors did not stand for is still summed from those that did (the comparison reads what was filed), and
+ * marked `partial`: the report flags count it filed only when it is whole.
  *
  * `reportsOf` gives a unit's own reports (at least those of the quarters that matter); `links` the lineage
  * reaching back from the units, transitively. Returns only the inherited records, by unit, ordered by quarter;
@@ -82,16 +84,24 @@ export function inheritedReports(
     const known = standing.get(unitId);
     if (known) return known;
     const own = new Map(reportsOf(unitId).map((r) => [`${r.year}-${r.quarter}`, r]));
-    const gained = new Map<string, ReportCountsRecord>();
+    const links = predecessors.get(unitId) ?? [];
+    const sums = new Map<string, { record: ReportCountsRecord; parts: number; partial: boolean }>();
     const deeper = new Set(path).add(unitId);
-    for (const link of predecessors.get(unitId) ?? []) {
+    for (const link of links) {
       if (deeper.has(link.predecessorId)) continue; // a cycle in the lineage would be a data error: not followed
       for (const [key, record] of resolve(link.predecessorId, deeper)) {
         if (own.has(key) || !quarterBeganBefore(record, link.effectiveDate)) continue;
-        const sum = gained.get(key);
-        gained.set(key, sum ? addRecords(sum, record) : record);
+        const sum = sums.get(key);
+        if (sum) {
+          sum.record = addRecords(sum.record, record);
+          sum.parts++;
+          sum.partial ||= record.partial === true;
+        } else sums.set(key, { record, parts: 1, partial: record.partial === true });
       }
     }
+    const gained = new Map<string, ReportCountsRecord>();
+    for (const [key, sum] of sums)
+      gained.set(key, sum.partial || sum.parts < links.length ? { ...sum.record, partial: true } : sum.record);
     const all = new Map([...own, ...gained]);
     standing.set(unitId, all);
     inherited.set(unitId, gained);
@@ -113,6 +123,7 @@ export function inheritedReports(
 // two parts of a quarter: the counts summed; filed when the last part was
 function addRecords(a: ReportCountsRecord, b: ReportCountsRecord): ReportCountsRecord {
   const sum: ReportCountsRecord = { year: a.year, quarter: a.quarter, counts: addCounts(a.counts, b.counts) };
+  if (a.partial === true || b.partial === true) sum.partial = true;
   const filed = [a.submittedAt, b.submittedAt].filter((x): x is string => x !== undefined).sort();
   const last = filed[filed.length - 1];
   if (last !== undefined) sum.submittedAt = last;

@@ -69,6 +69,8 @@ export interface ReportCountsRecord {
   counts: ReportCounts;
   /** When it was filed (an ISO instant), where the reader needs it (the report flags); not read for counts. */
   submittedAt?: string;
+  /** An inherited sum to which some predecessors contributed nothing (see `inheritedReports`). */
+  partial?: true;
 }
 
 /**
