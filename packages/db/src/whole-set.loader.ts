@@ -143,9 +143,10 @@ export async function loadWholeSetInputs(
         .selectFrom('quarterly_reports')
         .selectAll()
         .where('unit_id', 'in', part)
-        .where((eb) =>
-          eb.or(windowQuarters(year).map((q) => eb.and([eb('year', '=', q.year), eb('quarter', '=', q.quarter)]))),
-        )
+        // a range of years on the (unit, year, quarter) key (a list of quarters leads SQLite to the period index);
+        // windowCountsFromReports reads only the window's quarters of what it is given
+        .where('year', '>=', year - 2)
+        .where('year', '<=', year)
         .execute()) {
         const list = own.get(row.unit_id) ?? [];
         list.push({ year: row.year, quarter: row.quarter, counts: toQuarterlyCounts(row) });
